@@ -1,0 +1,88 @@
+"""Entity candidates shared by the spaCy components, and the text helpers they need."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from .lexicon import LexEntry
+
+KEY = "aigraph.candidates"
+_URL = re.compile(r"!?\[[^\]\n]{0,80}\]\([^)\s]*\)|https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible entity mention, before overlaps and types are settled."""
+
+    start: int
+    """Character offset in the Doc text."""
+    end: int
+    """Character offset just past the end."""
+    type: str
+    """Proposed entity type."""
+    name: str
+    """Proposed canonical name."""
+    source: str
+    """`lexicon`, `lexicon-weak`, or `pattern:<kind>`."""
+    score: float
+    """Confidence in span and type."""
+    entry: LexEntry | None = None
+    """The lexicon entry, when it came from the lexicon."""
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """The Doc's candidate list (created on first use)."""
+    return doc.user_data.setdefault(KEY, [])
+
+
+def masked_text(doc: Doc) -> str:
+    """The Doc text with URLs and markdown links blanked out (same length), cached on the Doc."""
+    cached = doc.user_data.get("aigraph.masked")
+    if cached is None:
+        cached = _URL.sub(lambda m: " " * len(m.group()), doc.text)
+        doc.user_data["aigraph.masked"] = cached
+    return cached
+
+
+def is_latin(c: str) -> bool:
+    """ASCII letter or digit."""
+    return c.isascii() and c.isalnum()
+
+
+def latin_boundary_ok(text: str, start: int, end: int) -> bool:
+    """A Latin name must not start or end inside a Latin word ("Meta" in "Metaverse")."""
+    if start > 0 and is_latin(text[start]):
+        prev = text[start - 1]
+        if (prev.isascii() and prev.isalpha()) or (prev.isdigit() and text[start].isdigit()):
+            return False
+    if end < len(text) and is_latin(text[end - 1]):
+        nxt = text[end]
+        if text[end - 1].isalpha() and nxt.isascii() and nxt.isalpha():
+            return False
+        if text[end - 1].isdigit() and (nxt.isdigit() or (nxt == "." and text[end + 1:end + 2].isdigit())):
+            return False
+    return True
+
+
+@cache
+def english_common() -> frozenset[str]:
+    """Frequent English words: a capitalised one is a name only with a cue."""
+    f = resources.files("aigraph").joinpath("data", "english_common.txt")
+    return frozenset(w for w in f.read_text("utf-8").split("\n") if w and not w.startswith("#"))
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the Doc's sentences (the whole Doc if none are set)."""
+    cached = doc.user_data.get("aigraph.sents")
+    if cached is None:
+        if doc.has_annotation("SENT_START"):
+            cached = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            cached = [(0, len(doc.text))]
+        doc.user_data["aigraph.sents"] = cached
+    return cached

@@ -1,0 +1,277 @@
+"""The `aigraph` command: parse arguments, call the library, format the answer."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import AigraphError
+
+
+class Group(click.Group):
+    """Turns AigraphError into a one-line message and exit status 1; other errors propagate."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AigraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def graph_option(f):
+    """--graph DIR: where the built graph lives."""
+    return click.option(
+        "--graph", "graph", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="Graph folder written by `aigraph build` (default: $AIGRAPH_GRAPH, else ./exports).",
+    )(f)
+
+
+def output_options(f):
+    """--json and --quiet, for scripts."""
+    f = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+    f = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (and the result).")(f)
+    return f
+
+
+def _store(graph: Path | None):
+    from .store import graph_dir, open_store
+
+    return open_store(graph_dir(graph))
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="aigraph")
+def cli() -> None:
+    """aigraph: a knowledge graph of the AI industry, read from reports and news.
+
+    \b
+    Example:
+      aigraph build seeds --out exports
+      aigraph neighbors DeepSeek
+    """
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder for the store and the exports.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Leave facts below this confidence out of the graph.")
+@output_options
+def build(sources: tuple[Path, ...], out: Path, threshold: float, quiet: bool, as_json: bool) -> None:
+    """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
+
+    \b
+    Example:
+      aigraph build seeds --out exports
+    """
+    from .ingest import iter_sources
+    from .pipeline import build as run_build
+
+    files = iter_sources(sources or (Path("seeds"),))
+    if not files:
+        raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
+    progress = None if (quiet or as_json) else _progress_printer()
+    report = run_build(files, out, threshold=threshold, progress=progress)
+    if as_json:
+        _echo_json(report.__dict__ | {"skipped": list(report.skipped)})
+        return
+    for reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    if not quiet:
+        click.echo(f"{report.documents} documents, {report.sentences} sentences -> {report.entities} entities, "
+                   f"{report.facts} facts in {report.out}/ ({report.seconds:.1f} s)")
+
+
+def _progress_printer():
+    """Progress on stderr: one line per stage, updated in place on a terminal."""
+    tty = sys.stderr.isatty()
+    last: dict[str, int] = {}
+
+    def show(stage: str, done: int, total: int) -> None:
+        pct = int(100 * done / total) if total else 100
+        if tty:
+            click.echo(f"\r{stage:8s} {done}/{total} ({pct}%)", err=True, nl=done >= total)
+        elif done >= total or pct >= last.get(stage, -25) + 25:
+            last[stage] = pct
+            click.echo(f"{stage:8s} {done}/{total} ({pct}%)", err=True)
+
+    return show
+
+
+@cli.command()
+@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help='Input: one {"doc": ..., "sent": ...} object per line.')
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Output JSON Lines file (one line per input line).")
+@click.option("--all", "show_all", is_flag=True, help="Report every fact, whatever its confidence.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Report facts at or above this confidence (default: the graph's threshold).")
+@output_options
+def extract(jsonl: Path, output: Path, show_all: bool, threshold: float | None, quiet: bool, as_json: bool) -> None:
+    """Extract entities and relations from sentences, in the evaluation format.
+
+    \b
+    Example:
+      aigraph extract --jsonl sentences.jsonl -o predicted.jsonl
+    """
+    from .extract import THRESHOLD, analyse, analysis_record, build_nlp, read_jsonl_sentences, write_jsonl
+
+    sentences = read_jsonl_sentences(jsonl)
+    cut = 0.0 if show_all else THRESHOLD if threshold is None else threshold
+    results = analyse(build_nlp(), sentences)
+    write_jsonl((analysis_record(a, cut) for a in results), output)
+    n_ent = sum(len(a.mentions) for a in results)
+    n_rel = sum(1 for a in results for f in a.facts if f.confidence >= cut)
+    if as_json:
+        _echo_json({"sentences": len(results), "entities": n_ent, "relations": n_rel, "output": str(output)})
+    elif not quiet:
+        click.echo(f"{len(results)} sentences -> {n_ent} entities, {n_rel} relations in {output}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@graph_option
+def sparql(query: str, fmt: str, graph: Path | None) -> None:
+    """Run a SPARQL query (text, or a file holding it) with the project's prefixes declared.
+
+    \b
+    Example:
+      aigraph sparql 'SELECT ?m WHERE { ?m aig:developedBy ent:DeepSeek }'
+    """
+    from .query import sparql as run_sparql
+
+    text = Path(query).read_text("utf-8") if Path(query).is_file() else query
+    result = run_sparql(_store(graph), text)
+    if isinstance(result, bool):
+        click.echo(json.dumps({"boolean": result}) if fmt == "json" else str(result).lower())
+        return
+    names, rows = result
+    if fmt == "json":
+        _echo_json([dict(zip(names, r)) for r in rows])
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(names)
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(_table(names, rows))
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    """A plain text table, aligned for Chinese too."""
+    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+
+    def line(cells):
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+@cli.command()
+@click.argument("name")
+@graph_option
+@output_options
+def neighbors(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """List NAME's facts, grouped by relation, with direction (out / in). Any alias works.
+
+    \b
+    Example:
+      aigraph neighbors DeepSeek
+      aigraph neighbors 深度求索 --json
+    """
+    from .query import find_entity
+    from .query import neighbors as find_neighbors
+
+    store = _store(graph)
+    entity = find_entity(store, name)
+    found = find_neighbors(store, entity)
+    if as_json:
+        _echo_json({"entity": entity.name, "type": entity.type, "iri": entity.iri,
+                    "facts": [{"direction": n.direction, "predicate": n.predicate, "entity": n.other.name,
+                               "type": n.other.type, "confidence": n.confidence, "support": n.support}
+                              for n in found]})
+        return
+    click.echo(f"{entity.name} ({entity.type})")
+    if not found:
+        click.echo("  no facts")
+    current = None
+    for n in found:
+        if n.predicate != current:
+            current = n.predicate
+            click.echo(f"  {current}")
+        arrow = "->" if n.direction == "out" else "<-"
+        click.echo(f"    {arrow} {n.other.name} ({n.other.type}) [{n.direction}]")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write (default: <graph>/aigraph.html, or <name>.html for a neighbourhood).")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True, help="Hops around NAME.")
+@graph_option
+@output_options
+def html(name: str | None, output: Path | None, depth: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Write an interactive HTML view of the graph, or of NAME's neighbourhood (works offline).
+
+    \b
+    Example:
+      aigraph html DeepSeek -o deepseek.html
+    """
+    from .query import find_entity
+    from .store import graph_dir
+    from .views import graph_data, neighbourhood, write_html
+
+    store = _store(graph)
+    nodes, edges = graph_data(store)
+    title = "aigraph: the AI industry graph"
+    if name:
+        entity = find_entity(store, name)
+        nodes, edges = neighbourhood(nodes, edges, entity, depth)
+        title = f"aigraph: {entity.name}"
+        output = output or Path(f"{_safe_filename(entity.name)}.html")
+    output = output or graph_dir(graph) / "aigraph.html"
+    write_html(nodes, edges, output, title)
+    if as_json:
+        _echo_json({"output": str(output), "nodes": len(nodes), "edges": len(edges)})
+    elif not quiet:
+        click.echo(f"{len(nodes)} entities, {len(edges)} facts -> {output}")
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._") or "entity"
+
+
+@functools.cache
+def command_names() -> list[str]:
+    """Names of every command (the README and help tests walk them)."""
+    return sorted(cli.commands)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Context cues: the words around a name that tell what kind of thing it names."""
+
+from __future__ import annotations
+
+import re
+
+# Words written just before a name ("初创公司Sameday", "投资机构Index", "创始人Bret Taylor").
+_LEFT = {
+    "Investor": r"投资机构|投资方|投资人|风投机构|风投|风险投资机构|风险投资公司|创投机构|投资公司|孵化器|加速器|基金|"
+                r"VC|PE|私募|主权基金|资管|资产管理公司",
+    "Company": r"公司|初创公司|初创企业|初创|创业公司|独角兽|企业|厂商|巨头|供应商|提供商|服务商|开发商|制造商|"
+               r"运营商|实验室|研究院|研究所|平台公司|品牌|竞争对手|对手|友商|客户|集团|大厂|机构|团队|高校|大学",
+    "Model": r"模型|大模型|语言模型|推理模型|开源模型|基础模型|多模态模型|基座模型|生成模型|视频模型|图像模型|"
+             r"文生图模型|文生视频模型|算法",
+    "Chip": r"芯片|处理器|GPU|显卡|加速卡|NPU|CPU|SoC|AI芯片|计算卡",
+    "Product": r"产品|平台|工具|应用|App|APP|app|助手|服务|系统|框架|搜索引擎|聊天机器人|功能|插件|软件|网站|社区|"
+               r"智能体|编程助手|客服|机器人|终端|手机|设备|眼镜|耳机|操作系统|浏览器",
+    "Person": r"联合创始人|创始人|CEO|首席执行官|CTO|首席技术官|首席科学家|首席财务官|总裁|董事长|总经理|副总裁|"
+              r"合伙人|教授|研究员|科学家|工程师|分析师|作者|记者|编辑|院士|博士|负责人|主管|创业者|学者|专家|"
+              r"产品官|执行官|研究科学家|主席|院长|总统|部长|经理|董事",
+}
+# Words written just after a name ("Flashintel正在打造", "Blackrock领投", "李飞飞教授").
+_RIGHT = {
+    "Investor": r"领投|跟投|参投|联合领投|共同领投|投资了|资本|合伙人|的合伙人|等投资机构|等机构投资|旗下基金",
+    "Company": r"公司|是一家|成立于|成立|创立于|创立|估值|完成.{0,12}融资|获得.{0,16}(?:融资|投资)|获.{0,10}融资|"
+               r"融资|上市|旗下|推出|发布|研发|开发了|宣布|的创始人|创始人|的CEO|CEO|团队|与.{1,16}合作|"
+               r"正在打造|致力于|专注于|的产品|的模型|的芯片|股价|市值|营收|收入|员工",
+    "Model": r"模型|大模型|系列模型|的参数|参数规模|在.{0,10}(?:基准|测试|榜单)",
+    "Chip": r"芯片|GPU|显卡|处理器|加速卡|集群",
+    "Product": r"平台|工具|应用|App|APP|助手|产品|功能|服务|插件|搜索引擎|上线|的用户|用户|客户端|浏览器",
+    "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出",
+}
+# "X是一家…公司" / "X是…工具": what the copula says X is.
+_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?.{0,30}?"
+                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器)")
+_COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
+                "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
+                "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
+                "模型": "Model", "芯片": "Chip", "处理器": "Chip"}
+
+_LEFT_RE = {t: re.compile(rf"(?:{p})(?:[:：]|\s|的)?\s?$") for t, p in _LEFT.items()}
+_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})") for t, p in _RIGHT.items()}
+_LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风投机构|创投机构)\s?$")
+
+
+def type_votes(text: str, start: int, end: int) -> dict[str, float]:
+    """Evidence for each entity type from the words around text[start:end]."""
+    votes: dict[str, float] = {}
+    left = text[max(0, start - 12):start]
+    right = text[end:end + 40]
+    for typ, rx in _LEFT_RE.items():
+        if rx.search(left):
+            votes[typ] = votes.get(typ, 0.0) + 1.0
+    if _LONGER_LEFT.search(left):
+        votes.pop("Company", None)
+    for typ, rx in _RIGHT_RE.items():
+        if rx.search(right):
+            votes[typ] = votes.get(typ, 0.0) + 1.0
+    if (m := _COPULA.search(right)):
+        typ = _COPULA_TYPE[m["kind"]]
+        votes[typ] = votes.get(typ, 0.0) + 1.0
+    return votes

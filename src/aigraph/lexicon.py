@@ -1,0 +1,195 @@
+"""The bilingual entity lexicon: records kept as data, an alias index and a fast matcher."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import AigraphError
+from .model import ENTITY_TYPES
+
+# Characters a name may be written with or without ("DeepSeek V3" = "DeepSeek-V3" = "DeepSeekV3").
+DROP = frozenset(" \t\u3000\u00a0-_·・‧•")
+_FOLD: dict[str, str] = {}
+
+
+def fold_char(c: str) -> str:
+    """One character folded for matching: width, case and script variants, never longer than one."""
+    f = _FOLD.get(c)
+    if f is None:
+        n = unicodedata.normalize("NFKC", c).casefold()
+        f = n if len(n) == 1 else c.lower() if len(c.lower()) == 1 else c
+        f = _T2S.get(f, f)
+        _FOLD[c] = f
+    return f
+
+
+def norm(text: str) -> str:
+    """Matching key of a name: folded, separators dropped."""
+    return "".join(f for f in map(fold_char, text) if f not in DROP)
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One canonical entity of the lexicon."""
+
+    name: str
+    """Canonical name (English where one is in common use, else Chinese)."""
+    type: str
+    """One of the seven entity types."""
+    aliases: tuple[str, ...] = ()
+    """Other names it is written as, in any language."""
+    weak_aliases: tuple[str, ...] = ()
+    """Names that also mean something else: they count only when the document names the entity
+    by a strong name too, or a typed cue stands next to them."""
+    context: tuple[str, ...] = ()
+    """Words whose presence in a sentence makes an ambiguous alias mean this entity."""
+    notes: str = ""
+    """Free text for curators."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Canonical name and strong aliases (the name is weak too when listed as weak)."""
+        head = () if self.name in self.weak_aliases else (self.name,)
+        return (*head, *self.aliases)
+
+
+@dataclass
+class Lexicon:
+    """All entries, indexed by normalised alias."""
+
+    entries: list[LexEntry]
+    stopwords: frozenset[str] = field(default_factory=frozenset)
+    by_key: dict[str, list[tuple[LexEntry, bool]]] = field(init=False)
+    by_name: dict[str, LexEntry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_key = {}
+        self.by_name = {}
+        for e in self.entries:
+            self.by_name.setdefault(norm(e.name), e)
+            for alias, strong in [(a, True) for a in e.names] + [(a, False) for a in e.weak_aliases]:
+                key = norm(alias)
+                if not key:
+                    continue
+                bucket = self.by_key.setdefault(key, [])
+                if not any(x is e for x, _ in bucket):
+                    bucket.append((e, strong))
+        self._automaton = None
+
+    def lookup(self, name: str) -> list[tuple[LexEntry, bool]]:
+        """Entries an alias may mean, with whether the alias is strong for each."""
+        return self.by_key.get(norm(name), [])
+
+    def canonical(self, name: str) -> LexEntry | None:
+        """The entry a name surely means, if exactly one entry claims it strongly."""
+        strong = [e for e, s in self.lookup(name) if s]
+        return strong[0] if len(strong) == 1 else None
+
+    @property
+    def automaton(self):
+        """Aho-Corasick automaton over all alias keys."""
+        if self._automaton is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for key in self.by_key:
+                a.add_word(key, key)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every alias occurrence in `text` as (start, end, key), overlapping ones included."""
+        folded_all = [fold_char(c) for c in text]
+        keep = [i for i, f in enumerate(folded_all) if f not in DROP]
+        folded = "".join(folded_all[i] for i in keep)
+        for end, key in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            yield keep[start], keep[end] + 1, key
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                yield n, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise AigraphError(f"{path}:{n}: not a JSON record ({exc.msg})") from exc
+
+
+def entry_from_record(rec: dict, where: str = "") -> LexEntry:
+    """Validate one lexicon record and build its entry."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("name"), str) or not rec["name"].strip():
+        raise AigraphError(f"{where}: record needs a non-empty string 'name'")
+    if rec.get("type") not in ENTITY_TYPES:
+        raise AigraphError(f"{where}: type {rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}")
+    for key in ("aliases", "weak_aliases", "context"):
+        v = rec.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(a, str) and a.strip() for a in v):
+            raise AigraphError(f"{where}: {key!r} must be a list of non-empty strings")
+    unknown = set(rec) - {"name", "type", "aliases", "weak_aliases", "context", "notes"}
+    if unknown:
+        raise AigraphError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    aliases = tuple(dict.fromkeys(a for a in rec.get("aliases", []) if a != rec["name"]))
+    return LexEntry(
+        name=rec["name"], type=rec["type"], aliases=aliases,
+        weak_aliases=tuple(dict.fromkeys(rec.get("weak_aliases", []))),
+        context=tuple(rec.get("context", [])), notes=rec.get("notes", ""),
+    )
+
+
+def load_entries(paths: Iterable[Path]) -> list[LexEntry]:
+    """Entries of the given JSONL files, in file order."""
+    return [entry_from_record(rec, f"{p}:{n}") for p in paths for n, rec in _records(p)]
+
+
+def data_dir() -> Path:
+    """The packaged lexicon folder."""
+    return Path(str(resources.files("aigraph").joinpath("data", "lexicon")))
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon (all `*.jsonl` under data/lexicon) and its stopword list."""
+    d = data_dir()
+    stop = d / "stopwords.txt"
+    words = frozenset()
+    if stop.exists():
+        words = frozenset(
+            norm(w) for w in stop.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")
+        )
+    return Lexicon(load_entries(sorted(d.glob("*.jsonl"))), stopwords=words)
+
+
+def load_lexicon(path: str | Path | None) -> Lexicon:
+    """A lexicon from a folder or file of JSONL records, or the packaged one."""
+    if path is None:
+        return default_lexicon()
+    p = Path(path)
+    files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
+    return Lexicon(load_entries(files), stopwords=default_lexicon().stopwords)
+
+
+_T2S: dict[str, str] = {}
+
+
+def _load_t2s() -> None:
+    f = Path(str(resources.files("aigraph").joinpath("data", "t2s.txt")))
+    if f.exists():
+        for line in f.read_text("utf-8").splitlines():
+            if len(line) >= 3 and line[1] == "\t":
+                _T2S[line[0]] = line[2]
+
+
+_load_t2s()
+_LATIN = re.compile(r"[A-Za-z0-9]")

@@ -1,0 +1,90 @@
+"""The graph stage: stable IRIs, one named graph per document, provenance, compared as RDF."""
+
+from __future__ import annotations
+
+import rdflib
+from pyoxigraph import NamedNode, RdfFormat, serialize
+from rdflib.compare import isomorphic
+
+from aigraph.graph import build_quads, entity_iri, slug, triples_of
+from aigraph.model import Document, Entity, Evidence, Fact, Linked, Sentence
+
+
+def _tiny():
+    doc = Document(id="d.txt", path="d.txt", text="OpenAI发布了GPT-4o。", sha256="ab" * 32)
+    sent = Sentence("d.txt", 0, "OpenAI发布了GPT-4o。", ((0, 16),))
+    linked = Linked(
+        entities=(Entity("GPT-4o", "Model", frozenset({"ChatGPT 4o"})), Entity("OpenAI", "Company")),
+        evidence=(Evidence(Fact("GPT-4o", "developedBy", "OpenAI", 0.9, "test"), sent),),
+        mentions=(("GPT-4o", "d.txt", "GPT-4o"), ("OpenAI", "d.txt", "OpenAI")),
+    )
+    return doc, linked
+
+
+EXPECTED = """
+@prefix aig: <https://aigraph.dev/ontology#> .
+@prefix ent: <https://aigraph.dev/id/> .
+@prefix doc: <https://aigraph.dev/doc/> .
+@prefix fact: <https://aigraph.dev/fact/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+ent:GPT-4o a aig:Model ; rdfs:label "GPT-4o"@en ; skos:altLabel "ChatGPT 4o"@en ;
+    aig:developedBy ent:OpenAI ; aig:mentionedIn doc:abababababababab .
+ent:OpenAI a aig:Company ; rdfs:label "OpenAI"@en ; aig:mentionedIn doc:abababababababab .
+doc:abababababababab a aig:Document ; rdfs:label "d.txt" ; aig:sourcePath "d.txt" ;
+    aig:sha256 "abababababababababababababababababababababababababababababababab" ; aig:encoding "utf-8" .
+fact:F a aig:Fact ; rdf:subject ent:GPT-4o ; rdf:predicate aig:developedBy ; rdf:object ent:OpenAI ;
+    aig:confidence "0.900"^^xsd:decimal ; aig:supportCount 1 ; aig:evidence fact:F-ev .
+fact:F-ev a aig:Evidence ; aig:inDocument doc:abababababababab ; aig:sentenceText "OpenAI发布了GPT-4o。" ;
+    aig:sentenceIndex 0 ; aig:charStart 0 ; aig:charEnd 16 ; aig:confidence "0.900"^^xsd:decimal .
+"""
+
+
+def test_tiny_graph_is_isomorphic_to_the_expected_turtle():
+    doc, linked = _tiny()
+    quads = build_quads([doc], linked)
+    got = rdflib.Graph().parse(data=serialize(triples_of(quads), format=RdfFormat.N_TRIPLES).decode(), format="nt")
+    # fact and evidence IRIs are hashes: rename them to the expected ones before comparing
+    fact = next(str(s) for s, o in got.subject_objects(rdflib.RDF.type) if str(o).endswith("#Fact"))
+    ev = next(str(s) for s, o in got.subject_objects(rdflib.RDF.type) if str(o).endswith("#Evidence"))
+    ren = {fact: "https://aigraph.dev/fact/F", ev: "https://aigraph.dev/fact/F-ev"}
+    fixed = rdflib.Graph()
+    for s, p, o in got:
+        fixed.add(tuple(rdflib.URIRef(ren.get(str(t), str(t))) if isinstance(t, rdflib.URIRef) else t for t in (s, p, o)))
+    expected = rdflib.Graph().parse(data=EXPECTED, format="turtle")
+    assert isomorphic(fixed, expected), (set(fixed) ^ set(expected))
+
+
+def test_document_data_is_in_the_document_graph_and_facts_in_the_default_graph():
+    doc, linked = _tiny()
+    quads = build_quads([doc], linked)
+    graphs = {str(q.graph_name) for q in quads}
+    assert graphs == {"DEFAULT", "<https://aigraph.dev/doc/abababababababab>"}
+    fact_triple = [q for q in quads if str(q.predicate).endswith("#developedBy>")]
+    assert len(fact_triple) == 1 and str(fact_triple[0].graph_name) == "DEFAULT"
+
+
+def test_iris_are_stable_readable_and_valid_for_any_name():
+    assert entity_iri("DeepSeek-R1").value == "https://aigraph.dev/id/DeepSeek-R1"
+    assert entity_iri("深度求索").value == "https://aigraph.dev/id/深度求索"
+    assert entity_iri("Copilot+ PC").value == "https://aigraph.dev/id/Copilot+_PC"
+    for weird in ['a<b>"c{d}|e\\f^g', "x\ny", "emoji 🚀", "\u202eRTL", "k" * 10000]:
+        NamedNode("https://aigraph.dev/id/" + slug(weird))  # raises if the IRI is invalid
+    assert len(slug("k" * 10000)) < 200
+    assert slug("a b") != slug("a_b")
+
+
+def test_symmetric_facts_are_stored_in_one_direction():
+    from aigraph.link import link
+    from aigraph.model import Analysis, Mention
+
+    def analysis(i, text, s, o):
+        sent = Sentence("d.txt", i, text, ((0, len(text)),))
+        ms = tuple(Mention(text.index(n), text.index(n) + len(n), n, "Company", n) for n in (s, o))
+        return Analysis(sent, ms, (Fact(s, "partnerOf", o, 0.8),))
+
+    linked = link([analysis(0, "微软与OpenAI合作。", "微软", "OpenAI"), analysis(1, "OpenAI与微软合作。", "OpenAI", "微软")], 0.0)
+    assert {(e.fact.subject, e.fact.object) for e in linked.evidence} == {("Microsoft", "OpenAI")}

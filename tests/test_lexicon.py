@@ -1,0 +1,59 @@
+"""The lexicon: valid records, the seven types, no alias claimed twice without a way to choose."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aigraph.errors import AigraphError
+from aigraph.lexicon import data_dir, default_lexicon, entry_from_record, norm
+from aigraph.model import ENTITY_TYPES
+
+
+def test_every_record_is_valid():
+    files = sorted(data_dir().glob("*.jsonl"))
+    assert files
+    n = 0
+    for f in files:
+        for i, line in enumerate(f.read_text("utf-8").splitlines(), 1):
+            if line.strip():
+                entry_from_record(json.loads(line), f"{f.name}:{i}")
+                n += 1
+    assert n == len(default_lexicon().entries)
+
+
+def test_types_are_the_seven_of_the_schema():
+    assert {e.type for e in default_lexicon().entries} <= set(ENTITY_TYPES)
+
+
+def test_canonical_names_are_unique():
+    seen: dict[str, str] = {}
+    for e in default_lexicon().entries:
+        key = norm(e.name)
+        assert key not in seen, f"{e.name!r} and {seen[key]!r} are the same name"
+        seen[key] = e.name
+
+
+def test_shared_aliases_are_resolved_by_context():
+    """An alias two entities claim strongly must be told apart by context words of one of them."""
+    lex = default_lexicon()
+    for key, claims in lex.by_key.items():
+        strong = [e for e, s in claims if s]
+        if len(strong) > 1:
+            assert any(e.context for e in strong), f"{key!r} is claimed by {[e.name for e in strong]} with no context"
+
+
+def test_bad_records_are_refused_with_a_reason():
+    with pytest.raises(AigraphError, match="type 'Startup' is not one of"):
+        entry_from_record({"name": "X", "type": "Startup"}, "f:1")
+    with pytest.raises(AigraphError, match="non-empty string 'name'"):
+        entry_from_record({"type": "Company"}, "f:2")
+    with pytest.raises(AigraphError, match="unknown field"):
+        entry_from_record({"name": "X", "type": "Company", "alias": ["Y"]}, "f:3")
+
+
+def test_normalisation_joins_spelling_variants():
+    assert norm("DeepSeek V3") == norm("DeepSeek-V3") == norm("deepseekv3")
+    assert norm("埃隆·马斯克") == norm("埃隆马斯克")
+    assert norm("ＧＰＴ－４") == norm("GPT-4")

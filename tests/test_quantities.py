@@ -1,0 +1,47 @@
+"""Money and dates: as written, and normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from aigraph.quantities import parse_date, parse_money
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("13亿美金", "1300000000", "USD"),
+    ("2.7亿元", "270000000", "CNY"),
+    ("在Blackrock领投的新一轮中融资6.4亿美元", "640000000", "USD"),
+    ("2500万美金种子轮融资", "25000000", "USD"),
+    ("665亿元人民币", "66500000000", "CNY"),
+    ("1,000万美金", "10000000", "USD"),
+    ("raised $6.6 billion", "6600000000", "USD"),
+    ("近 150 亿美元的资金", "15000000000", "USD"),
+])
+def test_money_is_normalised(text, value, currency):
+    q = parse_money(text)
+    assert (q.value, q.unit) == (value, currency)
+    assert q.text in text
+
+
+def test_numbers_without_currency_are_not_money():
+    assert parse_money("上线18天内下载量突破1600万") is None
+
+
+@pytest.mark.parametrize("text,doc_date,value", [
+    ("2024年3月发布了首款AI聊天机器人", None, "2024-03"),
+    ("2023年7月创立的xAI", None, "2023-07"),
+    ("2024年", None, "2024"),
+    ("2025-02-08", None, "2025-02-08"),
+    ("1月24日发布了一款代号为Operator的产品", "2025-02-08", "2025-01-24"),
+    ("OpenAI在7月发布AI搜索工具", "2025-02-08", "2024-07"),
+    ("今年2月", "2025-02-08", "2025-02"),
+    ("2023年7月创立，同年12月上线", None, "2023-07"),
+])
+def test_dates_are_normalised(text, doc_date, value):
+    q = parse_date(text, doc_date)
+    assert q.value == value
+
+
+def test_month_day_without_a_known_year_keeps_the_text():
+    q = parse_date("5月13日的发布会")
+    assert q.text == "5月13日" and q.value is None
