@@ -50,6 +50,9 @@ class LexEntry:
     by a strong name too, or a typed cue stands next to them."""
     context: tuple[str, ...] = ()
     """Words whose presence in a sentence makes an ambiguous alias mean this entity."""
+    developer: str = ""
+    """For a model, product or chip: canonical name of the company that makes it (real-world
+    knowledge that lets the relation stage trust "OpenAI ... GPT-4o" more than a chance pairing)."""
     notes: str = ""
     """Free text for curators."""
 
@@ -137,14 +140,16 @@ def entry_from_record(rec: dict, where: str = "") -> LexEntry:
         v = rec.get(key, [])
         if not isinstance(v, list) or not all(isinstance(a, str) and a.strip() for a in v):
             raise AigraphError(f"{where}: {key!r} must be a list of non-empty strings")
-    unknown = set(rec) - {"name", "type", "aliases", "weak_aliases", "context", "notes"}
+    if not isinstance(rec.get("developer", ""), str) or not isinstance(rec.get("notes", ""), str):
+        raise AigraphError(f"{where}: 'developer' and 'notes' must be strings")
+    unknown = set(rec) - {"name", "type", "aliases", "weak_aliases", "context", "developer", "notes"}
     if unknown:
         raise AigraphError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     aliases = tuple(dict.fromkeys(a for a in rec.get("aliases", []) if a != rec["name"]))
     return LexEntry(
         name=rec["name"], type=rec["type"], aliases=aliases,
         weak_aliases=tuple(dict.fromkeys(rec.get("weak_aliases", []))),
-        context=tuple(rec.get("context", [])), notes=rec.get("notes", ""),
+        context=tuple(rec.get("context", [])), developer=rec.get("developer", ""), notes=rec.get("notes", ""),
     )
 
 
