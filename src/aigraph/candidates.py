@@ -69,6 +69,27 @@ def latin_boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def word_boundary_ok(text: str, start: int, end: int) -> bool:
+    """A short Chinese name must not cut a longer word in half ("智能体" in "人工智能体系"): checked with
+    jieba's segmentation of the few characters around it."""
+    if not _HAN_ONLY.match(text[start:end]):
+        return True
+    import jieba
+
+    jieba.setLogLevel(60)
+    a, b = max(0, start - 4), min(len(text), end + 4)
+    pos = a
+    for word in jieba.cut(text[a:b], HMM=False):
+        w_end = pos + len(word)
+        if (pos < start < w_end) or (pos < end < w_end):
+            return False
+        pos = w_end
+    return True
+
+
 @cache
 def english_common() -> frozenset[str]:
     """Frequent English words: a capitalised one is a name only with a cue."""

@@ -36,11 +36,20 @@ _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
-                "模型": "Model", "芯片": "Chip", "处理器": "Chip"}
+                "模型": "Model", "芯片": "Chip", "处理器": "Chip", "功能": "Product", "服务": "Product",
+                "系统": "Product", "智能体": "Product", "Agent": "Product"}
 
+# "名为X的…功能" / "代号为“X”的…产品": the head noun after 的 says what X is
+_NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")
+_HEAD = re.compile(r"^[”\"」]?\s?(?:的)?.{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
+                   r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent)")
 _LEFT_RE = {t: re.compile(rf"(?:{p})(?:[:：]|\s|的)?\s?$") for t, p in _LEFT.items()}
 _RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})") for t, p in _RIGHT.items()}
 _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风投机构|创投机构)\s?$")
+
+
+# "X、Y 等初创" / "X和Y等公司": a cue after a list applies to every item of it
+_LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,24}?){0,6}\s?等(?:\s?\d+\s?家)?\s?")
 
 
 def type_votes(text: str, start: int, end: int) -> dict[str, float]:
@@ -48,6 +57,8 @@ def type_votes(text: str, start: int, end: int) -> dict[str, float]:
     votes: dict[str, float] = {}
     left = text[max(0, start - 12):start]
     right = text[end:end + 40]
+    if (m := _LIST_TAIL.match(right)) and m.end() < len(right):
+        right = right[m.end():]
     for typ, rx in _LEFT_RE.items():
         if rx.search(left):
             votes[typ] = votes.get(typ, 0.0) + 1.0
@@ -56,6 +67,9 @@ def type_votes(text: str, start: int, end: int) -> dict[str, float]:
     for typ, rx in _RIGHT_RE.items():
         if rx.search(right):
             votes[typ] = votes.get(typ, 0.0) + 1.0
+    if _NAMED.search(left) and (m := _HEAD.match(right)):
+        typ = _COPULA_TYPE[m["kind"]]
+        votes[typ] = votes.get(typ, 0.0) + 1.5
     if (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0

@@ -16,6 +16,7 @@ from spacy.language import Language
 from . import names, relations, resolve, ruler, tokenizer  # noqa: F401  (registers the components)
 from .candidates import Candidate
 from .errors import InputError
+from .lexicon import norm
 from .model import Analysis, Fact, Mention, Quantity, Sentence
 
 PIPELINE = (
@@ -32,9 +33,9 @@ CHUNK_CHARS = 100_000
 def build_nlp(lexicon_path: str | None = None) -> Language:
     """blank("zh") with the mixed tokenizer and the aigraph components, in order."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "aigraph.tokenizer.v1"}}})
-    nlp.add_pipe(PIPELINE[0], config={"lexicon_path": lexicon_path})
-    for name in PIPELINE[1:]:
-        nlp.add_pipe(name)
+    for name in PIPELINE[:3]:
+        nlp.add_pipe(name, config={"lexicon_path": lexicon_path})
+    nlp.add_pipe(PIPELINE[3])
     return nlp
 
 
@@ -139,13 +140,17 @@ def analysis_record(a: Analysis, threshold: float = THRESHOLD) -> dict:
             if q and q.value is not None:
                 rel[f"{key}_normalized"] = {"value": q.value, **({"currency": q.unit} if q.unit else {})}
         rels.append(rel)
-    return {
-        "doc": a.sentence.doc_id,
-        "sent": a.sentence.text,
-        "entities": [{"name": m.name, "type": m.type, "surface": m.surface, "start": m.start, "end": m.end,
-                      "score": m.score, "source": m.source} for m in a.mentions],
-        "relations": rels,
-    }
+    # the schema lists each surface form once per sentence (its first occurrence)
+    seen: set[tuple[str, str]] = set()
+    entities = []
+    for m in a.mentions:
+        key = (norm(m.surface), m.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        entities.append({"name": m.name, "type": m.type, "surface": m.surface, "start": m.start, "end": m.end,
+                         "score": m.score, "source": m.source})
+    return {"doc": a.sentence.doc_id, "sent": a.sentence.text, "entities": entities, "relations": rels}
 
 
 def write_jsonl(records: Iterable[dict], path: str | Path) -> None:
