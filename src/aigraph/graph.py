@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
+from .docdate import date_datatype, document_date
+from .funding import round_iri, round_quads, rounds
 from .model import SYMMETRIC, Document, Evidence, Linked, Quantity
 from .prefixes import AIG, DOC, ENT, FACT
 
@@ -102,8 +104,9 @@ def document_quads(doc: Document, linked: Linked) -> list[Quad]:
     add(g, _term("encoding"), _lit(doc.encoding))
     if doc.title:
         add(g, NamedNode(DCT + "title"), _lit(doc.title))
-    if doc.date:
-        add(g, NamedNode(DCT + "date"), _lit(doc.date, "date"))
+    date = document_date(doc)
+    if date:
+        add(g, NamedNode(DCT + "date"), _lit(date, date_datatype(date)))
     for name in sorted({name for name, doc_id, _ in linked.mentions if doc_id == doc.id}):
         add(entity_iri(name), _term("mentionedIn"), g)
     for ev in linked.evidence:
@@ -133,8 +136,8 @@ def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
         (evn, _term("charEnd"), _lit(sent.end, "integer")),
         (evn, _term("confidence"), _lit(f"{f.confidence:.3f}", "decimal")),
     ]
-    triples += _quantity_triples(evn, f.amount, "amount", "amountText")
-    triples += _quantity_triples(evn, f.valuation, "valuation", "valuationText")
+    triples += _quantity_triples(evn, f.amount, "amount", "amountText", "currency")
+    triples += _quantity_triples(evn, f.valuation, "valuation", "valuationText", "valuationCurrency")
     if f.date:
         triples.append((evn, _term("dateText"), _lit(f.date.text)))
         if f.date.value:
@@ -142,14 +145,15 @@ def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
     return triples
 
 
-def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: str, text_term: str) -> list[tuple]:
+def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: str, text_term: str,
+                      unit_term: str) -> list[tuple]:
     if not q:
         return []
     out = [(node, _term(text_term), _lit(q.text))]
     if q.value is not None:
         out.append((node, _term(value_term), _lit(q.value, "decimal")))
-    if q.unit and value_term == "amount":
-        out.append((node, _term("currency"), _lit(q.unit)))
+    if q.unit:
+        out.append((node, _term(unit_term), _lit(q.unit)))
     return out
 
 
@@ -184,12 +188,26 @@ def summary_quads(linked: Linked) -> list[Quad]:
     return out
 
 
+def funding_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
+    """Funding rounds in the default graph, each linked to its evidence in the document's graph."""
+    graphs = {d.id: doc_iri(d) for d in docs}
+    out: list[Quad] = []
+    for r in rounds(linked.evidence):
+        out.extend(round_quads(r, entity_iri))
+        node = round_iri(r)
+        for ev in r.evidence:
+            g = graphs[ev.sentence.doc_id]
+            out.append(Quad(node, _term("evidence"), evidence_iri(ev, g), g))
+    return out
+
+
 def build_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     """All quads of the graph: one named graph per document plus the default summary graph."""
     quads: list[Quad] = []
     for doc in docs:
         quads.extend(document_quads(doc, linked))
     quads.extend(summary_quads(linked))
+    quads.extend(funding_quads(docs, linked))
     return sorted(set(quads), key=_quad_key)
 
 
