@@ -38,6 +38,24 @@ class Violation:
         return f"{self.severity}: {where}: {self.message}"
 
 
+class InvalidGraph(AigraphError):
+    """The graph breaks the shapes; nothing was written."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        shown = "; ".join(v.line() for v in violations[:3]) + ("; ..." if len(violations) > 3 else "")
+        super().__init__(
+            f"The graph breaks {len(violations)} SHACL constraint(s), so nothing was written: {shown}. "
+            "Build with --no-validate to write it anyway, then `aigraph validate` lists every violation.")
+
+
+def check(quads: Iterable[Quad]) -> None:
+    """Raise InvalidGraph when the quads break a shape of severity Violation."""
+    bad = [v for v in validate_quads(quads) if v.severity == "Violation"]
+    if bad:
+        raise InvalidGraph(bad)
+
+
 def shapes_graph():
     """The shapes as an rdflib Graph."""
     import rdflib
