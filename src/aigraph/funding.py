@@ -79,17 +79,14 @@ def round_iri(r: Round) -> NamedNode:
     return NamedNode(f"{FACT}round-{hashlib.sha256(chr(31).join(r.key).encode()).hexdigest()[:16]}")
 
 
-def round_quads(r: Round, entity_iri: Callable[[str], NamedNode]) -> list[Quad]:
-    """The round in the default graph (its evidence links go to each document's graph, see
-    `round_evidence`)."""
+def round_quads(r: Round, entity_iri: Callable[[str], NamedNode],
+                decimal: Callable[[str], Literal]) -> list[Quad]:
+    """The round in the default graph (its evidence links go to each document's graph)."""
     g = DefaultGraph()
     node = round_iri(r)
 
     def term(local: str) -> NamedNode:
         return NamedNode(AIG + local)
-
-    def dec(value: str) -> Literal:
-        return Literal(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
 
     label = " ".join(x for x in (r.investee, "funding round", r.date.value if r.date else "") if x)
     out = [
@@ -99,11 +96,11 @@ def round_quads(r: Round, entity_iri: Callable[[str], NamedNode]) -> list[Quad]:
     ]
     out += [Quad(node, term("investor"), entity_iri(i), g) for i in r.investors]
     if r.amount:
-        out.append(Quad(node, term("amount"), dec(r.amount.value), g))
+        out.append(Quad(node, term("amount"), decimal(r.amount.value), g))
         if r.amount.unit:
             out.append(Quad(node, term("currency"), Literal(r.amount.unit), g))
     if r.valuation:
-        out.append(Quad(node, term("valuation"), dec(r.valuation.value), g))
+        out.append(Quad(node, term("valuation"), decimal(r.valuation.value), g))
         if r.valuation.unit:
             out.append(Quad(node, term("valuationCurrency"), Literal(r.valuation.unit), g))
     if r.date:

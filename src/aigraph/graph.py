@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
@@ -79,6 +80,14 @@ def _lit(value: str | int | float, datatype: str | None = None, lang: str | None
     return Literal(str(value))
 
 
+def decimal(value: str | float) -> Literal:
+    """An xsd:decimal in canonical form (`0.9`, `1`, `25000000`): the form the store keeps, so that the
+    exports written from the quads and the store agree literally."""
+    d = Decimal(str(value)).normalize()
+    s = format(d, "f")
+    return Literal(s.rstrip("0").rstrip(".") if "." in s else s, datatype=NamedNode(XSD + "decimal"))
+
+
 def _lang(text: str) -> str:
     return "en" if text.isascii() else "zh"
 
@@ -134,7 +143,7 @@ def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
         (evn, _term("sentenceIndex"), _lit(sent.index, "integer")),
         (evn, _term("charStart"), _lit(sent.start, "integer")),
         (evn, _term("charEnd"), _lit(sent.end, "integer")),
-        (evn, _term("confidence"), _lit(f"{f.confidence:.3f}", "decimal")),
+        (evn, _term("confidence"), decimal(round(f.confidence, 3))),
     ]
     triples += _quantity_triples(evn, f.amount, "amount", "amountText", "currency")
     triples += _quantity_triples(evn, f.valuation, "valuation", "valuationText", "valuationCurrency")
@@ -151,7 +160,7 @@ def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: str, text
         return []
     out = [(node, _term(text_term), _lit(q.text))]
     if q.value is not None:
-        out.append((node, _term(value_term), _lit(q.value, "decimal")))
+        out.append((node, _term(value_term), decimal(q.value)))
     if q.unit:
         out.append((node, _term(unit_term), _lit(q.unit)))
     return out
@@ -183,7 +192,7 @@ def summary_quads(linked: Linked) -> list[Quad]:
             Quad(fact, NamedNode(RDF + "predicate"), p, g),
             Quad(fact, NamedNode(RDF + "object"), o, g),
             Quad(fact, _term("supportCount"), _lit(len(support[key]), "integer"), g),
-            Quad(fact, _term("confidence"), _lit(f"{conf[key]:.3f}", "decimal"), g),
+            Quad(fact, _term("confidence"), decimal(round(conf[key], 3)), g),
         ]
     return out
 
@@ -193,7 +202,7 @@ def funding_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     graphs = {d.id: doc_iri(d) for d in docs}
     out: list[Quad] = []
     for r in rounds(linked.evidence):
-        out.extend(round_quads(r, entity_iri))
+        out.extend(round_quads(r, entity_iri, decimal))
         node = round_iri(r)
         for ev in r.evidence:
             g = graphs[ev.sentence.doc_id]
