@@ -97,6 +97,8 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: b
     if not quiet:
         click.echo(f"{report.documents} documents, {report.sentences} sentences -> {report.entities} entities, "
                    f"{report.facts} facts in {report.out}/ ({report.seconds:.1f} s)")
+        if report.rejected:
+            click.echo(f"{report.rejected} facts left out: their entity types do not fit the relation", err=True)
 
 
 @cli.command()

@@ -140,6 +140,8 @@ class BuildReport:
     seconds: float
     out: str
     skipped: tuple[str, ...]
+    rejected: int = 0
+    """Facts set aside because their entity types do not fit the relation."""
 
 
 def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None,
@@ -161,4 +163,5 @@ def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: 
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
-                       len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped)
+                       len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped,
+                       len(state.linked.rejected))
