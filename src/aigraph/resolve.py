@@ -64,6 +64,9 @@ class EntityResolver:
         sent = _sentence_text(text, bounds, c.start)
         context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
         rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
+        if c.type == "Trend" and not text[c.start].isascii() and (
+                text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
+            return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
         if c.source == "lexicon-weak":
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
