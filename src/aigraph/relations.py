@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from . import clauses
 from .candidates import sentence_bounds
-from .clauses import Ent, Sentence
+from .clauses import Ent
 from .model import SYMMETRIC, Fact
 from .quantities import find_dates, find_money
 from .resolve import chosen

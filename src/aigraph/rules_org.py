@@ -17,7 +17,7 @@ _DEV_REL = re.compile(rf"^\s?(?:也|还|最新|此前|近期|新|自主|独立|�
 _DEV_IN_CLAUSE = re.compile(_DEV_VERB)
 _COMPARE_BEFORE = re.compile(r"(?:对标|比肩|类似于?|超越|超过|媲美|替代|取代|挑战|不同于|相比)\s?[^，,；;。]{0,6}$")
 _COMPARE_AFTER = re.compile(r"^\s?(?:的)?(?:能力|性能|水平|效果)?\s?(?:相当|相似|类似|一样|同等|相近|不相上下|持平|看齐)")
-_BY = re.compile(rf"由\s?$")
+_BY = re.compile(r"由\s?$")
 _BY_AFTER = re.compile(rf"^\s?(?:等)?(?:联合|共同|自主)?{_DEV_VERB}")
 _OWN_PRODUCT = re.compile(r"(?:(?:其|旗下|自家|自研)(?:的)?(?:核心|旗舰|主打|明星|主要|最新)?|(?:核心|旗舰|主打|明星))(?:的)?"
                           r"(?:产品|模型|大模型|芯片|平台|应用|工具)\s?[“\"]?\s?$")
