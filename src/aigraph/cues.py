@@ -52,11 +52,20 @@ _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风�
 _LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,24}?){0,6}\s?等(?:\s?\d+\s?家)?\s?")
 
 
-def type_votes(text: str, start: int, end: int) -> dict[str, float]:
-    """Evidence for each entity type from the words around text[start:end]."""
+_GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
+# right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
+_NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|显卡|处理器|模型|大模型|"
+                         r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队)")
+
+
+def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dict[str, float]:
+    """Evidence for each entity type from the words around text[start:end] (with `nouns_only`, a
+    right-hand cue counts only if it says what the name is, not what it does)."""
     votes: dict[str, float] = {}
-    left = text[max(0, start - 12):start]
-    right = text[end:end + 40]
+    left = re.split(r"[\t\n]", text[max(0, start - 12):start])[-1]
+    right = re.split(r"[\t\n]", text[end:end + 40])[0]
+    if (g := _GLOSS.match(right)):
+        right = right[g.end():]  # "RPA（机器人流程自动化）": a gloss, not a cue
     if (m := _LIST_TAIL.match(right)) and m.end() < len(right):
         right = right[m.end():]
     for typ, rx in _LEFT_RE.items():
@@ -65,7 +74,7 @@ def type_votes(text: str, start: int, end: int) -> dict[str, float]:
     if _LONGER_LEFT.search(left):
         votes.pop("Company", None)
     for typ, rx in _RIGHT_RE.items():
-        if rx.search(right):
+        if rx.search(right) and (not nouns_only or _NOUN_RIGHT.match(right)):
             votes[typ] = votes.get(typ, 0.0) + 1.0
     if _NAMED.search(left) and (m := _HEAD.match(right)):
         typ = _COPULA_TYPE[m["kind"]]

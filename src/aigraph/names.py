@@ -94,7 +94,7 @@ class NamePatterns:
                 if lower and (len(words) == 1 or len(lower) * 2 >= len(words)):
                     continue
                 kind = _latin_kind(surface, words, common, given)
-                votes = type_votes(text, a, b)
+                votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
                 typ, score = _decide(kind, votes)

@@ -12,10 +12,11 @@ Found = Iterator[tuple[str, int, int, float, str]]
 
 MADE = ("Model", "Product", "Chip")
 ORGS = ("Company",)
-_DEV_VERB = r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练出|训练了|构建|推|蒸馏出|设计|量产|发售|带来)"
+_DEV_VERB = r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练出|训练了|构建|蒸馏出|设计|量产|发售|带来)"
 _DEV_REL = re.compile(rf"^\s?(?:也|还|最新|此前|近期|新|自主|独立|率先|首次|所)?{_DEV_VERB}(?:了)?的")
 _DEV_IN_CLAUSE = re.compile(_DEV_VERB)
 _COMPARE_BEFORE = re.compile(r"(?:对标|比肩|类似于?|超越|超过|媲美|替代|取代|挑战|不同于|相比)\s?[^，,；;。]{0,6}$")
+_COUNTED = re.compile(r"[\d万千百]\s?(?:张|块|颗|个|台|片|枚)\s?$")  # "1.6万张A100": chips counted, not made
 _COMPARE_AFTER = re.compile(r"^\s?(?:的)?(?:能力|性能|水平|效果)?\s?(?:相当|相似|类似|一样|同等|相近|不相上下|持平|看齐)")
 _BY = re.compile(r"由\s?$")
 _BY_AFTER = re.compile(rf"^\s?(?:等)?(?:联合|共同|自主)?{_DEV_VERB}")
@@ -77,7 +78,7 @@ def developed(s: Sentence) -> Found:
                 if t.type in ORGS and t.owned is None:
                     break
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
-                        and not _COMPARE_AFTER.match(s.after(j, 10)):
+                        and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
                     for org in [subj] + _teamed(s, subj):
                         yield "developedBy", j, org, 0.75, "subject-verb-thing"
                         for k in s.coordinated(j):

@@ -143,7 +143,8 @@ _E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的)?\s?(?:全新|最新|新一�
 _OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
 _T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
 _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
-_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如)\s?[，,:：]?\s?")
+_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
+_VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获得|完成|采用|使用|通过|提升|表现")
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
@@ -210,7 +211,7 @@ def related(s: Sentence) -> Found:
         te = ents[t]
         rest = s.text[te.end:]
         m = _EXAMPLES.search(rest)
-        if not m or re.search(r"[；;。]", rest[:m.start()]) or m.start() > 40:
+        if not m or re.search(r"[；;。]", rest[:m.start()]) or m.start() > 8 or len(re.findall(r"[，,]", rest[:m.start()])) > 1:
             continue
         lo = te.end + m.end()
         stop = re.search(r"[；;。]", s.text[lo:])
@@ -228,8 +229,12 @@ def _example_spans(s: Sentence) -> list[tuple[int, int]]:
     """Stretches of the sentence that list examples ("如…", "例如…"), up to the next ；or 。."""
     out = []
     for m in _EXAMPLES.finditer(s.text):
+        if m.start() == 0 or re.match(r"^[\s*#]*$", s.text[:m.start()]):
+            continue  # "如X发布了…" opens the sentence: the whole sentence is the example
         stop = re.search(r"[；;。]", s.text[m.end():])
-        out.append((m.end(), m.end() + stop.start() if stop else len(s.text)))
+        end = m.end() + stop.start() if stop else len(s.text)
+        if not _VERBAL.search(s.text[m.end():end]):
+            out.append((m.end(), end))
     return out
 
 
