@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
 from .cues import type_votes
 from .lexicon import Lexicon, load_lexicon, norm
+from .names_cn import brand_ok
 
 SCORES = "aigraph.scores"
 CHOSEN = "aigraph.entities"
@@ -103,8 +104,12 @@ class EntityResolver:
         stems: dict[str, Candidate] = {}
         for c in chosen:
             m = _SHORT_SUFFIX.match(text[c.start:c.end])
-            if m and c.type in ("Company", "Investor") and len(m["stem"]) >= 2:
-                stems.setdefault(m["stem"], c)
+            if not m or c.type not in ("Company", "Investor") or len(m["stem"]) < 2:
+                continue
+            stem = m["stem"]
+            if not stem.isascii() and (c.score < 0.8 or not brand_ok(stem, 300)):
+                continue  # "依托科技" gives no short form "依托"
+            stems.setdefault(stem, c)
         out = []
         for stem, c in stems.items():
             for m in re.finditer(re.escape(stem), text):
