@@ -10,7 +10,8 @@ _BOUNDARY = re.compile(r"[，,；;：:。！？!?]|——|—")
 # what may stand between a possessor and the thing it owns ("OpenAI的o1", "Google Gemini", "xAI的“Colossus”")
 _POSSESSIVE_GAP = re.compile(r"^\s?(?:的)?\s?[“\"「『]?\s?$")
 # what joins the items of a list ("OpenAI、Google DeepMind", "o1和R1", "A, B and C")
-_COORD_GAP = re.compile(r"^\s?(?:、|和|与|及|以及|或|,|，|跟|同|&|and|以及其)\s?$")
+_COORD_GAP = re.compile(r"^\s?(?:公司|集团)?(?:、|和|与|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
+                        r"(?:美国|中国|日本|韩国|英国|法国|德国|欧洲|国内|海外|硅谷|北京|上海|深圳|杭州)?\s?$")
 # what may open a clause before its subject: time, place, connectives, list markers
 _PREFIX = re.compile(
     r"^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:\*\*|[#○●■•\-]\s*)*"
@@ -24,7 +25,7 @@ _PREFIX = re.compile(
 
 # a description that may stand before a subject: "美国初创公司X", "估值55亿美元的X", "AI推理芯片制造商X"
 _DESCRIPTION = re.compile(
-    r"^\s*(?:前|现)?(?!.*(?:是|将|把|被|对|让|使|给|通过|利用|使用|采用|发布|推出|打造|开发|研发|提供|标志着|表示|在(?!\d|今年|去年|早期|成立)))"
+    r"^\s*(?:前|现)?(?!.*(?:是|将|把|被|对|让|使|给|标志着|表示|(?:通过|利用|使用|采用|发布|推出|打造|开发|研发|提供)(?!的)|在(?!\d|今年|去年|早期|成立)))"
     r"[^，,；;。:：]{0,40}?(?:的|公司|企业|初创公司|初创企业|初创|厂商|巨头|机构|实验室|制造商|提供商|"
     r"供应商|开发商|服务商|领导者|独角兽|创业公司|平台|品牌|团队|大学|研究院|投资机构|基金|资本|大模型|模型|产品|"
     r"工具|芯片|应用|系统)\s?$"

@@ -158,6 +158,8 @@ def related(s: Sentence) -> Found:
     things = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor", "Model", "Chip", "Product")
               and e.owned is None and not _reporter(s, i)]
     examples = _example_spans(s)
+    # a trend that names the kind of a thing ("AI搜索工具SearchGPT") is about that thing
+    kinds: set[int] = set()
     for t in trends:
         te = ents[t]
         for i in things:
@@ -165,9 +167,11 @@ def related(s: Sentence) -> Found:
             start = _chain_start(s, i)
             # category apposition, either order
             if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]):
+                kinds.add(t)
                 yield "relatedTo", i, t, 0.8, "trend-kind-of"
             elif e.end <= te.start and _E_BEFORE_T.match(s.text[e.end:te.start]) and _T_CATEGORY_AFTER.match(s.after(t, 8)) \
                     and not e.relative and not _OBJECT_OF_VERB.search(s.before(i, 4)):
+                kinds.add(t)
                 yield "relatedTo", i, t, 0.8, "kind-trend"
             elif e.end <= te.start and re.match(r"^\s?的\s?$", s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
                 yield "relatedTo", i, t, 0.7, "its-trend"
@@ -182,13 +186,14 @@ def related(s: Sentence) -> Found:
             continue
         for t in trends:
             te = ents[t]
-            if te.clause < ci or te.start <= ents[subj].end or s.clauses[te.clause].subject != subj:
+            if te.clause < ci or te.start <= ents[subj].end or s.clauses[te.clause].subject != subj or t in kinds:
                 continue
             # a thing named between the subject and the trend, outside an example list, is what
             # the trend is about instead
             group = set(s.coordinated(subj))
             between = [k for k in range(len(ents)) if k not in group and ents[k].type != "Trend"
                        and ents[k].owned is None and ents[subj].end <= ents[k].start < te.start
+                       and ents[k].name != ents[subj].name and not re.match(r"^\s?等", s.after(k, 2))
                        and not any(a <= ents[k].start < b for a, b in examples)]
             if between:
                 continue
