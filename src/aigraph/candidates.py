@@ -85,9 +85,16 @@ def word_boundary_ok(text: str, start: int, end: int) -> bool:
     for word in jieba.cut(text[a:b], HMM=False):
         w_end = pos + len(word)
         if (pos < start < w_end) or (pos < end < w_end):
-            return False
+            # "甲骨文公司" is one dictionary word: a company word glued on does not count
+            outside = text[pos:start] if pos < start else ""
+            outside += text[end:w_end] if w_end > end else ""
+            if outside not in _GLUE:
+                return False
         pos = w_end
     return True
+
+
+_GLUE = frozenset("公司 集团 股份 有限公司 控股 科技 中国 美国 日本 韩国 英国 国内 全球".split())
 
 
 @cache

@@ -262,6 +262,40 @@ def extract(jsonl: Path, output: Path, show_all: bool, threshold: float | None, 
         click.echo(f"{len(results)} sentences -> {n_ent} entities, {n_rel} relations in {output}")
 
 
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--entities", "entities", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The gold entities file (name, type, aliases), for alias-aware relation matching.")
+@click.option("--predictions", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the extractor's output lines to this file.")
+@click.option("--all", "show_all", is_flag=True, help="Score every fact, whatever its confidence.")
+@output_options
+def evaluate(gold: Path, entities: Path | None, predictions: Path | None, show_all: bool, quiet: bool,
+             as_json: bool) -> None:
+    """Run the extractor on a gold file's sentences and print precision, recall and F1.
+
+    \b
+    Example:
+      aigraph eval ../shared/eval/gold_seeds_a.jsonl --entities ../shared/eval/entities_a.jsonl
+    """
+    from .evaluate import alias_table, read_jsonl, report, score
+    from .extract import THRESHOLD, analyse, analysis_record, build_nlp, write_jsonl
+    from .model import Sentence
+
+    rows = read_jsonl(gold)
+    sentences = [Sentence(str(r.get("doc", "")), i, str(r.get("sent", "")), ((0, len(str(r.get("sent", "")))),))
+                 for i, r in enumerate(rows)]
+    records = [analysis_record(a, 0.0 if show_all else THRESHOLD) for a in analyse(build_nlp(), sentences)]
+    if predictions:
+        write_jsonl(records, predictions)
+    aliases = alias_table(read_jsonl(entities)) if entities else {}
+    result = score(rows, records, aliases).as_dict()
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(report(result))
+
+
 @cli.command()
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)

@@ -22,6 +22,8 @@ _VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 # a number with a unit or a level code ("3Wh", "45TOPS", "6G", "2M", "Lv3", "tokens16"): never a name
 _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OPS|TOPS|TFLOPS|PFLOPS|token|tokens|nm|mm|cm|m|km|ms|s|x|X)|"
                       r"[KMGTkmgt]|[GgDd]|[Kk]|V|D|P|H|p|fps|GB|TB|MB|PB|EB|K\+|\+)|[A-Za-z]{1,2}v?\d|[a-z]{4,}\d+)$")
+_IN_TITLE = re.compile(r"《[^》]*$")
+_YEAR_OR_RANK = re.compile(r"^(?:(?:19|20)\d{2}[A-Za-z]|(?:TOP|Top|top|No|NO|Stage|Part|Phase|Level|Lv|Step|Vol)\.?\s?\d+)")
 _SHORT_CODE = re.compile(r"^[a-z]\d+(?:-[a-z]+)?$")  # o1, s1, o3-mini
 _CHIP_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|MI\d{3}[A-Z]?)$")
 _MODEL_TAIL = re.compile(r"(?:^|[- ])(?:\d+(?:\.\d+)?[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|"
@@ -90,11 +92,13 @@ class NamePatterns:
                 if any(_MEASURE.match(w) for w in words) or _NOT_ENTITY_AFTER.match(text[b:b + 8]) \
                         or _NOT_ENTITY_BEFORE.search(text[max(0, a - 6):a]):
                     continue
+                if _IN_TITLE.search(text[max(0, a - 40):a]) or _YEAR_OR_RANK.match(surface) or re.search(r"aaS\b", surface):
+                    continue  # a title in 《》, "2024AI", "TOP20", "BaaS": no entity
                 lower = [w for w in words if w[:1].islower() and not _SHORT_CODE.match(w)]
                 if lower and (len(words) == 1 or len(lower) * 2 >= len(words)):
                     continue
                 kind = _latin_kind(surface, words, common, given)
-                votes = type_votes(text, a, b)
+                votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
                 typ, score = _decide(kind, votes)
@@ -121,9 +125,12 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
     """The form of a Latin name: what its shape alone says about its type."""
     if len(words) in (2, 3) and words[0] in given and all(w[:1].isupper() and not w[1:].isupper() for w in words[1:]):
         return "person"
+    parts = [p.lower() for w in words for p in re.split(r"[-+&.]|(?<=[a-z])(?=[A-Z])", w) if p]
+    if len(parts) > 1 and all(p in common for p in parts):
+        return "phrase"  # "Know-how", "Post-train", "CodeReview", "Product-Market Fit"
     if words[-1] in _ORG_SUFFIX_INV and len(words) > 1:
         return "investor"
-    if words[-1] in _ORG_SUFFIX_CO and len(words) > 1:
+    if words[-1] in _ORG_SUFFIX_CO and len(words) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return "company"
     if len(words) == 1 and _CHIP_CODE.match(surface):
         return "chipcode"

@@ -45,8 +45,18 @@ _CN_ORG = re.compile(
 _CN_MODEL = re.compile(r"(?P<kind>大模型)(?P<ver> ?\d+(?:\.\d+)* ?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini)?)?")
 _CN_VERSIONED = re.compile(rf"(?<=[{HAN}])(?P<ver> ?\d+(?:\.\d+)+| ?\d+(?:\.\d+)? ?[BbK])(?![\d.%A-Za-z])")
 # "根据X的统计", "据X报告", "数据来源：X": X is an organisation that publishes data
-_SOURCE = re.compile(rf"(?:根据|据|来自|数据来源\s?[:：]|资料来源\s?[:：]|来源\s?[:：])\s?(?P<name>[{HAN}A-Za-z0-9]{{2,14}}?)"
+_SOURCE = re.compile(rf"(?:根据|(?<![数依证根占])据|来自|数据来源\s?[:：]|资料来源\s?[:：]|来源\s?[:：])\s?"
+                     rf"(?P<name>(?:(?!根据|自主|公开|研究|绘制|整理)[{HAN}A-Za-z0-9]){{2,14}}?)"
                      rf"(?:的)?(?:统计|数据|观察|报告|调查|预测|分析|复盘|研究|测算|显示|整理|披露|报道|估计)")
+_NOT_NAME_POS = ("v", "d", "p", "c", "r", "a", "u", "m", "q", "f", "t", "ad", "vn", "vd", "z")
+# characters Chinese uses to write foreign names (埃隆·马斯克, 雷·库兹韦尔, 萨姆·奥尔特曼)
+_TRANSLIT_CHARS = frozenset(
+    "阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登邓迪蒂丁东杜敦多厄恩尔法范菲费芬冯弗伏福富盖甘冈高戈格葛"
+    "根古瓜哈海汉豪赫亨洪胡华怀惠霍基吉加贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳留卢鲁路伦罗洛"
+    "吕马玛迈麦曼芒毛梅门蒙米敏明摩莫墨姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔琴丘让热瑞若撒萨塞赛桑瑟"
+    "森沙莎善舍什施史士斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温文沃乌伍西希锡夏谢欣辛休徐雅亚扬耶伊因英尤于雨约"
+    "泽扎詹兹佐朱茨瑟罗尔芙黛薇琪娅丝莉妮蒂贝卓宁"
+)
 _SOURCE_PREFIX = re.compile(r"^(?:.*?(?:公司|机构|研究院|平台|网站|媒体))")
 
 
@@ -87,9 +97,19 @@ def brand_ok(brand: str, common_threshold: int, compound: bool = True) -> bool:
         return False
     if any(brand.endswith(w) or brand.startswith(w) for w in NOT_BRAND if len(w) > 1):
         return False
-    if cn_common(brand, common_threshold):
+    if cn_common(brand, common_threshold) or starts_as_function_word(brand):
         return False
     return not (compound and compound_of_words(brand))
+
+
+def starts_as_function_word(text: str) -> bool:
+    """Whether jieba reads the text as beginning with a verb, adverb, preposition, pronoun or the
+    like ("依托科技", "激发科技"): a phrase, not a name."""
+    import jieba.posseg
+
+    _jieba_freq()
+    words = list(jieba.posseg.cut(text, HMM=False))
+    return bool(words) and len(words[0].word) >= 2 and words[0].flag in _NOT_NAME_POS
 
 
 def name_start(text: str, end: int, max_len: int) -> int:
@@ -127,8 +147,12 @@ def transliterated(text: str, covered: bytearray) -> list[Candidate]:
         b = m.start("rest")
         while b < m.end("rest") and text[b] not in _STOP_CHARS:
             b += 1
+        name = text[a:b]
+        letters = [c for c in name if c not in "·•・"]
+        if sum(c in _TRANSLIT_CHARS for c in letters) < 0.7 * len(letters):
+            continue
         if m.end("first") - a >= 1 and b > m.start("rest") and _free(covered, a, b):
-            out.append(Candidate(a, b, "Person", text[a:b], "pattern:translit", 0.8))
+            out.append(Candidate(a, b, "Person", name, "pattern:translit", 0.8))
     return out
 
 
@@ -175,6 +199,8 @@ def _name_at(text: str, start: int, single: frozenset[str], double: frozenset[st
             continue
         if any(c in _STOP_CHARS for c in name[slen:]):
             continue
+        if cn_common(name[slen:], 300) or cn_common(name[:2], 300):
+            continue  # "和解决", "公司名": words, not a name
         after = text[start + len(name):start + len(name) + 2]
         # a name whose last character begins a common word ("安蒙抛出" → 安蒙) is one character shorter
         if glen == 2 and cn_common(name[-1] + after[:1], 200):
@@ -194,6 +220,8 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
         slen = 2 if name[:2] in double and length == 3 else 1 if name[:1] in single else 0
         if not slen or cn_common(name, 3000) or any(c in _STOP_CHARS for c in name[slen:]):
             continue
+        if cn_common(name[slen:], 300) or cn_common(text[end - length - 1:end - length + 1], 300):
+            continue  # "中国企业表示": 企业 is a word and 中国 too, no name here
         before = text[end - length - 1:end - length] if end - length > 0 else ""
         if length == 2 and before and "\u4e00" <= before <= "\u9fff" and before not in _STOP_CHARS:
             if not GLUED_CUE.search(text[max(0, end - length - 4):end - length]):
@@ -225,7 +253,7 @@ def sources(text: str, covered: bytearray) -> list[Candidate]:
         name = text[a:b]
         han = re.sub(r"[A-Za-z0-9]", "", name)
         if len(name) < 2 or not _free(covered, a, b) or (han and not brand_ok(han, 300, compound=False)) \
-                or (han and compound_of_words(han)):
+                or (han and compound_of_words(han)) or re.search(r"的|和|与|及|或", name):
             continue
         out.append(Candidate(a, b, "Company", name, "pattern:source", 0.6))
     return out

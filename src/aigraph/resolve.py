@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
 from .cues import type_votes
 from .lexicon import Lexicon, load_lexicon, norm
+from .names_cn import brand_ok
 
 SCORES = "aigraph.scores"
 CHOSEN = "aigraph.entities"
@@ -64,6 +65,9 @@ class EntityResolver:
         sent = _sentence_text(text, bounds, c.start)
         context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
         rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
+        if c.type == "Trend" and not text[c.start].isascii() and (
+                text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
+            return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
         if c.source == "lexicon-weak":
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
@@ -100,8 +104,12 @@ class EntityResolver:
         stems: dict[str, Candidate] = {}
         for c in chosen:
             m = _SHORT_SUFFIX.match(text[c.start:c.end])
-            if m and c.type in ("Company", "Investor") and len(m["stem"]) >= 2:
-                stems.setdefault(m["stem"], c)
+            if not m or c.type not in ("Company", "Investor") or len(m["stem"]) < 2:
+                continue
+            stem = m["stem"]
+            if not stem.isascii() and (c.score < 0.8 or not brand_ok(stem, 300)):
+                continue  # "依托科技" gives no short form "依托"
+            stems.setdefault(stem, c)
         out = []
         for stem, c in stems.items():
             for m in re.finditer(re.escape(stem), text):
