@@ -6,6 +6,7 @@ import csv
 import json
 import xml.etree.ElementTree as ET
 
+import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
@@ -15,6 +16,9 @@ from aigraph.query import run
 from aigraph.store import ONTOLOGY_IRI, open_store
 
 from .conftest import SEED_003
+
+# rdflib warns about its own deprecated internals while parsing N-Quads and JSON-LD
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 
 
 def _store_dataset(graph_dir) -> rdflib.Dataset:
