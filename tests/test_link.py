@@ -84,3 +84,13 @@ def test_a_fact_read_twice_in_one_sentence_is_kept_once_with_its_best_reading():
                   [Fact("Sequoia Capital", "investedIn", "OpenAI", 0.6), Fact("Sequoia Capital", "investedIn", "OpenAI", 0.6, amount=money)])
     linked = link([a], 0.5)
     assert len(linked.evidence) == 1 and linked.evidence[0].fact.amount == money
+
+
+def test_traditional_and_simplified_chinese_in_two_documents_give_one_entity(analyse_text):
+    """Through the real extractor: 英偉達 (traditional) in one document, 英伟达 in another, NVIDIA in a third."""
+    analyses = (analyse_text("英偉達發布了新一代晶片。", doc="tw.txt") + analyse_text("英伟达发布了新一代芯片。", doc="cn.txt")
+                + analyse_text("NVIDIA released a new chip.", doc="en.txt"))
+    linked = link(analyses, 0.5)
+    nvidia = [e for e in linked.entities if {"英偉達", "英伟达", "NVIDIA"} & (e.aliases | {e.name})]
+    assert len(nvidia) == 1 and nvidia[0].name == "NVIDIA" and {"英偉達", "英伟达"} <= nvidia[0].aliases
+    assert {doc for name, doc, _ in linked.mentions if name == "NVIDIA"} == {"tw.txt", "cn.txt", "en.txt"}
