@@ -154,3 +154,15 @@ def test_cache_entries_round_trip(built_graph):
     [entry] = cache.load(built_graph)
     assert cache.decode(cache.encode(entry)) == entry
     assert any(a.facts for a in entry.analyses) and os.path.getsize(cache.folder(built_graph) / f"{entry.key}.json.gz") > 0
+
+
+def test_add_keeps_the_threshold_the_graph_was_built_with(tmp_path, news):
+    out = tmp_path / "g"
+    build([news], out, threshold=0.95)
+    assert cache.threshold(out) == 0.95
+    other = news.with_name("news_0002.txt")
+    other.write_text("OpenAI发布了GPT-4o模型。\n", encoding="utf-8")
+    add([other], out)
+    full = tmp_path / "full"
+    build([news, other], full, threshold=0.95)
+    _same_graph(out, full)
