@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import clauses
-from .candidates import sentence_bounds
+from .candidates import doc_text, sentence_bounds
 from .clauses import Ent
 from .model import SYMMETRIC, Fact
 from .quantities import find_dates, find_money
@@ -90,7 +90,7 @@ class RelationExtractor:
         ents = sorted(chosen(doc), key=lambda c: c.start)
         starts = [c.start for c in ents]
         doc_date = doc.user_data.get("aigraph.doc_date")
-        text = doc.text  # a property that joins all tokens: read it once
+        text = doc_text(doc)
         for a, b in sentence_bounds(doc):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
             local = [Ent(c.start - a, c.end - a, c.type, c.name) for c in ents[lo:hi] if c.end <= b]
