@@ -1,5 +1,4 @@
-"""What the extractor read in each document, kept in the graph folder so that adding or removing
-a document re-links the graph without extracting the other documents again."""
+"""Per-document extraction results kept in the graph folder, so add/remove need not re-read other documents."""
 
 from __future__ import annotations
 

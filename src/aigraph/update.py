@@ -80,7 +80,8 @@ def _load(out: Path) -> tuple[list[cache.Entry], float]:
 
 
 def _refresh(entries: list[cache.Entry], progress: Progress | None) -> tuple[list[cache.Entry], list[cache.Entry]]:
-    """Entries read by the current extractor, and the stale ones read again."""
+    """Entries read by the current extractor, and the stale ones read again from their cached text
+    (a change in how files are decoded needs a full `aigraph build`, which reads the files)."""
     fp = cache.extractor_fingerprint()
     fresh = [e for e in entries if e.extractor == fp]
     again = _extract([e.document for e in entries if e.extractor != fp], progress)
