@@ -57,6 +57,8 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> l
             key = (s.name, pred, o.name)
             if pred in SYMMETRIC:
                 key = (min(s.name, o.name), pred, max(s.name, o.name))
+            if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
+                conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
             if key in found and found[key].confidence >= conf:
                 continue
             amount = valuation = date = None
@@ -66,6 +68,12 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> l
                 date = next((q for _, _, q in find_dates(text, doc_date)), None)
             found[key] = Fact(s.name, pred, o.name, round(conf, 3), name, amount, valuation, date)
     return list(found.values())
+
+
+def _same_org(a: str, b: str) -> bool:
+    """Whether two company names may be the same organisation (Google / Google DeepMind)."""
+    ta, tb = set(a.casefold().split()), set(b.casefold().split())
+    return bool(ta & tb) or a.casefold() in b.casefold() or b.casefold() in a.casefold()
 
 
 def _money(text: str):
@@ -93,7 +101,8 @@ class RelationExtractor:
         text = doc_text(doc)
         for a, b in sentence_bounds(doc):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-            local = [Ent(c.start - a, c.end - a, c.type, c.name) for c in ents[lo:hi] if c.end <= b]
+            local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
+                     for c in ents[lo:hi] if c.end <= b]
             if len(local) < 2:
                 continue
             for fact in sentence_facts(text[a:b], local, doc_date):
