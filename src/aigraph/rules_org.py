@@ -77,6 +77,8 @@ def developed(s: Sentence) -> Found:
                     continue
                 if t.type in ORGS and t.owned is None:
                     break
+                if t.relative:
+                    continue
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
                         and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
                     for org in [subj] + _teamed(s, subj):
