@@ -93,3 +93,11 @@ def test_lexicon_names_organisations_and_people_in_both_languages():
     assert lex.canonical("红杉中国").type == "Investor"
     assert lex.canonical("黄仁勋").name == lex.canonical("Jensen Huang").name
     assert lex.canonical("清华大学").type == "Company"
+
+
+def test_context_words_do_not_confirm_themselves():
+    """A context word inside the weak alias itself would be found whenever the alias is, and prove nothing."""
+    for e in default_lexicon().entries:
+        for w in e.weak_aliases:
+            for c in e.context:
+                assert c.casefold() not in w.casefold(), f"{e.name}: context {c!r} lies in weak alias {w!r}"
