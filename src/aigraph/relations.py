@@ -45,8 +45,29 @@ def allowed(pred: str, s: Ent, o: Ent) -> bool:
     return pred != "competesWith" or s.type == o.type
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff，。、；：（）“”])[ \u3000]+(?=[\u4e00-\u9fff，。、；：（）“”])")
+
+
+def _compact(text: str, ents: list[Ent]) -> tuple[str, list[Ent]]:
+    """PDF letter-spacing ("发 布 文 生 图 模 型") removed, entity offsets moved to match."""
+    if not _SPACED.search(text):
+        return text, ents
+    keep = [True] * len(text)
+    for m in _SPACED.finditer(text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    new_pos, n = [], 0
+    for k in keep:
+        new_pos.append(n)
+        n += k
+    new_pos.append(n)
+    compact = "".join(c for c, k in zip(text, keep) if k)
+    return compact, [Ent(new_pos[e.start], new_pos[e.end], e.type, e.name, developer=e.developer) for e in ents]
+
+
 def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> list[Fact]:
     """Facts one sentence states about its entities, the surest reading of each kept."""
+    text, ents = _compact(text, ents)
     sent = clauses.analyse(text, ents)
     found: dict[tuple[str, str, str], Fact] = {}
     for rule in RULES:

@@ -35,7 +35,7 @@ def competes(s: Sentence) -> Found:
             continue
         a = _compared_with(s, j)
         if a is not None:
-            for k in s.coordinated(j) if kind == "alike" else [j]:
+            for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
                     yield "competesWith", a, k, conf, f"compare-{kind}"
 
