@@ -71,6 +71,19 @@ class NamePatterns:
         out.extend(found)
         return doc
 
+    def _model_like(self, surface: str) -> bool:
+        """Whether a name reads as a model: it ends in a version number, or begins or ends with the
+        name of a model family the lexicon knows ("LLaVA-UHD", "DriveGPT4")."""
+        if re.search(r"[A-Za-z]\d+(?:\.\d+)?$", surface) or re.search(r"GPT|LLM|LLaMA|Llama", surface):
+            return True
+        key = norm(surface)
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) and any(e.type == "Model" for e, _ in v)
+                   for k, v in self._families().items())
+
+    @cache
+    def _families(self) -> dict:
+        return {k: v for k, v in self.lexicon.by_key.items() if k.isascii() and k.isalpha()}
+
     def _latin(self, text: str, covered: bytearray, companies: set[int]) -> list[Candidate]:
         out = []
         common = english_common()
@@ -106,6 +119,8 @@ class NamePatterns:
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
                 typ, score = _decide(kind, votes)
+                if typ == "Company" and score < 0.6 and self._model_like(surface):
+                    typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
                 if typ:
                     out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
         return out
