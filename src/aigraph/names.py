@@ -53,6 +53,9 @@ class NamePatterns:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # model family names of the lexicon written in letters only ("llama", "llava", "grok")
+        self.families = frozenset(k for k, v in lexicon.by_key.items()
+                                  if k.isascii() and k.isalpha() and any(e.type == "Model" for e, _ in v))
 
     def __call__(self, doc: Doc) -> Doc:
         text = masked_text(doc)
@@ -77,12 +80,7 @@ class NamePatterns:
         if re.search(r"[A-Za-z]\d+(?:\.\d+)?$", surface) or re.search(r"GPT|LLM|LLaMA|Llama", surface):
             return True
         key = norm(surface)
-        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) and any(e.type == "Model" for e, _ in v)
-                   for k, v in self._families().items())
-
-    @cache
-    def _families(self) -> dict:
-        return {k: v for k, v in self.lexicon.by_key.items() if k.isascii() and k.isalpha()}
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
 
     def _latin(self, text: str, covered: bytearray, companies: set[int]) -> list[Candidate]:
         out = []
