@@ -57,3 +57,47 @@ def test_normalisation_joins_spelling_variants():
     assert norm("DeepSeek V3") == norm("DeepSeek-V3") == norm("deepseekv3")
     assert norm("埃隆·马斯克") == norm("埃隆马斯克")
     assert norm("ＧＰＴ－４") == norm("GPT-4")
+
+
+GENERIC = ("AI", "人工智能", "大模型", "模型", "芯片", "公司", "平台", "科技", "智能", "集团", "实验室", "研究院",
+           "研究所", "大学", "资本", "基金", "创投", "投资", "Labs", "Capital", "Ventures", "Group", "Research")
+
+
+def test_no_generic_word_names_an_entity():
+    lex = default_lexicon()
+    for word in GENERIC:
+        assert not lex.lookup(word), f"{word!r} is an alias of {[e.name for e, _ in lex.lookup(word)]}"
+
+
+def test_company_suffix_is_left_to_the_matcher():
+    """"甲骨文公司" is never listed beside "甲骨文": annotators mark the name and the matcher accepts the glue."""
+    for e in default_lexicon().entries:
+        keys = {norm(a) for a in (e.name, *e.aliases, *e.weak_aliases)}
+        for a in e.aliases:
+            if a.endswith("公司"):
+                assert norm(a[:-2]) not in keys, f"{e.name}: {a!r}"
+
+
+def test_developers_resolve_to_one_company():
+    lex = default_lexicon()
+    for e in lex.entries:
+        if e.developer:
+            dev = lex.canonical(e.developer)
+            assert dev is not None and dev.type == "Company", f"{e.name}: developer {e.developer!r}"
+
+
+def test_lexicon_names_organisations_and_people_in_both_languages():
+    lex = default_lexicon()
+    assert lex.canonical("英伟达").name == lex.canonical("NVIDIA").name == "NVIDIA"
+    assert lex.canonical("月之暗面").name == lex.canonical("Moonshot AI").name
+    assert lex.canonical("红杉中国").type == "Investor"
+    assert lex.canonical("黄仁勋").name == lex.canonical("Jensen Huang").name
+    assert lex.canonical("清华大学").type == "Company"
+
+
+def test_context_words_do_not_confirm_themselves():
+    """A context word inside the weak alias itself would be found whenever the alias is, and prove nothing."""
+    for e in default_lexicon().entries:
+        for w in e.weak_aliases:
+            for c in e.context:
+                assert c.casefold() not in w.casefold(), f"{e.name}: context {c!r} lies in weak alias {w!r}"

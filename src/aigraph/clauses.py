@@ -33,9 +33,11 @@ _DESCRIPTION = re.compile(
 # an entity followed by a role word describes the person named next ("特斯拉创始人埃隆·马斯克")
 ROLE_AFTER = re.compile(r"^\s?(?:的)?(?:联合创始人|创始人|联席CEO|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|副总裁|"
                         r"研究员|研究科学家|科学家|工程师|合伙人|产品官|员工|前员工|高管|负责人|主管|投资人)")
+# "X发布之前", "ChatGPT版搜索引擎": the entity dates or describes something else
+_MODIFIER_AFTER = re.compile(r"^\s?(?:(?:发布|推出|上线|问世|成立|出现|爆火)?(?:之前|之后|以后|以前|以来)|版(?!本)|式的|风格的?)")
 # an entity followed by these is inside a relative clause ("马斯克创立的xAI", "OpenAI推出的GPT-4o")
 RELATIVE = re.compile(
-    r"^\s?(?:在[^，,；;。]{0,14}?)?(?:所|联合|共同|早期|新|最新|自主|独立|率先|首次|此前|近期|曾|已)?"
+    r"^\s?(?:[在于][^，,；;。]{0,14}?)?(?:所|联合|共同|早期|新|最新|自主|独立|率先|首次|此前|近期|曾|已)?"
     r"(?:推出|发布|开发|研发|打造|创立|创办|投资|领投|参投|跟投|生产|设计|训练|收购|提供|构建|制造|支持|运营|主导|"
     r"牵头|参与|开源|上线|孵化|部署|使用|采用|定义|提出|资助)(?:了)?的"
 )
@@ -56,6 +58,8 @@ class Ent:
     """Index of the entity this one owns, if it is a possessor."""
     relative: bool = False
     """Whether it stands inside a relative clause that describes something else ("X推出的…")."""
+    developer: str = ""
+    """The maker the lexicon knows for a model, product or chip."""
 
 
 @dataclass
@@ -139,6 +143,9 @@ def analyse(text: str, ents: list[Ent]) -> Sentence:
             depth += 1
         elif tok in "）)":
             depth = max(0, depth - 1)
+        elif tok == "," and re.match(r"[A-Za-z0-9.\-]", text[m.start() - 1:m.start()] or " ") \
+                and re.match(r"\s?[A-Za-z]", text[m.end():m.end() + 2]):
+            continue  # "LLaVA-1.6, LLaVA-Next": a list of Latin names, not a new clause
         elif depth == 0:
             bounds.append(m.end())
     bounds.append(len(text))
@@ -154,7 +161,8 @@ def analyse(text: str, ents: list[Ent]) -> Sentence:
         if a.clause == b.clause and _POSSESSIVE_GAP.match(text[a.end:b.start]) and _possessive(a, b):
             a.owned, b.owner = i + 1, i
     for e in ents:
-        e.relative = bool(RELATIVE.match(text[e.end:e.end + 24]) or ROLE_AFTER.match(text[e.end:e.end + 8]))
+        after = text[e.end:e.end + 24]
+        e.relative = bool(RELATIVE.match(after) or ROLE_AFTER.match(after) or _MODIFIER_AFTER.match(after))
     sent = Sentence(text, ents, clauses)
     carried: int | None = None
     sent.topic = None

@@ -23,6 +23,7 @@ _VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OPS|TOPS|TFLOPS|PFLOPS|token|tokens|nm|mm|cm|m|km|ms|s|x|X)|"
                       r"[KMGTkmgt]|[GgDd]|[Kk]|V|D|P|H|p|fps|GB|TB|MB|PB|EB|K\+|\+)|[A-Za-z]{1,2}v?\d|[a-z]{4,}\d+)$")
 _IN_TITLE = re.compile(r"《[^》]*$")
+_VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+(?![\d.%])|[ -]\d+(?:\.\d+)?[BbK](?![A-Za-z\d])")
 _YEAR_OR_RANK = re.compile(r"^(?:(?:19|20)\d{2}[A-Za-z]|(?:TOP|Top|top|No|NO|Stage|Part|Phase|Level|Lv|Step|Vol)\.?\s?\d+)")
 _SHORT_CODE = re.compile(r"^[a-z]\d+(?:-[a-z]+)?$")  # o1, s1, o3-mini
 _CHIP_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|MI\d{3}[A-Z]?)$")
@@ -97,6 +98,9 @@ class NamePatterns:
                 lower = [w for w in words if w[:1].islower() and not _SHORT_CODE.match(w)]
                 if lower and (len(words) == 1 or len(lower) * 2 >= len(words)):
                     continue
+                if (v := _VERSION_AFTER.match(text, b)) and _VERSIONED.search(surface):
+                    b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
+                    surface, words = text[a:b], text[a:b].split(" ")
                 kind = _latin_kind(surface, words, common, given)
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):

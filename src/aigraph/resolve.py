@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -65,6 +66,8 @@ class EntityResolver:
         sent = _sentence_text(text, bounds, c.start)
         context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
         rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
+        if c.type == "Trend" and (re.match(r"-[A-Za-z0-9]", text[c.end:c.end + 2]) or re.search(r"[A-Za-z0-9]-$", text[max(0, c.start - 2):c.start])):
+            return None  # "GPT-MoE-1.8T": part of a model name, not the MoE trend
         if c.type == "Trend" and not text[c.start].isascii() and (
                 text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
             return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
@@ -154,9 +157,9 @@ def _propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def _sentence_text(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
-    for a, b in bounds:
-        if a <= pos < b:
-            return text[a:b]
+    i = bisect.bisect_right(bounds, (pos, len(text) + 1)) - 1
+    if 0 <= i < len(bounds) and bounds[i][0] <= pos < bounds[i][1]:
+        return text[bounds[i][0]:bounds[i][1]]
     return text
 
 

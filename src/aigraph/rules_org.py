@@ -77,6 +77,8 @@ def developed(s: Sentence) -> Found:
                     continue
                 if t.type in ORGS and t.owned is None:
                     break
+                if t.relative:
+                    continue
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
                         and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
                     for org in [subj] + _teamed(s, subj):
@@ -186,10 +188,12 @@ def _funded(s: Sentence, group: list[int]) -> int | None:
     return None
 
 
-_FOUNDER_TITLE = re.compile(r"^\s?(?:的)?(?:联合)?(?:创始人|创办人|创建者)(?:兼(?:CEO|首席执行官|董事长))?[、，,]?\s?(?:CEO|首席执行官)?\s?$")
+_TITLE_SEP = r"\s?(?:[、，,/]|兼|及|和|与)?\s?"
+_FOUNDER_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:的)?(?:联合)?(?:创始人|创办人|创建者)(?:{_TITLE_SEP}(?:董事长|CEO|首席执行官|总裁|CTO|首席科学家)){{0,3}}\s?$")
 _FOUNDED = re.compile(r"^\s?(?:等人?)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
 _FOUNDED_BY = re.compile(r"^\s?(?:等人?)?(?:联合|共同)?(?:创立|创办|创建)")
-_LEAD_TITLE = re.compile(r"^\s?(?:的)?(?:现任)?(?:CEO|首席执行官|总裁|董事长|掌门人|总经理|联席CEO|董事会主席|执行董事长)\s?[-—–:：]?\s?$")
+_LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:的)?(?:现任)?(?:(?:联合)?创始人{_TITLE_SEP})?(?:董事长{_TITLE_SEP})?"
+                         r"(?:CEO|首席执行官|总裁|董事长|掌门人|总经理|联席CEO|董事会主席|执行董事长|院长|所长)\s?[-—–:：]?\s?$")
 
 
 def people(s: Sentence) -> Found:
@@ -207,7 +211,7 @@ def people(s: Sentence) -> Found:
             gap = s.text[org.end:e.start]
             if _FOUNDER_TITLE.match(gap):
                 yield "founderOf", i, j, 0.85, "org-founder-person"
-            elif _LEAD_TITLE.match(gap) and not s.text[max(0, org.start - 1):org.start] == "前":
+            if _LEAD_TITLE.match(gap) and not s.text[max(0, org.start - 1):org.start] == "前":
                 yield "leads", i, j, 0.85, "org-ceo-person"
             break
         # "其联合创始人David Baker": the founder of the clause's subject

@@ -35,7 +35,7 @@ def competes(s: Sentence) -> Found:
             continue
         a = _compared_with(s, j)
         if a is not None:
-            for k in s.coordinated(j) if kind == "alike" else [j]:
+            for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
                     yield "competesWith", a, k, conf, f"compare-{kind}"
 
@@ -104,8 +104,9 @@ def based_on(s: Sentence) -> Found:
 
 
 _CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|在|依靠|购买|集成|装备|运行在)(?:了)?"
-                       r"[^，,；;。]{0,18}$")
-_CARDS = re.compile(r"(?:张|块|颗|枚|个|台|片|卡)\s?$")
+                       r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
+_CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
+_TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 
 
 def hardware(s: Sentence) -> Found:
@@ -124,9 +125,14 @@ def hardware(s: Sentence) -> Found:
         u = ents[user]
         if u.start > chip.start:
             continue
-        if u.type == "Model":
+        # "OpenAI训练GPT-4大约需要25000个A100": the model trained is what runs on the chips
+        trained = [k for k in s.clauses[chip.clause].ents if ents[k].type == "Model" and u.end <= ents[k].start < chip.start
+                   and _TRAINS.search(s.before(k, 4))]
+        if trained:
+            yield "trainedOn", trained[0], j, 0.75, "trained-model-on-chip"
+        elif u.type == "Model":
             yield "trainedOn", user, j, 0.75, "model-on-chip"
-        elif u.type in ("Company", "Product") and (carried or _CARDS.search(lead) or "训练" in s.text):
+        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)):
             yield "usesChip", user, j, 0.7, "uses-chip"
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
@@ -143,6 +149,7 @@ _E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的)?\s?(?:全新|最新|新一�
 _OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
 _T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
 _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
+_NOUN_GAP = re.compile(r"^[^，,；;。]{0,6}?(?:模型|大模型|产品|工具|平台|应用|技术|公司|企业|方案|系统|芯片|领域)?\s?[，,：:]?\s?$")
 _EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
 _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获得|完成|采用|使用|通过|提升|表现")
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
@@ -177,6 +184,9 @@ def related(s: Sentence) -> Found:
                 yield "relatedTo", i, t, 0.7, "its-trend"
             elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
                 yield "relatedTo", i, t, 0.7, "enters-trend"
+            elif te.end <= start and _VERB_OBJECT.match(s.text[te.end:start]) and e.type in ("Model", "Product", "Chip"):
+                kinds.add(t)  # "Meta陆续开源Llama系列模型", "英伟达开源的Nemotron": the thing is open
+                yield "relatedTo", i, t, 0.75, "trend-verb-object"
             elif _EXEMPLAR.search(s.text[te.end:start]) and len(s.text[te.end:start]) <= 20:
                 yield "relatedTo", i, t, 0.75, "exemplar"
     # what the subject of a clause does with a trend later in the sentence
@@ -216,7 +226,7 @@ def related(s: Sentence) -> Found:
         te = ents[t]
         rest = s.text[te.end:]
         m = _EXAMPLES.search(rest)
-        if not m or re.search(r"[；;。]", rest[:m.start()]) or m.start() > 8 or len(re.findall(r"[，,]", rest[:m.start()])) > 1:
+        if not m or not _NOUN_GAP.match(rest[:m.start()]):
             continue
         lo = te.end + m.end()
         stop = re.search(r"[；;。]", s.text[lo:])
@@ -226,6 +236,7 @@ def related(s: Sentence) -> Found:
                 yield "relatedTo", i, t, 0.6, "example-of-trend"
 
 
+_VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
 _ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?(?:迈入|进入|步入|转向|迈向|拥抱|布局|入局|押注|发力|加码|深耕|进军)"
                      r"[^，,；;。]{0,6}?$")
 
