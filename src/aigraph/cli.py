@@ -309,6 +309,45 @@ def search(text: str, type_: str | None, limit: int, graph: Path | None, quiet: 
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=3030, show_default=True, help="Port (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Queries run at the same time (one process each).")
+@graph_option
+@output_options
+def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (/sparql), with a query page (/) and the graph
+    view (/graph). Updates and SERVICE calls are refused; queries over --timeout are stopped.
+
+    \b
+    Example:
+      aigraph serve --port 3030
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?m aig:developedBy ?c }' \\
+           http://127.0.0.1:3030/sparql
+    """
+    from .server import make_server
+    from .store import graph_dir
+
+    endpoint = make_server(graph_dir(graph), host, port, timeout, workers, quiet=quiet or as_json)
+    if as_json:
+        _echo_json({"url": endpoint.url, "sparql": endpoint.url + "/sparql"})
+    else:
+        click.echo(f"SPARQL endpoint {endpoint.url}/sparql, query page {endpoint.url}/ (Ctrl-C stops)")
+    sys.stdout.flush()
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.server_close()
+
+
+@cli.command()
 @click.argument("name", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="HTML file to write (default: <graph>/aigraph.html, or <name>.html for a neighbourhood).")

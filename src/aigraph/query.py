@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Variable
 
 from .errors import AigraphError, AmbiguousEntity, UnknownEntity
-from .lexicon import norm
+from .lexicon import DROP, norm
 from .model import ENTITY_TYPES, PREDICATES, SYMMETRIC
 from .prefixes import AIG, ENT, compact, prefixes
 from .sparql_guard import check_read_only
@@ -119,10 +119,12 @@ def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
     found = _by_canonical_label(store, name, type)
     if found is not None:
         return found
-    table = labels(store)
+    key = norm(name)
+    table = _by_folded_label(store, key)
+    if not table:  # the complete scan: exact `norm` on every label (width and script variants too)
+        table = labels(store)
     if type:
         table = {iri: v for iri, v in table.items() if v[1] == type}
-    key = norm(name)
     exact = sorted({iri for iri, (_, _, ls) in table.items() if any(norm(lb) == key for lb in ls)})
     if len(exact) == 1:
         iri = exact[0]
@@ -162,6 +164,32 @@ def _by_canonical_label(store: Store, name: str, type: str | None) -> EntityRef 
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
+# a character class in a SPARQL string: backslashes doubled once for the regex, once for the string
+_SPARQL_REGEX = {" ": "\\\\s", "\t": "\\\\s", "-": "\\\\-"}
+
+# lower case with the separators `norm` drops taken out: in the engine, so a variant spelling is
+# found without bringing every label into Python; `norm` then checks each candidate
+_FOLDED = r"""
+SELECT ?e ?l ?k WHERE {
+  { ?e rdfs:label ?l } UNION { ?e skos:altLabel ?l }
+  FILTER(LCASE(REPLACE(STR(?l), "[%s]", "")) = ?k)
+}""" % "".join(sorted({_SPARQL_REGEX.get(c, c) for c in DROP}))
+
+
+def _by_folded_label(store: Store, key: str) -> dict[str, tuple[str, str, set[str]]]:
+    found: dict[str, set[str]] = {}
+    if key:
+        for s in run(store, _FOLDED, k=Literal(key)):
+            if s["e"].value.startswith(ENT):
+                found.setdefault(s["e"].value, set()).add(s["l"].value)
+    out: dict[str, tuple[str, str, set[str]]] = {}
+    for iri, ls in found.items():  # a few candidates: their names and types one by one (joining is slower)
+        ref = _by_iri(store, iri)
+        if ref is not None:
+            out[iri] = (ref.name, ref.type, ls)
+    return out
+
+
 def _typed_name(name: str) -> tuple[str, str] | None:
     """`Gemini (Model)` → ("Gemini", "Model"), as the ambiguity message lists candidates."""
     head, sep, tail = name.rpartition(" (")
@@ -188,31 +216,47 @@ def suggest(table: dict[str, tuple[str, str, set[str]]], name: str, n: int = 5) 
     return out[:n]
 
 
+# Substituted variables are not known to Oxigraph's planner, so each query keeps the entity's
+# patterns inside UNION branches or next to a small VALUES and avoids patterns such as
+# `?f a aig:Fact` that look more selective than they are: otherwise a lookup scans the whole graph.
 _NEIGHBORS = """
-SELECT ?e ?dir ?p ?other ?label ?type ?f ?conf ?support WHERE {
+SELECT ?e ?dir ?p ?other ?label ?type WHERE {
   { ?e ?p ?other . BIND("out" AS ?dir) } UNION { ?other ?p ?e . BIND("in" AS ?dir) }
   VALUES ?p { %s }
   ?other rdfs:label ?label ; a ?type .
   FILTER(STRSTARTS(STR(?type), STR(aig:)) && ?type != aig:Entity)
-  OPTIONAL {
-    ?f a aig:Fact ; rdf:predicate ?p ; aig:confidence ?conf ; aig:supportCount ?support .
-    { ?f rdf:subject ?e ; rdf:object ?other } UNION { ?f rdf:subject ?other ; rdf:object ?e }
-  }
 }""" % " ".join(f"aig:{p}" for p in PREDICATES)
+
+_FACTS = """
+SELECT ?e ?f ?s ?p ?o ?conf ?support WHERE {
+  { ?f rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o . BIND(?e AS ?s)
+    OPTIONAL { ?f aig:confidence ?conf } OPTIONAL { ?f aig:supportCount ?support } }
+  UNION
+  { ?f rdf:object ?e ; rdf:predicate ?p ; rdf:subject ?s . BIND(?e AS ?o)
+    OPTIONAL { ?f aig:confidence ?conf } OPTIONAL { ?f aig:supportCount ?support } }
+}"""
 
 
 def one_hop(store: Store, entity: EntityRef) -> list[Neighbor]:
     """Every fact with the entity as subject (out) or object (in), sorted."""
-    seen: dict[tuple[str, str, str], Neighbor] = {}
-    for s in run(store, _NEIGHBORS, e=NamedNode(entity.iri)):
-        other = EntityRef(s["other"].value, s["label"].value, s["type"].value[len(AIG):])
-        key = (s["dir"].value, s["p"].value, other.iri)
+    node = NamedNode(entity.iri)
+    facts: dict[tuple[str, str, str], tuple[str, float | None, int | None]] = {}
+    for s in run(store, _FACTS, e=node):
+        key = (s["s"].value, s["p"].value, s["o"].value)
         conf = float(s["conf"].value) if s["conf"] is not None else None
         sup = int(s["support"].value) if s["support"] is not None else None
-        fact = s["f"].value if s["f"] is not None else None
-        prev = seen.get(key)
-        if prev is None or (conf or 0) > (prev.confidence or 0):
-            seen[key] = Neighbor(key[0], s["p"].value[len(AIG):], other, conf, sup, entity, 1, fact)
+        if key not in facts or (conf or 0) > (facts[key][1] or 0):
+            facts[key] = (s["f"].value, conf, sup)
+    seen: dict[tuple[str, str, str], Neighbor] = {}
+    for s in run(store, _NEIGHBORS, e=node):
+        other = EntityRef(s["other"].value, s["label"].value, s["type"].value[len(AIG):])
+        direction, p = s["dir"].value, s["p"].value
+        key = (direction, p, other.iri)
+        if key in seen:
+            continue
+        spo = (entity.iri, p, other.iri) if direction == "out" else (other.iri, p, entity.iri)
+        fact, conf, sup = facts.get(spo, (None, None, None))
+        seen[key] = Neighbor(direction, p[len(AIG):], other, conf, sup, entity, 1, fact)
     return sorted(seen.values(), key=lambda n: (n.predicate, n.direction, n.other.name.casefold()))
 
 
