@@ -25,8 +25,12 @@ def page() -> bytes:
     """The query page, with the shipped queries embedded as JSON that cannot close its script tag."""
     html = resources.files("aigraph").joinpath("data", "sparql.html").read_text("utf-8")
     data = {name: [about, text] for name, (about, text) in shipped().items()}
-    js = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return html.replace("{{QUERIES}}", js).encode("utf-8")
+    return html.replace("{{QUERIES}}", script_json(data)).encode("utf-8")
+
+
+def script_json(data) -> str:
+    """JSON to put inside <script>: `<`, `>` and `&` escaped so that no text can end the element."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class Endpoint(ThreadingHTTPServer):
