@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from .card import Card, quantities
+from typing import TYPE_CHECKING
+
 from .prefixes import compact
-from .query import EntityRef, Neighbor, Source
-from .results import table
-from .search import Hit
+
+if TYPE_CHECKING:  # only for hints: `neighbors` stays quick to start
+    from .card import Card
+    from .query import EntityRef, Neighbor, Source
+    from .search import Hit
 
 
 def _facts_text(found: list[Neighbor], indent: str = "  ") -> list[str]:
@@ -69,6 +72,8 @@ def neighbors_data(entity: EntityRef, found: list[Neighbor], depth: int, evidenc
 
 def card_text(c: Card) -> str:
     """An entity's card as text."""
+    from .card import quantities
+
     e = c.entity
     lines = [f"{e.name} ({e.type})", f"  iri:        {compact(e.iri)}",
              f"  aliases:    {', '.join(c.aliases) if c.aliases else '-'}",
@@ -89,6 +94,8 @@ def card_text(c: Card) -> str:
 
 def card_data(c: Card) -> dict:
     """The answer of `aigraph show --json`."""
+    from .card import quantities
+
     facts = []
     for n in c.facts:
         d = neighbor_data(n, evidence=True)
@@ -101,6 +108,8 @@ def card_data(c: Card) -> dict:
 
 def hits_text(text: str, hits: list[Hit]) -> str:
     """Search hits as a table, best first."""
+    from .results import table
+
     if not hits:
         return f"Nothing looks like {text!r}."
     rows = [[h.entity.name, h.entity.type, h.label if h.label != h.entity.name else "", f"{h.score:.2f}",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Variable
 
 from .errors import AigraphError, AmbiguousEntity, UnknownEntity
-from .lexicon import DROP, norm
 from .model import ENTITY_TYPES, PREDICATES, SYMMETRIC
 from .prefixes import AIG, ENT, compact, prefixes
 from .sparql_guard import check_read_only
@@ -119,6 +118,8 @@ def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
     found = _by_canonical_label(store, name, type)
     if found is not None:
         return found
+    from .lexicon import norm  # not needed for an exact name: keeps `neighbors NAME` quick to start
+
     key = norm(name)
     table = _by_folded_label(store, key)
     if not table:  # the complete scan: exact `norm` on every label (width and script variants too)
@@ -169,7 +170,11 @@ _SPARQL_REGEX = {" ": "\\\\s", "\t": "\\\\s", "-": "\\\\-"}
 
 # lower case with the separators `norm` drops taken out: in the engine, so a variant spelling is
 # found without bringing every label into Python; `norm` then checks each candidate
-_FOLDED = r"""
+@cache
+def _folded_query() -> str:
+    from .lexicon import DROP
+
+    return r"""
 SELECT ?e ?l ?k WHERE {
   { ?e rdfs:label ?l } UNION { ?e skos:altLabel ?l }
   FILTER(LCASE(REPLACE(STR(?l), "[%s]", "")) = ?k)
@@ -179,7 +184,7 @@ SELECT ?e ?l ?k WHERE {
 def _by_folded_label(store: Store, key: str) -> dict[str, tuple[str, str, set[str]]]:
     found: dict[str, set[str]] = {}
     if key:
-        for s in run(store, _FOLDED, k=Literal(key)):
+        for s in run(store, _folded_query(), k=Literal(key)):
             if s["e"].value.startswith(ENT):
                 found.setdefault(s["e"].value, set()).add(s["l"].value)
     out: dict[str, tuple[str, str, set[str]]] = {}
@@ -201,6 +206,10 @@ def _typed_name(name: str) -> tuple[str, str] | None:
 
 def suggest(table: dict[str, tuple[str, str, set[str]]], name: str, n: int = 5) -> list[str]:
     """Canonical names that look like `name`."""
+    import difflib
+
+    from .lexicon import norm
+
     key = norm(name)
     by_label: dict[str, str] = {}
     for _, (canon, _, ls) in table.items():
