@@ -341,33 +341,48 @@ class Source:
     """The date normalised (`2024-10`)."""
 
 
+_EVIDENCE_OF = """ aig:evidence ?ev .
+    ?ev aig:inDocument ?d ; aig:sentenceText ?text ; aig:sentenceIndex ?idx ; aig:charStart ?start ; aig:charEnd ?end .
+    OPTIONAL { ?d rdfs:label ?doc } OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?ev aig:confidence ?conf }
+    OPTIONAL { ?ev aig:amountText ?amountText } OPTIONAL { ?ev aig:amount ?amount }
+    OPTIONAL { ?ev aig:currency ?currency } OPTIONAL { ?ev aig:valuationText ?valText }
+    OPTIONAL { ?ev aig:valuation ?valuation } OPTIONAL { ?ev aig:dateText ?dateText } OPTIONAL { ?ev aig:date ?date }"""
+
+# the entity's patterns first in each branch (see _NEIGHBORS): one query for all its facts' sentences
 _EVIDENCE = """
-SELECT ?f ?doc ?title ?idx ?start ?end ?text ?conf ?amountText ?amount ?currency ?valText ?valuation ?dateText ?date
+SELECT ?e ?f ?doc ?title ?idx ?start ?end ?text ?conf ?amountText ?amount ?currency ?valText ?valuation ?dateText ?date
 WHERE {
-  ?f aig:evidence ?ev .
-  ?ev aig:inDocument ?d ; aig:sentenceText ?text ; aig:sentenceIndex ?idx ; aig:charStart ?start ; aig:charEnd ?end .
-  OPTIONAL { ?d rdfs:label ?doc } OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?ev aig:confidence ?conf }
-  OPTIONAL { ?ev aig:amountText ?amountText } OPTIONAL { ?ev aig:amount ?amount }
-  OPTIONAL { ?ev aig:currency ?currency } OPTIONAL { ?ev aig:valuationText ?valText }
-  OPTIONAL { ?ev aig:valuation ?valuation } OPTIONAL { ?ev aig:dateText ?dateText } OPTIONAL { ?ev aig:date ?date }
-}"""
+  { ?f rdf:subject ?e ; %s }
+  UNION
+  { ?f rdf:object ?e ; %s }
+}""" % (_EVIDENCE_OF, _EVIDENCE_OF)
+
+_SOURCE_FIELDS = ("doc", "title", "idx", "start", "end", "text", "conf", "amountText", "amount", "currency",
+                  "valText", "valuation", "dateText", "date")
 
 
-def sources(store: Store, fact: str) -> tuple[Source, ...]:
-    """The evidence sentences of one fact, by document and position."""
-    out = set()
-    for s in run(store, _EVIDENCE, f=NamedNode(fact)):
-        v = {k: (s[k].value if s[k] is not None else None) for k in (
-            "doc", "title", "idx", "start", "end", "text", "conf", "amountText", "amount", "currency",
-            "valText", "valuation", "dateText", "date")}
-        out.add(Source(v["doc"] or "", v["title"], int(v["idx"]), int(v["start"]), int(v["end"]), v["text"],
-                       float(v["conf"]) if v["conf"] is not None else None, v["amountText"], v["amount"],
-                       v["currency"], v["valText"], v["valuation"], v["dateText"], v["date"]))
-    return tuple(sorted(out, key=lambda x: (x.document, x.start, x.end)))
+def evidence_of(store: Store, entity: EntityRef) -> dict[str, tuple[Source, ...]]:
+    """Fact IRI → the sentences stating it, by document and position, for every fact of an entity."""
+    out: dict[str, set[Source]] = {}
+    for s in run(store, _EVIDENCE, e=NamedNode(entity.iri)):
+        v = {k: (s[k].value if s[k] is not None else None) for k in _SOURCE_FIELDS}
+        out.setdefault(s["f"].value, set()).add(Source(
+            v["doc"] or "", v["title"], int(v["idx"]), int(v["start"]), int(v["end"]), v["text"],
+            float(v["conf"]) if v["conf"] is not None else None, v["amountText"], v["amount"], v["currency"],
+            v["valText"], v["valuation"], v["dateText"], v["date"]))
+    return {f: tuple(sorted(srcs, key=lambda x: (x.document, x.start, x.end))) for f, srcs in out.items()}
 
 
 def _with_evidence(store: Store, found: list[Neighbor]) -> list[Neighbor]:
-    return [replace(n, evidence=sources(store, n.fact)) if n.fact else n for n in found]
+    by_source: dict[str, dict[str, tuple[Source, ...]]] = {}
+    out = []
+    for n in found:
+        if n.fact and n.source is not None:
+            if n.source.iri not in by_source:
+                by_source[n.source.iri] = evidence_of(store, n.source)
+            n = replace(n, evidence=by_source[n.source.iri].get(n.fact, ()))
+        out.append(n)
+    return out
 
 
 def execute(store: Store, query: str):

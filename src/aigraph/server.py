@@ -73,6 +73,7 @@ class Handler(BaseHTTPRequestHandler):
     server: Endpoint
     server_version = "aigraph"
     protocol_version = "HTTP/1.1"
+    timeout = 120  # seconds an idle kept-alive connection may hold its thread
 
     def setup(self) -> None:
         super().setup()
