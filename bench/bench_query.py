@@ -192,7 +192,7 @@ def one_hop_on_synthetic(triples: int, samples: int = 50) -> None:
               f"show card (incl. degree rank over all facts): median {statistics.median(cards) * 1000:.0f} ms")
         t = time.perf_counter()
         find_entity(store, "entity17")
-        print(f"name lookup by a variant spelling (full label scan): {(time.perf_counter() - t) * 1000:.0f} ms")
+        print(f"name lookup by a variant spelling (label scan in the engine): {(time.perf_counter() - t) * 1000:.0f} ms")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
