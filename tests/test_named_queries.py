@@ -13,6 +13,7 @@ from aigraph.store import open_store
 
 from .tinygraph import write_tiny_graph
 
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 REQUIRED = {"models-developers", "funding-rounds", "model-chips", "company-portfolio", "trends", "facts-evidence"}
 
 
@@ -51,31 +52,48 @@ def test_models_and_developers(tiny, session_graph):
 
 def test_funding_rounds_with_amounts_and_dates(tiny):
     assert rows(tiny, "funding-rounds") == [{
-        "investorName": "Beacon Capital", "companyName": "Atlas Robotics", "amountText": "$50 million",
-        "amount": "50000000", "currency": "USD", "valuationText": "", "valuation": "", "dateText": "March 2024",
-        "date": "2024-03", "document": "news.txt"}]
+        "companyName": "Atlas Robotics", "investors": "Beacon Capital", "amount": "50000000", "currency": "USD",
+        "valuation": "", "date": "2024-03", "amountText": "$50 million", "valuationText": "",
+        "dateText": "March 2024", "documents": "news.txt"}]
 
 
-def test_funding_round_events_are_listed_too(tmp_path):
-    # the shape an aig:FundingRound event may take: investee, investor, amount and date on the round
+def test_funding_round_events_one_row_each(tmp_path):
+    # two rounds of one company, one with two investors and no sentence, one with no investor named
     store = Store(str(tmp_path / "s"))
-    g, rnd, rnd2 = DefaultGraph(), NamedNode("https://aigraph.dev/round/1"), NamedNode("https://aigraph.dev/round/2")
-    ent = {n: NamedNode(ENT + n) for n in ("Nova", "Fund_One")}
-    rdfs_label = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    g = DefaultGraph()
+    r1, r2 = NamedNode("https://aigraph.dev/fact/round-1"), NamedNode("https://aigraph.dev/fact/round-2")
+    ent = {n: NamedNode(ENT + n) for n in ("Nova", "Fund_One", "Fund_Two")}
+    a, label = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(RDFS + "label")
     store.extend([
-        Quad(rnd, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(AIG + "FundingRound"), g),
-        Quad(rnd, NamedNode(AIG + "investee"), ent["Nova"], g),
-        Quad(rnd, NamedNode(AIG + "investor"), ent["Fund_One"], g),
-        Quad(rnd2, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(AIG + "FundingRound"), g),
-        Quad(rnd2, NamedNode(AIG + "investee"), ent["Nova"], g),
-        Quad(rnd2, NamedNode(AIG + "date"), Literal("2025-06"), g),
-        Quad(rnd, NamedNode(AIG + "amountText"), Literal("1亿元"), g),
-        Quad(rnd, NamedNode(AIG + "date"), Literal("2025-01"), g),
-        Quad(ent["Nova"], rdfs_label, Literal("Nova", language="en"), g),
-        Quad(ent["Fund_One"], rdfs_label, Literal("Fund One", language="en"), g),
+        Quad(r1, a, NamedNode(AIG + "FundingRound"), g), Quad(r1, NamedNode(AIG + "investee"), ent["Nova"], g),
+        Quad(r1, NamedNode(AIG + "investor"), ent["Fund_One"], g),
+        Quad(r1, NamedNode(AIG + "investor"), ent["Fund_Two"], g),
+        Quad(r1, NamedNode(AIG + "amount"), Literal("100000000"), g), Quad(r1, NamedNode(AIG + "date"), Literal("2025-01"), g),
+        Quad(r2, a, NamedNode(AIG + "FundingRound"), g), Quad(r2, NamedNode(AIG + "investee"), ent["Nova"], g),
+        Quad(r2, NamedNode(AIG + "date"), Literal("2025-06"), g),
+        Quad(ent["Nova"], label, Literal("Nova", language="en"), g),
+        Quad(ent["Fund_One"], label, Literal("Fund One", language="en"), g),
+        Quad(ent["Fund_Two"], label, Literal("Fund Two", language="en"), g),
     ])
-    got = [(r["investorName"], r["companyName"], r["amountText"], r["date"]) for r in rows(store, "funding-rounds")]
-    assert got == [("Fund One", "Nova", "1亿元", "2025-01"), ("", "Nova", "", "2025-06")]  # no investor named
+    got = [(r["companyName"], sorted(r["investors"].split(", ")), r["amount"], r["date"])
+           for r in rows(store, "funding-rounds")]
+    assert got == [("Nova", ["Fund One", "Fund Two"], "100000000", "2025-01"), ("Nova", [""], "", "2025-06")]
+
+
+def test_funding_rounds_of_a_graph_without_events(tmp_path):
+    # a graph built before rounds were events: the investedIn sentences stand in for them
+    from .tinygraph import write_tiny_graph
+
+    graph = write_tiny_graph(tmp_path / "g")
+    store = Store(str(graph / "store"))
+    rnd = NamedNode(AIG + "FundingRound")
+    for r in [q.subject for q in store.quads_for_pattern(None, None, rnd)]:
+        for q in list(store.quads_for_pattern(r, None, None)):
+            store.remove(q)
+    assert list(store.quads_for_pattern(None, None, rnd)) == []
+    (row,) = rows(store, "funding-rounds")
+    assert (row["companyName"], row["investors"], row["amountText"], row["dateText"], row["documents"]) == \
+        ("Atlas Robotics", "Beacon Capital", "$50 million", "March 2024", "news.txt")
 
 
 def test_chips_used_to_train_or_run(tiny):

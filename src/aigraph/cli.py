@@ -335,6 +335,12 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
     click.echo(render(execute(_store(graph), text), fmt), nl=False)
 
 
+def _width(s: str) -> int:
+    from .results import width
+
+    return width(s)
+
+
 def _is_file(arg: str) -> bool:
     try:
         return len(arg) < 4096 and "\n" not in arg and Path(arg).is_file()
