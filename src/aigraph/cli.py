@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import sys
 from pathlib import Path
@@ -43,6 +41,9 @@ def _store(graph: Path | None):
     from .store import graph_dir, open_store
 
     return open_store(graph_dir(graph))
+
+
+_SPARQL_FORMATS = ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle", "ntriples"]
 
 
 def _echo_json(data) -> None:
@@ -297,88 +298,182 @@ def evaluate(gold: Path, entities: Path | None, predictions: Path | None, show_a
 
 
 @cli.command()
-@click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.argument("query", required=False)
+@click.option("--name", "-n", "query_name", default=None, help="Run a query shipped with aigraph (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
+@click.option("--format", "fmt", type=click.Choice(_SPARQL_FORMATS), default="table", show_default=True,
+              help="table, csv, tsv, json (rows as objects), sparql-json / sparql-xml (the standard result "
+                   "formats), turtle / ntriples (CONSTRUCT and DESCRIBE).")
 @graph_option
-def sparql(query: str, fmt: str, graph: Path | None) -> None:
-    """Run a SPARQL query (text, or a file holding it) with the project's prefixes declared.
+def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: str, graph: Path | None) -> None:
+    """Run a SPARQL query (text, a file holding it, or --name NAME) with the project's prefixes declared.
+
+    Read-only: updates and SERVICE calls are refused.
 
     \b
     Example:
       aigraph sparql 'SELECT ?m WHERE { ?m aig:developedBy ent:DeepSeek }'
+      aigraph sparql --list
+      aigraph sparql --name funding-rounds --format csv
     """
-    from .query import sparql as run_sparql
+    from .named_queries import named_query, shipped
 
-    text = Path(query).read_text("utf-8") if Path(query).is_file() else query
-    result = run_sparql(_store(graph), text)
-    if isinstance(result, bool):
-        click.echo(json.dumps({"boolean": result}) if fmt == "json" else str(result).lower())
+    if list_queries:
+        width = max(map(len, shipped()))
+        for name, (about, _) in shipped().items():
+            click.echo(f"{name:{width}s}  {about}")
         return
-    names, rows = result
-    if fmt == "json":
-        _echo_json([dict(zip(names, r)) for r in rows])
-    elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(names)
-        w.writerows(rows)
-        click.echo(buf.getvalue(), nl=False)
+    if (query is None) == (query_name is None):
+        raise click.UsageError("Give a QUERY (text or file) or --name NAME (one of `aigraph sparql --list`).")
+    from .query import execute
+    from .results import render
+
+    if query_name:
+        text = named_query(query_name)
     else:
-        click.echo(_table(names, rows))
+        text = Path(query).read_text("utf-8") if _is_file(query) else query
+    click.echo(render(execute(_store(graph), text), fmt), nl=False)
 
 
 def _width(s: str) -> int:
-    import unicodedata
+    from .results import width
 
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return width(s)
 
 
-def _table(names: list[str], rows: list[list[str]]) -> str:
-    """A plain text table, aligned for Chinese too."""
-    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+def _is_file(arg: str) -> bool:
+    try:
+        return len(arg) < 4096 and "\n" not in arg and Path(arg).is_file()
+    except OSError:
+        return False
 
-    def line(cells):
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
 
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+@cli.command()
+@click.argument("name")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True, help="Hops around NAME.")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="Only facts whose other end is of this type (Company, Investor, Model, Chip, Product, Person, "
+                   "Trend); repeat or use commas for several.")
+@click.option("--relation", "relations", multiple=True, metavar="RELATION",
+              help="Only facts with this relation (developedBy, investedIn, ...); repeat or use commas for several.")
+@click.option("--evidence", is_flag=True, help="Show the sentences each fact was read from, with document and position.")
+@graph_option
+@output_options
+def neighbors(name: str, depth: int, types: tuple[str, ...], relations: tuple[str, ...], evidence: bool,
+              graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """List NAME's facts, grouped by relation, with direction (out / in). Any alias works.
+
+    A name that fits several entities lists them to choose from; `Name (Type)` or an ent: IRI picks one.
+
+    \b
+    Example:
+      aigraph neighbors DeepSeek
+      aigraph neighbors 'deep seek' --depth 2 --type Model --json
+      aigraph neighbors DeepSeek-R1 --relation developedBy --evidence
+    """
+    from .lookup_format import neighbors_data, neighbors_text
+    from .query import find_entity
+    from .query import neighbors as find_neighbors
+
+    store = _store(graph)
+    entity = find_entity(store, name)
+    found = find_neighbors(store, entity, depth, _split(types), _split(relations), evidence)
+    if as_json:
+        _echo_json(neighbors_data(entity, found, depth, evidence))
+    else:
+        click.echo(neighbors_text(entity, found))
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for vs in values for v in vs.split(",") if v.strip())
 
 
 @cli.command()
 @click.argument("name")
 @graph_option
 @output_options
-def neighbors(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
-    """List NAME's facts, grouped by relation, with direction (out / in). Any alias works.
+def show(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Show NAME's card: type, canonical name and aliases, centrality rank, its facts with amounts and
+    dates, and the documents it appears in.
 
     \b
     Example:
-      aigraph neighbors DeepSeek
-      aigraph neighbors 深度求索 --json
+      aigraph show DeepSeek
+      aigraph show Groq --json
     """
+    from .card import card
+    from .lookup_format import card_data, card_text
     from .query import find_entity
-    from .query import neighbors as find_neighbors
 
     store = _store(graph)
-    entity = find_entity(store, name)
-    found = find_neighbors(store, entity)
+    c = card(store, find_entity(store, name))
     if as_json:
-        _echo_json({"entity": entity.name, "type": entity.type, "iri": entity.iri,
-                    "facts": [{"direction": n.direction, "predicate": n.predicate, "entity": n.other.name,
-                               "type": n.other.type, "confidence": n.confidence, "support": n.support}
-                              for n in found]})
-        return
-    click.echo(f"{entity.name} ({entity.type})")
-    if not found:
-        click.echo("  no facts")
-    current = None
-    for n in found:
-        if n.predicate != current:
-            current = n.predicate
-            click.echo(f"  {current}")
-        arrow = "->" if n.direction == "out" else "<-"
-        click.echo(f"    {arrow} {n.other.name} ({n.other.type}) [{n.direction}]")
+        _echo_json(card_data(c))
+    else:
+        click.echo(card_text(c))
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--type", "type_", default=None, metavar="TYPE", help="Only entities of this type.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="At most this many hits.")
+@graph_option
+@output_options
+def search(text: str, type_: str | None, limit: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Fuzzy search over every name and alias in the graph (any script), best matches first.
+
+    \b
+    Example:
+      aigraph search deep
+      aigraph search 英伟 --type Company --json
+    """
+    from .lookup_format import hits_data, hits_text
+    from .search import search as run_search
+
+    hits = run_search(_store(graph), text, type_, limit)
+    if as_json:
+        _echo_json(hits_data(hits))
+    else:
+        click.echo(hits_text(text, hits))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=3030, show_default=True, help="Port (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Queries run at the same time (one process each).")
+@graph_option
+@output_options
+def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (/sparql), with a query page (/) and the graph
+    view (/graph). Updates and SERVICE calls are refused; queries over --timeout are stopped.
+
+    \b
+    Example:
+      aigraph serve --port 3030
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?m aig:developedBy ?c }' \\
+           http://127.0.0.1:3030/sparql
+    """
+    from .server import make_server
+    from .store import graph_dir
+
+    endpoint = make_server(graph_dir(graph), host, port, timeout, workers, quiet=quiet or as_json)
+    if as_json:
+        _echo_json({"url": endpoint.url, "sparql": endpoint.url + "/sparql"})
+    else:
+        click.echo(f"SPARQL endpoint {endpoint.url}/sparql, query page {endpoint.url}/ (Ctrl-C stops)")
+    sys.stdout.flush()
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.server_close()
 
 
 @cli.command()

@@ -15,6 +15,10 @@ class StoreError(AigraphError):
     """The graph store is missing, locked or unreadable."""
 
 
+class RefusedQuery(AigraphError):
+    """A SPARQL request the read-only graph will not run (an update, a SERVICE call)."""
+
+
 class UnknownEntity(AigraphError):
     """A name that matches no entity in the graph."""
 
@@ -32,5 +36,6 @@ class AmbiguousEntity(AigraphError):
         self.name = name
         self.candidates = candidates
         super().__init__(
-            f"{name!r} matches several entities: {', '.join(candidates)}. Give the full name."
+            f"{name!r} matches several entities: {'; '.join(candidates)}. "
+            "Say which: give its full name, `Name (Type)`, or its ent: IRI."
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -25,17 +26,49 @@ def graph_dir(option: str | os.PathLike | None) -> Path:
 
 
 def open_store(directory: str | os.PathLike, write: bool = False) -> Store:
-    """Open the store under a graph folder; errors say what to do about them."""
+    """Open the store under a graph folder; errors say what to do about them.
+
+    Readers open it read-only (several at once, no lock taken). RocksDB lets a read-only open succeed
+    while another process writes, giving a snapshot that may be half-updated, so a reader refuses a
+    store whose lock a writer holds."""
     path = Path(directory) / STORE_DIR
     if not path.is_dir() or not any(path.iterdir()):
         raise StoreError(f"No graph store in {Path(directory)}/: run `aigraph build` first (or pass --graph DIR).")
+    writer = lock_holder(path)
+    if writer is not None and writer != os.getpid():
+        raise StoreError(_locked(path, writer))
     try:
         return Store(str(path)) if write else Store.read_only(str(path))
     except OSError as exc:
         msg = str(exc)
         if "lock" in msg.lower() or "Resource temporarily unavailable" in msg:
-            raise StoreError(f"The graph store {path} is locked by another aigraph process; wait for it to finish.") from exc
+            raise StoreError(_locked(path, lock_holder(path))) from exc
         raise StoreError(f"Cannot open the graph store {path}: {msg.splitlines()[0] if msg else exc}") from exc
+
+
+def _locked(path: Path, pid: int | None) -> str:
+    who = f"another aigraph process (pid {pid})" if pid else "another aigraph process"
+    return f"The graph store {path} is locked by {who} writing to it; wait for it to finish, then try again."
+
+
+def lock_holder(store_path: Path) -> int | None:
+    """The process holding RocksDB's write lock on the store, read from /proc/locks (Linux).
+
+    Probing with fcntl would be wrong: closing any descriptor of the LOCK file drops every lock this
+    process holds on it, including a writer's own."""
+    try:
+        st = (store_path / "LOCK").stat()
+        table = Path("/proc/locks").read_text()
+    except OSError:
+        return None
+    dev = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for m in _LOCK_LINE.finditer(table):
+        if m[2] == dev:
+            return int(m[1])
+    return None
+
+
+_LOCK_LINE = re.compile(r"^\d+: (?!->)\S+\s+\S+\s+WRITE\s+(\d+)\s+([0-9a-f]+:[0-9a-f]+:\d+)\s", re.M)
 
 
 def ontology_quads() -> list[Quad]:

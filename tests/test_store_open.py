@@ -1,0 +1,71 @@
+"""Opening the store for lookups: a missing store and a store another process is writing are said plainly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from aigraph.cli import cli
+from aigraph.errors import StoreError
+from aigraph.store import STORE_DIR, lock_holder, open_store
+
+from .tinygraph import write_tiny_graph
+
+WRITER = """
+import sys, time
+from pyoxigraph import Store
+store = Store(sys.argv[1])  # a writer: takes RocksDB's lock
+print("writing", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def writer(tmp_path):
+    graph = write_tiny_graph(tmp_path / "g")
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(graph / STORE_DIR)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    yield graph, proc.pid
+    proc.stdin.close()
+    proc.wait(10)
+
+
+def test_a_store_being_written_is_refused_with_the_writer_named(writer):
+    graph, pid = writer
+    assert lock_holder(graph / STORE_DIR) == pid
+    with pytest.raises(StoreError, match=rf"locked by another aigraph process \(pid {pid}\) writing to it; wait"):
+        open_store(graph)
+
+
+def test_the_cli_says_so_and_exits_non_zero(writer):
+    graph, pid = writer
+    for args in (["neighbors", "Zeta Labs"], ["show", "Zeta Labs"], ["search", "zeta"], ["sparql", "ASK {}"]):
+        result = CliRunner().invoke(cli, [*args, "--graph", str(graph)])
+        assert result.exit_code == 1, args
+        assert result.output.startswith(f"Error: The graph store {graph / STORE_DIR} is locked by another aigraph "
+                                        f"process (pid {pid})")
+
+
+def test_once_the_writer_is_gone_lookups_work(writer, tmp_path):
+    graph, _ = writer
+    copy = write_tiny_graph(tmp_path / "other")
+    assert lock_holder(copy / STORE_DIR) is None
+    result = CliRunner().invoke(cli, ["neighbors", "Zeta Labs", "--graph", str(copy)])
+    assert result.exit_code == 0 and result.output.startswith("Zeta Labs (Company)")
+
+
+def test_this_process_holding_the_lock_is_not_refused(tmp_path):
+    from pyoxigraph import Store
+
+    graph = write_tiny_graph(tmp_path / "g")
+    store = Store(str(graph / STORE_DIR))  # our own writer (as `aigraph add` might hold one)
+    assert len(open_store(graph)) == len(store)
+
+
+def test_missing_store_says_to_build(tmp_path):
+    with pytest.raises(StoreError, match=r"No graph store in .*: run `aigraph build` first"):
+        open_store(tmp_path)
