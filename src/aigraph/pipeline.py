@@ -136,11 +136,13 @@ class BuildReport:
 
 def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None) -> BuildReport:
     """Run the pipeline and write the store and the exports into `out`."""
+    from .analysis_exports import write_analysis_exports
     from .exports import write_exports
 
     t0 = time.perf_counter()
     state = run(sources, threshold, progress)
     write_exports(state, out)
+    write_analysis_exports(out)
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
