@@ -56,19 +56,22 @@ def _component(graph, members: list[int], seed: int) -> tuple[dict[int, tuple[fl
     if len(members) == 2:
         coords = [(0.0, 0.0), (EDGE, 0.0)]
     else:
-        ig.set_random_number_generator(random.Random(seed))
+        ig.set_random_number_generator(random.Random(seed))  # FR starts from seeded random positions
         try:
-            start = [[math.cos(2 * math.pi * i / len(members)), math.sin(2 * math.pi * i / len(members))]
-                     for i in range(len(members))]
             if len(members) <= KK_LIMIT:
-                coords = list(sub.layout_kamada_kawai(seed=start, maxiter=50 * len(members)).coords)
+                coords = list(sub.layout_kamada_kawai(maxiter=50 * len(members)).coords)
             else:
-                coords = list(sub.layout_fruchterman_reingold(seed=start, niter=500, grid="grid").coords)
+                coords = list(sub.layout_fruchterman_reingold(niter=500).coords)
         finally:
             ig.set_random_number_generator(random)
-        lengths = [math.dist(coords[a], coords[b]) for a, b in sub.get_edgelist()]
-        mean = sum(lengths) / len(lengths) if lengths else 1.0
-        coords = [(cx * EDGE / (mean or 1.0), cy * EDGE / (mean or 1.0)) for cx, cy in coords]
+        if len(members) <= KK_LIMIT:  # Kamada-Kawai keeps edges even: scale them to EDGE
+            lengths = [math.dist(coords[a], coords[b]) for a, b in sub.get_edgelist()]
+            factor = EDGE / ((sum(lengths) / len(lengths)) or 1.0)
+        else:  # hubs stretch FR's edges: give every node the same room instead
+            xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+            area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+            factor = math.sqrt(len(members) * (0.8 * EDGE) ** 2 / (area or 1.0))
+        coords = [(cx * factor, cy * factor) for cx, cy in coords]
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     out = {members[i]: (cx - min(xs), cy - min(ys)) for i, (cx, cy) in enumerate(coords)}
     return out, max(xs) - min(xs), max(ys) - min(ys)

@@ -180,8 +180,11 @@ def _options(big: bool) -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
+        # on a big overview the hubs grow (and keep readable labels) while the rest stay dots until zoomed
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif"},
-                  "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 6}}},
+                  "scaling": {"min": 10, "max": 160, "label": {"enabled": True, "min": 14, "max": 160,
+                                                               "drawThreshold": 8, "maxVisible": 28}}
+                  if big else {"min": 8, "max": 34, "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 6}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False, "width": 1,
                   "color": {"color": "#a0a0a0", "highlight": "#333333", "hover": "#555555"},
                   "font": {"size": 10, "color": "#555555", "strokeWidth": 3}},
