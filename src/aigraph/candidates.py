@@ -40,11 +40,19 @@ def candidates(doc: Doc) -> list[Candidate]:
     return doc.user_data.setdefault(KEY, [])
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, cached: spaCy rebuilds `doc.text` from the tokens on every access."""
+    cached = doc.user_data.get("aigraph.text")
+    if cached is None:
+        cached = doc.user_data["aigraph.text"] = doc.text
+    return cached
+
+
 def masked_text(doc: Doc) -> str:
     """The Doc text with URLs and markdown links blanked out (same length), cached on the Doc."""
     cached = doc.user_data.get("aigraph.masked")
     if cached is None:
-        cached = _URL.sub(lambda m: " " * len(m.group()), doc.text)
+        cached = _URL.sub(lambda m: " " * len(m.group()), doc_text(doc))
         doc.user_data["aigraph.masked"] = cached
     return cached
 
@@ -69,6 +77,34 @@ def latin_boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def word_boundary_ok(text: str, start: int, end: int) -> bool:
+    """A short Chinese name must not cut a longer word in half ("智能体" in "人工智能体系"): checked with
+    jieba's segmentation of the few characters around it."""
+    if not _HAN_ONLY.match(text[start:end]):
+        return True
+    import jieba
+
+    jieba.setLogLevel(60)
+    a, b = max(0, start - 4), min(len(text), end + 4)
+    pos = a
+    for word in jieba.cut(text[a:b], HMM=False):
+        w_end = pos + len(word)
+        if (pos < start < w_end) or (pos < end < w_end):
+            # "甲骨文公司" is one dictionary word: a company word glued on does not count
+            outside = text[pos:start] if pos < start else ""
+            outside += text[end:w_end] if w_end > end else ""
+            if outside not in _GLUE:
+                return False
+        pos = w_end
+    return True
+
+
+_GLUE = frozenset("公司 集团 股份 有限公司 控股 科技 中国 美国 日本 韩国 英国 国内 全球".split())
+
+
 @cache
 def english_common() -> frozenset[str]:
     """Frequent English words: a capitalised one is a name only with a cue."""
@@ -83,6 +119,6 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         if doc.has_annotation("SENT_START"):
             cached = [(s.start_char, s.end_char) for s in doc.sents]
         else:
-            cached = [(0, len(doc.text))]
+            cached = [(0, len(doc_text(doc)))]
         doc.user_data["aigraph.sents"] = cached
     return cached

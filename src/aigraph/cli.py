@@ -67,9 +67,15 @@ def cli() -> None:
               show_default=True, help="Folder for the store and the exports.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Leave facts below this confidence out of the graph.")
+@click.option("--no-validate", "no_validate", is_flag=True,
+              help="Write the graph even if it breaks the SHACL shapes (see `aigraph validate`).")
 @output_options
-def build(sources: tuple[Path, ...], out: Path, threshold: float, quiet: bool, as_json: bool) -> None:
+def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: bool, quiet: bool,
+          as_json: bool) -> None:
     """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
+
+    The graph is checked against the SHACL shapes first: a violation fails the build and leaves
+    --out as it was (--no-validate writes it anyway).
 
     \b
     Example:
@@ -82,7 +88,7 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, quiet: bool, a
     if not files:
         raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
     progress = None if (quiet or as_json) else _progress_printer()
-    report = run_build(files, out, threshold=threshold, progress=progress)
+    report = run_build(files, out, threshold=threshold, progress=progress, validate=not no_validate)
     if as_json:
         _echo_json(report.__dict__ | {"skipped": list(report.skipped)})
         return
@@ -91,6 +97,123 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, quiet: bool, a
     if not quiet:
         click.echo(f"{report.documents} documents, {report.sentences} sentences -> {report.entities} entities, "
                    f"{report.facts} facts in {report.out}/ ({report.seconds:.1f} s)")
+        if report.rejected:
+            click.echo(f"{report.rejected} facts left out: their entity types do not fit the relation", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@graph_option
+@click.option("--no-validate", "no_validate", is_flag=True, help="Write the graph even if it breaks the SHACL shapes.")
+@output_options
+def add(files: tuple[Path, ...], graph: Path | None, no_validate: bool, quiet: bool, as_json: bool) -> None:
+    """Read FILES (or folders) into the graph; the documents already there are not read again.
+
+    A file whose content is already in the graph changes nothing; a file with the name of a
+    document in the graph replaces it. The result is the graph a full build of all the documents
+    gives.
+
+    \b
+    Example:
+      aigraph add news/2025-01-20-deepseek.txt --graph exports
+    """
+    from .ingest import iter_sources
+    from .store import graph_dir
+    from .update import add as run_add
+
+    paths = iter_sources(files)
+    if not paths:
+        raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, files))}.")
+    progress = None if (quiet or as_json) else _progress_printer()
+    _update_output(run_add(paths, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@graph_option
+@click.option("--no-validate", "no_validate", is_flag=True, help="Write the graph even if it breaks the SHACL shapes.")
+@output_options
+def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, quiet: bool, as_json: bool) -> None:
+    """Take DOCUMENTS out of the graph (by file name or content hash); facts that other
+    documents also state stay, with their support counts lowered.
+
+    \b
+    Example:
+      aigraph remove 003_066453869a5c638a.txt --graph exports
+      aigraph remove doc:600afaf6bb224934
+    """
+    from .store import graph_dir
+    from .update import remove as run_remove
+
+    progress = None if (quiet or as_json) else _progress_printer()
+    _update_output(run_remove(documents, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
+
+
+def _update_output(report, quiet: bool, as_json: bool) -> None:
+    if as_json:
+        _echo_json({k: list(v) if isinstance(v, tuple) else v for k, v in report.__dict__.items()}
+                   | {"changed": report.changed})
+        return
+    for reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    if quiet:
+        return
+    for label, names in (("added", report.added), ("replaced", report.replaced), ("removed", report.removed),
+                         ("read again (extractor changed)", report.refreshed), ("already in the graph", report.unchanged)):
+        for name in names:
+            click.echo(f"{label}: {name}")
+    if report.changed:
+        click.echo(f"{report.documents} documents -> {report.entities} entities, {report.facts} facts "
+                   f"in {report.out}/ ({report.seconds:.1f} s)")
+    else:
+        click.echo(f"nothing changed in {report.out}/")
+
+
+@cli.command()
+@graph_option
+@output_options
+def validate(graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl) with pyshacl; exit status 1
+    when something breaks them.
+
+    \b
+    Example:
+      aigraph validate --graph exports
+    """
+    from .validate import validate_store
+
+    violations = validate_store(_store(graph))
+    if as_json:
+        _echo_json({"conforms": not violations, "violations": [v.__dict__ for v in violations]})
+    elif not quiet or violations:
+        for v in violations:
+            click.echo(v.line())
+        click.echo(f"{len(violations)} violation{'s' if len(violations) != 1 else ''}" if violations
+                   else "conforms: 0 violations")
+    if violations:
+        sys.exit(1)
+
+
+@cli.command()
+@graph_option
+@output_options
+def stats(graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Count documents, entities by type, facts by predicate, facts with evidence, funding rounds.
+
+    \b
+    Example:
+      aigraph stats --json
+    """
+    from .stats import stats as count
+
+    result = count(_store(graph))
+    if as_json:
+        _echo_json(result.as_dict())
+        return
+    rows = result.rows()
+    width = max(_width(label) for label, _ in rows)
+    for label, n in rows:
+        click.echo(f"{label}{' ' * (width - _width(label))}  {n:>7}")
 
 
 def _progress_printer():
@@ -137,6 +260,40 @@ def extract(jsonl: Path, output: Path, show_all: bool, threshold: float | None, 
         _echo_json({"sentences": len(results), "entities": n_ent, "relations": n_rel, "output": str(output)})
     elif not quiet:
         click.echo(f"{len(results)} sentences -> {n_ent} entities, {n_rel} relations in {output}")
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--entities", "entities", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The gold entities file (name, type, aliases), for alias-aware relation matching.")
+@click.option("--predictions", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the extractor's output lines to this file.")
+@click.option("--all", "show_all", is_flag=True, help="Score every fact, whatever its confidence.")
+@output_options
+def evaluate(gold: Path, entities: Path | None, predictions: Path | None, show_all: bool, quiet: bool,
+             as_json: bool) -> None:
+    """Run the extractor on a gold file's sentences and print precision, recall and F1.
+
+    \b
+    Example:
+      aigraph eval ../shared/eval/gold_seeds_a.jsonl --entities ../shared/eval/entities_a.jsonl
+    """
+    from .evaluate import alias_table, read_jsonl, report, score
+    from .extract import THRESHOLD, analyse, analysis_record, build_nlp, write_jsonl
+    from .model import Sentence
+
+    rows = read_jsonl(gold)
+    sentences = [Sentence(str(r.get("doc", "")), i, str(r.get("sent", "")), ((0, len(str(r.get("sent", "")))),))
+                 for i, r in enumerate(rows)]
+    records = [analysis_record(a, 0.0 if show_all else THRESHOLD) for a in analyse(build_nlp(), sentences)]
+    if predictions:
+        write_jsonl(records, predictions)
+    aliases = alias_table(read_jsonl(entities)) if entities else {}
+    result = score(rows, records, aliases).as_dict()
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(report(result))
 
 
 @cli.command()

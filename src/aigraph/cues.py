@@ -14,7 +14,7 @@ _LEFT = {
              r"文生图模型|文生视频模型|算法",
     "Chip": r"芯片|处理器|GPU|显卡|加速卡|NPU|CPU|SoC|AI芯片|计算卡",
     "Product": r"产品|平台|工具|应用|App|APP|app|助手|服务|系统|框架|搜索引擎|聊天机器人|功能|插件|软件|网站|社区|"
-               r"智能体|编程助手|客服|机器人|终端|手机|设备|眼镜|耳机|操作系统|浏览器",
+               r"智能体|编程助手|开发助理|助理|客服|机器人|终端|手机|设备|眼镜|耳机|操作系统|浏览器",
     "Person": r"联合创始人|创始人|CEO|首席执行官|CTO|首席技术官|首席科学家|首席财务官|总裁|董事长|总经理|副总裁|"
               r"合伙人|教授|研究员|科学家|工程师|分析师|作者|记者|编辑|院士|博士|负责人|主管|创业者|学者|专家|"
               r"产品官|执行官|研究科学家|主席|院长|总统|部长|经理|董事",
@@ -36,26 +36,49 @@ _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
-                "模型": "Model", "芯片": "Chip", "处理器": "Chip"}
+                "模型": "Model", "芯片": "Chip", "处理器": "Chip", "功能": "Product", "服务": "Product",
+                "系统": "Product", "智能体": "Product", "Agent": "Product"}
 
+# "名为X的…功能" / "代号为“X”的…产品": the head noun after 的 says what X is
+_NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")
+_HEAD = re.compile(r"^[”\"」]?\s?(?:的)?.{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
+                   r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent)")
 _LEFT_RE = {t: re.compile(rf"(?:{p})(?:[:：]|\s|的)?\s?$") for t, p in _LEFT.items()}
 _RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})") for t, p in _RIGHT.items()}
 _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风投机构|创投机构)\s?$")
 
 
-def type_votes(text: str, start: int, end: int) -> dict[str, float]:
-    """Evidence for each entity type from the words around text[start:end]."""
+# "X、Y 等初创" / "X和Y等公司": a cue after a list applies to every item of it
+_LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,24}?){0,6}\s?等(?:\s?\d+\s?家)?\s?")
+
+
+_GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
+# right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
+_NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|显卡|处理器|模型|大模型|"
+                         r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队)")
+
+
+def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dict[str, float]:
+    """Evidence for each entity type from the words around text[start:end] (with `nouns_only`, a
+    right-hand cue counts only if it says what the name is, not what it does)."""
     votes: dict[str, float] = {}
-    left = text[max(0, start - 12):start]
-    right = text[end:end + 40]
+    left = re.split(r"[\t\n]", text[max(0, start - 12):start])[-1]
+    right = re.split(r"[\t\n]", text[end:end + 40])[0]
+    if (g := _GLOSS.match(right)):
+        right = right[g.end():]  # "RPA（机器人流程自动化）": a gloss, not a cue
+    if (m := _LIST_TAIL.match(right)) and m.end() < len(right):
+        right = right[m.end():]
     for typ, rx in _LEFT_RE.items():
         if rx.search(left):
             votes[typ] = votes.get(typ, 0.0) + 1.0
     if _LONGER_LEFT.search(left):
         votes.pop("Company", None)
     for typ, rx in _RIGHT_RE.items():
-        if rx.search(right):
+        if rx.search(right) and (not nouns_only or _NOUN_RIGHT.match(right)):
             votes[typ] = votes.get(typ, 0.0) + 1.0
+    if _NAMED.search(left) and (m := _HEAD.match(right)):
+        typ = _COPULA_TYPE[m["kind"]]
+        votes[typ] = votes.get(typ, 0.0) + 1.5
     if (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0

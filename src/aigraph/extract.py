@@ -10,12 +10,13 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from . import names, relations, resolve, ruler, tokenizer  # noqa: F401  (registers the components)
 from .candidates import Candidate
 from .errors import InputError
+from .lexicon import norm
 from .model import Analysis, Fact, Mention, Quantity, Sentence
 
 PIPELINE = (
@@ -32,9 +33,9 @@ CHUNK_CHARS = 100_000
 def build_nlp(lexicon_path: str | None = None) -> Language:
     """blank("zh") with the mixed tokenizer and the aigraph components, in order."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "aigraph.tokenizer.v1"}}})
-    nlp.add_pipe(PIPELINE[0], config={"lexicon_path": lexicon_path})
-    for name in PIPELINE[1:]:
-        nlp.add_pipe(name)
+    for name in PIPELINE[:3]:
+        nlp.add_pipe(name, config={"lexicon_path": lexicon_path})
+    nlp.add_pipe(PIPELINE[3])
     return nlp
 
 
@@ -65,9 +66,10 @@ def analyse(nlp: Language, sentences: Sequence[Sentence],
             starts.append(pos)
             pos += len(s.text) + 1
         doc = nlp.make_doc(text)
-        start_set = set(starts)
-        flags = numpy.array([[1 if tok.idx in start_set else -1] for tok in doc], dtype="int64").astype("uint64")
-        if len(flags):
+        doc.user_data["aigraph.text"] = text
+        if len(doc):
+            idx = doc.to_array([IDX]).astype("int64").reshape(-1)
+            flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
             doc.from_array([SENT_START], flags)
         doc.user_data["aigraph.sents"] = [(a, a + len(s.text)) for a, s in zip(starts, chunk)]
         doc.user_data["aigraph.doc_date"] = chunk[0].doc_date
@@ -139,13 +141,17 @@ def analysis_record(a: Analysis, threshold: float = THRESHOLD) -> dict:
             if q and q.value is not None:
                 rel[f"{key}_normalized"] = {"value": q.value, **({"currency": q.unit} if q.unit else {})}
         rels.append(rel)
-    return {
-        "doc": a.sentence.doc_id,
-        "sent": a.sentence.text,
-        "entities": [{"name": m.name, "type": m.type, "surface": m.surface, "start": m.start, "end": m.end,
-                      "score": m.score, "source": m.source} for m in a.mentions],
-        "relations": rels,
-    }
+    # the schema lists each surface form once per sentence (its first occurrence)
+    seen: set[tuple[str, str]] = set()
+    entities = []
+    for m in a.mentions:
+        key = (norm(m.surface), m.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        entities.append({"name": m.name, "type": m.type, "surface": m.surface, "start": m.start, "end": m.end,
+                         "score": m.score, "source": m.source})
+    return {"doc": a.sentence.doc_id, "sent": a.sentence.text, "entities": entities, "relations": rels}
 
 
 def write_jsonl(records: Iterable[dict], path: str | Path) -> None:

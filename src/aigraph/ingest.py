@@ -198,7 +198,7 @@ def clean_lines(doc: Document) -> list[list[tuple[str, int]]]:
             continue
         if current:
             local = max(widths[max(0, i - 4): i + 4] or [0])
-            if _joins(last_line, stripped, local):
+            if _joins(last_line, stripped, local) and not _HEADING.match(text) and not text.lstrip().startswith("#"):
                 tail = last_line[-1:]
                 if tail.isascii() and tail.isalnum() and stripped[0].isascii() and stripped[0].isalnum():
                     current.append((" ", start - 1))
@@ -225,7 +225,7 @@ def _strip_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
 # ---------------------------------------------------------------- sentences
 
 _SPLIT = re.compile(
-    r"[。！？!?]+[" + re.escape(_CLOSERS) + r"]*"          # Chinese and bang/question ends
+    r"\t+|[。！？!?]+[" + re.escape(_CLOSERS) + r"]*"          # table cells; Chinese and bang/question ends
     r"|(?<![A-Z])(?<!\b[A-Za-z])(?<!\bvs)(?<!\bInc)(?<!\bNo)\.(?=\s+[\"“A-Z\u4e00-\u9fff])"  # English full stop
 )
 MAX_SENTENCE = 600

@@ -180,6 +180,11 @@ def load_lexicon(path: str | Path | None) -> Lexicon:
     """A lexicon from a folder or file of JSONL records, or the packaged one."""
     if path is None:
         return default_lexicon()
+    return _load_path(str(Path(path).resolve()))
+
+
+@cache
+def _load_path(path: str) -> Lexicon:
     p = Path(path)
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
     return Lexicon(load_entries(files), stopwords=default_lexicon().stopwords)

@@ -43,11 +43,19 @@ def ingest(state: State) -> State:
     from .ingest import read_document
 
     docs, skipped = [], list(state.skipped)
+    seen: dict[str, str] = {}
     for i, path in enumerate(state.sources, 1):
         try:
-            docs.append(read_document(path))
+            doc = read_document(path)
         except InputError as exc:
             skipped.append(str(exc))
+        else:
+            # a document is its content (its graph is named by the hash): a copy adds nothing
+            if doc.sha256 in seen:
+                skipped.append(f"{path}: same content as {seen[doc.sha256]}")
+            else:
+                seen[doc.sha256] = doc.id
+                docs.append(doc)
         _tick(state, "ingest", i, len(state.sources))
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
@@ -132,18 +140,28 @@ class BuildReport:
     seconds: float
     out: str
     skipped: tuple[str, ...]
+    rejected: int = 0
+    """Facts set aside because their entity types do not fit the relation."""
 
 
-def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None) -> BuildReport:
-    """Run the pipeline and write the store and the exports into `out`."""
-    from .analysis_exports import write_analysis_exports
+def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None,
+          validate: bool = True) -> BuildReport:
+    """Run the pipeline, check the graph against the SHACL shapes (a violation fails the build and
+    leaves `out` as it was, unless `validate` is False), then write the document cache, the store
+    and the exports into `out`."""
+    from . import cache
     from .exports import write_exports
+    from .update import entries_of
+    from .validate import check
 
     t0 = time.perf_counter()
     state = run(sources, threshold, progress)
+    if validate:
+        check(state.quads)
+    cache.write_all(out, entries_of(state), threshold)
     write_exports(state, out)
-    write_analysis_exports(out)
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
-                       len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped)
+                       len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped,
+                       len(state.linked.rejected))

@@ -1,19 +1,22 @@
-"""spaCy component `aigraph_relation_extractor_v1`: facts from trigger constructions between entities."""
+"""spaCy component `aigraph_relation_extractor_v1`: facts from constructions between entities."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import sentence_bounds
+from . import clauses
+from .candidates import doc_text, sentence_bounds
+from .clauses import Ent
 from .model import SYMMETRIC, Fact
 from .quantities import find_dates, find_money
 from .resolve import chosen
+from .rules_org import RULES as ORG_RULES
+from .rules_tech import RULES as TECH_RULES
 
 FACTS = "aigraph.facts"
 
@@ -29,18 +32,9 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "basedOn": (frozenset({"Model", "Product"}), frozenset({"Model"})),
     "founderOf": (frozenset({"Person"}), frozenset({"Company"})),
     "leads": (frozenset({"Person"}), frozenset({"Company"})),
-    "relatedTo": (frozenset({"Company", "Investor", "Model", "Chip", "Product", "Person"}), frozenset({"Trend"})),
+    "relatedTo": (frozenset({"Company", "Investor", "Model", "Chip", "Product"}), frozenset({"Trend"})),
 }
-
-
-@dataclass(frozen=True)
-class Ent:
-    """An entity of one sentence, with offsets relative to the sentence."""
-
-    start: int
-    end: int
-    type: str
-    name: str
+RULES = ORG_RULES + TECH_RULES
 
 
 def allowed(pred: str, s: Ent, o: Ent) -> bool:
@@ -51,106 +45,50 @@ def allowed(pred: str, s: Ent, o: Ent) -> bool:
     return pred != "competesWith" or s.type == o.type
 
 
-_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
-_DEV_BEFORE = re.compile(r"^\s*(?:的|旗下的?|最新的?|新一代的?|自研的?|推出的|发布的|开发的|研发的|打造的|开源的|训练的|"
-                         r"上线的|设计的|展示的|公布的|出品的|所有的)?\s*$")
-_DEV_VERB = re.compile(r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练了|训练出|构建|迭代|升级)")
-_DEV_BY = re.compile(r"由\s*$")
-_DEV_BY_AFTER = re.compile(r"^\s*(?:开发|推出|发布|研发|打造|训练)")
-
-
-def _between(text: str, a: Ent, b: Ent) -> str:
-    return text[a.end:b.start] if a.end <= b.start else text[b.end:a.start]
-
-
-def _same_clause(text: str, a: Ent, b: Ent) -> bool:
-    return not _CLAUSE.search(_between(text, a, b))
-
-
-def _developed(text: str, ents: list[Ent]) -> Iterator[tuple[str, Ent, Ent, float, str]]:
-    for i, org in enumerate(ents):
-        if org.type != "Company":
-            continue
-        for thing in ents[i + 1:]:
-            if not allowed("developedBy", thing, org):
+def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> list[Fact]:
+    """Facts one sentence states about its entities, the surest reading of each kept."""
+    sent = clauses.analyse(text, ents)
+    found: dict[tuple[str, str, str], Fact] = {}
+    for rule in RULES:
+        for pred, i, j, conf, name in rule(sent):
+            s, o = sent.ents[i], sent.ents[j]
+            if not allowed(pred, s, o):
                 continue
-            gap = _between(text, org, thing)
-            others = [e for e in ents if org.end <= e.start and e.end <= thing.start]
-            if _DEV_BEFORE.match(gap) and not others:
-                yield "developedBy", thing, org, 0.85, "org-de-thing"
-            elif len(gap) <= 40 and _DEV_VERB.search(gap) and not any(e.type == "Company" for e in others) \
-                    and not re.search(r"[；;。]", gap):
-                yield "developedBy", thing, org, 0.75, "org-verb-thing"
-    for i, thing in enumerate(ents):
-        for org in ents[i + 1:]:
-            if org.type == "Company" and allowed("developedBy", thing, org):
-                gap = _between(text, thing, org)
-                if _DEV_BY.search(gap) and _DEV_BY_AFTER.match(text[org.end:org.end + 6]):
-                    yield "developedBy", thing, org, 0.85, "thing-by-org"
-
-
-_COMPETE = re.compile(r"不相上下|比肩|对标|超过|超越|追赶|媲美|逼近|匹敌|相当|相似|优于|击败|赶超|同级别|竞争")
-
-
-def _competes(text: str, ents: list[Ent]) -> Iterator[tuple[str, Ent, Ent, float, str]]:
-    for i, a in enumerate(ents):
-        for b in ents[i + 1:]:
-            if not allowed("competesWith", a, b):
+            key = (s.name, pred, o.name)
+            if pred in SYMMETRIC:
+                key = (min(s.name, o.name), pred, max(s.name, o.name))
+            if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
+                conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
+            if key in found and found[key].confidence >= conf:
                 continue
-            gap = _between(text, a, b)
-            tail = text[b.end:b.end + 12]
-            if len(gap) <= 30 and (_COMPETE.search(gap) or (re.search(r"与|和|跟|同", gap) and _COMPETE.search(tail))):
-                if not re.search(r"[；;。]", gap):
-                    yield "competesWith", a, b, 0.7, "compare"
+            amount = valuation = date = None
+            if pred == "investedIn":
+                amount, valuation = _money(text)
+            if pred in ("investedIn", "developedBy", "founderOf", "acquired"):
+                date = next((q for _, _, q in find_dates(text, doc_date)), None)
+            found[key] = Fact(s.name, pred, o.name, round(conf, 3), name, amount, valuation, date)
+    return list(found.values())
 
 
-_FOUNDER_BEFORE = re.compile(r"^\s*(?:的)?(?:联合)?创始人(?:兼CEO|兼首席执行官)?\s*$")
-_FOUNDED = re.compile(r"^\s*(?:等)?(?:在.{0,12})?(?:联合)?(?:创立|创办|创建|成立)")
-_LEADS_BEFORE = re.compile(r"^\s*(?:的)?(?:CEO|首席执行官|总裁|董事长|掌门人|总经理|联席CEO)\s*[-—–:：]?\s*$")
+def _same_org(a: str, b: str) -> bool:
+    """Whether two company names may be the same organisation (Google / Google DeepMind)."""
+    ta, tb = set(a.casefold().split()), set(b.casefold().split())
+    return bool(ta & tb) or a.casefold() in b.casefold() or b.casefold() in a.casefold()
 
 
-def _people(text: str, ents: list[Ent]) -> Iterator[tuple[str, Ent, Ent, float, str]]:
-    for i, a in enumerate(ents):
-        for b in ents[i + 1:]:
-            gap = _between(text, a, b)
-            former = text[max(0, a.start - 2):a.start].endswith("前")
-            if a.type == "Company" and b.type == "Person":
-                if _FOUNDER_BEFORE.match(gap):
-                    yield "founderOf", b, a, 0.85, "org-founder-person"
-                elif _LEADS_BEFORE.match(gap) and not former:
-                    yield "leads", b, a, 0.85, "org-ceo-person"
-            if a.type == "Person" and b.type == "Company":
-                if _FOUNDED.match(gap) or (len(gap) <= 20 and re.search(r"(?:创立|创办)的$", gap.strip())):
-                    yield "founderOf", a, b, 0.8, "person-founded-org"
-
-
-_LEAD_INVEST = re.compile(r"领投|跟投|参投|联合领投|共同领投")
-_FUNDING = re.compile(r"融资|投资")
-
-
-def _invests(text: str, ents: list[Ent]) -> Iterator[tuple[str, Ent, Ent, float, str]]:
-    for inv in ents:
-        if inv.type not in ("Investor", "Company", "Person"):
-            continue
-        after = text[inv.end:inv.end + 6]
-        if not _LEAD_INVEST.match(after.lstrip("、和与及等联合共同 ")) and not re.match(r"^\s*(?:早期)?投资(?:了|的)", after):
-            continue
-        for co in ents:
-            if co is inv or co.type != "Company" or not allowed("investedIn", inv, co):
-                continue
-            if co.start > inv.end and re.match(r"^\s*(?:早期)?投资(?:了|的)", after) and len(_between(text, inv, co)) <= 8:
-                yield "investedIn", inv, co, 0.8, "inv-invested-co"
-            elif _FUNDING.search(text) and co.start < inv.start and not _invests_side(ents, co, inv):
-                yield "investedIn", inv, co, 0.75, "led-round"
-
-
-def _invests_side(ents: list[Ent], co: Ent, inv: Ent) -> bool:
-    """Whether the company is itself one of the co-investors listed with `inv`."""
-    return False
+def _money(text: str):
+    """The round's amount and the valuation, told apart by the words before each figure."""
+    amount = valuation = None
+    for start, _, q in find_money(text):
+        if re.search(r"估值|市值|投后|价值", text[max(0, start - 12):start]):
+            valuation = valuation or q
+        else:
+            amount = amount or q
+    return amount, valuation
 
 
 class RelationExtractor:
-    """Applies the constructions of each predicate to the entities of each sentence."""
+    """Applies the constructions of each predicate to the entities of each sentence of the Doc."""
 
     def __init__(self, threshold: float = 0.0) -> None:
         self.threshold = threshold
@@ -160,45 +98,23 @@ class RelationExtractor:
         ents = sorted(chosen(doc), key=lambda c: c.start)
         starts = [c.start for c in ents]
         doc_date = doc.user_data.get("aigraph.doc_date")
-        text = doc.text  # a property that joins all tokens: read it once
+        text = doc_text(doc)
         for a, b in sentence_bounds(doc):
-            sent = text[a:b]
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-            local = [Ent(c.start - a, c.end - a, c.type, c.name) for c in ents[lo:hi] if c.end <= b]
-            for fact in self.sentence_facts(sent, local, doc_date):
-                facts.append((a, fact))
+            local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
+                     for c in ents[lo:hi] if c.end <= b]
+            if len(local) < 2:
+                continue
+            for fact in sentence_facts(text[a:b], local, doc_date):
+                if fact.confidence >= self.threshold:
+                    facts.append((a, fact))
         doc.user_data[FACTS] = facts
         return doc
 
-    def sentence_facts(self, text: str, ents: list[Ent], doc_date: str | None = None) -> list[Fact]:
-        """Facts stated by one sentence about its entities."""
-        found: dict[tuple[str, str, str], Fact] = {}
-        for rule in (_developed, _competes, _people, _invests):
-            for pred, s, o, conf, name in rule(text, ents):
-                if not allowed(pred, s, o):
-                    continue
-                key = (s.name, pred, o.name)
-                if pred in SYMMETRIC:
-                    key = (min(s.name, o.name), pred, max(s.name, o.name))
-                if key in found and found[key].confidence >= conf:
-                    continue
-                amount = valuation = date = None
-                if pred == "investedIn":
-                    amount, valuation = _money(text)
-                if pred in ("investedIn", "developedBy", "founderOf"):
-                    date = next((q for _, _, q in find_dates(text, doc_date)), None)
-                found[key] = Fact(s.name, pred, o.name, conf, name, amount, valuation, date)
-        return [f for f in found.values() if f.confidence >= self.threshold]
 
-
-def _money(text: str):
-    amount = valuation = None
-    for start, _, q in find_money(text):
-        if re.search(r"估值|市值|投后", text[max(0, start - 12):start]):
-            valuation = valuation or q
-        else:
-            amount = amount or q
-    return amount, valuation
+def iter_facts(doc: Doc) -> Iterator[tuple[int, Fact]]:
+    """(sentence start offset, fact) pairs the extractor found in the Doc."""
+    yield from doc.user_data.get(FACTS, [])
 
 
 @Language.factory("aigraph_relation_extractor_v1", default_config={"threshold": 0.0})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -11,11 +12,12 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
 from .cues import type_votes
-from .lexicon import Lexicon, default_lexicon, norm
+from .lexicon import Lexicon, load_lexicon, norm
+from .names_cn import brand_ok
 
 SCORES = "aigraph.scores"
 CHOSEN = "aigraph.entities"
-_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1}
+_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "propagated": 2}
 
 # What may follow a model or chip name as part of its version ("Qwen" + "2.5-72B-Instruct").
 _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|Instruct|Chat|"
@@ -39,10 +41,10 @@ class EntityResolver:
         bounds = sentence_bounds(doc)
         strong = {c.name for c in cands if c.source == "lexicon"}
         kept = [self._support(c, text, bounds, strong) for c in cands]
-        kept = [c for c in kept if c is not None]
+        kept = _senses([c for c in kept if c is not None], text, bounds)
         kept += self._versions(text, kept)
         chosen = _select(kept)
-        chosen += _select(self._short_forms(text, chosen), blocked=chosen)
+        chosen += _select(self._short_forms(text, chosen) + _propagate(text, chosen), blocked=chosen)
         chosen = _vote_types(chosen)
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
@@ -64,9 +66,14 @@ class EntityResolver:
         sent = _sentence_text(text, bounds, c.start)
         context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
         rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
+        if c.type == "Trend" and not text[c.start].isascii() and (
+                text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
+            return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
         if c.source == "lexicon-weak":
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
-            if context_hit or c.name in strong or cue:
+            # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
+            named_elsewhere = c.name in strong and text[c.start].isascii()
+            if context_hit or named_elsewhere or cue:
                 return replace(c, score=0.85)
             return None
         if rivals and c.entry.context and not context_hit:
@@ -98,8 +105,12 @@ class EntityResolver:
         stems: dict[str, Candidate] = {}
         for c in chosen:
             m = _SHORT_SUFFIX.match(text[c.start:c.end])
-            if m and c.type in ("Company", "Investor") and len(m["stem"]) >= 2:
-                stems.setdefault(m["stem"], c)
+            if not m or c.type not in ("Company", "Investor") or len(m["stem"]) < 2:
+                continue
+            stem = m["stem"]
+            if not stem.isascii() and (c.score < 0.8 or not brand_ok(stem, 300)):
+                continue  # "依托科技" gives no short form "依托"
+            stems.setdefault(stem, c)
         out = []
         for stem, c in stems.items():
             for m in re.finditer(re.escape(stem), text):
@@ -108,10 +119,45 @@ class EntityResolver:
         return out
 
 
+def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
+    """Where several lexicon entries claim one span, the one whose context words are in the
+    sentence wins; without such words the strong claim wins."""
+    by_span: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_span[(c.start, c.end)].append(c)
+    out = []
+    for (a, _), group in by_span.items():
+        lex = [c for c in group if c.entry is not None]
+        if len(lex) > 1:
+            sent = _sentence_text(text, bounds, a).casefold()
+            hits = [c for c in lex if any(w.casefold() in sent for w in c.entry.context)]
+            best = hits or [c for c in lex if c.source == "lexicon"] or lex
+            group = [c for c in group if c.entry is None] + [replace(best[0], score=max(best[0].score, 0.85))]
+        out.extend(group)
+    return out
+
+
+def _propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A name the patterns found with good evidence is the same name elsewhere in the document."""
+    out = []
+    seen: set[str] = set()
+    for c in chosen:
+        surface = text[c.start:c.end]
+        if not c.source.startswith("pattern:") or c.score < 0.6 or surface in seen:
+            continue
+        if not surface.isascii() and len(surface) < 3:
+            continue
+        seen.add(surface)
+        for m in re.finditer(re.escape(surface), text):
+            if latin_boundary_ok(text, m.start(), m.end()):
+                out.append(Candidate(m.start(), m.end(), c.type, c.name, "propagated", 0.7, c.entry))
+    return out
+
+
 def _sentence_text(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
-    for a, b in bounds:
-        if a <= pos < b:
-            return text[a:b]
+    i = bisect.bisect_right(bounds, (pos, len(text) + 1)) - 1
+    if 0 <= i < len(bounds) and bounds[i][0] <= pos < bounds[i][1]:
+        return text[bounds[i][0]:bounds[i][1]]
     return text
 
 
@@ -153,7 +199,7 @@ def chosen(doc: Doc) -> list[Candidate]:
     return doc.user_data.get(CHOSEN, [])
 
 
-@Language.factory("aigraph_entity_resolver_v1", default_config={"min_score": 0.5})
-def make_entity_resolver(nlp: Language, name: str, min_score: float) -> EntityResolver:
+@Language.factory("aigraph_entity_resolver_v1", default_config={"min_score": 0.5, "lexicon_path": None})
+def make_entity_resolver(nlp: Language, name: str, min_score: float, lexicon_path: str | None) -> EntityResolver:
     """The resolver; candidates scoring below `min_score` are dropped."""
-    return EntityResolver(default_lexicon(), min_score=min_score)
+    return EntityResolver(load_lexicon(lexicon_path), min_score=min_score)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import Candidate, candidates, latin_boundary_ok, masked_text
+from .candidates import Candidate, candidates, latin_boundary_ok, masked_text, word_boundary_ok
 from .lexicon import Lexicon, load_lexicon
 
 
@@ -19,7 +19,7 @@ class LexiconRuler:
         text = masked_text(doc)
         out = candidates(doc)
         for start, end, key in self.lexicon.find(text):
-            if not latin_boundary_ok(text, start, end):
+            if not latin_boundary_ok(text, start, end) or not word_boundary_ok(text, start, end):
                 continue
             for entry, strong in self.lexicon.by_key[key]:
                 out.append(Candidate(

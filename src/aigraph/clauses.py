@@ -1,0 +1,188 @@
+"""The shape of a sentence that relation rules need: clauses, heads, subjects and lists of entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# clause boundaries; a dash pair and parentheses are asides, not boundaries
+_BOUNDARY = re.compile(r"[，,；;：:。！？!?]|——|—")
+# what may stand between a possessor and the thing it owns ("OpenAI的o1", "Google Gemini", "xAI的“Colossus”")
+_POSSESSIVE_GAP = re.compile(r"^\s?(?:的)?\s?[“\"「『]?\s?$")
+# what joins the items of a list ("OpenAI、Google DeepMind", "o1和R1", "A, B and C")
+_COORD_GAP = re.compile(r"^\s?(?:公司|集团)?(?:、|和|与|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
+                        r"(?:美国|中国|日本|韩国|英国|法国|德国|欧洲|国内|海外|硅谷|北京|上海|深圳|杭州)?\s?$")
+# what may open a clause before its subject: time, place, connectives, list markers
+_PREFIX = re.compile(
+    r"^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:\*\*|[#○●■•\-]\s*)*"
+    r"(?:(?:此外|另外|同时|目前|当前|随后|紧接着|然后|而|则|也|还有|其中|例如|比如|譬如|如|包括|尤其是|特别是|据悉|"
+    r"据报道|据了解|值得一提的是|与此同时|近期|近日|最近|今年|去年|明年|早在|截至|截止|到了?|在|自|从|于|由于|因此|"
+    r"所以|但是?|不过|然而|而且|并且|同样|另一方面|一方面|首先|其次|最后|第[一二三四五六七八九十]|"
+    r"\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中|年初|年底|上半年|下半年)?|"
+    r"\d{1,2}\s?月(?:\d{1,2}\s?[日号])?|春节期间|期间|近年来|如今|当下|未来|届时)[，,\s]*)*$"
+)
+
+
+# a description that may stand before a subject: "美国初创公司X", "估值55亿美元的X", "AI推理芯片制造商X"
+_DESCRIPTION = re.compile(
+    r"^\s*(?:前|现)?(?!.*(?:是|将|把|被|对|让|使|给|标志着|表示|(?:通过|利用|使用|采用|发布|推出|打造|开发|研发|提供)(?!的)|在(?!\d|今年|去年|早期|成立)))"
+    r"[^，,；;。:：]{0,40}?(?:的|公司|企业|初创公司|初创企业|初创|厂商|巨头|机构|实验室|制造商|提供商|"
+    r"供应商|开发商|服务商|领导者|独角兽|创业公司|平台|品牌|团队|大学|研究院|投资机构|基金|资本|大模型|模型|产品|"
+    r"工具|芯片|应用|系统)\s?$"
+)
+# an entity followed by a role word describes the person named next ("特斯拉创始人埃隆·马斯克")
+ROLE_AFTER = re.compile(r"^\s?(?:的)?(?:联合创始人|创始人|联席CEO|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|副总裁|"
+                        r"研究员|研究科学家|科学家|工程师|合伙人|产品官|员工|前员工|高管|负责人|主管|投资人)")
+# an entity followed by these is inside a relative clause ("马斯克创立的xAI", "OpenAI推出的GPT-4o")
+RELATIVE = re.compile(
+    r"^\s?(?:在[^，,；;。]{0,14}?)?(?:所|联合|共同|早期|新|最新|自主|独立|率先|首次|此前|近期|曾|已)?"
+    r"(?:推出|发布|开发|研发|打造|创立|创办|投资|领投|参投|跟投|生产|设计|训练|收购|提供|构建|制造|支持|运营|主导|"
+    r"牵头|参与|开源|上线|孵化|部署|使用|采用|定义|提出|资助)(?:了)?的"
+)
+
+
+@dataclass
+class Ent:
+    """An entity of one sentence, with offsets relative to the sentence."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    clause: int = 0
+    owner: int | None = None
+    """Index of the entity that owns this one ("OpenAI" in "OpenAI的o1"), if any."""
+    owned: int | None = None
+    """Index of the entity this one owns, if it is a possessor."""
+    relative: bool = False
+    """Whether it stands inside a relative clause that describes something else ("X推出的…")."""
+    developer: str = ""
+    """The maker the lexicon knows for a model, product or chip."""
+
+
+@dataclass
+class Clause:
+    """A stretch of the sentence between boundary punctuation."""
+
+    start: int
+    end: int
+    ents: list[int] = field(default_factory=list)
+    subject: int | None = None
+    """The entity the clause is about: its own first entity when nothing but time or connectives
+    precede it, else the subject carried over from the clause before."""
+    previous: int | None = None
+    """The subject of the clause before (what "其中X" is one of)."""
+
+
+@dataclass
+class Sentence:
+    """A sentence with its entities, clauses and the relations between its parts."""
+
+    text: str
+    ents: list[Ent]
+    clauses: list[Clause]
+    topic: int | None = None
+    """The entity of "以X为例", which the whole sentence is about."""
+
+    def between(self, i: int, j: int) -> str:
+        """Text between two entities (whichever comes first)."""
+        a, b = (self.ents[i], self.ents[j]) if self.ents[i].start <= self.ents[j].start else (self.ents[j], self.ents[i])
+        return self.text[a.end:b.start]
+
+    def same_clause(self, i: int, j: int) -> bool:
+        return self.ents[i].clause == self.ents[j].clause
+
+    def head(self, i: int) -> int:
+        """The entity a possessor chain ends in ("OpenAI的o1" → o1)."""
+        while self.ents[i].owned is not None:
+            i = self.ents[i].owned
+        return i
+
+    def after(self, i: int, n: int = 30) -> str:
+        return self.text[self.ents[i].end:self.ents[i].end + n]
+
+    def before(self, i: int, n: int = 30) -> str:
+        return self.text[max(0, self.ents[i].start - n):self.ents[i].start]
+
+    def coordinated(self, i: int, types: frozenset[str] | None = None) -> list[int]:
+        """The list a head entity belongs to ("OpenAI、Google DeepMind等"), in text order: items of the
+        same type, or of any of `types`."""
+        heads = [k for k, e in enumerate(self.ents) if e.owned is None]
+        if i not in heads:
+            return [i]
+        ok = types or frozenset({self.ents[i].type})
+        pos = heads.index(i)
+        lo = hi = pos
+        while lo > 0 and self.ents[heads[lo - 1]].type in ok and self._joined(heads[lo - 1], heads[lo]):
+            lo -= 1
+        while hi + 1 < len(heads) and self.ents[heads[hi + 1]].type in ok and self._joined(heads[hi], heads[hi + 1]):
+            hi += 1
+        return heads[lo:hi + 1]
+
+    def chain_start(self, j: int) -> int:
+        """Where an entity's possessor chain starts ("OpenAI的o1" → the O of OpenAI)."""
+        k = j
+        while self.ents[k].owner is not None:
+            k = self.ents[k].owner
+        return self.ents[k].start
+
+    def _joined(self, i: int, j: int) -> bool:
+        return bool(_COORD_GAP.match(self.text[self.ents[i].end:self.chain_start(j)]))
+
+
+def analyse(text: str, ents: list[Ent]) -> Sentence:
+    """Clauses, possessors and subjects of a sentence whose entities are given in text order."""
+    ents = sorted(ents, key=lambda e: e.start)
+    bounds = [0]
+    depth = 0
+    for m in re.finditer(r"[（(]|[）)]|" + _BOUNDARY.pattern, text):
+        tok = m.group()
+        if tok in "（(":
+            depth += 1
+        elif tok in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            bounds.append(m.end())
+    bounds.append(len(text))
+    clauses = [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    for i, e in enumerate(ents):
+        for ci, c in enumerate(clauses):
+            if c.start <= e.start < c.end:
+                e.clause = ci
+                c.ents.append(i)
+                break
+    for i in range(len(ents) - 1):
+        a, b = ents[i], ents[i + 1]
+        if a.clause == b.clause and _POSSESSIVE_GAP.match(text[a.end:b.start]) and _possessive(a, b):
+            a.owned, b.owner = i + 1, i
+    for e in ents:
+        e.relative = bool(RELATIVE.match(text[e.end:e.end + 24]) or ROLE_AFTER.match(text[e.end:e.end + 8]))
+    sent = Sentence(text, ents, clauses)
+    carried: int | None = None
+    sent.topic = None
+    topic = re.search(r"以\s?(.{1,40}?)\s?为例", text)
+    for c in clauses:
+        before_clause = carried
+        for i in c.ents:
+            e = ents[i]
+            if topic and topic.start(1) <= e.start < topic.end(1) and e.owned is None:
+                sent.topic = i
+            if e.owned is not None or e.relative:
+                continue
+            start = e.start
+            k = i
+            while ents[k].owner is not None:
+                k = ents[k].owner
+                start = ents[k].start
+            opener = text[c.start:start]
+            if _PREFIX.match(opener) or _DESCRIPTION.match(opener) or (topic and topic.start(1) <= e.start < topic.end(1)):
+                carried = sent.head(i)
+                break
+        c.previous = before_clause
+        c.subject = carried
+    return sent
+
+
+def _possessive(owner: Ent, thing: Ent) -> bool:
+    """Whether `owner` can own `thing`: a company its products, models and chips; a model its versions."""
+    return owner.type in ("Company", "Investor") and thing.type in ("Model", "Product", "Chip")

@@ -1,0 +1,57 @@
+"""Names no lexicon lists: found by form and typed by context, in seed sentences and news-like ones."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _ents(analysis):
+    return {(m.surface, m.type) for m in analysis.mentions}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("美国初创公司Sameday为美国家庭服务行业提供AI销售代理。", ("Sameday", "Company")),
+    ("Flashintel正在打造AI驱动的GTM平台并向企业提供AI驱动的销售助理。", ("Flashintel", "Company")),
+    ("GigaML是YC孵化的一家AI客服初创。", ("GigaML", "Company")),
+    ("Xaira Therapeutics，作为AI+生物技术领域的公司，发布了新模型。", ("Xaira Therapeutics", "Company")),
+    ("投资机构Blue Harbor Ventures领投了本轮融资。", ("Blue Harbor Ventures", "Investor")),
+    ("知名数据科学家Yam Peleg透露，一些实验室遇到了瓶颈。", ("Yam Peleg", "Person")),
+    ("人工智能未来学家雷·库兹韦尔表示，2025年将出现转变。", ("雷·库兹韦尔", "Person")),
+    ("根据咨询公司来觅PEVC的统计，融资金额已突破665亿元人民币。", ("来觅PEVC", "Company")),
+    ("深言科技创始人岂凡超表示，模型仍需改进。", ("深言科技", "Company")),
+    ("OpenAI推出了名为Tasks的测试版功能。", ("Tasks", "Product")),
+    ("智谱发布了新一代模型Zeta-3.5-Pro，性能大幅提升。", ("Zeta-3.5-Pro", "Model")),
+])
+def test_unknown_names_are_found_and_typed(analyse_text, sentence, expected):
+    [a] = analyse_text(sentence)
+    assert expected in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,not_expected", [
+    ("另外，标准Google搜索使用的电力为0.3Wh，每次LLM互动的耗电量约为3Wh。", "3Wh"),
+    ("在MLPerf BenchMarks测试中，相比骁龙8 Gen3，性能提升达到了104%。", "MLPerf BenchMarks"),
+    ("思特奇构建1套智算基础设施、1套大模型通用平台、N个AI技术能力。", "AI"),
+    ("依托科技大厂和成熟应用的场景和资源优势，用户规模迅速增长。", "依托科技"),
+    ("有高达85%的中国企业表示在过去一段时间里加快了对AI的投入。", "国企业"),
+    ("未来的6G终端将利用端侧AI能力。", "6G"),
+    ("报告《Sparks of Artificial General Intelligence》引发讨论。", "Sparks of Artificial General Intelligence"),
+])
+def test_ordinary_words_and_measures_are_not_names(analyse_text, sentence, not_expected):
+    [a] = analyse_text(sentence)
+    assert not any(m.surface == not_expected for m in a.mentions)
+
+
+def test_a_name_found_with_evidence_is_found_again_in_the_document(analyse_text):
+    a, b = analyse_text("初创企业Zentrova完成了新一轮融资。", "Zentrova的产品用户增长很快。")
+    assert ("Zentrova", "Company") in _ents(a) and ("Zentrova", "Company") in _ents(b)
+
+
+def test_short_form_after_the_full_name(analyse_text):
+    a, b = analyse_text("建筑行业的AI解决方案提供商Pantheon AI完成融资。", "Pantheon不向建筑师出售软件许可证。")
+    assert ("Pantheon", "Company") in _ents(b)
+    assert {m.name for m in b.mentions if m.surface == "Pantheon"} == {"Pantheon AI"}
+
+
+def test_byline_names(analyse_text):
+    [a] = analyse_text("**腾讯科技特约作者：王子、顾程来、Evan、李海丹**")
+    assert {("顾程来", "Person"), ("李海丹", "Person"), ("Evan", "Person")} <= _ents(a)

@@ -1,0 +1,112 @@
+"""Relation constructions on seed sentences and on news-like sentences they were not written for."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _facts(analysis, threshold: float = 0.5):
+    return {(f.subject, f.predicate, f.object) for f in analysis.facts if f.confidence >= threshold}
+
+
+@pytest.mark.parametrize("sentence,fact", [
+    # developedBy
+    ("谷歌发布的Gemini 2.0 Flash-Lite是Gemini 2.0系列的新变体。", ("Gemini 2.0 Flash-Lite", "developedBy", "Google")),
+    ("OpenAI在7月发布AI搜索工具SearchGPT，其付费用户均可使用。", ("SearchGPT", "developedBy", "OpenAI")),
+    ("比如2024年，Google Gemini 1.5 Pro突破性地实现了最高可达1000万token的处理能力。", ("Gemini 1.5 Pro", "developedBy", "Google")),
+    ("紧接着，OpenAI继续推动创新，发布动作不断：1月24日发布了一款代号为“Operator”的全新AI Agent产品；随后2月1日推出o3-mini。",
+     ("o3-mini", "developedBy", "OpenAI")),
+    # investedIn
+    ("初创企业DayDream种子轮拿到了5000万美元投资，Forerunner、Index联合领投。", ("Index Ventures", "investedIn", "DayDream")),
+    ("硅谷投资机构UpHonest Capital早期投资的Cosine，正在打造全自动的AI软件开发助理。", ("UpHonest Capital", "investedIn", "Cosine")),
+    # founderOf / leads
+    ("Perplexity是一家成立于2022年8月的美国AI创业公司，公司由前OpenAI研究科学家Aravind Srinivas和前Meta研究科学家Denis Yarats等联合创立。",
+     ("Denis Yarats", "founderOf", "Perplexity")),
+    ("在2025年1月，Anthropic的CEO-Dario Amodei 发表了一篇长达万字的深度分析报告。", ("Dario Amodei", "leads", "Anthropic")),
+    # partnerOf / acquired
+    ("微软与OpenAI宣布达成新的合作协议。", ("Microsoft", "partnerOf", "OpenAI")),
+    ("英伟达以7亿美元收购了Run:ai。", None),
+    # competesWith
+    ("GPT-4o在性能上与GPT-4 Turbo不相上下，尤其在非英语文本处理方面表现优异。", ("GPT-4o", "competesWith", "GPT-4 Turbo")),
+    ("DeepSeek大模型性能在多个方面比肩OpenAI，其中DeepSeek V3的训练成本很低。", ("DeepSeek", "competesWith", "OpenAI")),
+    # basedOn / hardware
+    ("Shopify Sidekick则利用LLama 2生成产品描述、回应客户查询和创建营销内容。", ("Shopify Sidekick", "basedOn", "Llama 2")),
+    ("根据估算，GPT-4 可能使用了约 10,000 至 25,000 张 A100 显卡完成训练。", ("GPT-4", "trainedOn", "A100")),
+    ("相比之下，Inflection 通过 3,500 张 H100 显卡训练出了与 GPT-3.5 能力相当的模型。", ("Inflection AI", "usesChip", "H100")),
+    # relatedTo
+    ("作为OpenAI推出的全新多模态模型，GPT-4o具备同时接受文本、音频和图像作为输入的能力。", ("GPT-4o", "relatedTo", "Multimodal")),
+    ("例如，Two Sigma在量化投资中使用AI Agent进行选股策略。", ("Two Sigma", "relatedTo", "AI Agent")),
+    ("微软、Meta、OpenAI和Anthropic等公司纷纷将合成数据作为增强模型训练效率的有效手段。", ("Anthropic", "relatedTo", "Synthetic data")),
+])
+def test_constructions(analyse_text, sentence, fact):
+    [a] = analyse_text(sentence)
+    if fact is None:
+        assert not any(f.predicate == "acquired" and f.object == "NVIDIA" for f in a.facts)
+    else:
+        assert fact in _facts(a), sorted(_facts(a))
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a list of names is not a list of facts
+    ("包括Meta、亚马逊、Alphabet和微软在内的主要科技公司正在推动对人工智能基础设施的空前投资。", "partnerOf"),
+    # a company that only reports a figure is not tied to the trend it reports on
+    ("根据咨询公司来觅PEVC的统计，自2024年以来，全球AI Agent赛道的融资金额已突破665亿元人民币。", "relatedTo"),
+    ("谷歌云预测，2025年将成为企业采用AI技术的关键一年，这一趋势主要由多模态学习驱动。", "relatedTo"),
+    # a former CEO does not lead
+    ("前Salesforce联席CEO Bret Taylor创立的AI客服公司Sierra提供客服服务。", "leads"),
+    # chips counted in a cluster are not made by whoever announced the cluster
+    ("Meta于2022年公布了拥有1.6万张A100 GPU的超级计算集群RSC。", "developedBy"),
+])
+def test_no_fact_where_none_is_stated(analyse_text, sentence, absent):
+    [a] = analyse_text(sentence)
+    assert not any(f.predicate == absent for f in a.facts if f.confidence >= 0.5), sorted(_facts(a))
+
+
+def test_coordinated_investors_each_get_the_fact_with_amount(analyse_text):
+    [a] = analyse_text("初创企业DayDream种子轮拿到了5000万美元投资，Forerunner、Index联合领投。")
+    rounds = [f for f in a.facts if f.predicate == "investedIn"]
+    assert {f.subject for f in rounds} == {"Forerunner Ventures", "Index Ventures"}
+    assert all((f.amount.value, f.amount.unit) == ("50000000", "USD") for f in rounds)
+
+
+def test_valuation_is_told_from_amount(analyse_text):
+    [a] = analyse_text("AI推理芯片制造商Groq2024年估值达到28亿美元，在Blackrock领投的新一轮中融资6.4亿美元。")
+    [f] = [f for f in a.facts if f.predicate == "investedIn"]
+    assert (f.subject, f.object) == ("BlackRock", "Groq")
+    assert f.amount.value == "640000000" and f.valuation.value == "2800000000"
+
+
+def test_every_fact_fits_the_schema_signature(analyse_text):
+    from aigraph.relations import SIGNATURES
+
+    sentences = [
+        "一年多以前，基础大模型制造商OpenAI，在芯片制造商英伟达生产的25000个最新进GPU集群上训练了GPT-4。",
+        "投资方包括软银、亚马逊创始人贝索斯和英伟达等多家知名企业和AI领域知名人士。",
+        "2月6日，斯坦福大学李飞飞团队和华盛顿大学研究人员以不到50美元云计算费用，成功蒸馏出一个名为s1的新推理模型，表现与OpenAI的o1和DeepSeek的R1相似。",
+    ]
+    for a in analyse_text(*sentences):
+        types = {m.name: m.type for m in a.mentions}
+        for f in a.facts:
+            subj, obj = SIGNATURES[f.predicate]
+            assert types[f.subject] in subj and types[f.object] in obj, f
+
+
+def test_lexicon_knowledge_of_the_maker_vetoes_a_misreading(tmp_path):
+    """A developedBy that contradicts the lexicon's `developer` falls below the graph threshold."""
+    import json
+
+    from aigraph.extract import analyse, build_nlp
+    from aigraph.model import Sentence
+
+    lex = tmp_path / "lex.jsonl"
+    rows = [{"name": "Acme", "type": "Company"}, {"name": "Globex", "type": "Company"},
+            {"name": "Zeta-1", "type": "Model", "developer": "Globex"}]
+    lex.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    nlp = build_nlp(str(lex))
+    text = "Acme发布了Zeta-1模型。"
+    [a] = analyse(nlp, [Sentence("d", 0, text, ((0, len(text)),))])
+    [f] = [f for f in a.facts if f.predicate == "developedBy"]
+    assert f.object == "Acme" and f.confidence < 0.5
+    text2 = "Globex发布了Zeta-1模型。"
+    [b] = analyse(nlp, [Sentence("d", 1, text2, ((0, len(text2)),))])
+    assert any(f.object == "Globex" and f.confidence >= 0.5 for f in b.facts)

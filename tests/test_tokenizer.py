@@ -1,0 +1,28 @@
+"""The mixed tokenizer: Han characters one by one, Latin words and numbers whole, text kept exactly."""
+
+from __future__ import annotations
+
+import spacy
+
+from aigraph import tokenizer  # noqa: F401  (registers aigraph.tokenizer.v1)
+
+
+def _nlp():
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "aigraph.tokenizer.v1"}}})
+
+
+def test_tokens_of_mixed_text():
+    doc = _nlp()("OpenAI推出了GPT-4o模型")
+    assert [t.text for t in doc] == ["OpenAI", "推", "出", "了", "GPT", "-", "4", "o", "模", "型"]
+
+
+def test_text_is_preserved_with_spaces_and_newlines():
+    text = "  讯飞星火 4.0 Turbo  在\nHumanEval 上 "
+    doc = _nlp()(text)
+    assert doc.text == text
+
+
+def test_latin_word_boundaries_align_spans():
+    doc = _nlp()("Metaverse和Meta")
+    assert doc.char_span(0, 4) is None  # "Meta" inside "Metaverse" is not a span
+    assert doc.char_span(10, 14).text == "Meta"
