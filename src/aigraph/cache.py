@@ -45,6 +45,7 @@ AFTER_EXTRACTION = frozenset({
     "analyse.py", "atomic.py", "cache.py", "cli.py", "docdate.py", "exports.py", "funding.py", "graph.py",
     "link.py", "netgraph.py", "prefixes.py", "query.py", "server.py", "signatures.py", "stats.py", "store.py",
     "update.py", "validate.py", "views.py", "vocab.py",
+    "analysis_exports.py", "layout.py", "paths.py", "pictures.py",
 })
 
 

@@ -44,6 +44,9 @@ def write_exports(state, out: Path) -> None:
     write_graphml(store, out / GRAPHML)
     nodes, edges = graph_data(store)
     write_html(nodes, edges, out / HTML, title="aigraph: the AI industry graph")
+    from .analysis_exports import write_analysis_exports
+
+    write_analysis_exports(out)  # analysis.json, its CSV tables, the README pictures
 
 
 _NODES = """
