@@ -6,7 +6,6 @@ import csv
 import functools
 import io
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -67,46 +66,45 @@ def cli() -> None:
               show_default=True, help="Folder for the store and the exports.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Leave facts below this confidence out of the graph.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
+              help="Processes extracting in parallel (0: one per core). Output is the same for any N.")
+@click.option("--strict", is_flag=True,
+              help="Fail on the first file that cannot be read or extracted, instead of skipping it.")
 @output_options
-def build(sources: tuple[Path, ...], out: Path, threshold: float, quiet: bool, as_json: bool) -> None:
+def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, strict: bool, quiet: bool,
+          as_json: bool) -> None:
     """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
+
+    Files that cannot be read (binary, empty, undecodable) or whose extraction fails are reported
+    and skipped; --strict makes them fatal. The store and the exports in --out are replaced together
+    when the build succeeds, never left half-written.
 
     \b
     Example:
       aigraph build seeds --out exports
+      aigraph build corpus/ --out big --jobs 2 --strict
     """
     from .ingest import iter_sources
     from .pipeline import build as run_build
+    from .progress import ProgressBar
+    from .workers import default_jobs
 
     files = iter_sources(sources or (Path("seeds"),))
     if not files:
         raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
-    progress = None if (quiet or as_json) else _progress_printer()
-    report = run_build(files, out, threshold=threshold, progress=progress)
+    progress = None if (quiet or as_json) else ProgressBar()
+    report = run_build(files, out, threshold=threshold, progress=progress, jobs=jobs or default_jobs(),
+                       strict=strict)
     if as_json:
-        _echo_json(report.__dict__ | {"skipped": list(report.skipped)})
+        _echo_json(report.__dict__ | {"skipped": list(report.skipped), "warnings": list(report.warnings)})
         return
     for reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
+    for reason in report.warnings:
+        click.echo(f"warning: {reason}", err=True)
     if not quiet:
         click.echo(f"{report.documents} documents, {report.sentences} sentences -> {report.entities} entities, "
                    f"{report.facts} facts in {report.out}/ ({report.seconds:.1f} s)")
-
-
-def _progress_printer():
-    """Progress on stderr: one line per stage, updated in place on a terminal."""
-    tty = sys.stderr.isatty()
-    last: dict[str, int] = {}
-
-    def show(stage: str, done: int, total: int) -> None:
-        pct = int(100 * done / total) if total else 100
-        if tty:
-            click.echo(f"\r{stage:8s} {done}/{total} ({pct}%)", err=True, nl=done >= total)
-        elif done >= total or pct >= last.get(stage, -25) + 25:
-            last[stage] = pct
-            click.echo(f"{stage:8s} {done}/{total} ({pct}%)", err=True)
-
-    return show
 
 
 @cli.command()

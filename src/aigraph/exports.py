@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
+from .atomic import staged_dir
 from .graph import triples_of
 from .store import open_store, write_rdf, write_store
 
@@ -15,10 +16,14 @@ HTML = "aigraph.html"
 
 
 def write_exports(state, out: Path) -> None:
-    """Write the store first, then each export file, every one atomically."""
+    """Write the store and every export file into a staged folder that replaces `out` as a whole."""
+    with staged_dir(out) as stage:
+        _write_all(state, stage)
+
+
+def _write_all(state, out: Path) -> None:
     from .views import graph_data, write_html
 
-    out.mkdir(parents=True, exist_ok=True)
     write_store(state.quads, out)
     write_rdf(triples_of(state.quads), out / TURTLE, RdfFormat.TURTLE)
     write_rdf(list(state.quads), out / NQUADS, RdfFormat.N_QUADS)
