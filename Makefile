@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint clean
+.PHONY: build test lint clean services
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,14 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/aigraph build seeds --out exports
 
-test: $(STAMP)
+test: $(STAMP) services
 	$(BIN)/pytest -q
+
+# A real SPARQL store for the `aigraph push` tests: Debian's Virtuoso, installed when missing (root/apt).
+services:
+	@command -v virtuoso-t >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    virtuoso-opensource-7-bin >/dev/null; } || echo "virtuoso-t not installed: the push tests will be skipped"; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
