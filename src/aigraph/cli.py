@@ -70,9 +70,16 @@ def cli() -> None:
               help="Processes extracting in parallel (0: one per core). Output is the same for any N.")
 @click.option("--strict", is_flag=True,
               help="Fail on the first file that cannot be read or extracted, instead of skipping it.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Extract with processes on this machine, or as a Dask job (a local cluster of --jobs "
+                   "workers, or the cluster of --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to run the extraction on (tcp://host:8786); implies --engine dask.")
+@click.option("--parts", type=click.IntRange(0), default=0, show_default=True,
+              help="Also write the graph as this many N-Quads files in DIR/nquads/, for bulk loading.")
 @output_options
-def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, strict: bool, quiet: bool,
-          as_json: bool) -> None:
+def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, strict: bool, engine: str,
+          scheduler: str | None, parts: int, quiet: bool, as_json: bool) -> None:
     """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
 
     Files that cannot be read (binary, empty, undecodable) or whose extraction fails are reported
@@ -83,6 +90,7 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, str
     Example:
       aigraph build seeds --out exports
       aigraph build corpus/ --out big --jobs 2 --strict
+      aigraph build corpus/ --out big --scheduler tcp://10.0.0.5:8786 --parts 64
     """
     from .ingest import iter_sources
     from .pipeline import build as run_build
@@ -94,7 +102,7 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, str
         raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
     progress = None if (quiet or as_json) else ProgressBar()
     report = run_build(files, out, threshold=threshold, progress=progress, jobs=jobs or default_jobs(),
-                       strict=strict)
+                       strict=strict, engine="dask" if scheduler else engine, scheduler=scheduler, parts=parts)
     if as_json:
         _echo_json(report.__dict__ | {"skipped": list(report.skipped), "warnings": list(report.warnings)})
         return

@@ -13,12 +13,18 @@ from .store import open_store, write_rdf, write_store
 TURTLE = "aigraph.ttl"
 NQUADS = "aigraph.nq"
 HTML = "aigraph.html"
+PARTS = "nquads"
 
 
-def write_exports(state, out: Path) -> None:
-    """Write the store and every export file into a staged folder that replaces `out` as a whole."""
+def write_exports(state, out: Path, parts: int = 0) -> None:
+    """Write the store and every export file into a staged folder that replaces `out` as a whole;
+    `parts` > 0 adds the graph as that many N-Quads files (nquads/part-NNNNN.nq) for bulk loaders."""
     with staged_dir(out) as stage:
         _write_all(state, stage)
+        if parts:
+            from .partition import write_parts
+
+            write_parts(state.quads, stage / PARTS, parts)
 
 
 def _write_all(state, out: Path) -> None:

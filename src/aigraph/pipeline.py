@@ -44,6 +44,10 @@ class State:
     """Make any skipped file an error."""
     extractor: Callable | None = field(default=None, compare=False)
     """Builds the spaCy pipeline (default: extract.build_nlp)."""
+    engine: str = "local"
+    """Where extraction runs: `local` (processes on this machine) or `dask` (a Dask cluster)."""
+    scheduler: str | None = None
+    """The Dask scheduler's address (None: a local cluster of `jobs` workers)."""
 
 
 def ingest(state: State) -> State:
@@ -91,7 +95,7 @@ def extract(state: State) -> State:
     from .errors import InputError
     from .workers import extract_all
 
-    outcome = extract_all(state.sentences, state.jobs, state.progress, state.extractor)
+    outcome = extract_all(state.sentences, state.jobs, state.progress, state.extractor, state.engine, state.scheduler)
     if not outcome.failed:
         return replace(state, analyses=outcome.analyses)
     paths = {d.id: d.path for d in state.documents}
@@ -134,10 +138,11 @@ def _tick(state: State, stage: str, done: int, total: int) -> None:
 
 
 def run(sources: Sequence[Path], threshold: float = 0.5, progress: Progress | None = None, jobs: int = 1,
-        strict: bool = False, extractor: Callable | None = None) -> State:
+        strict: bool = False, extractor: Callable | None = None, engine: str = "local",
+        scheduler: str | None = None) -> State:
     """Every stage in order."""
     state = State(tuple(sources), threshold=threshold, progress=progress, jobs=jobs, strict=strict,
-                  extractor=extractor)
+                  extractor=extractor, engine=engine, scheduler=scheduler)
     for _, stage in STAGES:
         state = stage(state)
     return state
@@ -159,16 +164,18 @@ class BuildReport:
 
 
 def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None,
-          jobs: int = 1, strict: bool = False, extractor: Callable | None = None) -> BuildReport:
+          jobs: int = 1, strict: bool = False, extractor: Callable | None = None, engine: str = "local",
+          scheduler: str | None = None, parts: int = 0) -> BuildReport:
     """Run the pipeline and write the store and the exports into `out`, replacing them as one set
-    (`out` is locked against other writers from start to end)."""
+    (`out` is locked against other writers from start to end); `parts` > 0 also writes the graph as
+    that many N-Quads files in `out/nquads/`."""
     from .atomic import writer_lock
     from .exports import write_exports
 
     t0 = time.perf_counter()
     with writer_lock(out):
-        state = run(sources, threshold, progress, jobs, strict, extractor)
-        write_exports(state, out)
+        state = run(sources, threshold, progress, jobs, strict, extractor, engine, scheduler)
+        write_exports(state, out, parts)
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),

@@ -56,14 +56,19 @@ def _read(unit: list[Sentence]) -> tuple[str, Reading | str]:
 
 
 def extract_all(sentences: Sequence[Sentence], jobs: int = 1, progress: Callable | None = None,
-                factory: Callable | None = None) -> Outcome:
-    """Analyse all sentences with `jobs` processes (1: in this process). `factory` builds the spaCy
-    pipeline (default extract.build_nlp). progress("extract", sentences done, total, docs=(done, total),
-    chars=characters done) is called as units finish."""
+                factory: Callable | None = None, engine: str = "local", scheduler: str | None = None) -> Outcome:
+    """Analyse all sentences with `jobs` processes (1: in this process), or as a Dask job (`engine`
+    "dask": a local cluster of `jobs` workers, or the cluster behind `scheduler`). `factory` builds the
+    spaCy pipeline (default extract.build_nlp). progress("extract", sentences done, total,
+    docs=(done, total), chars=characters done) is called as units finish. Same output in every case."""
     work = units(sentences)
     tracker = _Tracker(work, progress)
     results: list[tuple[str, Reading | str] | None] = [None] * len(work)
-    if jobs <= 1 or len(work) <= 1:
+    if engine == "dask":
+        from .cluster import run_units
+
+        run_units(work, results, tracker.done, scheduler, jobs, factory)
+    elif jobs <= 1 or len(work) <= 1:
         _init(factory)
         for i, unit in enumerate(work):
             results[i] = _read(unit)
