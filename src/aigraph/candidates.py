@@ -35,6 +35,10 @@ class Candidate:
     """The lexicon entry, when it came from the lexicon."""
 
 
+TEXT = "aigraph.text"
+"""user_data key of the text a Doc was made from (the same as doc.text, without its cost)."""
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     """The Doc's candidate list (created on first use)."""
     return doc.user_data.setdefault(KEY, [])
@@ -44,7 +48,9 @@ def masked_text(doc: Doc) -> str:
     """The Doc text with URLs and markdown links blanked out (same length), cached on the Doc."""
     cached = doc.user_data.get("aigraph.masked")
     if cached is None:
-        cached = _URL.sub(lambda m: " " * len(m.group()), doc.text)
+        # extract.analyse leaves the text it made the Doc from: Doc.text joins every token again
+        text = doc.user_data.get(TEXT) or doc.text
+        cached = _URL.sub(lambda m: " " * len(m.group()), text)
         doc.user_data["aigraph.masked"] = cached
     return cached
 

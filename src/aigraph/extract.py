@@ -10,11 +10,11 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from . import names, relations, resolve, ruler, tokenizer  # noqa: F401  (registers the components)
-from .candidates import Candidate
+from .candidates import TEXT, Candidate
 from .errors import InputError
 from .lexicon import norm
 from .model import Analysis, Fact, Mention, Quantity, Sentence
@@ -66,12 +66,14 @@ def analyse(nlp: Language, sentences: Sequence[Sentence],
             starts.append(pos)
             pos += len(s.text) + 1
         doc = nlp.make_doc(text)
-        start_set = set(starts)
-        flags = numpy.array([[1 if tok.idx in start_set else -1] for tok in doc], dtype="int64").astype("uint64")
+        # token offsets as one array (iterating Token objects costs more than the whole tokenizer)
+        idx = doc.to_array([IDX]).reshape(-1)
+        flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
         if len(flags):
             doc.from_array([SENT_START], flags)
         doc.user_data["aigraph.sents"] = [(a, a + len(s.text)) for a, s in zip(starts, chunk)]
         doc.user_data["aigraph.doc_date"] = chunk[0].doc_date
+        doc.user_data[TEXT] = text
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         chosen: list[Candidate] = doc.user_data.get(resolve.CHOSEN, [])
