@@ -13,7 +13,7 @@ import pytest
 from pyoxigraph import NamedNode, RdfFormat, Store, parse
 
 from aigraph import atomic
-from aigraph.atomic import staged_dir, writer_lock
+from aigraph.atomic import atomic_write, staged_dir, writer_lock
 from aigraph.pipeline import build
 
 from .conftest import SEED_003, SEEDS
@@ -37,19 +37,25 @@ def _store_matches_exports(out: Path) -> None:
         {(q.subject, q.predicate, q.graph_name) for q in exported}
 
 
-def test_staged_folder_replaces_the_old_one_and_keeps_foreign_files(tmp_path):
+def test_staged_copy_replaces_the_folder_as_a_whole_and_keeps_what_was_not_rewritten(tmp_path):
     out = tmp_path / "g"
-    out.mkdir()
+    (out / "store").mkdir(parents=True)
+    (out / "store" / "CURRENT").write_text("old store")
     (out / "aigraph.ttl").write_text("old")
     (out / "notes.md").write_text("mine")
-    (out / "sub").mkdir()
-    (out / "sub" / "x.txt").write_text("kept")
+    (out / "cache").mkdir()
+    (out / "cache" / "a.json.gz").write_text("kept")
     with staged_dir(out) as stage:
-        assert stage.parent == out.parent and not (stage / "aigraph.ttl").exists()
-        (stage / "aigraph.ttl").write_text("new")
+        assert stage.parent == out.parent
+        assert not (stage / "store").exists()  # the store is always written anew
+        assert (stage / "cache" / "a.json.gz").read_text() == "kept"
+        with atomic_write(stage / "aigraph.ttl") as fh:
+            fh.write("new")
+        (stage / "store").mkdir()
         assert (out / "aigraph.ttl").read_text() == "old"  # readers still see the old set
     assert (out / "aigraph.ttl").read_text() == "new"
-    assert (out / "notes.md").read_text() == "mine" and (out / "sub" / "x.txt").read_text() == "kept"
+    assert not (out / "store" / "CURRENT").exists()
+    assert (out / "notes.md").read_text() == "mine" and (out / "cache" / "a.json.gz").read_text() == "kept"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".g.lock", "g"]
 
 
@@ -58,6 +64,7 @@ def test_a_failed_write_leaves_the_old_folder_as_it_was(tmp_path):
     out.mkdir()
     (out / "aigraph.ttl").write_text("old")
     with pytest.raises(RuntimeError), staged_dir(out) as stage:
+        (stage / "aigraph.ttl").unlink()
         (stage / "aigraph.ttl").write_text("half")
         raise RuntimeError("disk full")
     assert (out / "aigraph.ttl").read_text() == "old"
@@ -70,7 +77,8 @@ def test_without_rename_exchange_the_two_rename_fallback_recovers(tmp_path, monk
     out.mkdir()
     (out / "f").write_text("old")
     with staged_dir(out) as stage:
-        (stage / "f").write_text("new")
+        with atomic_write(stage / "f") as fh:
+            fh.write("new")
     assert (out / "f").read_text() == "new"
     # a writer killed between its two renames left the old folder aside and none in place
     os.rename(out, tmp_path / ".g.old")

@@ -37,9 +37,9 @@ ent:OpenAI a aig:Company ; rdfs:label "OpenAI"@en ; aig:mentionedIn doc:abababab
 doc:abababababababab a aig:Document ; rdfs:label "d.txt" ; aig:sourcePath "d.txt" ;
     aig:sha256 "abababababababababababababababababababababababababababababababab" ; aig:encoding "utf-8" .
 fact:F a aig:Fact ; rdf:subject ent:GPT-4o ; rdf:predicate aig:developedBy ; rdf:object ent:OpenAI ;
-    aig:confidence "0.900"^^xsd:decimal ; aig:supportCount 1 ; aig:evidence fact:F-ev .
+    aig:confidence "0.9"^^xsd:decimal ; aig:supportCount 1 ; aig:evidence fact:F-ev .
 fact:F-ev a aig:Evidence ; aig:inDocument doc:abababababababab ; aig:sentenceText "OpenAI发布了GPT-4o。" ;
-    aig:sentenceIndex 0 ; aig:charStart 0 ; aig:charEnd 16 ; aig:confidence "0.900"^^xsd:decimal .
+    aig:sentenceIndex 0 ; aig:charStart 0 ; aig:charEnd 16 ; aig:confidence "0.9"^^xsd:decimal .
 """
 
 
@@ -88,3 +88,69 @@ def test_symmetric_facts_are_stored_in_one_direction():
 
     linked = link([analysis(0, "微软与OpenAI合作。", "微软", "OpenAI"), analysis(1, "OpenAI与微软合作。", "OpenAI", "微软")], 0.0)
     assert {(e.fact.subject, e.fact.object) for e in linked.evidence} == {("Microsoft", "OpenAI")}
+
+
+def test_union_of_all_graphs_has_no_triple_twice(session_graph):
+    from aigraph.store import open_store
+
+    quads = [q for q in open_store(session_graph) if q.graph_name != NamedNode("https://aigraph.dev/ontology")]
+    triples = [(q.subject, q.predicate, q.object) for q in quads]
+    assert len(triples) == len(set(triples))
+
+
+def test_support_count_is_the_number_of_distinct_sentences_across_documents():
+    from aigraph.graph import fact_iri
+
+    docs = [Document(id=d, path=d, text="", sha256=h * 32) for d, h in (("a.txt", "aa"), ("b.txt", "bb"))]
+    text = "DeepSeek发布了DeepSeek-R1。"
+    sents = [Sentence("a.txt", 0, text, ((0, 22),)), Sentence("a.txt", 5, text, ((90, 112),)),
+             Sentence("b.txt", 2, text, ((40, 62),))]
+    linked = Linked(
+        entities=(Entity("DeepSeek", "Company"), Entity("DeepSeek-R1", "Model")),
+        evidence=tuple(Evidence(Fact("DeepSeek-R1", "developedBy", "DeepSeek", c), s) for c, s in zip((0.6, 0.9, 0.7), sents)),
+        mentions=(("DeepSeek", "a.txt", "DeepSeek"), ("DeepSeek", "b.txt", "DeepSeek")),
+    )
+    quads = build_quads(docs, linked)
+    fact = fact_iri("DeepSeek-R1", "developedBy", "DeepSeek")
+    values = {q.predicate.value.rsplit("#", 1)[-1]: q.object.value for q in quads if q.subject == fact}
+    assert values["supportCount"] == "3" and values["confidence"] == "0.9"
+    evidence = [q for q in quads if q.subject == fact and q.predicate.value.endswith("#evidence")]
+    assert sorted(str(q.graph_name) for q in evidence) == ["<https://aigraph.dev/doc/aaaaaaaaaaaaaaaa>"] * 2 + \
+        ["<https://aigraph.dev/doc/bbbbbbbbbbbbbbbb>"]
+
+
+def test_where_does_this_fact_come_from(session_graph):
+    """The README's provenance query: document, offsets into the source file, the sentence."""
+    from aigraph.query import run
+    from aigraph.store import open_store
+
+    from .conftest import SEED_003
+
+    q = """SELECT ?doc ?start ?end ?text ?conf WHERE {
+      ?fact rdf:subject ent:DeepSeek-R1 ; rdf:predicate aig:developedBy ; rdf:object ent:DeepSeek ;
+            aig:evidence ?ev .
+      ?ev aig:inDocument ?d ; aig:charStart ?start ; aig:charEnd ?end ; aig:sentenceText ?text ; aig:confidence ?conf .
+      ?d rdfs:label ?doc .
+    }"""
+    rows = list(run(open_store(session_graph), q))
+    assert rows
+    source = SEED_003.read_text("utf-8")
+    for r in rows:
+        assert r["doc"].value == SEED_003.name
+        start, end, text = int(r["start"].value), int(r["end"].value), r["text"].value
+        assert "R1" in text and 0 < float(r["conf"].value) <= 1
+        assert source[start:start + 8] == text[:8] and source[:end].endswith(text[-1])
+
+
+def test_document_date_from_front_matter_or_cover_page():
+    from aigraph.docdate import document_date
+
+    assert document_date(Document("a", "a", "---\ndate: 2025-01-20\n---\n正文", "0" * 64, date="2025-01-20")) == "2025-01-20"
+    cover = "\n\n2025年\n\nAI产业发展十大趋势\n\n易观分析\n\n2024年12月\n\n正文开始。2023年3月，某公司发布了模型。"
+    assert document_date(Document("b", "b", cover, "0" * 64)) == "2024-12"
+    assert document_date(Document("c", "c", "2024年，生成式AI迎来了飞跃。\n2023年5月\n", "0" * 64)) == "2023-05"
+    assert document_date(Document("d", "d", "2025年\nAI产业趋势\n", "0" * 64)) is None
+    doc = Document("b.txt", "b.txt", cover, "ef" * 32)
+    quads = build_quads([doc], Linked((), (), ()))
+    [date] = [q.object for q in quads if q.predicate.value == "http://purl.org/dc/terms/date"]
+    assert (date.value, date.datatype.value) == ("2024-12", "http://www.w3.org/2001/XMLSchema#gYearMonth")

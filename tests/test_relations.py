@@ -89,3 +89,24 @@ def test_every_fact_fits_the_schema_signature(analyse_text):
         for f in a.facts:
             subj, obj = SIGNATURES[f.predicate]
             assert types[f.subject] in subj and types[f.object] in obj, f
+
+
+def test_lexicon_knowledge_of_the_maker_vetoes_a_misreading(tmp_path):
+    """A developedBy that contradicts the lexicon's `developer` falls below the graph threshold."""
+    import json
+
+    from aigraph.extract import analyse, build_nlp
+    from aigraph.model import Sentence
+
+    lex = tmp_path / "lex.jsonl"
+    rows = [{"name": "Acme", "type": "Company"}, {"name": "Globex", "type": "Company"},
+            {"name": "Zeta-1", "type": "Model", "developer": "Globex"}]
+    lex.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    nlp = build_nlp(str(lex))
+    text = "Acme发布了Zeta-1模型。"
+    [a] = analyse(nlp, [Sentence("d", 0, text, ((0, len(text)),))])
+    [f] = [f for f in a.facts if f.predicate == "developedBy"]
+    assert f.object == "Acme" and f.confidence < 0.5
+    text2 = "Globex发布了Zeta-1模型。"
+    [b] = analyse(nlp, [Sentence("d", 1, text2, ((0, len(text2)),))])
+    assert any(f.object == "Globex" and f.confidence >= 0.5 for f in b.facts)

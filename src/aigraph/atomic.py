@@ -55,21 +55,23 @@ _AT_FDCWD = -100
 
 
 @contextmanager
-def staged_dir(out: str | Path) -> Iterator[Path]:
-    """A fresh folder beside `out` to write a whole graph into. When the block ends normally the folder
-    takes `out`'s place in one atomic step (Linux renameat2 RENAME_EXCHANGE), so readers and a build
-    killed at any moment see either the old set of files or the new one, never a mix. Entries of `out`
-    the block did not write are carried over (hard links). On error the staged folder vanishes.
-    Only one writer at a time: a second one gets StoreError at once."""
+def staged_dir(out: str | Path, fresh: tuple[str, ...] = ("store",)) -> Iterator[Path]:
+    """A copy of the graph folder `out` to change as one transaction. The copy starts with `out`'s
+    entries as hard links (except those named in `fresh`, which the block writes anew: the RocksDB store
+    changes files in place), so code in the block must replace files (atomic_write, replace_dir), never
+    change them in place. When the block ends normally the copy takes `out`'s place in one atomic step
+    (Linux renameat2 RENAME_EXCHANGE), so readers, and a writer killed at any moment, see either the
+    old set of files or the new one, never a mix. On error the copy vanishes. One writer at a time:
+    see writer_lock."""
     out = Path(os.path.realpath(out))
     with writer_lock(out):
         _recover(out)
         stage = out.with_name(f".{out.name}.staging-{os.getpid()}")
         stage.mkdir()
         try:
-            yield stage
             if out.is_dir():
-                _carry_over(out, stage)
+                _copy_links(out, stage, set(fresh))
+            yield stage
             _fsync_tree(stage)
             _swap(stage, out)
         finally:
@@ -113,6 +115,22 @@ def writer_lock(out: str | Path) -> Iterator[None]:
         os.close(fd)
 
 
+def writer_locked(fn):
+    """Run `fn` holding the writer lock of the folder passed as its `out` argument (read-modify-write
+    updates such as `aigraph add` must not interleave with another writer)."""
+    import functools
+    import inspect
+
+    sig = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with writer_lock(sig.bind(*args, **kwargs).arguments["out"]):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
 def _recover(out: Path) -> None:
     """Undo what a killed writer left: staged folders (stale, since we hold the lock), and an old
     folder moved aside by the two-rename fallback just before it died."""
@@ -126,11 +144,11 @@ def _recover(out: Path) -> None:
             os.replace(old, out)
 
 
-def _carry_over(out: Path, stage: Path) -> None:
+def _copy_links(out: Path, stage: Path, fresh: set[str]) -> None:
     for entry in out.iterdir():
-        target = stage / entry.name
-        if target.exists() or target.is_symlink() or entry.name.startswith(f".{out.name}."):
+        if entry.name in fresh:
             continue
+        target = stage / entry.name
         if entry.is_dir() and not entry.is_symlink():
             shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
         else:

@@ -35,22 +35,24 @@ class Candidate:
     """The lexicon entry, when it came from the lexicon."""
 
 
-TEXT = "aigraph.text"
-"""user_data key of the text a Doc was made from (the same as doc.text, without its cost)."""
-
-
 def candidates(doc: Doc) -> list[Candidate]:
     """The Doc's candidate list (created on first use)."""
     return doc.user_data.setdefault(KEY, [])
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, cached: spaCy rebuilds `doc.text` from the tokens on every access."""
+    cached = doc.user_data.get("aigraph.text")
+    if cached is None:
+        cached = doc.user_data["aigraph.text"] = doc.text
+    return cached
 
 
 def masked_text(doc: Doc) -> str:
     """The Doc text with URLs and markdown links blanked out (same length), cached on the Doc."""
     cached = doc.user_data.get("aigraph.masked")
     if cached is None:
-        # extract.analyse leaves the text it made the Doc from: Doc.text joins every token again
-        text = doc.user_data.get(TEXT) or doc.text
-        cached = _URL.sub(lambda m: " " * len(m.group()), text)
+        cached = _URL.sub(lambda m: " " * len(m.group()), doc_text(doc))
         doc.user_data["aigraph.masked"] = cached
     return cached
 
@@ -117,6 +119,6 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         if doc.has_annotation("SENT_START"):
             cached = [(s.start_char, s.end_char) for s in doc.sents]
         else:
-            cached = [(0, len(doc.text))]
+            cached = [(0, len(doc_text(doc)))]
         doc.user_data["aigraph.sents"] = cached
     return cached

@@ -56,6 +56,8 @@ class Ent:
     """Index of the entity this one owns, if it is a possessor."""
     relative: bool = False
     """Whether it stands inside a relative clause that describes something else ("X推出的…")."""
+    developer: str = ""
+    """The maker the lexicon knows for a model, product or chip."""
 
 
 @dataclass

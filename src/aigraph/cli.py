@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -66,6 +67,8 @@ def cli() -> None:
               show_default=True, help="Folder for the store and the exports.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Leave facts below this confidence out of the graph.")
+@click.option("--no-validate", "no_validate", is_flag=True,
+              help="Write the graph even if it breaks the SHACL shapes (see `aigraph validate`).")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
               help="Processes extracting in parallel (0: one per core). Output is the same for any N.")
 @click.option("--strict", is_flag=True,
@@ -78,13 +81,15 @@ def cli() -> None:
 @click.option("--parts", type=click.IntRange(0), default=0, show_default=True,
               help="Also write the graph as this many N-Quads files in DIR/nquads/, for bulk loading.")
 @output_options
-def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, strict: bool, engine: str,
-          scheduler: str | None, parts: int, quiet: bool, as_json: bool) -> None:
+def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: bool, jobs: int, strict: bool,
+          engine: str, scheduler: str | None, parts: int, quiet: bool, as_json: bool) -> None:
     """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
 
-    Files that cannot be read (binary, empty, undecodable) or whose extraction fails are reported
-    and skipped; --strict makes them fatal. The store and the exports in --out are replaced together
-    when the build succeeds, never left half-written.
+    The graph is checked against the SHACL shapes first: a violation fails the build and leaves
+    --out as it was (--no-validate writes it anyway). Files that cannot be read (binary, empty,
+    undecodable) or whose extraction fails are reported and skipped; --strict makes them fatal.
+    The store and the exports in --out are replaced together when the build succeeds, never left
+    half-written, even if the build is killed.
 
     \b
     Example:
@@ -101,8 +106,9 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, str
     if not files:
         raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
     progress = None if (quiet or as_json) else ProgressBar()
-    report = run_build(files, out, threshold=threshold, progress=progress, jobs=jobs or default_jobs(),
-                       strict=strict, engine="dask" if scheduler else engine, scheduler=scheduler, parts=parts)
+    report = run_build(files, out, threshold=threshold, progress=progress, validate=not no_validate,
+                       jobs=jobs or default_jobs(), strict=strict, engine="dask" if scheduler else engine,
+                       scheduler=scheduler, parts=parts)
     if as_json:
         _echo_json(report.__dict__ | {"skipped": list(report.skipped), "warnings": list(report.warnings)})
         return
@@ -113,6 +119,123 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, jobs: int, str
     if not quiet:
         click.echo(f"{report.documents} documents, {report.sentences} sentences -> {report.entities} entities, "
                    f"{report.facts} facts in {report.out}/ ({report.seconds:.1f} s)")
+        if report.rejected:
+            click.echo(f"{report.rejected} facts left out: their entity types do not fit the relation", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@graph_option
+@click.option("--no-validate", "no_validate", is_flag=True, help="Write the graph even if it breaks the SHACL shapes.")
+@output_options
+def add(files: tuple[Path, ...], graph: Path | None, no_validate: bool, quiet: bool, as_json: bool) -> None:
+    """Read FILES (or folders) into the graph; the documents already there are not read again.
+
+    A file whose content is already in the graph changes nothing; a file with the name of a
+    document in the graph replaces it. The result is the graph a full build of all the documents
+    gives.
+
+    \b
+    Example:
+      aigraph add news/2025-01-20-deepseek.txt --graph exports
+    """
+    from .ingest import iter_sources
+    from .store import graph_dir
+    from .update import add as run_add
+
+    paths = iter_sources(files)
+    if not paths:
+        raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, files))}.")
+    progress = None if (quiet or as_json) else _progress_bar()
+    _update_output(run_add(paths, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@graph_option
+@click.option("--no-validate", "no_validate", is_flag=True, help="Write the graph even if it breaks the SHACL shapes.")
+@output_options
+def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, quiet: bool, as_json: bool) -> None:
+    """Take DOCUMENTS out of the graph (by file name or content hash); facts that other
+    documents also state stay, with their support counts lowered.
+
+    \b
+    Example:
+      aigraph remove 003_066453869a5c638a.txt --graph exports
+      aigraph remove doc:600afaf6bb224934
+    """
+    from .store import graph_dir
+    from .update import remove as run_remove
+
+    progress = None if (quiet or as_json) else _progress_bar()
+    _update_output(run_remove(documents, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
+
+
+def _update_output(report, quiet: bool, as_json: bool) -> None:
+    if as_json:
+        _echo_json({k: list(v) if isinstance(v, tuple) else v for k, v in report.__dict__.items()}
+                   | {"changed": report.changed})
+        return
+    for reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    if quiet:
+        return
+    for label, names in (("added", report.added), ("replaced", report.replaced), ("removed", report.removed),
+                         ("read again (extractor changed)", report.refreshed), ("already in the graph", report.unchanged)):
+        for name in names:
+            click.echo(f"{label}: {name}")
+    if report.changed:
+        click.echo(f"{report.documents} documents -> {report.entities} entities, {report.facts} facts "
+                   f"in {report.out}/ ({report.seconds:.1f} s)")
+    else:
+        click.echo(f"nothing changed in {report.out}/")
+
+
+@cli.command()
+@graph_option
+@output_options
+def validate(graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl) with pyshacl; exit status 1
+    when something breaks them.
+
+    \b
+    Example:
+      aigraph validate --graph exports
+    """
+    from .validate import validate_store
+
+    violations = validate_store(_store(graph))
+    if as_json:
+        _echo_json({"conforms": not violations, "violations": [v.__dict__ for v in violations]})
+    elif not quiet or violations:
+        for v in violations:
+            click.echo(v.line())
+        click.echo(f"{len(violations)} violation{'s' if len(violations) != 1 else ''}" if violations
+                   else "conforms: 0 violations")
+    if violations:
+        sys.exit(1)
+
+
+@cli.command()
+@graph_option
+@output_options
+def stats(graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Count documents, entities by type, facts by predicate, facts with evidence, funding rounds.
+
+    \b
+    Example:
+      aigraph stats --json
+    """
+    from .stats import stats as count
+
+    result = count(_store(graph))
+    if as_json:
+        _echo_json(result.as_dict())
+        return
+    rows = result.rows()
+    width = max(_width(label) for label, _ in rows)
+    for label, n in rows:
+        click.echo(f"{label}{' ' * (width - _width(label))}  {n:>7}")
 
 
 @cli.command()
@@ -337,6 +460,12 @@ def push(endpoint: str, protocol: str, default_graph: str | None, user: str | No
     elif not quiet:
         click.echo(f"{report.triples} triples in {report.graphs} graphs -> {endpoint} "
                    f"({report.requests} requests, {protocol})")
+
+
+def _progress_bar():
+    from .progress import ProgressBar
+
+    return ProgressBar()
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from . import names, relations, resolve, ruler, tokenizer  # noqa: F401  (registers the components)
-from .candidates import TEXT, Candidate
+from .candidates import Candidate
 from .errors import InputError
 from .lexicon import norm
 from .model import Analysis, Fact, Mention, Quantity, Sentence
@@ -66,14 +66,13 @@ def analyse(nlp: Language, sentences: Sequence[Sentence],
             starts.append(pos)
             pos += len(s.text) + 1
         doc = nlp.make_doc(text)
-        # token offsets as one array (iterating Token objects costs more than the whole tokenizer)
-        idx = doc.to_array([IDX]).reshape(-1)
-        flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
-        if len(flags):
+        doc.user_data["aigraph.text"] = text
+        if len(doc):
+            idx = doc.to_array([IDX]).astype("int64").reshape(-1)
+            flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
             doc.from_array([SENT_START], flags)
         doc.user_data["aigraph.sents"] = [(a, a + len(s.text)) for a, s in zip(starts, chunk)]
         doc.user_data["aigraph.doc_date"] = chunk[0].doc_date
-        doc.user_data[TEXT] = text
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         chosen: list[Candidate] = doc.user_data.get(resolve.CHOSEN, [])

@@ -6,9 +6,12 @@ import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
+from .docdate import date_datatype, document_date
+from .funding import round_iri, round_quads, rounds
 from .model import SYMMETRIC, Document, Evidence, Linked, Quantity
 from .prefixes import AIG, DOC, ENT, FACT
 
@@ -80,6 +83,14 @@ def _lit(value: str | int | float, datatype: str | None = None, lang: str | None
     return Literal(str(value))
 
 
+def decimal(value: str | float) -> Literal:
+    """An xsd:decimal in canonical form (`0.9`, `1`, `25000000`): the form the store keeps, so that the
+    exports written from the quads and the store agree literally."""
+    d = Decimal(str(value)).normalize()
+    s = format(d, "f")
+    return Literal(s.rstrip("0").rstrip(".") if "." in s else s, datatype=NamedNode(XSD + "decimal"))
+
+
 def _lang(text: str) -> str:
     return "en" if text.isascii() else "zh"
 
@@ -105,8 +116,9 @@ def document_quads(doc: Document, linked: Linked) -> list[Quad]:
     add(g, _term("encoding"), _lit(doc.encoding))
     if doc.title:
         add(g, NamedNode(DCT + "title"), _lit(doc.title))
-    if doc.date:
-        add(g, NamedNode(DCT + "date"), _lit(doc.date, "date"))
+    date = document_date(doc)
+    if date:
+        add(g, NamedNode(DCT + "date"), _lit(date, date_datatype(date)))
     for name in sorted({name for name, doc_id, _ in linked.mentions if doc_id == doc.id}):
         add(entity_iri(name), _term("mentionedIn"), g)
     for ev in linked.evidence:
@@ -134,10 +146,10 @@ def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
         (evn, _term("sentenceIndex"), _lit(sent.index, "integer")),
         (evn, _term("charStart"), _lit(sent.start, "integer")),
         (evn, _term("charEnd"), _lit(sent.end, "integer")),
-        (evn, _term("confidence"), _lit(f"{f.confidence:.3f}", "decimal")),
+        (evn, _term("confidence"), decimal(round(f.confidence, 3))),
     ]
-    triples += _quantity_triples(evn, f.amount, "amount", "amountText")
-    triples += _quantity_triples(evn, f.valuation, "valuation", "valuationText")
+    triples += _quantity_triples(evn, f.amount, "amount", "amountText", "currency")
+    triples += _quantity_triples(evn, f.valuation, "valuation", "valuationText", "valuationCurrency")
     if f.date:
         triples.append((evn, _term("dateText"), _lit(f.date.text)))
         if f.date.value:
@@ -145,14 +157,15 @@ def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
     return triples
 
 
-def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: str, text_term: str) -> list[tuple]:
+def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: str, text_term: str,
+                      unit_term: str) -> list[tuple]:
     if not q:
         return []
     out = [(node, _term(text_term), _lit(q.text))]
     if q.value is not None:
-        out.append((node, _term(value_term), _lit(q.value, "decimal")))
-    if q.unit and value_term == "amount":
-        out.append((node, _term("currency"), _lit(q.unit)))
+        out.append((node, _term(value_term), decimal(q.value)))
+    if q.unit:
+        out.append((node, _term(unit_term), _lit(q.unit)))
     return out
 
 
@@ -182,8 +195,21 @@ def summary_quads(linked: Linked) -> list[Quad]:
             Quad(fact, NamedNode(RDF + "predicate"), p, g),
             Quad(fact, NamedNode(RDF + "object"), o, g),
             Quad(fact, _term("supportCount"), _lit(len(support[key]), "integer"), g),
-            Quad(fact, _term("confidence"), _lit(f"{conf[key]:.3f}", "decimal"), g),
+            Quad(fact, _term("confidence"), decimal(round(conf[key], 3)), g),
         ]
+    return out
+
+
+def funding_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
+    """Funding rounds in the default graph, each linked to its evidence in the document's graph."""
+    graphs = {d.id: doc_iri(d) for d in docs}
+    out: list[Quad] = []
+    for r in rounds(linked.evidence):
+        out.extend(round_quads(r, entity_iri, decimal))
+        node = round_iri(r)
+        for ev in r.evidence:
+            g = graphs[ev.sentence.doc_id]
+            out.append(Quad(node, _term("evidence"), evidence_iri(ev, g), g))
     return out
 
 
@@ -193,6 +219,7 @@ def build_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     for doc in docs:
         quads.extend(document_quads(doc, linked))
     quads.extend(summary_quads(linked))
+    quads.extend(funding_quads(docs, linked))
     return sorted(set(quads), key=_quad_key)
 
 

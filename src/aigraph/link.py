@@ -7,13 +7,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .lexicon import Lexicon, default_lexicon, norm
-from .model import SYMMETRIC, Analysis, Entity, Evidence, Linked
+from .model import SYMMETRIC, Analysis, Entity, Evidence, Fact, Linked
+from .signatures import signatures
 
 
 def link(analyses: Sequence[Analysis], threshold: float, lexicon: Lexicon | None = None) -> Linked:
     """One entity per canonical name (aliases and spelling variants merged, one type each), and
-    the facts above `threshold` restated with those names."""
+    the facts above `threshold` restated with those names. Facts whose entity types do not fit the
+    relation's signature are set aside; a fact stated twice by one sentence is kept once. The result
+    does not depend on the order of `analyses` (so adding documents one by one gives what a full
+    build gives)."""
     lexicon = lexicon or default_lexicon()
+    analyses = sorted(analyses, key=lambda a: (a.sentence.doc_id, a.sentence.index))
     # group every mention by the matching key of its canonical name
     names: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
@@ -29,15 +34,17 @@ def link(analyses: Sequence[Analysis], threshold: float, lexicon: Lexicon | None
     for key, counts in names.items():
         entry = lexicon.by_name.get(key) or lexicon.canonical(key)
         name = entry.name if entry else _best_name(counts)
-        typ = entry.type if entry else max(sorted(types[key]), key=types[key].get)
-        aliases = set(surfaces[key]) | (set(entry.aliases) if entry else set())
+        typ = entry.type if entry else max(sorted(types[key]), key=lambda t: round(types[key][t], 6))
+        aliases = {s for s in surfaces[key] | (set(entry.aliases) if entry else set()) if s.strip()}
         aliases.discard(name)
         canonical[key] = name
         entities.append(Entity(name, typ, frozenset(aliases)))
     entities.sort(key=lambda e: (e.name.casefold(), e.name))
     by_name = {e.name: e for e in entities}
-    evidence: list[Evidence] = []
+    kept: dict[tuple, Evidence] = {}
+    rejected: list[Evidence] = []
     mentions: set[tuple[str, str, str]] = set()
+    sigs = signatures()
     for a in analyses:
         for m in a.mentions:
             mentions.add((canonical[_key(m.name, lexicon)], a.sentence.doc_id, m.surface))
@@ -50,8 +57,23 @@ def link(analyses: Sequence[Analysis], threshold: float, lexicon: Lexicon | None
                 continue
             if f.predicate in SYMMETRIC and o < s:
                 s, o = o, s
-            evidence.append(Evidence(replace(f, subject=s, object=o), a.sentence))
-    return Linked(tuple(entities), tuple(evidence), tuple(sorted(mentions)))
+            ev = Evidence(replace(f, subject=s, object=o), a.sentence)
+            if not sigs[f.predicate].accepts(by_name[s].type, by_name[o].type):
+                rejected.append(ev)
+                continue
+            where = (s, f.predicate, o, a.sentence.doc_id, a.sentence.index)
+            kept[where] = _better(kept[where], ev) if where in kept else ev
+    evidence = tuple(kept[k] for k in sorted(kept))
+    return Linked(tuple(entities), evidence, tuple(sorted(mentions)), tuple(rejected))
+
+
+def _better(a: Evidence, b: Evidence) -> Evidence:
+    """Of two readings of one fact in one sentence, the more confident (then the more detailed) one."""
+    return max((a, b), key=lambda e: (e.fact.confidence, _detail(e.fact), e.fact.rule))
+
+
+def _detail(f: Fact) -> int:
+    return sum(q is not None for q in (f.amount, f.valuation, f.date))
 
 
 def _key(name: str, lexicon: Lexicon) -> str:

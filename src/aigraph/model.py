@@ -171,3 +171,6 @@ class Linked:
     """Every (fact, sentence) pair whose confidence passed the threshold."""
     mentions: tuple[tuple[str, str, str], ...]
     """(entity name, document id, surface) for every mention, deduplicated and sorted."""
+    rejected: tuple[Evidence, ...] = ()
+    """Facts above the threshold whose entity types do not fit the relation's signature in the
+    ontology (a model "developed by" a person): left out of the graph, kept for audits."""

@@ -56,6 +56,7 @@ def ingest(state: State) -> State:
     from .ingest import read_document
 
     docs, skipped, warnings = [], list(state.skipped), list(state.warnings)
+    seen: dict[str, str] = {}
     for i, path in enumerate(state.sources, 1):
         try:
             doc = read_document(path)
@@ -64,10 +65,15 @@ def ingest(state: State) -> State:
                 raise
             skipped.append(str(exc))
         else:
-            docs.append(doc)
-            if doc.replacements:
-                warnings.append(f"{path}: {doc.replacements} undecodable byte sequence(s) read as U+FFFD "
-                                f"({doc.encoding})")
+            # a document is its content (its graph is named by the hash): a copy adds nothing
+            if doc.sha256 in seen:
+                skipped.append(f"{path}: same content as {seen[doc.sha256]}")
+            else:
+                seen[doc.sha256] = doc.id
+                docs.append(doc)
+                if doc.replacements:
+                    warnings.append(f"{path}: {doc.replacements} undecodable byte sequence(s) read as U+FFFD "
+                                    f"({doc.encoding})")
         _tick(state, "ingest", i, len(state.sources))
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
@@ -161,23 +167,34 @@ class BuildReport:
     out: str
     skipped: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    """Files read with a problem worth knowing, each with the reason."""
+    rejected: int = 0
+    """Facts set aside because their entity types do not fit the relation."""
 
 
 def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None,
-          jobs: int = 1, strict: bool = False, extractor: Callable | None = None, engine: str = "local",
-          scheduler: str | None = None, parts: int = 0) -> BuildReport:
-    """Run the pipeline and write the store and the exports into `out`, replacing them as one set
-    (`out` is locked against other writers from start to end); `parts` > 0 also writes the graph as
-    that many N-Quads files in `out/nquads/`."""
-    from .atomic import writer_lock
-    from .exports import write_exports
+          validate: bool = True, jobs: int = 1, strict: bool = False, extractor: Callable | None = None,
+          engine: str = "local", scheduler: str | None = None, parts: int = 0) -> BuildReport:
+    """Run the pipeline, check the graph against the SHACL shapes (a violation fails the build and
+    leaves `out` as it was, unless `validate` is False), then write the document cache, the store
+    and the exports into `out`, replacing them as one set (`out` is locked against other writers
+    from start to end); `parts` > 0 also writes the graph as that many N-Quads files in `out/nquads/`."""
+    from . import cache
+    from .atomic import staged_dir, writer_lock
+    from .exports import write_graph
+    from .update import entries_of
+    from .validate import check
 
     t0 = time.perf_counter()
     with writer_lock(out):
         state = run(sources, threshold, progress, jobs, strict, extractor, engine, scheduler)
-        write_exports(state, out, parts)
+        if validate:
+            check(state.quads)
+        with staged_dir(out) as stage:
+            cache.write_all(stage, entries_of(state), threshold)
+            write_graph(state, stage, parts)
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
                        len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped,
-                       state.warnings)
+                       state.warnings, len(state.linked.rejected))

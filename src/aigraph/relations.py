@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import clauses
-from .candidates import sentence_bounds
+from .candidates import doc_text, sentence_bounds
 from .clauses import Ent
 from .model import SYMMETRIC, Fact
 from .quantities import find_dates, find_money
@@ -57,6 +57,8 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> l
             key = (s.name, pred, o.name)
             if pred in SYMMETRIC:
                 key = (min(s.name, o.name), pred, max(s.name, o.name))
+            if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
+                conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
             if key in found and found[key].confidence >= conf:
                 continue
             amount = valuation = date = None
@@ -66,6 +68,12 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> l
                 date = next((q for _, _, q in find_dates(text, doc_date)), None)
             found[key] = Fact(s.name, pred, o.name, round(conf, 3), name, amount, valuation, date)
     return list(found.values())
+
+
+def _same_org(a: str, b: str) -> bool:
+    """Whether two company names may be the same organisation (Google / Google DeepMind)."""
+    ta, tb = set(a.casefold().split()), set(b.casefold().split())
+    return bool(ta & tb) or a.casefold() in b.casefold() or b.casefold() in a.casefold()
 
 
 def _money(text: str):
@@ -90,10 +98,11 @@ class RelationExtractor:
         ents = sorted(chosen(doc), key=lambda c: c.start)
         starts = [c.start for c in ents]
         doc_date = doc.user_data.get("aigraph.doc_date")
-        text = doc.text  # a property that joins all tokens: read it once
+        text = doc_text(doc)
         for a, b in sentence_bounds(doc):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-            local = [Ent(c.start - a, c.end - a, c.type, c.name) for c in ents[lo:hi] if c.end <= b]
+            local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
+                     for c in ents[lo:hi] if c.end <= b]
             if len(local) < 2:
                 continue
             for fact in sentence_facts(text[a:b], local, doc_date):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -154,9 +155,9 @@ def _propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def _sentence_text(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
-    for a, b in bounds:
-        if a <= pos < b:
-            return text[a:b]
+    i = bisect.bisect_right(bounds, (pos, len(text) + 1)) - 1
+    if 0 <= i < len(bounds) and bounds[i][0] <= pos < bounds[i][1]:
+        return text[bounds[i][0]:bounds[i][1]]
     return text
 
 

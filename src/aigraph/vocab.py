@@ -34,6 +34,7 @@ class AIG(DefinedNamespace):
     founderOf: URIRef
     leads: URIRef
     relatedTo: URIRef
+    sameType: URIRef
 
     Document: URIRef
     Evidence: URIRef
@@ -55,6 +56,7 @@ class AIG(DefinedNamespace):
     currency: URIRef
     valuation: URIRef
     valuationText: URIRef
+    valuationCurrency: URIRef
     date: URIRef
     dateText: URIRef
     sha256: URIRef
