@@ -35,13 +35,17 @@ def units(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
 
 
 _NLP = None
+_FACTORY: Callable | None = None
 
 
 def _init(factory: Callable | None) -> None:
-    global _NLP
+    """Build this process's spaCy pipeline (kept for the next build with the same factory)."""
+    global _NLP, _FACTORY
     from .extract import build_nlp
 
-    _NLP = (factory or build_nlp)()
+    factory = factory or build_nlp
+    if _NLP is None or _FACTORY is not factory:
+        _NLP, _FACTORY = factory(), factory
 
 
 def _read(unit: list[Sentence]) -> tuple[str, Reading | str]:
