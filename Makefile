@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: build test lint clean browser
+.PHONY: build test lint clean browser services bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,17 @@ browser:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser
+test: $(STAMP) browser services
 	$(BIN)/pytest -q
+
+# a real SPARQL store for the `aigraph push` tests: Debian's Virtuoso, installed when missing
+services:
+	@command -v virtuoso-t >/dev/null 2>&1 || { echo "installing Debian's Virtuoso for the push tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends virtuoso-opensource-7-bin >/dev/null; }
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

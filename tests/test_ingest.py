@@ -77,3 +77,25 @@ def test_bad_files_say_which_file_and_why(tmp_path):
 def test_iter_sources_walks_folders_sorted():
     files = iter_sources([SEEDS])
     assert [f.name for f in files] == sorted(f.name for f in SEEDS.glob("*.txt"))
+
+
+def test_a_very_long_line_is_cut_into_bounded_sentences_in_bounded_memory():
+    import tracemalloc
+
+    from aigraph.ingest import MAX_SENTENCE
+    from aigraph.model import Document
+
+    line = "英伟达发布了H100芯片，微软投资了OpenAI，" * 40000  # a million characters, no stop, no newline
+    doc = Document("long.txt", "long.txt", line, "0" * 64)
+    tracemalloc.start()
+    try:
+        sents = segment(doc)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert max(len(s.text) for s in sents) <= MAX_SENTENCE
+    assert "".join(s.text for s in sents) == line
+    assert all(doc.text[s.start:s.end] == s.text for s in sents)
+    # memory grows with the text (a few copies of it, 2 bytes a character each), not with one Python
+    # object per character (50 bytes and more each)
+    assert peak < 24 * len(line)

@@ -46,3 +46,168 @@ def replace_dir(new: Path, target: Path) -> None:
     os.replace(new, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- a folder replaced as a whole
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+@contextmanager
+def staged_dir(out: str | Path, fresh: tuple[str, ...] = ("store",)) -> Iterator[Path]:
+    """A copy of the graph folder `out` to change as one transaction. The copy starts with `out`'s
+    entries as hard links (except those named in `fresh`, which the block writes anew: the RocksDB store
+    changes files in place), so code in the block must replace files (atomic_write, replace_dir), never
+    change them in place. When the block ends normally the copy takes `out`'s place in one atomic step
+    (Linux renameat2 RENAME_EXCHANGE), so readers, and a writer killed at any moment, see either the
+    old set of files or the new one, never a mix. On error the copy vanishes. One writer at a time:
+    see writer_lock."""
+    out = Path(os.path.realpath(out))
+    with writer_lock(out):
+        _recover(out)
+        stage = out.with_name(f".{out.name}.staging-{os.getpid()}")
+        stage.mkdir()
+        try:
+            if out.is_dir():
+                _copy_links(out, stage, set(fresh))
+            yield stage
+            _fsync_tree(stage)
+            _swap(stage, out)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+            _fsync_dir(out.parent)
+
+
+_HELD: dict[Path, int] = {}
+
+
+@contextmanager
+def writer_lock(out: str | Path) -> Iterator[None]:
+    """Be the only writer of the graph folder `out`: an flock on `.<name>.lock` beside it, released by
+    the kernel if the holder dies. Re-entrant within a process; a second process gets StoreError."""
+    import fcntl
+
+    from .errors import StoreError
+
+    out = Path(os.path.realpath(out))
+    if out in _HELD:
+        _HELD[out] += 1
+        try:
+            yield
+        finally:
+            _HELD[out] -= 1
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out.with_name(f".{out.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"Another aigraph process is writing the graph in {out}/; wait for it to finish, "
+                             "then try again.") from None
+        _HELD[out] = 1
+        try:
+            yield
+        finally:
+            del _HELD[out]
+    finally:
+        os.close(fd)
+
+
+def writer_locked(fn):
+    """Run `fn` holding the writer lock of the folder passed as its `out` argument (read-modify-write
+    updates such as `aigraph add` must not interleave with another writer)."""
+    import functools
+    import inspect
+
+    sig = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with writer_lock(sig.bind(*args, **kwargs).arguments["out"]):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _recover(out: Path) -> None:
+    """Undo what a killed writer left: staged folders (stale, since we hold the lock), and an old
+    folder moved aside by the two-rename fallback just before it died."""
+    for stale in out.parent.glob(f".{out.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    old = out.with_name(f".{out.name}.old")
+    if old.is_dir():
+        if out.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(old, out)
+
+
+def _copy_links(out: Path, stage: Path, fresh: set[str]) -> None:
+    for entry in out.iterdir():
+        if entry.name in fresh:
+            continue
+        target = stage / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target)
+
+
+def _link_or_copy(src: str | Path, dst: str | Path) -> None:
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(src, dst, follow_symlinks=False)
+
+
+def _swap(stage: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    if _exchange(stage, out):
+        return
+    # no RENAME_EXCHANGE here: two renames; _recover puts the old folder back if we die in between
+    old = out.with_name(f".{out.name}.old")
+    os.rename(out, old)
+    os.rename(stage, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def _fsync_tree(root: Path) -> None:
+    """Make the staged files durable before they become the graph (a power cut after the swap)."""
+    for dirpath, _, files in os.walk(root):
+        for name in files:
+            try:
+                fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(dirpath))
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -70,31 +70,53 @@ def cli() -> None:
               help="Leave facts below this confidence out of the graph.")
 @click.option("--no-validate", "no_validate", is_flag=True,
               help="Write the graph even if it breaks the SHACL shapes (see `aigraph validate`).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
+              help="Processes extracting in parallel (0: one per core). Output is the same for any N.")
+@click.option("--strict", is_flag=True,
+              help="Fail on the first file that cannot be read or extracted, instead of skipping it.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Extract with processes on this machine, or as a Dask job (a local cluster of --jobs "
+                   "workers, or the cluster of --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to run the extraction on (tcp://host:8786); implies --engine dask.")
+@click.option("--parts", type=click.IntRange(0), default=0, show_default=True,
+              help="Also write the graph as this many N-Quads files in DIR/nquads/, for bulk loading.")
 @output_options
-def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: bool, quiet: bool,
-          as_json: bool) -> None:
+def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: bool, jobs: int, strict: bool,
+          engine: str, scheduler: str | None, parts: int, quiet: bool, as_json: bool) -> None:
     """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
 
     The graph is checked against the SHACL shapes first: a violation fails the build and leaves
-    --out as it was (--no-validate writes it anyway).
+    --out as it was (--no-validate writes it anyway). Files that cannot be read (binary, empty,
+    undecodable) or whose extraction fails are reported and skipped; --strict makes them fatal.
+    The store and the exports in --out are replaced together when the build succeeds, never left
+    half-written, even if the build is killed.
 
     \b
     Example:
       aigraph build seeds --out exports
+      aigraph build corpus/ --out big --jobs 2 --strict
+      aigraph build corpus/ --out big --scheduler tcp://10.0.0.5:8786 --parts 64
     """
     from .ingest import iter_sources
     from .pipeline import build as run_build
+    from .progress import ProgressBar
+    from .workers import default_jobs
 
     files = iter_sources(sources or (Path("seeds"),))
     if not files:
         raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
-    progress = None if (quiet or as_json) else _progress_printer()
-    report = run_build(files, out, threshold=threshold, progress=progress, validate=not no_validate)
+    progress = None if (quiet or as_json) else ProgressBar()
+    report = run_build(files, out, threshold=threshold, progress=progress, validate=not no_validate,
+                       jobs=jobs or default_jobs(), strict=strict, engine="dask" if scheduler else engine,
+                       scheduler=scheduler, parts=parts)
     if as_json:
-        _echo_json(report.__dict__ | {"skipped": list(report.skipped)})
+        _echo_json(report.__dict__ | {"skipped": list(report.skipped), "warnings": list(report.warnings)})
         return
     for reason in report.skipped:
         click.echo(f"skipped: {reason}", err=True)
+    for reason in report.warnings:
+        click.echo(f"warning: {reason}", err=True)
     if not quiet:
         click.echo(f"{report.documents} documents, {report.sentences} sentences -> {report.entities} entities, "
                    f"{report.facts} facts in {report.out}/ ({report.seconds:.1f} s)")
@@ -125,7 +147,7 @@ def add(files: tuple[Path, ...], graph: Path | None, no_validate: bool, quiet: b
     paths = iter_sources(files)
     if not paths:
         raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, files))}.")
-    progress = None if (quiet or as_json) else _progress_printer()
+    progress = None if (quiet or as_json) else _progress_bar()
     _update_output(run_add(paths, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
 
 
@@ -146,7 +168,7 @@ def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, qu
     from .store import graph_dir
     from .update import remove as run_remove
 
-    progress = None if (quiet or as_json) else _progress_printer()
+    progress = None if (quiet or as_json) else _progress_bar()
     _update_output(run_remove(documents, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
 
 
@@ -215,22 +237,6 @@ def stats(graph: Path | None, quiet: bool, as_json: bool) -> None:
     width = max(_width(label) for label, _ in rows)
     for label, n in rows:
         click.echo(f"{label}{' ' * (width - _width(label))}  {n:>7}")
-
-
-def _progress_printer():
-    """Progress on stderr: one line per stage, updated in place on a terminal."""
-    tty = sys.stderr.isatty()
-    last: dict[str, int] = {}
-
-    def show(stage: str, done: int, total: int) -> None:
-        pct = int(100 * done / total) if total else 100
-        if tty:
-            click.echo(f"\r{stage:8s} {done}/{total} ({pct}%)", err=True, nl=done >= total)
-        elif done >= total or pct >= last.get(stage, -25) + 25:
-            last[stage] = pct
-            click.echo(f"{stage:8s} {done}/{total} ({pct}%)", err=True)
-
-    return show
 
 
 @cli.command()
@@ -647,6 +653,49 @@ def path(source: str, target: str, limit: int, graph: Path | None, quiet: bool, 
 
 def _safe_filename(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._") or "entity"
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL 1.1 Update endpoint (update) or Graph Store Protocol endpoint (gsp).")
+@click.option("--protocol", type=click.Choice(["update", "gsp"]), default="update", show_default=True,
+              help="SPARQL Update (INSERT DATA) or the Graph Store Protocol (PUT/POST of N-Triples).")
+@click.option("--default-graph", metavar="IRI", default=None,
+              help="Named graph for the default graph's triples (for stores without a writable default graph).")
+@click.option("--user", default=None, help="User name for HTTP basic or digest authentication.")
+@click.option("--password", default=None, envvar="AIGRAPH_PUSH_PASSWORD",
+              help="Password (or $AIGRAPH_PUSH_PASSWORD).")
+@click.option("--batch", type=click.IntRange(1), default=2000, show_default=True, help="Triples per request.")
+@click.option("--append", is_flag=True, help="Add to the graphs in the store instead of replacing them.")
+@graph_option
+@output_options
+def push(endpoint: str, protocol: str, default_graph: str | None, user: str | None, password: str | None,
+         batch: int, append: bool, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Load the graph (every named graph, the default graph and the ontology) into an external SPARQL store.
+
+    Each graph pushed replaces the graph of the same name there, so pushing twice changes nothing.
+
+    \b
+    Example:
+      aigraph push --endpoint http://localhost:8890/sparql --default-graph https://aigraph.dev/graph/default
+      aigraph push --endpoint http://localhost:3030/ds/data --protocol gsp
+    """
+    from .progress import ProgressBar
+    from .push import push as send
+
+    progress = None if (quiet or as_json) else ProgressBar()
+    report = send(_store(graph), endpoint, protocol, default_graph, user, password, batch, not append, progress)
+    if as_json:
+        _echo_json(report.__dict__)
+    elif not quiet:
+        click.echo(f"{report.triples} triples in {report.graphs} graphs -> {endpoint} "
+                   f"({report.requests} requests, {protocol})")
+
+
+def _progress_bar():
+    from .progress import ProgressBar
+
+    return ProgressBar()
 
 
 @functools.cache

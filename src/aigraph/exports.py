@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
-from .atomic import atomic_write
+from .atomic import atomic_write, staged_dir
 from .graph import triples_of
 from .query import run
 from .store import open_store, write_rdf, write_store
@@ -19,6 +19,7 @@ NODES_CSV = "nodes.csv"
 EDGES_CSV = "edges.csv"
 GRAPHML = "aigraph.graphml"
 HTML = "aigraph.html"
+PARTS = "nquads"
 FILES = (TURTLE, NTRIPLES, NQUADS, JSONLD, NODES_CSV, EDGES_CSV, GRAPHML, HTML)
 """Every export file, in the order they are written."""
 
@@ -26,9 +27,17 @@ ALIAS_SEPARATOR = "|"
 """Joins aliases in one CSV or GraphML cell."""
 
 
-def write_exports(state, out: Path) -> None:
-    """Write the store first, then each export file, every one atomically. Every file is a pure
-    function of the quads (sorted, fixed options), so a rebuild without changes is byte-identical."""
+def write_exports(state, out: Path, parts: int = 0) -> None:
+    """Write the store and every export file into a staged copy of `out` that replaces it as a whole
+    (atomic.staged_dir): a reader never sees a mix of old and new files."""
+    with staged_dir(out) as stage:
+        write_graph(state, stage, parts)
+
+
+def write_graph(state, out: Path, parts: int = 0) -> None:
+    """Write the store first, then each export file, into `out` (a staged folder). Every file is a pure
+    function of the quads (sorted, fixed options), so a rebuild without changes is byte-identical.
+    `parts` > 0 adds the graph as that many N-Quads files (nquads/part-NNNNN.nq) for bulk loaders."""
     from .views import graph_data, write_html
 
     out.mkdir(parents=True, exist_ok=True)
@@ -39,6 +48,10 @@ def write_exports(state, out: Path) -> None:
     write_rdf(triples, out / NTRIPLES, RdfFormat.N_TRIPLES)
     write_rdf(quads, out / NQUADS, RdfFormat.N_QUADS)
     write_rdf(quads, out / JSONLD, RdfFormat.JSON_LD)
+    if parts:
+        from .partition import write_parts
+
+        write_parts(quads, out / PARTS, parts)
     store = open_store(out)
     write_tables(store, out / NODES_CSV, out / EDGES_CSV)
     write_graphml(store, out / GRAPHML)

@@ -42,11 +42,14 @@ def slug(name: str) -> str:
         elif not c.isascii() and (c.isalnum() or unicodedata.category(c)[0] in "LNM") and not _bidi_or_private(c):
             out.append(c)
         else:
-            out.append("".join(f"%{b:02X}" for b in c.encode("utf-8")))
+            # surrogatepass: a lone surrogate (from a JSON escape) is still encoded, never an error
+            out.append("".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")))
     s = "".join(out)
+    if s in (".", ".."):
+        s = s.replace(".", "%2E")  # a dot segment would be resolved away when the IRI is parsed
     if len(s) > 200:
         # very long names keep a readable head and a hash of the whole
-        s = s[:150] + "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+        s = s[:150] + "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return s or "_"
 
 

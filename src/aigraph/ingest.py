@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
-import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .decoding import decode
 from .errors import InputError
 from .model import Document, Sentence
+from .textview import CONTROLS, FILLER, html_title, looks_like_html, strip_controls, visible
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -32,34 +35,9 @@ def iter_sources(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Decode bytes strictly as UTF-8, GB18030, Big5 or UTF-16, else by detection."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise InputError(f"{path}: binary file, not text")
-    for enc in ("utf-8", "gb18030", "big5", "utf-16"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{path}: cannot tell the text encoding")
-    return str(best), str(best.encoding)
-
-
-def _looks_utf16(data: bytes) -> bool:
-    head = data[:4096]
-    return len(head) >= 2 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
-
-
 def read_document(path: str | Path) -> Document:
-    """Read one file: decode, hash, and take title and date from its front matter."""
+    """Read one file: decode, hash, tell HTML from text, and take title and date from its front matter
+    (or an HTML page's <title>). Empty, binary and unreadable files raise InputError naming the file."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -68,20 +46,26 @@ def read_document(path: str | Path) -> Document:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     text, encoding = decode(data, str(path))
+    if not text.strip() or not CONTROLS.sub("", text).strip():
+        raise InputError(f"{path}: empty file (nothing but blanks and control characters)")
+    fmt = "html" if path.suffix.lower() in (".html", ".htm") or looks_like_html(text) else "text"
     title = date = None
     body_start = 0
-    fm = _FRONT_MATTER.match(text)
+    fm = _FRONT_MATTER.match(text) if fmt == "text" else None
     if fm:
         body_start = fm.end()
         for key, value in _FM_FIELD.findall(fm.group(1)):
-            value = value.strip().strip("\"'")
+            value = strip_controls(value).strip().strip("\"'")
             if key == "title":
                 title = value or None
             elif (m := _ISO_DATE.search(value)):
                 date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+    if fmt == "html":
+        title = html_title(text)
     return Document(
-        id=path.name, path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding, title=title, date=date, body_start=body_start,
+        id=strip_controls(path.name), path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding, title=title, date=date, body_start=body_start, format=fmt,
+        replacements=text.count("\ufffd"),
     )
 
 
@@ -118,48 +102,136 @@ def _is_furniture(line: str) -> bool:
         return True
     if re.fullmatch(r"(?:https?://|www\.)\S+", compact):
         return True
-    letters = sum(1 for c in s if c.isalpha())
-    digits = sum(1 for c in s if c.isdigit())
-    # a run of chart numbers: mostly digits, percent signs and separators
-    return digits >= 2 and letters <= max(1, len(s) // 8)
+    # a run of chart numbers: mostly digits, percent signs and separators (counted by regex: long lines)
+    digits = len(s) - len(_DIGIT.sub("", s))
+    return digits >= 2 and len(s) - len(_LETTER.sub("", s)) <= max(1, len(s) // 8)
+
+
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Display width: East Asian wide and fullwidth characters count two."""
+    return 2 * len(s) - len(_wide().sub("", s))
 
 
-class _Buffer:
-    """Characters of the cleaned text, each remembering its offset in the source."""
+@functools.cache
+def _wide() -> re.Pattern:
+    # planes 0-3 hold every wide character in use (CJK, Hangul, emoji); scanning them takes ~30 ms
+    ranges, start = [], None
+    for cp in range(0x40001):
+        wide = cp < 0x40000 and unicodedata.east_asian_width(chr(cp)) in "WF"
+        if wide and start is None:
+            start = cp
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
+
+
+class Mapped:
+    """Text whose every character remembers its offset in the source: runs `(text_pos, src_pos)`, each
+    going on until the next run starts (runs, not one offset per character, keep long lines cheap)."""
+
+    __slots__ = ("parts", "runs", "length", "_src_end")
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.parts: list[str] = []
+        self.runs: list[tuple[int, int]] = []
+        self.length = 0
+        self._src_end = -1
 
-    def add(self, text: str, start: int) -> None:
-        self.chars.extend(text)
-        self.offsets.extend(range(start, start + len(text)))
+    def add(self, text: str, src: int) -> None:
+        """Append `text`, read from the source at `src`."""
+        if not text:
+            return
+        if src != self._src_end:
+            self.runs.append((self.length, src))
+        self.parts.append(text)
+        self.length += len(text)
+        self._src_end = src + len(text)
+
+    def extend(self, other: Mapped) -> None:
+        """Append another mapped text."""
+        text = other.text
+        for k, (pos, src) in enumerate(other.runs):
+            end = other.runs[k + 1][0] if k + 1 < len(other.runs) else other.length
+            self.add(text[pos:end], src)
+
+    @property
+    def text(self) -> str:
+        """The text itself."""
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def keep(self, a: int, b: int, drops: Iterable[tuple[int, int]] = ()) -> Mapped:
+        """The characters in [a, b) outside the (sorted or not) `drops` ranges."""
+        text, out, pos = self.text, Mapped(), a
+        for x, y in sorted(drops):
+            x, y = max(x, a), min(y, b)
+            if x > pos:
+                self._copy(text, pos, x, out)
+            pos = max(pos, y)
+        if pos < b:
+            self._copy(text, pos, b, out)
+        return out
+
+    def _copy(self, text: str, a: int, b: int, out: Mapped) -> None:
+        k = bisect.bisect_right(self.runs, (a, float("inf"))) - 1
+        while a < b:
+            pos, src = self.runs[k]
+            end = min(b, self.runs[k + 1][0] if k + 1 < len(self.runs) else self.length)
+            out.add(text[a:end], src + a - pos)
+            a, k = end, k + 1
+
+    def spans(self, a: int, b: int) -> tuple[tuple[int, int], ...]:
+        """Source spans of the characters in [a, b), contiguous ones merged."""
+        piece = self.keep(a, b)
+        out = []
+        for k, (pos, src) in enumerate(piece.runs):
+            end = piece.runs[k + 1][0] if k + 1 < len(piece.runs) else piece.length
+            out.append((src, src + end - pos))
+        return tuple(out)
+
+    def stripped(self) -> Mapped:
+        """Without leading and trailing whitespace."""
+        text = self.text
+        a = len(text) - len(text.lstrip())
+        return self.keep(a, max(a, len(text.rstrip())))
 
 
-def _clean_line(line: str, start: int) -> list[tuple[str, int]]:
+def _clean_line(line: Mapped) -> Mapped:
     """Drop markup and URLs from one line, keeping each kept character's source offset."""
-    keep = [True] * len(line)
-    for m in _INLINE_DROP.finditer(line):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    for m in _MD_LINK.finditer(line):
-        keep[m.start()] = False
-        for i in range(m.end(1), m.end()):
-            keep[i] = False
-    if (h := _HEADING.match(line)) and not line[h.end():h.end() + 1].isdigit():
-        for i in range(h.end()):
-            keep[i] = False
-    for m in _CJK_SPACE.finditer(line):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    if (t := _TOC_TAIL.search(line)) and _IS_CJK.search(line[: t.start()]):
-        for i in range(t.start(), len(line)):
-            keep[i] = False
-    return [(c, start + i) for i, c in enumerate(line) if keep[i]]
+    text = line.text
+    drops = [m.span() for m in _INLINE_DROP.finditer(text)]
+    for m in _MD_LINK.finditer(text):
+        drops += [(m.start(), m.start() + 1), (m.end(1), m.end())]
+    if (h := _HEADING.match(text)) and not text[h.end():h.end() + 1].isdigit():
+        drops.append((0, h.end()))
+    drops += [m.span() for m in _CJK_SPACE.finditer(text)]
+    if (t := _TOC_TAIL.search(text)) and _IS_CJK.search(text[: t.start()]):
+        drops.append((t.start(), len(text)))
+    return line.keep(0, len(text), drops)
+
+
+def _lines(doc: Document) -> Iterator[Mapped]:
+    """The body's lines (markup, entities and controls already out), each mapped to the file."""
+    view = visible(doc.text, doc.format == "html")
+    pos = doc.body_start
+    while pos <= len(view):
+        end = view.find("\n", pos)
+        end = len(view) if end < 0 else end
+        line = Mapped()
+        line.add(view[pos:end], pos)
+        if FILLER in line.text:
+            line = line.keep(0, line.length, [f.span() for f in _FILLERS.finditer(line.text)])
+        yield line
+        pos = end + 1
+
+
+_FILLERS = re.compile(FILLER + "+")
 
 
 def _joins(prev: str, nxt: str, local_width: int) -> bool:
@@ -178,48 +250,34 @@ def _joins(prev: str, nxt: str, local_width: int) -> bool:
     return w >= 60 or (w >= 16 and (w >= 0.72 * local_width or any(c in p for c in "，、；")))
 
 
-def clean_lines(doc: Document) -> list[list[tuple[str, int]]]:
-    """Paragraphs of the body as lists of (character, source offset), wraps joined."""
-    body = doc.text[doc.body_start:]
-    lines: list[tuple[str, int]] = []
-    pos = doc.body_start
-    for raw in body.split("\n"):
-        lines.append((raw, pos))
-        pos += len(raw) + 1
-    content = [(html.unescape(t) if "&" in t else t, s) for t, s in lines if not _is_furniture(t)]
-    widths = [_width(t.strip()) for t, _ in content]
-    paragraphs: list[list[tuple[str, int]]] = []
-    current: list[tuple[str, int]] = []
+def clean_lines(doc: Document) -> list[Mapped]:
+    """Paragraphs of the body, each mapped to the file, with hard wraps joined."""
+    content = [line for line in _lines(doc) if not _is_furniture(line.text)]
+    widths = [_width(line.text.strip()) for line in content]
+    paragraphs: list[Mapped] = []
+    current: Mapped | None = None
     last_line = ""
-    for i, (text, start) in enumerate(content):
-        cleaned = _clean_line(text, start)
-        stripped = "".join(c for c, _ in cleaned).strip()
+    for i, line in enumerate(content):
+        text = line.text
+        cleaned = _clean_line(line).stripped()
+        stripped = cleaned.text
         if not stripped:
             continue
-        if current:
+        if current is not None:
             local = max(widths[max(0, i - 4): i + 4] or [0])
             if _joins(last_line, stripped, local) and not _HEADING.match(text) and not text.lstrip().startswith("#"):
                 tail = last_line[-1:]
                 if tail.isascii() and tail.isalnum() and stripped[0].isascii() and stripped[0].isalnum():
-                    current.append((" ", start - 1))
-                current.extend(_strip_pairs(cleaned))
+                    current.add(" ", line.runs[0][1] - 1)
+                current.extend(cleaned)
                 last_line = stripped
                 continue
             paragraphs.append(current)
-        current = _strip_pairs(cleaned)
+        current = cleaned
         last_line = stripped
-    if current:
+    if current is not None:
         paragraphs.append(current)
     return paragraphs
-
-
-def _strip_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    a, b = 0, len(pairs)
-    while a < b and pairs[a][0].isspace():
-        a += 1
-    while b > a and pairs[b - 1][0].isspace():
-        b -= 1
-    return pairs[a:b]
 
 
 # ---------------------------------------------------------------- sentences
@@ -260,7 +318,7 @@ def segment(doc: Document) -> list[Sentence]:
     """The document's sentences, in order, each with the source spans it is made of."""
     out: list[Sentence] = []
     for para in clean_lines(doc):
-        text = "".join(c for c, _ in para)
+        text = para.text
         for a, b in split_sentences(text):
             while a < b and text[a].isspace():
                 a += 1
@@ -268,14 +326,6 @@ def segment(doc: Document) -> list[Sentence]:
                 b -= 1
             if b - a < 2:
                 continue
-            pieces: list[list[int]] = []
-            for _, off in para[a:b]:
-                if pieces and pieces[-1][1] == off:
-                    pieces[-1][1] = off + 1
-                else:
-                    pieces.append([off, off + 1])
-            out.append(Sentence(
-                doc_id=doc.id, index=len(out), text=text[a:b],
-                pieces=tuple((x, y) for x, y in pieces), doc_date=doc.date,
-            ))
+            out.append(Sentence(doc_id=doc.id, index=len(out), text=text[a:b], pieces=para.spans(a, b),
+                                doc_date=doc.date))
     return out

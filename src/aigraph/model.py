@@ -21,7 +21,8 @@ class Document:
     path: str
     """Where the file was read from."""
     text: str
-    """The whole decoded text; every offset in the graph points into it."""
+    """The whole decoded text of the file (a BOM left out): every offset in the graph points into it,
+    for HTML too (offsets then span the markup around the sentence)."""
     sha256: str
     """SHA-256 of the file's bytes."""
     encoding: str = "utf-8"
@@ -32,6 +33,10 @@ class Document:
     """Publication date from front matter (ISO `YYYY-MM-DD`), if any."""
     body_start: int = 0
     """Offset where the body begins (after front matter)."""
+    format: str = "text"
+    """`text` (plain text and Markdown) or `html` (tags, scripts and styles are not text)."""
+    replacements: int = 0
+    """How many U+FFFD replacement characters the decoded text holds (bytes that did not decode)."""
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .model import Analysis, Document, Linked, Sentence
 
-Progress = Callable[[str, int, int], None]
-"""progress(stage, done, total): called as work advances."""
+Progress = Callable[..., None]
+"""progress(stage, done, total, **info): called as work advances. The extract stage also passes
+docs=(documents done, documents) and chars=(characters done)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,18 @@ class State:
     """Facts below this confidence are left out of the graph."""
     progress: Progress | None = field(default=None, compare=False)
     """Where progress is reported."""
+    warnings: tuple[str, ...] = ()
+    """Files read with a problem worth knowing (bytes that did not decode), each with the reason."""
+    jobs: int = 1
+    """Processes that extract in parallel."""
+    strict: bool = False
+    """Make any skipped file an error."""
+    extractor: Callable | None = field(default=None, compare=False)
+    """Builds the spaCy pipeline (default: extract.build_nlp)."""
+    engine: str = "local"
+    """Where extraction runs: `local` (processes on this machine) or `dask` (a Dask cluster)."""
+    scheduler: str | None = None
+    """The Dask scheduler's address (None: a local cluster of `jobs` workers)."""
 
 
 def ingest(state: State) -> State:
@@ -42,12 +55,14 @@ def ingest(state: State) -> State:
     from .errors import InputError
     from .ingest import read_document
 
-    docs, skipped = [], list(state.skipped)
+    docs, skipped, warnings = [], list(state.skipped), list(state.warnings)
     seen: dict[str, str] = {}
     for i, path in enumerate(state.sources, 1):
         try:
             doc = read_document(path)
         except InputError as exc:
+            if state.strict:
+                raise
             skipped.append(str(exc))
         else:
             # a document is its content (its graph is named by the hash): a copy adds nothing
@@ -56,6 +71,9 @@ def ingest(state: State) -> State:
             else:
                 seen[doc.sha256] = doc.id
                 docs.append(doc)
+                if doc.replacements:
+                    warnings.append(f"{path}: {doc.replacements} undecodable byte sequence(s) read as U+FFFD "
+                                    f"({doc.encoding})")
         _tick(state, "ingest", i, len(state.sources))
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
@@ -63,7 +81,7 @@ def ingest(state: State) -> State:
 
         dup = sorted({i for i in ids if ids.count(i) > 1})
         raise InputError(f"{dup[0]}: two source files have this name; document ids must be unique")
-    return replace(state, documents=tuple(docs), skipped=tuple(skipped))
+    return replace(state, documents=tuple(docs), skipped=tuple(skipped), warnings=tuple(warnings))
 
 
 def segment(state: State) -> State:
@@ -78,17 +96,22 @@ def segment(state: State) -> State:
 
 
 def extract(state: State) -> State:
-    """Run the spaCy pipeline over all sentences."""
-    from .extract import analyse, build_nlp
+    """Run the spaCy pipeline over all sentences (in `jobs` processes); a document whose extraction
+    fails is reported and left out whole (an error with `strict`)."""
+    from .errors import InputError
+    from .workers import extract_all
 
-    total, done = len(state.sentences), 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        _tick(state, "extract", done, total)
-
-    return replace(state, analyses=tuple(analyse(build_nlp(), state.sentences, step)))
+    outcome = extract_all(state.sentences, state.jobs, state.progress, state.extractor, state.engine, state.scheduler)
+    if not outcome.failed:
+        return replace(state, analyses=outcome.analyses)
+    paths = {d.id: d.path for d in state.documents}
+    reasons = tuple(f"{paths.get(doc_id, doc_id)}: extraction failed ({why})" for doc_id, why in outcome.failed)
+    if state.strict:
+        raise InputError(reasons[0])
+    bad = {doc_id for doc_id, _ in outcome.failed}
+    return replace(state, analyses=outcome.analyses, skipped=state.skipped + reasons,
+                   documents=tuple(d for d in state.documents if d.id not in bad),
+                   sentences=tuple(s for s in state.sentences if s.doc_id not in bad))
 
 
 def link(state: State) -> State:
@@ -120,9 +143,12 @@ def _tick(state: State, stage: str, done: int, total: int) -> None:
         state.progress(stage, done, total)
 
 
-def run(sources: Sequence[Path], threshold: float = 0.5, progress: Progress | None = None) -> State:
+def run(sources: Sequence[Path], threshold: float = 0.5, progress: Progress | None = None, jobs: int = 1,
+        strict: bool = False, extractor: Callable | None = None, engine: str = "local",
+        scheduler: str | None = None) -> State:
     """Every stage in order."""
-    state = State(tuple(sources), threshold=threshold, progress=progress)
+    state = State(tuple(sources), threshold=threshold, progress=progress, jobs=jobs, strict=strict,
+                  extractor=extractor, engine=engine, scheduler=scheduler)
     for _, stage in STAGES:
         state = stage(state)
     return state
@@ -140,28 +166,35 @@ class BuildReport:
     seconds: float
     out: str
     skipped: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    """Files read with a problem worth knowing, each with the reason."""
     rejected: int = 0
     """Facts set aside because their entity types do not fit the relation."""
 
 
 def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None,
-          validate: bool = True) -> BuildReport:
+          validate: bool = True, jobs: int = 1, strict: bool = False, extractor: Callable | None = None,
+          engine: str = "local", scheduler: str | None = None, parts: int = 0) -> BuildReport:
     """Run the pipeline, check the graph against the SHACL shapes (a violation fails the build and
     leaves `out` as it was, unless `validate` is False), then write the document cache, the store
-    and the exports into `out`."""
+    and the exports into `out`, replacing them as one set (`out` is locked against other writers
+    from start to end); `parts` > 0 also writes the graph as that many N-Quads files in `out/nquads/`."""
     from . import cache
-    from .exports import write_exports
+    from .atomic import staged_dir, writer_lock
+    from .exports import write_graph
     from .update import entries_of
     from .validate import check
 
     t0 = time.perf_counter()
-    state = run(sources, threshold, progress)
-    if validate:
-        check(state.quads)
-    cache.write_all(out, entries_of(state), threshold)
-    write_exports(state, out)
+    with writer_lock(out):
+        state = run(sources, threshold, progress, jobs, strict, extractor, engine, scheduler)
+        if validate:
+            check(state.quads)
+        with staged_dir(out) as stage:
+            cache.write_all(stage, entries_of(state), threshold)
+            write_graph(state, stage, parts)
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
                        len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped,
-                       len(state.linked.rejected))
+                       state.warnings, len(state.linked.rejected))

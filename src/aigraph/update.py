@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import cache
+from .atomic import writer_locked
 from .errors import AigraphError, InputError, StoreError
 from .pipeline import Progress, State
 from .pipeline import extract as extract_stage
@@ -90,20 +91,24 @@ def _refresh(entries: list[cache.Entry], progress: Progress | None) -> tuple[lis
 
 def _write(out: Path, entries: list[cache.Entry], threshold: float, written: list[cache.Entry],
            deleted: list[str], validate: bool, progress: Progress | None) -> State:
-    from .exports import write_exports
+    from .atomic import staged_dir
+    from .exports import write_graph
     from .validate import check
 
     state = assemble(entries, threshold, progress)
     if validate:
         check(state.quads)
-    if cache.has_cache(out):
-        cache.update(out, written, deleted)
-    else:
-        cache.write_all(out, entries, threshold)
-    write_exports(state, out)
+    # the cache, the store and the exports change together or not at all (atomic.staged_dir)
+    with staged_dir(out) as stage:
+        if cache.has_cache(stage):
+            cache.update(stage, written, deleted)
+        else:
+            cache.write_all(stage, entries, threshold)
+        write_graph(state, stage)
     return state
 
 
+@writer_locked
 def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, validate: bool = True) -> UpdateReport:
     """Read new documents into the graph in `out`. A file whose content is already there changes
     nothing; a file with the name of a document already there replaces that document."""
@@ -142,6 +147,7 @@ def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, vali
     return _summary(report, state, t0)
 
 
+@writer_locked
 def remove(names: Sequence[str], out: Path, progress: Progress | None = None, validate: bool = True) -> UpdateReport:
     """Take documents out of the graph in `out`, by file name or content hash (16 hex digits or a
     prefix of at least 6, `doc:` prefix allowed); their facts go, everyone else's stay."""

@@ -1,0 +1,299 @@
+"""Benchmarks: throughput, build time and memory by corpus size, query latency, parallel speed-up, profile.
+
+    python bench/run.py                     # print the tables (markdown)
+    python bench/run.py --write BENCHMARKS.md
+    python bench/run.py --quick             # seeds x1 and x10 only, no 50 MB file
+
+Synthetic corpora are the seed reports copied N times, each copy with its own first line (so that every
+document is new to the graph). Builds run as subprocesses (`aigraph build`), so that their peak memory
+(ru_maxrss, workers included) and wall time are those a user sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+AIGRAPH = [sys.executable, "-m", "aigraph.cli"]
+
+
+# ---------------------------------------------------------------- corpora
+
+def make_corpus(folder: Path, copies: int) -> Path:
+    """The seeds `copies` times, each copy a distinct document."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_text("utf-8")
+            (folder / f"{i:04d}_{seed.name}").write_text(f"第{i}份副本。\n{text}", encoding="utf-8")
+    return folder
+
+
+def make_big_file(path: Path, megabytes: int) -> Path:
+    """One document of about `megabytes` MB: the seeds' bodies over and over."""
+    bodies = [s.read_text("utf-8").split("\n---\n", 1)[-1] for s in sorted(SEEDS.glob("*.txt"))]
+    block = "\n\n".join(bodies).encode("utf-8")
+    with path.open("wb") as fh:
+        for _ in range(megabytes * 2**20 // len(block) + 1):
+            fh.write(block)
+    return path
+
+
+def corpus_chars(folder: Path) -> int:
+    return sum(len(p.read_text("utf-8")) for p in folder.rglob("*.txt"))
+
+
+# ---------------------------------------------------------------- measuring
+
+def run_measured(cmd: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MB (the process and the workers it waited for), stdout."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{err.read().decode()[-2000:]}")
+        return seconds, usage.ru_maxrss // 1024, out.read().decode()
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+# ---------------------------------------------------------------- the benchmarks
+
+def throughput() -> list[tuple[str, str]]:
+    """Characters per second on the seeds, one core, in this process (spaCy pipeline built)."""
+    from aigraph.exports import write_graph
+    from aigraph.extract import analyse, build_nlp
+    from aigraph.pipeline import STAGES, State
+
+    files = sorted(SEEDS.glob("*.txt"))
+    nlp = build_nlp()
+    state = State(tuple(files))
+    stage_times = {}
+    for name, stage in STAGES:
+        t0 = time.perf_counter()
+        state = stage(state)
+        stage_times[name] = time.perf_counter() - t0
+    chars = sum(len(s.text) for s in state.sentences)
+    file_chars = sum(len(d.text) for d in state.documents)
+    analyse(nlp, state.sentences[:200])
+    extract_only = median_time(lambda: analyse(nlp, state.sentences), 3)
+    pipeline = median_time(lambda: _stages(files), 3)
+    with tempfile.TemporaryDirectory() as tmp:
+        exports = median_time(lambda: write_graph(state, Path(tmp) / "g"), 1)
+    rows = [
+        ("characters (files / sentences)", f"{file_chars:,} / {chars:,}"),
+        ("extraction only (spaCy pipeline over sentences)", f"{chars / extract_only:,.0f} chars/s"),
+        ("all stages: ingest, segment, extract, link, graph", f"{file_chars / pipeline:,.0f} chars/s"),
+        ("all stages and every export file written", f"{file_chars / (pipeline + exports):,.0f} chars/s"),
+    ]
+    rows += [(f"  stage {name}", f"{1000 * t:,.0f} ms (first run, cold caches)") for name, t in stage_times.items()]
+    rows.append(("  exports (store, 4 RDF syntaxes, CSV, GraphML, HTML)", f"{1000 * exports:,.0f} ms"))
+    return rows
+
+
+def _stages(files):
+    from aigraph.pipeline import STAGES, State
+
+    state = State(tuple(files))
+    for _, stage in STAGES:
+        state = stage(state)
+    return state
+
+
+def scaling(work: Path, sizes: list[int], big_mb: int) -> tuple[list[tuple], dict[int, Path]]:
+    """Build time and peak memory of `aigraph build` on the seeds x N; graphs kept for the query tests."""
+    rows, graphs = [], {}
+    base = None
+    for n in sizes:
+        corpus = make_corpus(work / f"corpus-x{n}", n)
+        out = work / f"graph-x{n}"
+        seconds, rss, _ = run_measured(AIGRAPH + ["build", str(corpus), "--out", str(out), "--quiet"])
+        chars = corpus_chars(corpus)
+        per_char = seconds / chars
+        base = base or per_char
+        rows.append((f"seeds x{n}", f"{n * 5}", f"{chars / 1e6:.1f} M", f"{seconds:,.1f}", f"{rss:,}",
+                     f"{1e6 * per_char:,.2f}", f"{per_char / base:.2f}"))
+        graphs[n] = out
+    if big_mb:
+        big = make_big_file(work / "big" / "big.txt", big_mb)
+        out = work / "graph-big"
+        seconds, rss, _ = run_measured(AIGRAPH + ["build", str(big), "--out", str(out), "--quiet"])
+        chars = corpus_chars(big.parent)
+        rows.append((f"one {big.stat().st_size / 2**20:.0f} MB file", "1", f"{chars / 1e6:.1f} M", f"{seconds:,.1f}",
+                     f"{rss:,}", f"{1e6 * seconds / chars:,.2f}", f"{seconds / chars / base:.2f}"))
+    return rows, graphs
+
+
+def speedup(work: Path, n: int) -> list[tuple]:
+    """Extraction wall time with 1 and 2 worker processes on the seeds x N, and whole builds."""
+    from aigraph.ingest import iter_sources, read_document, segment
+    from aigraph.workers import extract_all
+
+    corpus = make_corpus(work / f"corpus-x{n}", n)
+    sentences = [s for f in iter_sources([corpus]) for s in segment(read_document(f))]
+    chars = sum(len(s.text) for s in sentences)
+    rows = []
+    times = {}
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        extract_all(sentences, jobs=jobs)
+        times[jobs] = time.perf_counter() - t0
+        rows.append((f"extraction, --jobs {jobs}", f"{times[jobs]:,.1f} s", f"{chars / times[jobs]:,.0f} chars/s",
+                     f"{times[1] / times[jobs]:.2f}x"))
+    builds = {}
+    for jobs in (1, 2):
+        out = work / f"speedup-j{jobs}"
+        builds[jobs], _, _ = run_measured(AIGRAPH + ["build", str(corpus), "--out", str(out), "-q", "--jobs", str(jobs)])
+        rows.append((f"whole build, --jobs {jobs}", f"{builds[jobs]:,.1f} s", "", f"{builds[1] / builds[jobs]:.2f}x"))
+    same = all((work / "speedup-j1" / f).read_bytes() == (work / "speedup-j2" / f).read_bytes()
+               for f in ("aigraph.nq", "aigraph.ttl"))
+    rows.append(("same graph from both", "yes" if same else "NO", "", ""))
+    return rows
+
+
+QUERIES = {
+    "models of one developer": "SELECT ?m WHERE { ?m aig:developedBy ent:DeepSeek }",
+    "provenance of one fact": """SELECT ?doc ?start ?text WHERE {
+        ?fact rdf:subject ent:DeepSeek-R1 ; rdf:predicate aig:developedBy ; rdf:object ent:DeepSeek ;
+              aig:evidence ?ev . ?ev aig:inDocument ?d ; aig:charStart ?start ; aig:sentenceText ?text .
+        ?d rdfs:label ?doc }""",
+    "facts per predicate (group by)": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?f a aig:Fact ; rdf:predicate ?p } GROUP BY ?p",
+    "two hops from an entity": """SELECT DISTINCT ?x ?y WHERE {
+        { ent:DeepSeek ?p ?x } UNION { ?x ?p ent:DeepSeek } ?x ?q ?y . FILTER(isIRI(?y)) }""",
+    "entities mentioned in most documents": """SELECT ?e (COUNT(?d) AS ?n) WHERE { ?e aig:mentionedIn ?d }
+        GROUP BY ?e ORDER BY DESC(?n) LIMIT 10""",
+}
+
+
+def latency(graphs: dict[int, Path]) -> tuple[list[tuple], list[tuple]]:
+    """`neighbors` from the shell and in process; SPARQL on our store and on rdflib's in-memory store."""
+    import rdflib
+    from pyoxigraph import Store
+
+    from aigraph.prefixes import prefixes
+    from aigraph.query import find_entity, neighbors, run
+
+    nrows = []
+    for n, g in graphs.items():
+        cli = statistics.median(run_measured(AIGRAPH + ["neighbors", "DeepSeek", "--graph", str(g)])[0]
+                                for _ in range(5))
+        store = Store.read_only(str(g / "store"))
+        warm = median_time(lambda store=store: neighbors(store, find_entity(store, "DeepSeek")), 30)
+        nrows.append((f"seeds x{n}", f"{1000 * cli:,.0f} ms", f"{1000 * warm:,.1f} ms"))
+    n, g = max((k, v) for k, v in graphs.items() if k <= 10)
+    store = Store.read_only(str(g / "store"))
+    ds = rdflib.Dataset(default_union=True)
+    t0 = time.perf_counter()
+    ds.parse(g / "aigraph.nq", format="nquads")
+    load = time.perf_counter() - t0
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes().items())
+    qrows = [(f"(graph: seeds x{n}, {len(ds):,} quads; rdflib load {load:,.1f} s)", "", "", "")]
+    for name, q in QUERIES.items():
+        ours = median_time(lambda q=q: list(run(store, q)), 20)
+        theirs = median_time(lambda q=q: list(ds.query(head + q)), 5)
+        qrows.append((name, f"{1000 * ours:,.2f} ms", f"{1000 * theirs:,.1f} ms", f"{theirs / ours:,.0f}x"))
+    return nrows, qrows
+
+
+def profile() -> list[tuple]:
+    """Where extraction time goes on the seeds: cProfile, time inside each module (tottime)."""
+    from aigraph.extract import analyse, build_nlp
+    from aigraph.ingest import read_document, segment
+
+    sentences = [s for f in sorted(SEEDS.glob("*.txt")) for s in segment(read_document(f))]
+    nlp = build_nlp()
+    analyse(nlp, sentences[:200])
+    prof = cProfile.Profile()
+    prof.enable()
+    analyse(nlp, sentences)
+    prof.disable()
+    stats = pstats.Stats(prof, stream=io.StringIO())
+    by_module: dict[str, float] = {}
+    total = 0.0
+    for (file, _, func), (_, _, tottime, _, _) in stats.stats.items():
+        total += tottime
+        by_module[_where(file, func)] = by_module.get(_where(file, func), 0.0) + tottime
+    rows = sorted(by_module.items(), key=lambda kv: -kv[1])[:12]
+    return [(name, f"{100 * t / total:.1f} %", f"{1000 * t:,.0f} ms") for name, t in rows]
+
+
+def _where(file: str, func: str) -> str:
+    if "/aigraph/" in file:
+        return "aigraph." + Path(file).stem
+    if "spacy" in file or "thinc" in file or file.endswith(".pyx"):
+        return "spaCy internals"
+    if file == "~":
+        return f"builtins ({func.split(' of ')[0].strip('<>{}').replace('method ', '')})"
+    return Path(file).parent.name + "/" + Path(file).stem
+
+
+# ---------------------------------------------------------------- report
+
+def table(header: tuple, rows: list[tuple]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="seeds x1 and x10 only, no 50 MB file")
+    ap.add_argument("--write", type=Path, help="also write the report to this markdown file")
+    ap.add_argument("--keep", type=Path, help="keep corpora and graphs in this folder")
+    args = ap.parse_args()
+    sizes = [1, 10] if args.quick else [1, 10, 100]
+    big_mb = 0 if args.quick else 50
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="aigraph-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        sections = [f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+                    f"{platform.system()} {platform.machine()}; load average at start "
+                    f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}."]
+        sections.append("## Throughput on the seeds (one core, pipeline already loaded)\n\n"
+                        + table(("what", "figure"), throughput()))
+        rows, graphs = scaling(work, sizes, big_mb)
+        sections.append("## Build time and peak memory by corpus size (`aigraph build`, one process)\n\n"
+                        + table(("corpus", "files", "characters", "seconds", "peak MB", "µs per char",
+                                 "cost per char vs x1"), rows))
+        sections.append("## Parallel speed-up (seeds x10)\n\n"
+                        + table(("what", "time", "throughput", "speed-up"), speedup(work, 10)))
+        nrows, qrows = latency(graphs)
+        sections.append("## `neighbors DeepSeek` latency (median)\n\n"
+                        + table(("graph", "shell command (process start included)", "in process (warm)"), nrows))
+        sections.append("## SPARQL latency: pyoxigraph store vs rdflib in-memory Dataset (median)\n\n"
+                        + table(("query", "aigraph store", "rdflib", "ratio"), qrows))
+        sections.append("## Where extraction time goes (cProfile on the seeds, time inside each module)\n\n"
+                        + table(("module", "share", "time"), profile()))
+    sections.append(f"(benchmark run: {time.perf_counter() - started:,.0f} s)")
+    report = "\n\n".join(sections) + "\n"
+    print(report)
+    if args.write:
+        args.write.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
