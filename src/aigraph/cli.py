@@ -574,13 +574,15 @@ def analyse(out: Path | None, top: int, graph: Path | None, quiet: bool, as_json
 
 def _analysis_text(r: dict) -> str:
     """The report as readable tables."""
+    from .results import table
+
     s = r["summary"]
     out = [f"{s['entities']} entities, {s['facts']} facts; {s['components']} connected parts (largest "
            f"{s['largest_component']}), {s['isolated']} entities without facts, {s['communities']} communities, "
            f"densest core: {s['max_core']}-core; betweenness {s['betweenness']}", ""]
 
     def section(title: str, names: list[str], rows: list[list]) -> None:
-        out.extend([title, _table(names, [[str(c) for c in row] for row in rows]), ""])
+        out.extend([title, table(names, [[str(c) for c in row] for row in rows]), ""])
 
     section("By type", ["type", "entities", "facts", "without facts"],
             [[t["type"], t["entities"], t["facts"], t["isolated"]] for t in r["types"]])
