@@ -19,6 +19,24 @@ _LEFT = {
               r"合伙人|教授|研究员|科学家|工程师|分析师|作者|记者|编辑|院士|博士|负责人|主管|创业者|学者|专家|"
               r"产品官|执行官|研究科学家|主席|院长|总统|部长|经理|董事",
 }
+# the same cues in English ("the startup Sakana AI", "Cerebras raised", "Blackwell chips")
+_LEFT_EN = {
+    "Investor": r"investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
+    "Company": r"start-?up|company|firm|chipmaker|chip\smaker|maker|rival|giant|unicorn|lab|provider|subsidiary",
+    "Model": r"model|models|LLM|LLMs",
+    "Chip": r"chips?|GPUs?|accelerators?|processors?",
+    "Product": r"app|platform|assistant|chatbot|browser|service",
+    "Person": r"CEO|co-?founder|founder|chief\sexecutive|president|chairman|professor|researcher|scientist|"
+              r"engineer|analyst|Dr\.?|Mr\.?|Ms\.?",
+}
+_RIGHT_EN = {
+    "Company": r"Inc\b|Corp\b|Ltd\b|raised|has\sraised|is\sraising|(?:is|was)\svalued|valued\sat|shares|CEO\b|"
+               r"chief\sexecutive|co-?founder|founder|['’]s\s(?:CEO|founder|co-founder|chief)|,\s(?:a|the)\s(?:\w+\s)?"
+               r"(?:start-?up|company|firm|chipmaker|maker)\b|acquired|announced|unveiled|launched|released",
+    "Chip": r"chips?\b|GPUs?\b|accelerators?\b|processors?\b|superchips?\b",
+    "Model": r"models?\b|LLMs?\b",
+    "Product": r"app\b|platform\b|assistant\b|chatbot\b|browser\b",
+}
 # Words written just after a name ("Flashintel正在打造", "Blackrock领投", "李飞飞教授").
 _RIGHT = {
     "Investor": r"领投|跟投|参投|联合领投|共同领投|投资了|资本|合伙人|的合伙人|等投资机构|等机构投资|旗下基金",
@@ -43,8 +61,9 @@ _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "
 _NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")
 _HEAD = re.compile(r"^[”\"」]?\s?(?:的)?.{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
                    r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent)")
-_LEFT_RE = {t: re.compile(rf"(?:{p})(?:[:：]|\s|的)?\s?$") for t, p in _LEFT.items()}
-_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})") for t, p in _RIGHT.items()}
+_LEFT_RE = {t: re.compile(rf"(?:(?:{p})(?:[:：]|\s|的)?|\b(?:{_LEFT_EN[t]})\s)\s?$") for t, p in _LEFT.items()}
+_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})|^\s(?:{_RIGHT_EN[t]})" if t in _RIGHT_EN else rf"^\s?(?:{p})")
+             for t, p in _RIGHT.items()}
 _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风投机构|创投机构)\s?$")
 
 
