@@ -49,13 +49,16 @@ _RIGHT = {
     "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出",
 }
 # "X是一家…公司" / "X是…工具": what the copula says X is.
-_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?.{0,30}?"
-                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器)")
+# the last kind word before the clause ends is the head ("Cosine是OpenAI最大的模型微调合作伙伴": a partner)
+_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
+                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
+                     r"合作伙伴|供应商|竞争对手)")
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
                 "模型": "Model", "芯片": "Chip", "处理器": "Chip", "功能": "Product", "服务": "Product",
-                "系统": "Product", "智能体": "Product", "Agent": "Product"}
+                "系统": "Product", "智能体": "Product", "Agent": "Product",
+                "合作伙伴": "Company", "供应商": "Company", "竞争对手": "Company"}
 
 # "名为X的…功能" / "代号为“X”的…产品": the head noun after 的 says what X is
 _NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")

@@ -182,7 +182,8 @@ def _funded(s: Sentence, group: list[int]) -> int | None:
     if subj is not None and subj not in group and s.ents[subj].type == "Company":
         return subj
     for k in range(group[0] - 1, -1, -1):
-        if s.ents[k].type == "Company" and k not in group and s.ents[k].owner is None:
+        if s.ents[k].type == "Company" and k not in group and s.ents[k].owner is None \
+                and not _LEAD.match(s.after(s.coordinated(k, _FUNDERS)[-1], 12)):  # an investor of the same round
             return k
     for k in range(group[-1] + 1, len(s.ents)):
         if s.ents[k].type == "Company" and _FUNDING_WORD.search(s.text[s.ents[group[-1]].end:s.ents[k].start]):
