@@ -82,6 +82,8 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> l
                 key = (min(s.name, o.name), pred, max(s.name, o.name))
             if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
                 conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
+            if pred == "usesChip" and o.developer and _same_org(o.developer, s.name):
+                continue  # a chip maker announcing its own chip does not use it
             if key in found and found[key].confidence >= conf:
                 continue
             amount = valuation = date = None
