@@ -185,7 +185,7 @@ _BACKED = re.compile(r"\s?,?\s?(?:(?:the|a|an)\s[^,;.]{0,50}?\s|which\sis\s|whic
 _LED_FOR = re.compile(r"\s(?:\w+\s)?(?:led|co-led|leads|co-leads|headed|anchored|joined|participated\sin)\s"
                       r"(?:the\s|a\s|an\s)?[^;.]{0,50}?(?:round|funding|financing|investment|raise)\s"
                       r"(?:for|in|into|of)\s(?:the\s)?")
-_INVESTORS_OF = re.compile(r"\b(?:investors|backers|shareholders)\s(?:in|of)\s(?:the\s)?$")
+_INVESTORS_OF = re.compile(r"\b(?:investors|backers|shareholders)\s(?:in|of)\s(?:the\s)?$", re.I)
 _INCLUDED = re.compile(r"^(?:['’]s)?\s(?:[^;.]{0,30}?\s)?(?:included|include|includes|including|were|are|such\sas)\s"
                        r"(?:the\s)?$")
 _BACKED_X = re.compile(r"\s(?:also\s|have\s|has\s|had\s)?(?:backed|back|backs|funded|fund|funds)\s$")
