@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, latin_boundary_ok, masked_text, word_boundary_ok
 from .lexicon import Lexicon, load_lexicon
 
-
 _PLURAL = re.compile(r"s(?![A-Za-z0-9])")
 
 
