@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -120,6 +121,18 @@ def test_sparql_standard_formats(graph):
     assert json.loads(out)["results"]["bindings"] == [{"m": {"type": "uri", "value": "https://aigraph.dev/id/Zeta-2"}}]
     xml = run(graph, "sparql", "ASK { ?s ?p ?o }", "--format", "sparql-xml").output
     assert "<boolean>true</boolean>" in xml
+
+
+def test_a_malformed_query_is_one_line_with_line_and_column(graph, tmp_path):
+    result = run(graph, "sparql", "SELECT ?m WHERE {\n  ?m aig:developedBy ?c .\n  FILTER(?c = ) }")
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert re.match(r"Error: SPARQL syntax error at line 3, column \d+: expected ", result.output)
+    query = tmp_path / "models.rq"
+    query.write_text("SELECT ?m WHERE { ?m ex:madeBy ?c }\n", "utf-8")
+    result = run(graph, "sparql", str(query))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {query}: SPARQL syntax error at line 1, column ")
+    assert result.output.endswith("; unknown prefix ex: (declare it with PREFIX)\n")
 
 
 EVIL = ['x" || ?s != "', 'x\\u0022 || ?s != \\u0022', "} ; DROP ALL ;"]

@@ -334,11 +334,14 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
     from .query import execute
     from .results import render
 
+    source = None
     if query_name:
-        text = named_query(query_name)
+        text, source = named_query(query_name), f"--name {query_name}"
+    elif _is_file(query):
+        text, source = Path(query).read_text("utf-8"), query
     else:
-        text = Path(query).read_text("utf-8") if _is_file(query) else query
-    click.echo(render(execute(_store(graph), text), fmt), nl=False)
+        text = query
+    click.echo(render(execute(_store(graph), text, source), fmt), nl=False)
 
 
 def _width(s: str) -> int:

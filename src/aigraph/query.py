@@ -385,13 +385,16 @@ def _with_evidence(store: Store, found: list[Neighbor]) -> list[Neighbor]:
     return out
 
 
-def execute(store: Store, query: str):
-    """Run any read query (SELECT, ASK, CONSTRUCT, DESCRIBE) as typed; updates and SERVICE are refused."""
+def execute(store: Store, query: str, source: str | None = None):
+    """Run any read query (SELECT, ASK, CONSTRUCT, DESCRIBE) as typed; updates and SERVICE are refused.
+    A syntax error says where (line and column of `query`, in `source` when it came from a file)."""
     check_read_only(query)
     try:
         return run(store, query)
     except SyntaxError as exc:
-        raise AigraphError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
+        from .sparql_errors import syntax_message
+
+        raise AigraphError(syntax_message(exc, query, source)) from exc
 
 
 def sparql(store: Store, query: str) -> tuple[list[str], list[list[str]]] | bool:

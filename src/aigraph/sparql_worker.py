@@ -21,6 +21,7 @@ from pyoxigraph import (
 
 from .errors import RefusedQuery
 from .prefixes import prefixes
+from .sparql_errors import syntax_message
 from .sparql_guard import check_read_only
 from .sparql_protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
 
@@ -98,7 +99,9 @@ def answer(graph: Graph, req: Request, accept: str | None) -> tuple[int, str, by
         return exc.status, "text/plain", exc.message.encode("utf-8")
     except RefusedQuery as exc:
         return 403, "text/plain", str(exc).encode("utf-8")
-    except (SyntaxError, ValueError) as exc:
+    except SyntaxError as exc:
+        return 400, "text/plain", syntax_message(exc, req.query).encode("utf-8")
+    except ValueError as exc:
         return 400, "text/plain", f"Bad query: {str(exc).splitlines()[0] if str(exc) else exc}".encode()
     except OSError as exc:
         return 500, "text/plain", f"Cannot read the graph store: {exc}".encode()
