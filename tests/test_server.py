@@ -116,6 +116,8 @@ def test_construct_in_rdf_formats(endpoint, accept, fmt):
     assert status == 200 and ctype.startswith(fmt.media_type)
     (t,) = list(parse(body, format=fmt))
     assert t.subject.value == ZETA2
+    if fmt == RdfFormat.JSON_LD:  # compacted with the project's prefixes
+        assert json.loads(body)["@graph"] == [{"@id": "ent:Zeta-2", "aig:developedBy": {"@id": "ent:Zeta_Labs"}}]
 
 
 def test_format_parameter_and_ask(endpoint):

@@ -75,14 +75,15 @@ def _node_objects(triples: Iterable, c: Compactor) -> dict[str, dict]:
     return out
 
 
-def document(quads: Iterable[Quad]) -> dict:
-    """The quads as one compacted JSON-LD document: default-graph nodes and one `@graph` per named graph."""
+def document(quads: Iterable) -> dict:
+    """Quads (or triples, all in the default graph) as one compacted JSON-LD document: default-graph
+    nodes and one `@graph` per named graph."""
     ctx = context()
     c = Compactor(ctx)
     by_graph: dict[str | None, list] = {}
     for q in quads:
-        g = None if q.graph_name is None or not isinstance(q.graph_name, (NamedNode, BlankNode)) \
-            else c.node(q.graph_name)
+        name = getattr(q, "graph_name", None)
+        g = c.node(name) if isinstance(name, (NamedNode, BlankNode)) else None
         by_graph.setdefault(g, []).append((q.subject, q.predicate, q.object))
     nodes = _node_objects(by_graph.pop(None, []), c)
     for g in sorted(by_graph):

@@ -20,6 +20,7 @@ from pyoxigraph import (
 )
 
 from .errors import RefusedQuery
+from .jsonld import document
 from .prefixes import prefixes
 from .sparql_errors import syntax_message
 from .sparql_guard import check_read_only
@@ -93,7 +94,11 @@ def answer(graph: Graph, req: Request, accept: str | None) -> tuple[int, str, by
             body = result.serialize(format=getattr(QueryResultsFormat, RESULT_TYPES[media]))
         else:
             fmt = getattr(RdfFormat, GRAPH_TYPES[media])
-            body = serialize(list(result), format=fmt, prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
+            if fmt == RdfFormat.JSON_LD:  # compacted with the project's prefixes, like aigraph.jsonld
+                body = json.dumps(document(result), ensure_ascii=False).encode("utf-8")
+            else:
+                body = serialize(list(result), format=fmt,
+                                 prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
         return 200, media, body
     except ProtocolError as exc:
         return exc.status, "text/plain", exc.message.encode("utf-8")
