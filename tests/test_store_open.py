@@ -89,7 +89,9 @@ def _bad_folders(tmp_path):
     (tmp_path / "junk" / STORE_DIR).mkdir(parents=True)
     (tmp_path / "junk" / STORE_DIR / "CURRENT").write_text("not RocksDB\n")
     real = write_tiny_graph(tmp_path / "real")
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
     return {
+        "a file": (tmp_path / "graph.ttl", "is a file: give the folder `aigraph build` wrote"),
         "missing": (tmp_path / "missing", "(the folder does not exist): run `aigraph build` first"),
         "empty": (tmp_path / "empty", "(the folder is empty): run `aigraph build` first"),
         "no store": (tmp_path / "nostore", "(it has no store/ folder): run `aigraph build` first"),

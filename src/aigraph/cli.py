@@ -25,9 +25,17 @@ class Group(click.Group):
 def graph_option(f):
     """--graph DIR: where the built graph lives."""
     return click.option(
-        "--graph", "graph", type=click.Path(file_okay=False, path_type=Path), default=None,
+        "--graph", "graph", type=click.Path(path_type=Path), default=None, callback=_graph_folder,
         help="Graph folder written by `aigraph build` (default: $AIGRAPH_GRAPH, else ./exports).",
     )(f)
+
+
+def _graph_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    # one line, exit status 1, like the other graph-folder errors (click's own check prints the usage too)
+    if value is not None and value.is_file():
+        raise click.ClickException(f"--graph {value} is a file: give the folder `aigraph build` wrote "
+                                   "(the one holding store/).")
+    return value
 
 
 def output_options(f):
