@@ -148,3 +148,22 @@ def test_injection_through_every_lookup_command(tmp_path, evil):
     assert run(graph, "search", evil).output == f"Nothing looks like {evil!r}.\n"
     assert run(graph, "sparql", evil).exit_code == 1
     assert (dump(graph), files(graph)) == before
+
+
+def test_a_canonical_name_wins_over_an_alias_and_the_others_are_named(tmp_path, monkeypatch):
+    from aigraph.model import Entity
+
+    from . import tinygraph
+
+    monkeypatch.setattr(tinygraph, "ENTITIES", tinygraph.ENTITIES + (Entity("Helio Labs", "Company", frozenset({"Helio"})),))
+    graph = write_tiny_graph(tmp_path)
+    note = "note: {!r} is also a name of Helio Labs (Company); {!r} picks it.\n"
+    for typed in ("Helio", "helio"):
+        for command in ("neighbors", "show"):
+            result = run(graph, command, typed)
+            assert result.exit_code == 0 and result.stdout.startswith("Helio (Product)\n"), (command, typed)
+            assert result.stderr == note.format(typed, f"{typed} (Company)"), (command, typed)
+        assert json.loads(run(graph, "neighbors", typed, "--json").stdout)["also"] == ["Helio Labs (Company)"]
+    assert run(graph, "neighbors", "Helio", "--quiet").stderr == ""
+    assert run(graph, "show", "Helio (Company)").stdout.startswith("Helio Labs (Company)\n")
+    assert "also" not in json.loads(run(graph, "show", "Zeta Labs", "--json").stdout)

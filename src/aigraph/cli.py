@@ -399,6 +399,7 @@ def neighbors(name: str, depth: int, types: tuple[str, ...], relations: tuple[st
         _echo_json(neighbors_data(entity, found, depth, evidence))
     else:
         click.echo(neighbors_text(entity, found))
+        _also_note(name, entity, quiet)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -428,6 +429,15 @@ def show(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
         _echo_json(card_data(c))
     else:
         click.echo(card_text(c))
+        _also_note(name, c.entity, quiet)
+
+
+def _also_note(name: str, entity, quiet: bool) -> None:
+    """Say on stderr which other entities the name could have meant (their alias lost to a canonical name)."""
+    if entity.also and not quiet:
+        pick = " or ".join(repr(f"{name} ({a.rsplit(' (', 1)[1]}") for a in entity.also)
+        click.echo(f"note: {name!r} is also a name of {', '.join(entity.also)}; {pick} picks "
+                   f"{'it' if len(entity.also) == 1 else 'one'}.", err=True)
 
 
 @cli.command()
