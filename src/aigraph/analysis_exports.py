@@ -5,12 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_analysis_exports(out: Path, top: int = 10) -> list[Path]:
-    """Analyse the graph in `out` and write analysis.json, its CSV tables and the two SVG pictures."""
+def write_analysis_exports(out: Path, top: int = 10, page: Path | None = None) -> list[Path]:
+    """Analyse the graph in `out` and write analysis.json, its CSV tables and the two SVG pictures; with
+    `page`, the HTML view of the whole graph too (the graph is read and ranked once for both)."""
     from .netgraph import to_networkx
     from .store import open_store
+    from .views import WHOLE_TITLE, write_view
 
-    return analyse_into(to_networkx(open_store(out)), out, top)[1]
+    g = to_networkx(open_store(out), evidence=page is not None)
+    result, files = analyse_into(g, out, top)
+    if page is not None:
+        write_view(g, page, WHOLE_TITLE, result.metrics)
+        files.append(page)
+    return files
 
 
 def analyse_into(g, out: Path, top: int = 10):

@@ -27,6 +27,7 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
 OTHER_STYLE = ("#9c9c9c", "dot", "●")
 MAX_NODES = 5000
 """Larger graphs are shown as their most central entities (by PageRank), so the page stays fast."""
+WHOLE_TITLE = "aigraph: the AI industry graph"
 EVIDENCE_SHOWN = 3
 """Evidence sentences in an edge's tooltip."""
 SENTENCE_CHARS = 220
@@ -254,7 +255,7 @@ def scope(store: Store, name: str | None = None, community: int | None = None, d
             top = max((m.community for m in metrics.values()), default=-1)
             raise AigraphError(f"No community {community}: ids go from 0 to {top} (see `aigraph analyse`).")
         return Scope(g.subgraph(members), metrics, f"aigraph: community {community}", f"community-{community}.html")
-    return Scope(g, metrics, "aigraph: the AI industry graph", "aigraph.html")
+    return Scope(g, metrics, WHOLE_TITLE, "aigraph.html")
 
 
 def safe_filename(name: str) -> str:
