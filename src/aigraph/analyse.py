@@ -6,6 +6,7 @@ import csv
 import json
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 from itertools import combinations
 from pathlib import Path
@@ -211,13 +212,20 @@ class GraphAnalysis:
     """Every pair of co-occurring trends, most frequent first."""
 
 
-def analyse(g, top: int = 10, seed: int = SEED) -> GraphAnalysis:
-    """All analyses of a graph from `netgraph.to_networkx`."""
+def analyse(g, top: int = 10, seed: int = SEED, progress: Callable[[str, int, int], None] | None = None) -> GraphAnalysis:
+    """All analyses of a graph from `netgraph.to_networkx`; `progress(stage, done, total)` hears of each
+    of the three steps (metrics, trend pairs, report)."""
+    step = progress or (lambda stage, done, total: None)
+    step("analyse", 0, 3)
     metrics = node_metrics(g, seed)
+    step("analyse", 1, 3)
     names = {iri: d.get("label", iri) for iri, d in g.nodes(data=True)}
     rank = sorted(metrics, key=lambda iri: (-metrics[iri].pagerank, names[iri].casefold(), iri))
     pairs = trend_pairs(g, rank)
-    return GraphAnalysis(report(g, metrics, top, pairs), metrics, pairs)
+    step("analyse", 2, 3)
+    result = GraphAnalysis(report(g, metrics, top, pairs), metrics, pairs)
+    step("analyse", 3, 3)
+    return result
 
 
 ANALYSIS_JSON = "analysis.json"

@@ -20,10 +20,11 @@ def write_analysis_exports(out: Path, top: int = 10, page: Path | None = None) -
     return files
 
 
-def analyse_into(g, out: Path, top: int = 10):
-    """Analyse a graph from `netgraph.to_networkx` and write the files into `out`: (analysis, files)."""
+def analyse_into(g, out: Path, top: int = 10, progress=None):
+    """Analyse a graph from `netgraph.to_networkx` and write the files into `out`: (analysis, files).
+    `progress(stage, done, total)` as in `analyse.analyse`."""
     from .analyse import analyse, write_analysis
     from .pictures import write_pictures
 
-    result = analyse(g, top=top)
+    result = analyse(g, top=top, progress=progress)
     return result, write_analysis(g, result, out) + write_pictures(g, result.metrics, out)

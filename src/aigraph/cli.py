@@ -541,7 +541,9 @@ def analyse(out: Path | None, top: int, graph: Path | None, quiet: bool, as_json
     from .netgraph import to_networkx
     from .store import graph_dir
 
-    result, files = analyse_into(to_networkx(_store(graph)), out or graph_dir(graph), top)
+    # steps on a terminal only: 100k entities take tens of seconds, the tables follow on stdout
+    progress = _progress_bar() if not (quiet or as_json) and sys.stderr.isatty() else None
+    result, files = analyse_into(to_networkx(_store(graph)), out or graph_dir(graph), top, progress)
     if as_json:
         _echo_json(result.report)
     elif not quiet:
