@@ -45,3 +45,20 @@ def test_dates_are_normalised(text, doc_date, value):
 def test_month_day_without_a_known_year_keeps_the_text():
     q = parse_date("5月13日的发布会")
     assert q.text == "5月13日" and q.value is None
+
+
+@pytest.mark.parametrize("text,doc_date,written,value", [
+    ("OpenAI released o1 on September 12, 2024.", None, "September 12, 2024", "2024-09-12"),
+    ("xAI raised $6 billion in May 2024", None, "May 2024", "2024-05"),
+    ("The deal closed on 3 March 2025.", None, "3 March 2025", "2025-03-03"),
+    ("founded in 2023 by former Google researchers", None, "2023", "2023"),
+    ("released on Thursday, Dec. 5", "2025-02-08", "Dec. 5", "2024-12-05"),
+    ("launched on Jan 20", "2025-02-08", "Jan 20", "2025-01-20"),
+])
+def test_english_dates(text, doc_date, written, value):
+    q = parse_date(text, doc_date)
+    assert (q.text, q.value) == (written, value)
+
+
+def test_month_words_that_are_not_dates():
+    assert parse_date("May I ask whether the model will ship?") is None

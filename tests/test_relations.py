@@ -114,3 +114,14 @@ def test_lexicon_knowledge_of_the_maker_vetoes_a_misreading(tmp_path):
     text2 = "Globex发布了Zeta-1模型。"
     [b] = analyse(nlp, [Sentence("d", 1, text2, ((0, len(text2)),))])
     assert any(f.object == "Globex" and f.confidence >= 0.5 for f in b.facts)
+
+
+@pytest.mark.parametrize("sentence,fact", [
+    # a time between the maker and its verb
+    ("例如，英伟达于2024年6月开源的Nemotron-4 340B参数规模达到3400亿参数。", ("Nemotron-4 340B", "developedBy", "NVIDIA")),
+    # made in-house
+    ("腾讯自研Angel机器学习平台面向大模型训练。", ("Angel", "developedBy", "Tencent")),
+])
+def test_makers_with_time_and_in_house(analyse_text, sentence, fact):
+    [a] = analyse_text(sentence)
+    assert fact in _facts(a), sorted(_facts(a))

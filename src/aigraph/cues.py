@@ -19,6 +19,24 @@ _LEFT = {
               r"合伙人|教授|研究员|科学家|工程师|分析师|作者|记者|编辑|院士|博士|负责人|主管|创业者|学者|专家|"
               r"产品官|执行官|研究科学家|主席|院长|总统|部长|经理|董事",
 }
+# the same cues in English ("the startup Sakana AI", "Cerebras raised", "Blackwell chips")
+_LEFT_EN = {
+    "Investor": r"investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
+    "Company": r"start-?up|company|firm|chipmaker|chip\smaker|maker|rival|giant|unicorn|lab|provider|subsidiary",
+    "Model": r"model|models|LLM|LLMs",
+    "Chip": r"chips?|GPUs?|accelerators?|processors?",
+    "Product": r"app|platform|assistant|chatbot|browser|service",
+    "Person": r"CEO|co-?founder|founder|chief\sexecutive|president|chairman|professor|researcher|scientist|"
+              r"engineer|analyst|Dr\.?|Mr\.?|Ms\.?",
+}
+_RIGHT_EN = {
+    "Company": r"Inc\b|Corp\b|Ltd\b|raised|has\sraised|is\sraising|(?:is|was)\svalued|valued\sat|shares|CEO\b|"
+               r"chief\sexecutive|co-?founder|founder|['’]s\s(?:CEO|founder|co-founder|chief)|,\s(?:a|the)\s(?:\w+\s)?"
+               r"(?:start-?up|company|firm|chipmaker|maker)\b|acquired|announced|unveiled|launched|released",
+    "Chip": r"chips?\b|GPUs?\b|accelerators?\b|processors?\b|superchips?\b",
+    "Model": r"models?\b|LLMs?\b",
+    "Product": r"app\b|platform\b|assistant\b|chatbot\b|browser\b",
+}
 # Words written just after a name ("Flashintel正在打造", "Blackrock领投", "李飞飞教授").
 _RIGHT = {
     "Investor": r"领投|跟投|参投|联合领投|共同领投|投资了|资本|合伙人|的合伙人|等投资机构|等机构投资|旗下基金",
@@ -31,20 +49,24 @@ _RIGHT = {
     "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出",
 }
 # "X是一家…公司" / "X是…工具": what the copula says X is.
-_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?.{0,30}?"
-                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器)")
+# the last kind word before the clause ends is the head ("Cosine是OpenAI最大的模型微调合作伙伴": a partner)
+_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
+                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
+                     r"合作伙伴|供应商|竞争对手)")
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
                 "模型": "Model", "芯片": "Chip", "处理器": "Chip", "功能": "Product", "服务": "Product",
-                "系统": "Product", "智能体": "Product", "Agent": "Product"}
+                "系统": "Product", "智能体": "Product", "Agent": "Product",
+                "合作伙伴": "Company", "供应商": "Company", "竞争对手": "Company"}
 
 # "名为X的…功能" / "代号为“X”的…产品": the head noun after 的 says what X is
 _NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")
 _HEAD = re.compile(r"^[”\"」]?\s?(?:的)?.{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
                    r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent)")
-_LEFT_RE = {t: re.compile(rf"(?:{p})(?:[:：]|\s|的)?\s?$") for t, p in _LEFT.items()}
-_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})") for t, p in _RIGHT.items()}
+_LEFT_RE = {t: re.compile(rf"(?:(?:{p})(?:[:：]|\s|的)?|\b(?:{_LEFT_EN[t]})\s)\s?$") for t, p in _LEFT.items()}
+_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})|^\s(?:{_RIGHT_EN[t]})" if t in _RIGHT_EN else rf"^\s?(?:{p})")
+             for t, p in _RIGHT.items()}
 _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风投机构|创投机构)\s?$")
 
 

@@ -88,12 +88,13 @@ class NamePatterns:
         given = _given_names()
         stop = self.lexicon.stopwords
         for m in LATIN_RUN.finditer(text):
-            for a, b in _uncovered_word_runs(text, m.start(), m.end(), covered):
+            for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
                 # unless they are what makes it an organisation name ("Pantheon AI")
                 while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES):
                     a = text.find(" ", a, b) + 1 if " " in text[a:b] else b
-                while " " in text[a:b] and norm(_last(text, a, b)) in stop and _last(text, a, b) not in _ORG_SUFFIX_CO:
+                while " " in text[a:b] and norm(_last(text, a, b)) in stop \
+                        and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV:
                     b = text.rfind(" ", a, b)
                 if a >= b or not latin_boundary_ok(text, a, b):
                     continue
@@ -116,6 +117,8 @@ class NamePatterns:
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
+                if prose and kind == "name" and not votes and not self._model_like(surface):
+                    continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)
                 if typ == "Company" and score < 0.6 and self._model_like(surface):
                     typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
@@ -142,6 +145,13 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
     """The form of a Latin name: what its shape alone says about its type."""
     if len(words) in (2, 3) and words[0] in given and all(w[:1].isupper() and not w[1:].isupper() for w in words[1:]):
         return "person"
+    suffixes = _ORG_SUFFIX_INV | _ORG_SUFFIX_CO
+    if len(words) > 1 and words[0] not in suffixes and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        if words[-1] in _ORG_SUFFIX_INV:
+            return "investor"  # "Blue Owl Capital": ordinary words, but the name of a fund
+        if words[-1] in ("Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems",
+                         "Semiconductor", "Therapeutics", "Networks", "Computing", "Ltd", "Ltd.", "LLC"):
+            return "company"
     parts = [p.lower() for w in words for p in re.split(r"[-+&.]|(?<=[a-z])(?=[A-Z])", w) if p]
     if len(parts) > 1 and all(p in common for p in parts):
         return "phrase"  # "Know-how", "Post-train", "CodeReview", "Product-Market Fit"
@@ -198,18 +208,26 @@ def _coverage(n: int, cands: list[Candidate]) -> bytearray:
 
 
 def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
-    """Parts of a Latin run not covered by lexicon matches, cut at word boundaries."""
+    """Parts of a Latin run not covered by lexicon matches, cut at word boundaries and, in English
+    prose, at ordinary lower-case words ("agreed to acquire ZT Systems for" → "ZT Systems"). Each part
+    comes with whether it was cut out of prose."""
     words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
+    prose = sum(1 for ws, we in words if _plain_lower(text[ws:we])) >= 2
     run: list[tuple[int, int]] = []
     for ws, we in words:
-        if covered[ws:we].count(1):
+        if covered[ws:we].count(1) or (prose and _plain_lower(text[ws:we])):
             if run:
-                yield run[0][0], run[-1][1]
+                yield run[0][0], run[-1][1], prose
             run = []
         else:
             run.append((ws, we))
     if run:
-        yield run[0][0], run[-1][1]
+        yield run[0][0], run[-1][1], prose
+
+
+def _plain_lower(word: str) -> bool:
+    """An ordinary lower-case word (not "xAI", "iPhone", "o1")."""
+    return word[:1].islower() and not any(ch.isupper() or ch.isdigit() for ch in word)
 
 
 @Language.factory("aigraph_name_patterns_v1", default_config={"lexicon_path": None})

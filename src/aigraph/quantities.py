@@ -100,6 +100,47 @@ def find_dates(text: str, doc_date: str | None = None) -> Iterator[tuple[int, in
     """Dates in text, normalised to ISO (`2024-03-01`), year-month or year. A date without a year
     takes the year last named in the text (同年), else the document's year, moved back a year when
     that would put it months after the document was written."""
+    found = sorted([*_cn_dates(text, doc_date), *_en_dates(text, doc_date)], key=lambda d: d[0])
+    yield from found
+
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], 1) for m in names}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_EN_DATE = re.compile(
+    rf"\b(?:(?P<m>{_MONTH})\s(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,?\s(?P<y>(?:19|20)\d{{2}}))?"
+    rf"|(?P<d2>3[01]|[12]\d|0?[1-9])\s(?P<m2>{_MONTH}),?\s(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?P<m3>{_MONTH}),?\s(?P<y3>(?:19|20)\d{{2}})"
+    r"|(?:in|since|by|early|late|mid-?)\s(?P<y4>(?:19|20)\d{2}))\b"
+)
+
+
+def _en_dates(text: str, doc_date: str | None) -> Iterator[tuple[int, int, Quantity]]:
+    """English dates: "March 3, 2024", "3 March 2024", "May 2024", "in 2023"; a bare "March 3" takes the
+    document's year."""
+    year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    for m in _EN_DATE.finditer(text):
+        g = m.groupdict()
+        month_name = g["m"] or g["m2"] or g["m3"]
+        month = str(_MONTHS[month_name.rstrip(".").lower()]) if month_name else None
+        y = g["y"] or g["y2"] or g["y3"] or g["y4"]
+        if y is None and year is None:
+            continue
+        base = int(y) if y else year
+        if not y and month and doc_date and len(doc_date) >= 7 and int(month) > int(doc_date[5:7]) + 1:
+            base -= 1  # "Dec. 5" in a June article is last December
+        value = _iso(base, month, g["d"] or g["d2"])
+        written = m.group()
+        if g["y4"]:
+            written = g["y4"]
+        yield m.end() - len(written), m.end(), Quantity(written, value, None)
+
+
+def _cn_dates(text: str, doc_date: str | None = None) -> Iterator[tuple[int, int, Quantity]]:
+    """Chinese and ISO dates."""
     year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
     last_year: int | None = None
     for m in _DATE.finditer(text):

@@ -15,6 +15,8 @@ from .clauses import Ent
 from .model import SYMMETRIC, Fact
 from .quantities import find_dates, find_money
 from .resolve import chosen
+from .rules_en import RULES as EN_RULES
+from .rules_en_tech import RULES as EN_TECH_RULES
 from .rules_org import RULES as ORG_RULES
 from .rules_tech import RULES as TECH_RULES
 
@@ -34,7 +36,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "leads": (frozenset({"Person"}), frozenset({"Company"})),
     "relatedTo": (frozenset({"Company", "Investor", "Model", "Chip", "Product"}), frozenset({"Trend"})),
 }
-RULES = ORG_RULES + TECH_RULES
+RULES = ORG_RULES + TECH_RULES + EN_RULES + EN_TECH_RULES
 
 
 def allowed(pred: str, s: Ent, o: Ent) -> bool:
@@ -100,8 +102,10 @@ def _same_org(a: str, b: str) -> bool:
 def _money(text: str):
     """The round's amount and the valuation, told apart by the words before each figure."""
     amount = valuation = None
-    for start, _, q in find_money(text):
-        if re.search(r"估值|市值|投后|价值", text[max(0, start - 12):start]):
+    for start, end, q in find_money(text):
+        if re.search(r"估值|市值|投后|价值", text[max(0, start - 12):start]) \
+                or re.search(r"\bvalu(?:ed|ing|ation)\b[^$€£¥\d;]{0,40}$", text[max(0, start - 50):start], re.I) \
+                or re.match(r"\s?(?:post-money\s|pre-money\s)?valuation", text[end:end + 24], re.I):
             valuation = valuation or q
         else:
             amount = amount or q

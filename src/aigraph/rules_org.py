@@ -12,8 +12,10 @@ Found = Iterator[tuple[str, int, int, float, str]]
 
 MADE = ("Model", "Product", "Chip")
 ORGS = ("Company",)
-_DEV_VERB = r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练出|训练了|构建|蒸馏出|设计|量产|发售|带来)"
-_DEV_REL = re.compile(rf"^\s?(?:也|还|最新|此前|近期|新|自主|独立|率先|首次|所)?{_DEV_VERB}(?:了)?的")
+_DEV_VERB = r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练出|训练了|训练|构建|蒸馏出|设计|量产|发售|带来|自研)"
+# "X推出的Y", "X于2024年6月开源的Y", "X在GDC上发布的Y"
+_DEV_REL = re.compile(rf"^\s?(?:[于在][^，,；;。的]{{1,16}}?)?(?:也|还|最新|此前|近期|新|自主|独立|率先|首次|所|正式)?"
+                      rf"{_DEV_VERB}(?:了)?的")
 _DEV_IN_CLAUSE = re.compile(_DEV_VERB)
 _COMPARE_BEFORE = re.compile(r"(?:对标|比肩|类似于?|超越|超过|媲美|替代|取代|挑战|不同于|相比)\s?[^，,；;。]{0,6}$")
 _COUNTED = re.compile(r"[\d万千百]\s?(?:张|块|颗|个|台|片|枚)\s?$")  # "1.6万张A100": chips counted, not made
@@ -180,7 +182,8 @@ def _funded(s: Sentence, group: list[int]) -> int | None:
     if subj is not None and subj not in group and s.ents[subj].type == "Company":
         return subj
     for k in range(group[0] - 1, -1, -1):
-        if s.ents[k].type == "Company" and k not in group and s.ents[k].owner is None:
+        if s.ents[k].type == "Company" and k not in group and s.ents[k].owner is None \
+                and not _LEAD.match(s.after(s.coordinated(k, _FUNDERS)[-1], 12)):  # an investor of the same round
             return k
     for k in range(group[-1] + 1, len(s.ents)):
         if s.ents[k].type == "Company" and _FUNDING_WORD.search(s.text[s.ents[group[-1]].end:s.ents[k].start]):

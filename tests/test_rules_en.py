@@ -1,0 +1,68 @@
+"""English constructions: news sentences of the kind the seeds (all Chinese) do not contain."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _facts(analysis, threshold: float = 0.5):
+    return {(f.subject, f.predicate, f.object) for f in analysis.facts if f.confidence >= threshold}
+
+
+@pytest.mark.parametrize("sentence,facts", [
+    ("Anthropic, the San Francisco startup backed by Amazon and Google, released Claude 3.5 Sonnet on Thursday.",
+     {("Claude 3.5 Sonnet", "developedBy", "Anthropic"), ("Amazon", "investedIn", "Anthropic"),
+      ("Google", "investedIn", "Anthropic")}),
+    ("Google DeepMind's Gemini 2.0 Flash is available to developers.",
+     {("Gemini 2.0 Flash", "developedBy", "Google DeepMind")}),
+    ("xAI has raised $6 billion in a Series B round with participation from Andreessen Horowitz, Sequoia Capital "
+     "and Fidelity.", {("a16z", "investedIn", "xAI"), ("Sequoia Capital", "investedIn", "xAI")}),
+    ("Microsoft has invested $13 billion in OpenAI since 2019.", {("Microsoft", "investedIn", "OpenAI")}),
+    ("SoftBank led a $40 billion funding round for OpenAI.", {("SoftBank", "investedIn", "OpenAI")}),
+    ("Moonshot AI, the Alibaba-backed startup behind the Kimi chatbot, launched Kimi k1.5.",
+     {("Alibaba", "investedIn", "Moonshot AI"), ("Kimi k1.5", "developedBy", "Moonshot AI")}),
+    ("AMD agreed to acquire ZT Systems for $4.9 billion.", {("AMD", "acquired", "ZT Systems")}),
+    ("Apple has partnered with OpenAI to integrate ChatGPT into Siri.", {("Apple", "partnerOf", "OpenAI")}),
+    ("Jensen Huang, the chief executive of Nvidia, said demand for the H200 remains strong.",
+     {("Jensen Huang", "leads", "NVIDIA")}),
+    ("Safe Superintelligence, founded by Ilya Sutskever, Daniel Gross and Daniel Levy, is valued at $32 billion.",
+     {("Ilya Sutskever", "founderOf", "Safe Superintelligence"), ("Daniel Levy", "founderOf", "Safe Superintelligence")}),
+    ("Sam Altman, who co-founded OpenAI in 2015, leads the company.", {("Sam Altman", "founderOf", "OpenAI")}),
+    ("DeepSeek-V3 was trained on 2,048 Nvidia H800 GPUs for about two months.", {("DeepSeek V3", "trainedOn", "H800")}),
+    ("Meta used more than 16,000 H100 GPUs to train Llama 3.1 405B.",
+     {("Llama 3.1 405B", "trainedOn", "H100"), ("Meta", "usesChip", "H100")}),
+    ("Huawei's Ascend 910C chip competes with Nvidia's H100.", {("Ascend 910C", "competesWith", "H100")}),
+    ("DeepSeek-R1 rivals OpenAI's o1 on math and coding benchmarks.", {("DeepSeek-R1", "competesWith", "o1")}),
+])
+def test_english_constructions(analyse_text, sentence, facts):
+    [a] = analyse_text(sentence)
+    assert facts <= _facts(a), sorted(_facts(a))
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a former chief leads no more
+    ("Mira Murati, the former CEO of OpenAI, founded Thinking Machines Lab.", ("Mira Murati", "leads", "OpenAI")),
+    # companies named side by side are not partners
+    ("Microsoft, Google and Amazon all reported higher cloud revenue.", ("Microsoft", "partnerOf", "Google")),
+    # a company that uses a model's chip does not make it
+    ("Google said it will use Nvidia's Blackwell chips.", ("Blackwell", "developedBy", "Google")),
+])
+def test_english_no_fact_where_none_is_stated(analyse_text, sentence, absent):
+    [a] = analyse_text(sentence)
+    assert absent not in _facts(a), sorted(_facts(a))
+
+
+def test_english_round_amount_and_valuation(analyse_text):
+    [a] = analyse_text("Mistral AI raised €600 million in a round led by General Catalyst, valuing the "
+                       "Paris-based company at $6 billion.")
+    [f] = [f for f in a.facts if f.predicate == "investedIn"]
+    assert (f.subject, f.object) == ("General Catalyst", "Mistral AI")
+    assert (f.amount.value, f.amount.unit) == ("600000000", "EUR")
+    assert (f.valuation.value, f.valuation.unit) == ("6000000000", "USD")
+
+
+def test_english_names_outside_the_lexicon_are_cut_out_of_prose(analyse_text):
+    [a] = analyse_text("After the deal, Blue Owl Capital invested in Crusoe on Thursday in San Francisco.")
+    found = {(m.surface, m.type) for m in a.mentions}
+    assert ("Blue Owl Capital", "Investor") in found
+    assert not {s for s, _ in found} & {"Thursday", "San Francisco", "After"}
