@@ -20,6 +20,8 @@ EXACT_BETWEENNESS = 5000
 """Graphs up to this many nodes get exact betweenness; larger ones a seeded sample of source nodes."""
 SAMPLES = 256
 """Source nodes sampled for betweenness on large graphs (Brandes-Pich estimate, scaled up)."""
+LEIDEN_ITERATIONS = 10
+"""Leiden passes. Until stable (-1) takes 10 s on 100k entities for 0.1% more modularity than 10 passes (1.8 s)."""
 FOCUS_TYPES = ("Company", "Model", "Chip", "Investor", "Trend", "Product", "Person")
 
 
@@ -86,7 +88,7 @@ def node_metrics(g, seed: int = SEED, betweenness: bool = True) -> dict[str, Nod
         between = [b * scale * norm for b in raw]
     ig.set_random_number_generator(random.Random(seed))
     try:
-        parts = ig_graph.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1)
+        parts = ig_graph.community_leiden(objective_function="modularity", weights="weight", n_iterations=LEIDEN_ITERATIONS)
     finally:
         ig.set_random_number_generator(random)
     groups: dict[int, list[str]] = defaultdict(list)

@@ -243,10 +243,10 @@ def scope(store: Store, name: str | None = None, community: int | None = None, d
 
     if name and community is not None:
         raise AigraphError("Give NAME or --community, not both.")
+    entity = find_entity(store, name) if name else None  # a name not found fails before the graph is read
     g = to_networkx(store, evidence=True)
     metrics = node_metrics(g, betweenness=False)
-    if name:
-        entity = find_entity(store, name)
+    if entity:
         return Scope(g.subgraph(around(g, entity.iri, depth)), metrics, f"aigraph: {entity.name}",
                      f"{safe_filename(entity.name)}.html")
     if community is not None:
