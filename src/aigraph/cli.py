@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from pathlib import Path
 
@@ -55,6 +54,8 @@ _SPARQL_FORMATS = ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "
 
 
 def _echo_json(data) -> None:
+    import json  # here, not at the top: lookups without --json start ~3 ms sooner
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Store, parse, serialize
 
-from .atomic import atomic_write, replace_dir
 from .errors import StoreError
 from .prefixes import ontology_path, prefixes
 
@@ -100,6 +97,11 @@ def ontology_quads() -> list[Quad]:
 
 def write_store(quads: Sequence[Quad], directory: Path) -> None:
     """Build a fresh store beside the old one and swap it in only when it is complete."""
+    import shutil  # the writers' imports stay out of the lookups' start-up
+    import tempfile
+
+    from .atomic import replace_dir
+
     directory.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=directory))
     try:
@@ -116,5 +118,7 @@ def write_store(quads: Sequence[Quad], directory: Path) -> None:
 
 def write_rdf(items: Iterable, path: Path, fmt: RdfFormat) -> None:
     """Serialize triples or quads, in the order given, atomically."""
+    from .atomic import atomic_write
+
     with atomic_write(path, "wb") as fh:
         serialize(items, fh, format=fmt, prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
