@@ -23,6 +23,17 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme():
         assert f"aigraph {name}" in readme, name
 
 
+def test_every_option_has_help_and_is_in_the_readme():
+    import click
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name in command_names():
+        for param in cli.commands[name].params:
+            if isinstance(param, click.Option) and "--help" not in param.opts:
+                assert param.help, (name, param.opts)
+                assert any(f"{opt}" in readme for opt in param.opts), (name, param.opts)
+
+
 def test_neighbors_output_is_exact(session_graph):
     result = CliRunner().invoke(cli, ["neighbors", "DeepSeek-R1", "--graph", str(session_graph)])
     assert result.exit_code == 0, result.output

@@ -125,3 +125,34 @@ def test_lexicon_knowledge_of_the_maker_vetoes_a_misreading(tmp_path):
 def test_makers_with_time_and_in_house(analyse_text, sentence, fact):
     [a] = analyse_text(sentence)
     assert fact in _facts(a), sorted(_facts(a))
+
+
+@pytest.mark.parametrize("sentence,facts", [
+    # the investor stands before 向, the company after it
+    ("据悉，微软累计已向OpenAI投资约130亿美元。", {("Microsoft", "investedIn", "OpenAI")}),
+    # a co-investor named before is not the company the round funds
+    ("月之暗面完成新一轮10亿美元融资，由阿里巴巴领投，红杉中国跟投。",
+     {("Alibaba", "investedIn", "Moonshot AI"), ("HongShan", "investedIn", "Moonshot AI")}),
+    ("此前，腾讯还领投了月之暗面的新一轮融资，并参投了MiniMax和百川智能。",
+     {("Tencent", "investedIn", "Moonshot AI"), ("Tencent", "investedIn", "Baichuan AI")}),
+    ("月之暗面在8月又完成了一笔3亿美元融资，腾讯、高榕资本参与本轮，估值达到33亿美元。",
+     {("Tencent", "investedIn", "Moonshot AI")}),
+    # titles in a row, founders with a time, a founder named as such
+    ("腾讯董事会主席兼CEO马化腾在内部年会上表示，腾讯在AI上不急于抢发。", {("Pony Ma", "leads", "Tencent")}),
+    ("MiniMax由前商汤科技副总裁闫俊杰于2021年底创立。", {("Yan Junjie", "founderOf", "MiniMax")}),
+    ("马斯克同时是OpenAI的联合创始人之一，目前正在起诉OpenAI及其CEO奥特曼。",
+     {("Elon Musk", "founderOf", "OpenAI"), ("Sam Altman", "leads", "OpenAI")}),
+    ("英伟达CEO黄仁勋在GTC大会上发布了新一代芯片。", {("Jensen Huang", "leads", "NVIDIA")}),
+    ("AMD宣布以49亿美元收购ZT Systems。", {("AMD", "acquired", "ZT Systems")}),
+    ("同时，Cosine是OpenAI最大的模型微调合作伙伴，拥有其前沿模型的早期使用权限。", {("Cosine", "partnerOf", "OpenAI")}),
+])
+def test_news_constructions(analyse_text, sentence, facts):
+    [a] = analyse_text(sentence)
+    assert facts <= _facts(a), sorted(_facts(a))
+    assert not any(f.predicate == "investedIn" and f.object in {"Microsoft", "Alibaba"} for f in a.facts)
+
+
+def test_a_chip_maker_does_not_use_its_own_chip(analyse_text):
+    [a] = analyse_text("华为轮值董事长徐直军在全联接大会上公布了昇腾芯片路线图。")
+    assert ("Huawei", "usesChip", "Ascend") not in _facts(a, 0.0)
+    assert ("Eric Xu", "leads", "Huawei") in _facts(a)

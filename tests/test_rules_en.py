@@ -66,3 +66,16 @@ def test_english_names_outside_the_lexicon_are_cut_out_of_prose(analyse_text):
     found = {(m.surface, m.type) for m in a.mentions}
     assert ("Blue Owl Capital", "Investor") in found
     assert not {s for s, _ in found} & {"Thursday", "San Francisco", "After"}
+
+
+def test_plural_chip_names_and_lists_of_investors(analyse_text):
+    [a] = analyse_text("Investors in xAI's round included Andreessen Horowitz, BlackRock, Fidelity and Sequoia Capital, "
+                       "and Meta would end 2024 with roughly 350,000 H100s.")
+    assert {("a16z", "investedIn", "xAI"), ("Sequoia Capital", "investedIn", "xAI")} <= _facts(a)
+    assert ("H100s", "Chip", "H100") in {(m.surface, m.type, m.name) for m in a.mentions}
+
+
+def test_demonyms_are_not_names(analyse_text):
+    [a] = analyse_text("Nvidia completed its acquisition of Israeli GPU orchestration startup Run:ai in December.")
+    assert "Israeli" not in {m.surface for m in a.mentions}
+    assert ("NVIDIA", "acquired", "Run:ai") in _facts(a)

@@ -10,7 +10,7 @@ _BOUNDARY = re.compile(r"[，,；;：:。！？!?]|——|—")
 # what may stand between a possessor and the thing it owns ("OpenAI的o1", "Google Gemini", "xAI的“Colossus”")
 _POSSESSIVE_GAP = re.compile(r"^\s?(?:的)?\s?[“\"「『]?\s?$")
 # what joins the items of a list ("OpenAI、Google DeepMind", "o1和R1", "A, B and C")
-_COORD_GAP = re.compile(r"^\s?(?:公司|集团)?(?:、|和|与|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
+_COORD_GAP = re.compile(r"^\s?(?:公司|集团)?(?:、|和|与|及其(?:子公司|旗下基金|旗下|关联公司)?|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
                         r"(?:美国|中国|日本|韩国|英国|法国|德国|欧洲|国内|海外|硅谷|北京|上海|深圳|杭州)?\s?$")
 # what may open a clause before its subject: time, place, connectives, list markers
 _PREFIX = re.compile(

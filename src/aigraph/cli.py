@@ -25,9 +25,17 @@ class Group(click.Group):
 def graph_option(f):
     """--graph DIR: where the built graph lives."""
     return click.option(
-        "--graph", "graph", type=click.Path(file_okay=False, path_type=Path), default=None,
+        "--graph", "graph", type=click.Path(path_type=Path), default=None, callback=_graph_folder,
         help="Graph folder written by `aigraph build` (default: $AIGRAPH_GRAPH, else ./exports).",
     )(f)
+
+
+def _graph_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    # one line, exit status 1, like the other graph-folder errors (click's own check prints the usage too)
+    if value is not None and value.is_file():
+        raise click.ClickException(f"--graph {value} is a file: give the folder `aigraph build` wrote "
+                                   "(the one holding store/).")
+    return value
 
 
 def output_options(f):
@@ -334,11 +342,14 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
     from .query import execute
     from .results import render
 
+    source = None
     if query_name:
-        text = named_query(query_name)
+        text, source = named_query(query_name), f"--name {query_name}"
+    elif _is_file(query):
+        text, source = Path(query).read_text("utf-8"), query
     else:
-        text = Path(query).read_text("utf-8") if _is_file(query) else query
-    click.echo(render(execute(_store(graph), text), fmt), nl=False)
+        text = query
+    click.echo(render(execute(_store(graph), text, source), fmt), nl=False)
 
 
 def _width(s: str) -> int:
@@ -388,6 +399,7 @@ def neighbors(name: str, depth: int, types: tuple[str, ...], relations: tuple[st
         _echo_json(neighbors_data(entity, found, depth, evidence))
     else:
         click.echo(neighbors_text(entity, found))
+        _also_note(name, entity, quiet)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -417,6 +429,15 @@ def show(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
         _echo_json(card_data(c))
     else:
         click.echo(card_text(c))
+        _also_note(name, c.entity, quiet)
+
+
+def _also_note(name: str, entity, quiet: bool) -> None:
+    """Say on stderr which other entities the name could have meant (their alias lost to a canonical name)."""
+    if entity.also and not quiet:
+        pick = " or ".join(repr(f"{name} ({a.rsplit(' (', 1)[1]}") for a in entity.also)
+        click.echo(f"note: {name!r} is also a name of {', '.join(entity.also)}; {pick} picks "
+                   f"{'it' if len(entity.also) == 1 else 'one'}.", err=True)
 
 
 @cli.command()

@@ -8,6 +8,7 @@ from pyoxigraph import RdfFormat, Store
 
 from .atomic import atomic_write, staged_dir
 from .graph import triples_of
+from .jsonld import write_jsonld
 from .query import run
 from .store import open_store, write_rdf, write_store
 
@@ -45,7 +46,7 @@ def write_graph(state, out: Path, parts: int = 0) -> None:
     write_rdf(triples, out / TURTLE, RdfFormat.TURTLE)
     write_rdf(triples, out / NTRIPLES, RdfFormat.N_TRIPLES)
     write_rdf(quads, out / NQUADS, RdfFormat.N_QUADS)
-    write_rdf(quads, out / JSONLD, RdfFormat.JSON_LD)
+    write_jsonld(quads, out / JSONLD)
     if parts:
         from .partition import write_parts
 

@@ -68,6 +68,7 @@ class NamePatterns:
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
+        found += names_cn.funds(text, covered)
         found += names_cn.organisations(text, covered)
         found += names_cn.sources(text, covered)
         found += names_cn.models(text, covered)
@@ -212,7 +213,8 @@ def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
     prose, at ordinary lower-case words ("agreed to acquire ZT Systems for" → "ZT Systems"). Each part
     comes with whether it was cut out of prose."""
     words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
-    prose = sum(1 for ws, we in words if _plain_lower(text[ws:we])) >= 2
+    prose = sum(1 for ws, we in words if _plain_lower(text[ws:we])) >= 2 or any(
+        text[ws:we] in _JOINERS for ws, we in words)
     run: list[tuple[int, int]] = []
     for ws, we in words:
         if covered[ws:we].count(1) or (prose and _plain_lower(text[ws:we])):
@@ -223,6 +225,9 @@ def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
             run.append((ws, we))
     if run:
         yield run[0][0], run[-1][1], prose
+
+
+_JOINERS = frozenset(("and", "or", "with", "by", "from", "for", "to", "in", "on", "at", "the", "as", "than", "via"))
 
 
 def _plain_lower(word: str) -> bool:

@@ -230,6 +230,24 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
     return None
 
 
+_PLACES = ("国家|中央|北京|上海|天津|重庆|深圳|广州|杭州|苏州|南京|武汉|成都|西安|合肥|无锡|青岛|厦门|长沙|郑州|济南|宁波|"
+           "东莞|佛山|珠海|广东|浙江|江苏|安徽|湖北|湖南|四川|山东|福建|河南|河北|江西|陕西|辽宁|吉林|黑龙江|云南|贵州|"
+           "广西|海南|山西|内蒙古|新疆|中关村|临港|浦东|雄安|上海国投|北京国管|国投|国调|国新|中金|中移|中电")
+# government and industry funds ("北京市人工智能产业投资基金", "上海国投先导基金"): a place, a purpose, 基金
+_FUND = re.compile(rf"(?:{_PLACES})(?:市|省|区)?[\u4e00-\u9fff]{{0,12}}?(?:产业|引导|先导|发展|创新|创业|投资|母|专项)"
+                   rf"[\u4e00-\u9fff]{{0,4}}?基金")
+
+
+def funds(text: str, covered: bytearray) -> list[Candidate]:
+    """Government and industry funds named by place and purpose."""
+    out = []
+    for m in _FUND.finditer(text):
+        if re.search(r"[的和与及、或为是]", m.group()):  # longer than a lexicon name inside it: kept
+            continue
+        out.append(Candidate(m.start(), m.end(), "Investor", m.group(), "pattern:cn-fund", 0.65))
+    return out
+
+
 def organisations(text: str, covered: bytearray) -> list[Candidate]:
     """Names ending in an organisation word (…科技, …研究院, …大学, …资本)."""
     out = []

@@ -176,7 +176,8 @@ def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: 
           validate: bool = True, jobs: int = 1, strict: bool = False, extractor: Callable | None = None,
           engine: str = "local", scheduler: str | None = None, parts: int = 0) -> BuildReport:
     """Run the pipeline, check the graph against the SHACL shapes (a violation fails the build and
-    leaves `out` as it was, unless `validate` is False), then write the document cache, the store
+    leaves `out` as it was, unless `validate` is False; with `jobs` > 1 the check runs in another
+    process while the files are written into the staged copy), then write the document cache, the store
     and the exports into `out`, replacing them as one set (`out` is locked against other writers
     from start to end); `parts` > 0 also writes the graph as that many N-Quads files in `out/nquads/`."""
     from . import cache
@@ -188,11 +189,22 @@ def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: 
     t0 = time.perf_counter()
     with writer_lock(out):
         state = run(sources, threshold, progress, jobs, strict, extractor, engine, scheduler)
-        if validate:
+        checking = None
+        if validate and jobs > 1:
+            from .concurrent_check import Check
+
+            checking = Check(state.quads)  # validates while the files are written
+        elif validate:
             check(state.quads)
-        with staged_dir(out) as stage:
-            cache.write_all(stage, entries_of(state), threshold)
-            write_graph(state, stage, parts)
+        try:
+            with staged_dir(out) as stage:
+                cache.write_all(stage, entries_of(state), threshold)
+                write_graph(state, stage, parts)
+                if checking is not None:
+                    checking.result()  # a violation here discards the staged copy: nothing is written
+        finally:
+            if checking is not None:
+                checking.close()
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
     return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, latin_boundary_ok, masked_text, word_boundary_ok
 from .lexicon import Lexicon, load_lexicon
+
+_PLURAL = re.compile(r"s(?![A-Za-z0-9])")
 
 
 class LexiconRuler:
@@ -19,9 +23,15 @@ class LexiconRuler:
         text = masked_text(doc)
         out = candidates(doc)
         for start, end, key in self.lexicon.find(text):
+            plural = _PLURAL.match(text, end) is not None and text[end - 1].isdigit() or \
+                _PLURAL.match(text, end) is not None and text[end - 3:end].isupper()
+            if plural:
+                end += 1  # "350,000 H100s", "Google's TPUs": the name in the plural
             if not latin_boundary_ok(text, start, end) or not word_boundary_ok(text, start, end):
                 continue
             for entry, strong in self.lexicon.by_key[key]:
+                if plural and entry.type not in ("Chip", "Product"):
+                    continue
                 out.append(Candidate(
                     start, end, entry.type, entry.name,
                     "lexicon" if strong else "lexicon-weak", 1.0 if strong else 0.5, entry,

@@ -16,7 +16,7 @@ FUNDERS = frozenset({"Investor", "Company", "Person"})
 PEOPLE = frozenset({"Person"})
 
 # an aside that a subject may carry before its verb: ", the San Francisco start-up backed by Amazon,"
-_ASIDE = re.compile(r",\s(?:the|a|an|which|who|whose|its|their|one|now|formerly|also|based|founded|backed|led|"
+_ASIDE = re.compile(r",\s(?:the|a|an|which|who|whose|its|their|one|now|formerly|also|based|founded|backed|led|with|"
                     r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}['’]s)\b"
                     r"[^,;()]{0,120}?,|\([^()]{0,100}\)")
 # what may stand between a subject and its verb once asides are removed
@@ -26,11 +26,11 @@ _AUX = (r"(?:has|have|had|will|would|is|are|was|were|also|just|quietly|officiall
         r"announced\s(?:that\s)?(?:it|they)\s(?:has|had|will|would)|"
         r"plans\sto|planned\sto|is\sset\sto|agreed\sto|has\sagreed\sto|is\sexpected\sto|is\sin\stalks\sto|"
         r"began\sto|begun\sto|started\sto|is\splanning\sto|is\sgoing\sto|aims\sto|wants\sto|hopes\sto|"
-        r"and\s(?:its\s)?(?:\w+\s)?(?:subsidiary|unit|arm|lab)|Inc\.?|Corp\.?|Ltd\.?|AI)")
+        r"and\s(?:its\s)?(?:\w+\s)?(?:subsidiary|unit|arm|lab)|Inc\.?|Corp\.?|Ltd\.?|AI|which|that)")
 _SUBJ_GAP = re.compile(rf"^(?:['’]s\s\w+\s)?(?:\s(?:model|models|chip|chips|GPU|GPUs|processor|accelerator|"
                        rf"chatbot|app|assistant|start-?up|company|lab|platform|family|series|unit|team))?"
                        rf"\s*,?\s*(?:{_AUX}\s*,?\s*)*$")
-_OBJ_GAP = re.compile(r"^\s*(?:(?:its|their|his|her|the|a|an|two|three|new|its\snew)\s+)?[^;.!?]{0,60}?$")
+_OBJ_GAP = re.compile(r"^\s*(?:(?:its|their|his|her|the|a|an|two|three|new|its\snew)\s+)?(?:[^;.!?]|\.(?=\d)){0,60}?$")
 _LIST_GAP = re.compile(r"^\s?$|^\s*(?:,\s*(?:and\s+|as\swell\sas\s+|plus\s+)?|\s+and\s+|\s+as\swell\sas\s+|\s*&\s*|\s+or\s+|"
                        r"\s+along\swith\s+)(?:the\s+|also\s+|existing\sinvestor\s+)?$")
 
@@ -177,7 +177,7 @@ _FROM_INVESTORS = re.compile(r"\b(?:co-led\sby|led\sby|from|participation\s(?:fr
                              r"investors?\s+|firms?\s+)?(?:such\sas\s+|including\s+)?")
 _INVEST = re.compile(r"\b(?:invested|invests|invest|investing|poured|pours|put|puts|committed|commits|injected|"
                      r"injects|pumped)\b(?:\s(?:another|an\sadditional|a\sfurther|up\sto|about|around|nearly|over|more"
-                     r"\sthan))?(?:\s[^;.]{0,40}?)?\s(?:in|into)\s$")
+                     r"\sthan))?(?:\s(?:[^;.]|\.(?=\d)){0,40}?)?\s(?:in|into)\s$")
 _LED_ROUND = re.compile(r"\s(?:\w+\s)?(?:led|co-led|leads|co-leads|headed|anchored|participated\sin|joined|backed|"
                         r"backs|funded|funds|financed)\s(?:the\s|a\s|an\s)?$")
 _BACKED = re.compile(r"\s?,?\s?(?:(?:the|a|an)\s[^,;.]{0,50}?\s|which\sis\s|which\shas\sbeen\s|is\s|was\s|has\sbeen\s)?(?:also\s)?"
@@ -185,6 +185,10 @@ _BACKED = re.compile(r"\s?,?\s?(?:(?:the|a|an)\s[^,;.]{0,50}?\s|which\sis\s|whic
 _LED_FOR = re.compile(r"\s(?:\w+\s)?(?:led|co-led|leads|co-leads|headed|anchored|joined|participated\sin)\s"
                       r"(?:the\s|a\s|an\s)?[^;.]{0,50}?(?:round|funding|financing|investment|raise)\s"
                       r"(?:for|in|into|of)\s(?:the\s)?")
+_INVESTORS_OF = re.compile(r"\b(?:investors|backers|shareholders)\s(?:in|of)\s(?:the\s)?$", re.I)
+_INCLUDED = re.compile(r"^(?:['’]s)?\s(?:[^;.]{0,30}?\s)?(?:included|include|includes|including|were|are|such\sas)\s"
+                       r"(?:the\s)?$")
+_BACKED_X = re.compile(r"\s(?:also\s|have\s|has\s|had\s)?(?:backed|back|backs|funded|fund|funds)\s$")
 _INVESTOR_IN = re.compile(r"(?:['’]s\s(?:\w+\s)?investment\sin|,\s(?:an?|the)\s(?:\w+\s){0,2}(?:investor|backer|"
                           r"shareholder)\sin)\s")
 
@@ -230,6 +234,17 @@ def invested(s: Sentence) -> Found:
             if b.type in FUNDERS:
                 break
     yield from after_facts(s, _BACKED, "investedIn", ORG, FUNDERS, 0.75, "en-backed-by", reverse=True)
+    for c, e in enumerate(s.ents):
+        if e.type in ORG and _INVESTORS_OF.search(s.before(c, 30)):
+            for j in range(c + 1, len(s.ents)):
+                if s.ents[j].type in FUNDERS and _INCLUDED.match(s.text[e.end:s.ents[j].start]):
+                    for k in items(s, j, FUNDERS):
+                        yield "investedIn", k, c, 0.8, "en-investors-in-x-included"
+                    break
+    for i in range(len(s.ents) - 1):
+        if s.ents[i].type in FUNDERS and s.ents[i + 1].type in ORG and _BACKED_X.fullmatch(s.between(i, i + 1)):
+            for k in before_list(s, i, FUNDERS):
+                yield "investedIn", k, i + 1, 0.75, "en-x-backed-y"
     for i in range(len(s.ents) - 1):
         a, b = s.ents[i], s.ents[i + 1]
         if a.type in FUNDERS and b.type in ORG and re.fullmatch(r"-backed\s(?:[\w-]+\s){0,3}", s.between(i, i + 1)):

@@ -34,7 +34,8 @@ _RIVAL = re.compile(r"\b(?:rivals|rivaled|rivaling|rival|competes\swith|compete\
                     r"(?:is|was|are)\son\spar\swith|comparable\sto|trails|trailed|lags\sbehind|catches\sup\swith|"
                     r"caught\sup\swith|vs\.?|versus|against)\s(?:the\s|rival\s)?")
 _RIVAL_NOUN = re.compile(r",?\s(?:a|an|the)\s(?:\w+\s){0,2}(?:rival|competitor|challenger|alternative|answer)\s"
-                         r"(?:to|of)\s(?:the\s)?(?:\w+['’]s\s)?")
+                         r"(?:to|of)\s(?:the\s)?(?:\w+['’]s\s)?|['’]s\s(?:\w+\s)?(?:rivalry|competition|race|battle|"
+                         r"fight)\s(?:with|against)\s")
 _TREND_BEFORE = re.compile(r"\s(?:(?:AI|LLM|large\slanguage|language|foundation|frontier|reasoning|flagship|new|"
                            r"model|models|startup|company|platform|chip|tool|app|assistant|system|giant|player|"
                            r"leader|pioneer|developer|maker|lab|family|series)\s){0,3}")
@@ -126,11 +127,11 @@ def _open_sourced(s: Sentence) -> Found:
     trend = next((i for i, e in enumerate(s.ents) if e.type in TREND and e.name == "Open source"), None)
     if trend is None:
         return
-    for m in re.finditer(r"\bopen-?sourced?\b|\bopen\ssourced?\b", s.text):
-        if s.ents[trend].start != m.start():
-            continue
+    for m in re.finditer(r"\bopen-?sourced\b|\bopen-?sources\b|\bopen\ssourced\b", s.text):
         for j in range(len(s.ents)):
-            if s.ents[j].start >= m.end() and s.ents[j].type in MADE:
+            e = s.ents[j]
+            if e.start >= m.end() and e.type in MADE and re.fullmatch(r"\s(?:its\s|the\s|a\s)?(?:[\w-]+\s){0,3}",
+                                                                     s.text[m.end():e.start]):
                 for k in items(s, j, MADE):
                     yield "relatedTo", k, trend, 0.75, "en-open-sourced-thing"
                 break

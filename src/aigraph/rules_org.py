@@ -129,7 +129,8 @@ def _chain_start(s: Sentence, j: int) -> int:
 
 
 _FUNDERS = frozenset({"Investor", "Company", "Person"})
-_LEAD = re.compile(r"^\s?(?:等)?(?:联合|共同|独家)?(?:领投|跟投|参投|投资|出资|注资|认购|加注)")
+_LEAD = re.compile(r"^\s?(?:等)?(?:也|还|均|继续|再次|持续)?(?:联合|共同|独家)?(?:领投|跟投|参投|投资|出资|注资|认购|加注|追投|"
+                   r"参与(?:了)?(?:本轮|此轮|该轮|这轮|本次|此次)|参与(?:了)?(?:[^，,；;。]{0,8})?(?:融资|投资))")
 _INVESTED_THE = re.compile(r"^\s?(?:早期|天使|战略|种子|独家)?(?:投资|投)(?:了|的)\s?$")
 _RECEIVED = re.compile(r"(?:获得|获|拿到|收到|得到|完成|宣布完成)(?:了)?[^，,；;。]{0,20}$")
 _INVESTOR_OF = re.compile(r"(?:投资人|投资方|投资者|股东|出资方)(?:包括|为|是|有)?[:：]?\s?$")
@@ -149,6 +150,13 @@ def invested(s: Sentence) -> Found:
         if not _LEAD.match(after):
             continue
         done.update(group)
+        if re.search(r"(?:向|对|给)\s?$", s.before(group[0], 2)):
+            # "微软累计已向OpenAI投资约130亿美元": the subject invests in the group
+            subj = s.clauses[e.clause].subject
+            if subj is not None and subj not in group and ents[subj].type in _FUNDERS:
+                for k in group:
+                    yield "investedIn", subj, k, 0.8, "invests-towards"
+            continue
         target = _funded(s, group)
         if target is None:
             continue
@@ -175,6 +183,34 @@ def invested(s: Sentence) -> Found:
                 yield "investedIn", i, subj, 0.75, "received-from"
 
 
+_INVESTED_IN = re.compile(r"^\s?(?:也|还|曾|已|此前|先后|再次|又)?(?:联合|共同|独家)?(?:领投|参投|跟投|投资|注资|入股|战略投资)"
+                          r"(?:了)?\s?$")
+_AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
+                              r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
+
+
+def invested_in(s: Sentence) -> Found:
+    """A领投了B的新一轮融资，并参投了C和D / A投资了B."""
+    ents = s.ents
+    for i, e in enumerate(ents):
+        if e.type not in _FUNDERS or e.owned is not None:
+            continue
+        for j in range(i + 1, min(i + 2, len(ents))):
+            if ents[j].type == "Company" and _INVESTED_IN.match(s.between(i, j)):
+                funders = s.coordinated(i, _FUNDERS)
+                targets = s.coordinated(j, frozenset({"Company"}))
+                for t in targets:
+                    for k in funders:
+                        yield "investedIn", k, t, 0.8, "a-invested-in-b"
+                last = targets[-1]
+                for n in range(last + 1, len(ents)):
+                    if ents[n].type == "Company" and _AND_INVESTED_IN.match(s.text[ents[last].end:ents[n].start]):
+                        for t in s.coordinated(n, frozenset({"Company"})):
+                            for k in funders:
+                                yield "investedIn", k, t, 0.75, "a-also-invested-in-c"
+                    break
+
+
 def _funded(s: Sentence, group: list[int]) -> int | None:
     """The company a round funds: the clause's subject, else the nearest company named before."""
     first = s.ents[group[0]]
@@ -183,7 +219,8 @@ def _funded(s: Sentence, group: list[int]) -> int | None:
         return subj
     for k in range(group[0] - 1, -1, -1):
         if s.ents[k].type == "Company" and k not in group and s.ents[k].owner is None \
-                and not _LEAD.match(s.after(s.coordinated(k, _FUNDERS)[-1], 12)):  # an investor of the same round
+                and not _LEAD.match(s.after(s.coordinated(k, _FUNDERS)[-1], 12)) \
+                and not re.search(r"由\s?$", s.before(s.coordinated(k, _FUNDERS)[0], 2)):  # an investor of the round
             return k
     for k in range(group[-1] + 1, len(s.ents)):
         if s.ents[k].type == "Company" and _FUNDING_WORD.search(s.text[s.ents[group[-1]].end:s.ents[k].start]):
@@ -194,9 +231,11 @@ def _funded(s: Sentence, group: list[int]) -> int | None:
 _TITLE_SEP = r"\s?(?:[、，,/]|兼|及|和|与)?\s?"
 _FOUNDER_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:的)?(?:联合)?(?:创始人|创办人|创建者)(?:{_TITLE_SEP}(?:董事长|CEO|首席执行官|总裁|CTO|首席科学家)){{0,3}}\s?$")
 _FOUNDED = re.compile(r"^\s?(?:等人?)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
-_FOUNDED_BY = re.compile(r"^\s?(?:等人?)?(?:联合|共同)?(?:创立|创办|创建)")
-_LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:的)?(?:现任)?(?:(?:联合)?创始人{_TITLE_SEP})?(?:董事长{_TITLE_SEP})?"
-                         r"(?:CEO|首席执行官|总裁|董事长|掌门人|总经理|联席CEO|董事会主席|执行董事长|院长|所长)\s?[-—–:：]?\s?$")
+_FOUNDED_BY = re.compile(r"^\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
+_HEAD_TITLE = r"(?:CEO|首席执行官|总裁|董事长|轮值董事长|掌门人|总经理|联席CEO|董事会主席|执行董事长|院长|所长)"
+_ANY_TITLE = rf"(?:(?:联合)?创始人|{_HEAD_TITLE}|首席科学家|CTO|首席技术官|执行董事|副董事长)"
+_LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:及其|和其|的)?(?:现任)?(?:{_ANY_TITLE}{_TITLE_SEP}){{0,3}}"
+                         rf"{_HEAD_TITLE}\s?[-—–:：]?\s?$")
 
 
 def people(s: Sentence) -> Found:
@@ -217,6 +256,11 @@ def people(s: Sentence) -> Found:
             if _LEAD_TITLE.match(gap) and not s.text[max(0, org.start - 1):org.start] == "前":
                 yield "leads", i, j, 0.85, "org-ceo-person"
             break
+        # "马斯克是OpenAI的联合创始人之一"
+        for j in range(i + 1, min(i + 2, len(ents))):
+            if ents[j].type == "Company" and re.fullmatch(r"\s?(?:同时|也|还|曾)?是\s?", s.between(i, j)) \
+                    and re.match(r"\s?的?(?:联合)?创始人", s.after(j, 8)):
+                yield "founderOf", i, j, 0.8, "person-is-founder-of"
         # "其联合创始人David Baker": the founder of the clause's subject
         if re.search(r"其(?:的)?(?:联合)?创始人\s?$", former):
             subj = s.clauses[e.clause].subject
@@ -312,4 +356,4 @@ def acquisitions(s: Sentence) -> Found:
                 yield "acquired", b, a, 0.85, "b-acquired-by-a"
 
 
-RULES = (developed, invested, people, partners, acquisitions)
+RULES = (developed, invested, invested_in, people, partners, acquisitions)
