@@ -117,6 +117,13 @@ def test_large_graphs_get_sampled_betweenness(monkeypatch):
     assert analyse(g).report["summary"]["betweenness"] == "sampled from 40 sources"
 
 
+def test_progress_hears_each_step_and_the_result_is_the_same():
+    heard: list[tuple[str, int, int]] = []
+    with_steps = analyse(STAR, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    assert heard == [("analyse", 0, 3), ("analyse", 1, 3), ("analyse", 2, 3), ("analyse", 3, 3)]
+    assert with_steps == analyse(STAR)
+
+
 def test_empty_graph():
     assert node_metrics(nx.MultiDiGraph()) == {}
     assert analyse(nx.MultiDiGraph()).report["summary"]["entities"] == 0

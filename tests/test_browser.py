@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from aigraph.cli import cli
 from aigraph.netgraph import to_networkx
 from aigraph.store import open_store
-from aigraph.views import ViewEdge, ViewNode, write_html
+from aigraph.views import ViewEdge, ViewNode, around, write_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -76,6 +78,21 @@ class Opened:
         return self.js("() => document.querySelector('div.vis-tooltip').textContent")
 
 
+    def hover_edge(self, edge_id: str) -> str:
+        """Move the mouse onto the middle of an edge and return the tooltip that opens."""
+        x, y = self.js("""id => { const n = window.aigraph.network, e = window.aigraph.edges.get(id);
+                             const a = n.getPosition(e.from), b = n.getPosition(e.to);
+                             const mid = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+                             n.moveTo({position: mid, scale: 1}); const p = n.canvasToDOM(mid);
+                             const r = document.getElementById('net').getBoundingClientRect();
+                             return [p.x + r.left, p.y + r.top]; }""", edge_id)
+        self.page.mouse.move(x - 40, y - 40)
+        self.page.mouse.move(x, y, steps=4)
+        self.page.wait_for_function("() => { const t = document.querySelector('div.vis-tooltip');"
+                                    " return t && t.style.visibility === 'visible'; }", timeout=5000)
+        return self.js("() => document.querySelector('div.vis-tooltip').textContent")
+
+
 def test_seed_graph_page_draws_every_entity_and_fact(browser, session_graph):
     g = to_networkx(open_store(session_graph))
     view = Opened(browser, session_graph / "aigraph.html")
@@ -122,3 +139,22 @@ def test_names_from_documents_stay_inert(browser, tmp_path):
     view.page.wait_for_timeout(300)
     assert view.js("window.pwned === undefined")
     assert view.dialogs == [] and view.errors == [] and view.remote == []
+
+
+def test_neighbourhood_page_from_the_command(browser, session_graph, tmp_path):
+    g = to_networkx(open_store(session_graph), evidence=True)
+    near = g.subgraph(around(g, ENT + "DeepSeek", 1))
+    page = tmp_path / "deepseek.html"
+    r = CliRunner().invoke(cli, ["html", "deepseek", "-o", str(page), "--graph", str(session_graph), "-q"])
+    assert r.exit_code == 0, r.output
+    view = Opened(browser, page)
+    assert view.js("document.title") == "aigraph: DeepSeek"
+    assert view.js("[window.aigraph.nodes.length, window.aigraph.edges.length]") == \
+        [near.number_of_nodes(), near.number_of_edges()]
+    edge = view.js("iri => window.aigraph.edges.get({filter: e => e.from === iri && e.label === 'developedBy'})",
+                   ENT + "DeepSeek-R1")
+    assert len(edge) == 1 and edge[0]["to"] == ENT + "DeepSeek"
+    tip = view.hover_edge(edge[0]["id"])
+    (_, _, sentence), *_ = g.get_edge_data(ENT + "DeepSeek-R1", ENT + "DeepSeek")["developedBy"]["evidence"]
+    assert tip.startswith("DeepSeek-R1 —developedBy→ DeepSeek") and sentence[:60] in tip
+    assert view.errors == [] and view.remote == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -122,6 +123,18 @@ def test_sparql_standard_formats(graph):
     assert "<boolean>true</boolean>" in xml
 
 
+def test_a_malformed_query_is_one_line_with_line_and_column(graph, tmp_path):
+    result = run(graph, "sparql", "SELECT ?m WHERE {\n  ?m aig:developedBy ?c .\n  FILTER(?c = ) }")
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert re.match(r"Error: SPARQL syntax error at line 3, column \d+: expected ", result.output)
+    query = tmp_path / "models.rq"
+    query.write_text("SELECT ?m WHERE { ?m ex:madeBy ?c }\n", "utf-8")
+    result = run(graph, "sparql", str(query))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {query}: SPARQL syntax error at line 1, column ")
+    assert result.output.endswith("; unknown prefix ex: (declare it with PREFIX)\n")
+
+
 EVIL = ['x" || ?s != "', 'x\\u0022 || ?s != \\u0022', "} ; DROP ALL ;"]
 
 
@@ -135,3 +148,22 @@ def test_injection_through_every_lookup_command(tmp_path, evil):
     assert run(graph, "search", evil).output == f"Nothing looks like {evil!r}.\n"
     assert run(graph, "sparql", evil).exit_code == 1
     assert (dump(graph), files(graph)) == before
+
+
+def test_a_canonical_name_wins_over_an_alias_and_the_others_are_named(tmp_path, monkeypatch):
+    from aigraph.model import Entity
+
+    from . import tinygraph
+
+    monkeypatch.setattr(tinygraph, "ENTITIES", tinygraph.ENTITIES + (Entity("Helio Labs", "Company", frozenset({"Helio"})),))
+    graph = write_tiny_graph(tmp_path)
+    note = "note: {!r} is also a name of Helio Labs (Company); {!r} picks it.\n"
+    for typed in ("Helio", "helio"):
+        for command in ("neighbors", "show"):
+            result = run(graph, command, typed)
+            assert result.exit_code == 0 and result.stdout.startswith("Helio (Product)\n"), (command, typed)
+            assert result.stderr == note.format(typed, f"{typed} (Company)"), (command, typed)
+        assert json.loads(run(graph, "neighbors", typed, "--json").stdout)["also"] == ["Helio Labs (Company)"]
+    assert run(graph, "neighbors", "Helio", "--quiet").stderr == ""
+    assert run(graph, "show", "Helio (Company)").stdout.startswith("Helio Labs (Company)\n")
+    assert "also" not in json.loads(run(graph, "show", "Zeta Labs", "--json").stdout)

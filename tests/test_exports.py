@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 
 from aigraph.exports import EDGES_CSV, FILES, GRAPHML, JSONLD, NODES_CSV, NQUADS, NTRIPLES, TURTLE
 from aigraph.pipeline import build
+from aigraph.prefixes import prefixes
 from aigraph.query import run
 from aigraph.store import ONTOLOGY_IRI, open_store
 
@@ -57,7 +58,33 @@ def test_rdf_exports_read_back_by_rdflib_equal_the_store(session_graph):
         assert _quads(other) == _quads(ds), name
     # JSON-LD is plain JSON too: one object per named graph plus default-graph nodes
     data = json.loads((session_graph / JSONLD).read_text("utf-8"))
-    assert any("@graph" in node and node["@id"].startswith("https://aigraph.dev/doc/") for node in data)
+    assert any("@graph" in node and node["@id"].startswith("doc:") for node in data["@graph"])
+
+
+def _keys_and_ids(node, out: list[str]) -> list[str]:
+    if isinstance(node, dict):
+        out.extend(k for k in node if k != "@context")
+        out.extend(v for k, v in node.items() if k in ("@id", "@type") and isinstance(v, str))
+        for k, v in node.items():
+            if k != "@context":
+                _keys_and_ids(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _keys_and_ids(v, out)
+    return out
+
+
+def test_jsonld_is_compacted_with_the_turtle_prefixes_and_reads_back_as_the_turtle(session_graph):
+    data = json.loads((session_graph / JSONLD).read_text("utf-8"))
+    assert data["@context"] == {p: ns for p, ns in sorted(prefixes().items()) if p}
+    names = _keys_and_ids(data["@graph"], [])
+    assert "aig:developedBy" in names and "rdfs:label" in names and "ent:DeepSeek-R1" in names
+    # every IRI a prefix covers is written with it: no expanded property, id or type is left
+    assert not [n for n in names if any(n.startswith(ns) for ns in prefixes().values())]
+    ds = rdflib.Dataset()
+    ds.parse(session_graph / JSONLD, format="json-ld")
+    turtle = rdflib.Graph().parse(session_graph / TURTLE, format="turtle")
+    assert isomorphic(_union(ds), turtle)
 
 
 def test_csv_tables_read_back_by_the_csv_module_match_the_graph(session_graph):

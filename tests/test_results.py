@@ -9,7 +9,7 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from aigraph.errors import AigraphError
 from aigraph.query import execute
-from aigraph.results import render, table
+from aigraph.results import CELL, clip, render, table, tabulate, width
 from aigraph.store import open_store
 
 from .tinygraph import write_tiny_graph
@@ -60,3 +60,11 @@ def test_formats_that_do_not_fit_the_result_say_so(tiny):
 
 def test_table_aligns_chinese_and_flattens_line_breaks():
     assert table(["a", "b"], [["英伟达", "x\ny"]]) == "a       b\n------  ---\n英伟达  x y\n(1 row)"
+
+
+def test_table_cuts_wide_cells_and_the_other_formats_keep_them_whole():
+    long = "深度求索" * 30 + "R1"
+    out = tabulate(["name", "n"], [[long, "1"]], "table").splitlines()
+    assert out[2].startswith("深度求索") and out[2].endswith("…  1") and width(out[2].split("  ")[0]) <= CELL
+    assert tabulate(["name", "n"], [[long, "1"]], "csv").splitlines()[1] == f"{long},1"
+    assert clip("abcdef", 4) == "abc…" and clip("abcd", 4) == "abcd" and clip("英伟达", 5) == "英伟…"

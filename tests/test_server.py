@@ -116,6 +116,8 @@ def test_construct_in_rdf_formats(endpoint, accept, fmt):
     assert status == 200 and ctype.startswith(fmt.media_type)
     (t,) = list(parse(body, format=fmt))
     assert t.subject.value == ZETA2
+    if fmt == RdfFormat.JSON_LD:  # compacted with the project's prefixes
+        assert json.loads(body)["@graph"] == [{"@id": "ent:Zeta-2", "aig:developedBy": {"@id": "ent:Zeta_Labs"}}]
 
 
 def test_format_parameter_and_ask(endpoint):
@@ -156,8 +158,11 @@ def test_injection_strings_are_refused_or_stay_literals(endpoint, evil):
 
 
 def test_syntax_errors_are_400_with_the_reason(endpoint):
-    status, ctype, body = post_form(endpoint, "SELECT WHERE {")
-    assert status == 400 and ctype.startswith("text/plain") and body.startswith(b"Bad query")
+    status, ctype, body = post_form(endpoint, "SELECT ?m WHERE {\n  ?m ex:p ?x")
+    assert status == 400 and ctype.startswith("text/plain")
+    message = body.decode("utf-8")
+    assert message.startswith("SPARQL syntax error at line 2, column ") and "\n" not in message
+    assert message.endswith("unknown prefix ex: (declare it with PREFIX)")
 
 
 def test_query_page_embeds_the_shipped_queries_and_links_the_graph_view(endpoint):

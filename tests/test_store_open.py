@@ -41,13 +41,24 @@ def test_a_store_being_written_is_refused_with_the_writer_named(writer):
         open_store(graph)
 
 
+# every command that reads the graph, with arguments that would work on a good graph
+READERS = (["neighbors", "Zeta Labs"], ["show", "Zeta Labs"], ["search", "zeta"], ["sparql", "ASK {}"],
+           ["sparql", "--name", "trends"], ["serve", "--port", "0"], ["stats"], ["validate"],
+           ["path", "Zeta Labs", "Zeta-2"], ["html", "Zeta Labs"], ["analyse"])
+
+
+def one_line_error(args: list[str], graph) -> str:
+    result = CliRunner().invoke(cli, [*args, "--graph", str(graph)])
+    assert result.exit_code == 1, (args, result.output, result.exception)
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1, (args, result.output)
+    return result.output
+
+
 def test_the_cli_says_so_and_exits_non_zero(writer):
     graph, pid = writer
-    for args in (["neighbors", "Zeta Labs"], ["show", "Zeta Labs"], ["search", "zeta"], ["sparql", "ASK {}"]):
-        result = CliRunner().invoke(cli, [*args, "--graph", str(graph)])
-        assert result.exit_code == 1, args
-        assert result.output.startswith(f"Error: The graph store {graph / STORE_DIR} is locked by another aigraph "
-                                        f"process (pid {pid})")
+    for args in READERS:
+        assert one_line_error(args, graph).startswith(
+            f"Error: The graph store {graph / STORE_DIR} is locked by another aigraph process (pid {pid})"), args
 
 
 def test_once_the_writer_is_gone_lookups_work(writer, tmp_path):
@@ -69,3 +80,30 @@ def test_this_process_holding_the_lock_is_not_refused(tmp_path):
 def test_missing_store_says_to_build(tmp_path):
     with pytest.raises(StoreError, match=r"No graph store in .*: run `aigraph build` first"):
         open_store(tmp_path)
+
+
+def _bad_folders(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "nostore").mkdir()
+    (tmp_path / "nostore" / "notes.txt").write_text("not a graph")
+    (tmp_path / "junk" / STORE_DIR).mkdir(parents=True)
+    (tmp_path / "junk" / STORE_DIR / "CURRENT").write_text("not RocksDB\n")
+    real = write_tiny_graph(tmp_path / "real")
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
+    return {
+        "a file": (tmp_path / "graph.ttl", "is a file: give the folder `aigraph build` wrote"),
+        "missing": (tmp_path / "missing", "(the folder does not exist): run `aigraph build` first"),
+        "empty": (tmp_path / "empty", "(the folder is empty): run `aigraph build` first"),
+        "no store": (tmp_path / "nostore", "(it has no store/ folder): run `aigraph build` first"),
+        "not a store": (tmp_path / "junk", "store/ is not a readable graph store (Corruption: "),
+        "the store itself": (real / STORE_DIR, f"is the store itself: pass the folder around it (--graph {real})"),
+    }
+
+
+@pytest.mark.parametrize("args", READERS, ids=lambda a: " ".join(a))
+def test_a_bad_graph_folder_is_one_line_naming_the_problem(tmp_path, args):
+    for kind, (folder, problem) in _bad_folders(tmp_path).items():
+        message = one_line_error(args, folder)
+        assert str(folder) in message and problem in message, (kind, message)
+    assert not (tmp_path / "missing").exists()  # reading never creates a store
+    assert sorted(p.name for p in (tmp_path / "junk" / STORE_DIR).iterdir()) == ["CURRENT"]

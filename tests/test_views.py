@@ -131,3 +131,12 @@ def test_pictures_are_svg_and_deterministic(session_graph, tmp_path):
     best = max(m, key=lambda i: (m[i].pagerank, i))
     assert g.nodes[best]["label"] in texts  # names stay text, so any viewer's fonts can draw them
     assert draw_top(g, m, tmp_path / "t.svg", limit=3) == 3
+
+
+def test_html_command_refuses_unknown_names_and_two_scopes(session_graph, tmp_path):
+    out = tmp_path / "x.html"
+    unknown = CliRunner().invoke(cli, ["html", "DeepSeak", "-o", str(out), "--graph", str(session_graph)])
+    assert unknown.exit_code == 1 and unknown.output.startswith("Error: No entity named 'DeepSeak'. Did you mean DeepSeek")
+    both = CliRunner().invoke(cli, ["html", "DeepSeek", "--community", "0", "-o", str(out), "--graph", str(session_graph)])
+    assert both.exit_code == 1 and "Give NAME or --community, not both." in both.output
+    assert not out.exists()

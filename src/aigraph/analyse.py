@@ -6,6 +6,7 @@ import csv
 import json
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 from itertools import combinations
 from pathlib import Path
@@ -19,6 +20,8 @@ EXACT_BETWEENNESS = 5000
 """Graphs up to this many nodes get exact betweenness; larger ones a seeded sample of source nodes."""
 SAMPLES = 256
 """Source nodes sampled for betweenness on large graphs (Brandes-Pich estimate, scaled up)."""
+LEIDEN_ITERATIONS = 10
+"""Leiden passes. Until stable (-1) takes 10 s on 100k entities for 0.1% more modularity than 10 passes (1.8 s)."""
 FOCUS_TYPES = ("Company", "Model", "Chip", "Investor", "Trend", "Product", "Person")
 
 
@@ -85,7 +88,7 @@ def node_metrics(g, seed: int = SEED, betweenness: bool = True) -> dict[str, Nod
         between = [b * scale * norm for b in raw]
     ig.set_random_number_generator(random.Random(seed))
     try:
-        parts = ig_graph.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1)
+        parts = ig_graph.community_leiden(objective_function="modularity", weights="weight", n_iterations=LEIDEN_ITERATIONS)
     finally:
         ig.set_random_number_generator(random)
     groups: dict[int, list[str]] = defaultdict(list)
@@ -211,13 +214,20 @@ class GraphAnalysis:
     """Every pair of co-occurring trends, most frequent first."""
 
 
-def analyse(g, top: int = 10, seed: int = SEED) -> GraphAnalysis:
-    """All analyses of a graph from `netgraph.to_networkx`."""
+def analyse(g, top: int = 10, seed: int = SEED, progress: Callable[[str, int, int], None] | None = None) -> GraphAnalysis:
+    """All analyses of a graph from `netgraph.to_networkx`; `progress(stage, done, total)` hears of each
+    of the three steps (metrics, trend pairs, report)."""
+    step = progress or (lambda stage, done, total: None)
+    step("analyse", 0, 3)
     metrics = node_metrics(g, seed)
+    step("analyse", 1, 3)
     names = {iri: d.get("label", iri) for iri, d in g.nodes(data=True)}
     rank = sorted(metrics, key=lambda iri: (-metrics[iri].pagerank, names[iri].casefold(), iri))
     pairs = trend_pairs(g, rank)
-    return GraphAnalysis(report(g, metrics, top, pairs), metrics, pairs)
+    step("analyse", 2, 3)
+    result = GraphAnalysis(report(g, metrics, top, pairs), metrics, pairs)
+    step("analyse", 3, 3)
+    return result
 
 
 ANALYSIS_JSON = "analysis.json"

@@ -46,6 +46,8 @@ AFTER_EXTRACTION = frozenset({
     "link.py", "netgraph.py", "prefixes.py", "query.py", "server.py", "signatures.py", "stats.py", "store.py",
     "update.py", "validate.py", "views.py", "vocab.py",
     "analysis_exports.py", "layout.py", "paths.py", "pictures.py",
+    "card.py", "jsonld.py", "lookup_format.py", "named_queries.py", "results.py", "search.py", "sparql_errors.py",
+    "sparql_guard.py", "sparql_protocol.py", "sparql_worker.py", "worker_pool.py",
 })
 
 

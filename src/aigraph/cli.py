@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from pathlib import Path
 
@@ -25,9 +24,17 @@ class Group(click.Group):
 def graph_option(f):
     """--graph DIR: where the built graph lives."""
     return click.option(
-        "--graph", "graph", type=click.Path(file_okay=False, path_type=Path), default=None,
+        "--graph", "graph", type=click.Path(path_type=Path), default=None, callback=_graph_folder,
         help="Graph folder written by `aigraph build` (default: $AIGRAPH_GRAPH, else ./exports).",
     )(f)
+
+
+def _graph_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    # one line, exit status 1, like the other graph-folder errors (click's own check prints the usage too)
+    if value is not None and value.is_file():
+        raise click.ClickException(f"--graph {value} is a file: give the folder `aigraph build` wrote "
+                                   "(the one holding store/).")
+    return value
 
 
 def output_options(f):
@@ -47,6 +54,8 @@ _SPARQL_FORMATS = ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "
 
 
 def _echo_json(data) -> None:
+    import json  # here, not at the top: lookups without --json start ~3 ms sooner
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 
@@ -334,11 +343,14 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
     from .query import execute
     from .results import render
 
+    source = None
     if query_name:
-        text = named_query(query_name)
+        text, source = named_query(query_name), f"--name {query_name}"
+    elif _is_file(query):
+        text, source = Path(query).read_text("utf-8"), query
     else:
-        text = Path(query).read_text("utf-8") if _is_file(query) else query
-    click.echo(render(execute(_store(graph), text), fmt), nl=False)
+        text = query
+    click.echo(render(execute(_store(graph), text, source), fmt), nl=False)
 
 
 def _width(s: str) -> int:
@@ -388,6 +400,7 @@ def neighbors(name: str, depth: int, types: tuple[str, ...], relations: tuple[st
         _echo_json(neighbors_data(entity, found, depth, evidence))
     else:
         click.echo(neighbors_text(entity, found))
+        _also_note(name, entity, quiet)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -417,6 +430,15 @@ def show(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
         _echo_json(card_data(c))
     else:
         click.echo(card_text(c))
+        _also_note(name, c.entity, quiet)
+
+
+def _also_note(name: str, entity, quiet: bool) -> None:
+    """Say on stderr which other entities the name could have meant (their alias lost to a canonical name)."""
+    if entity.also and not quiet:
+        pick = " or ".join(repr(f"{name} ({a.rsplit(' (', 1)[1]}") for a in entity.also)
+        click.echo(f"note: {name!r} is also a name of {', '.join(entity.also)}; {pick} picks "
+                   f"{'it' if len(entity.also) == 1 else 'one'}.", err=True)
 
 
 @cli.command()
@@ -505,33 +527,14 @@ def html(name: str | None, output: Path | None, depth: int, community: int | Non
       aigraph html DeepSeek -o deepseek.html
       aigraph html --community 0
     """
-    from .analyse import node_metrics
-    from .netgraph import to_networkx
-    from .query import find_entity
     from .store import graph_dir
-    from .views import MAX_NODES, around, write_view
+    from .views import MAX_NODES, scope, write_view
 
-    if name and community is not None:
-        raise AigraphError("Give NAME or --community, not both.")
-    store = _store(graph)
-    g = to_networkx(store, evidence=True)
-    metrics = node_metrics(g, betweenness=False)
-    title = "aigraph: the AI industry graph"
-    if name:
-        entity = find_entity(store, name)
-        g = g.subgraph(around(g, entity.iri, depth))
-        title = f"aigraph: {entity.name}"
-        output = output or Path(f"{_safe_filename(entity.name)}.html")
-    elif community is not None:
-        members = [iri for iri, m in metrics.items() if m.community == community]
-        if not members:
-            top = max((m.community for m in metrics.values()), default=-1)
-            raise AigraphError(f"No community {community}: ids go from 0 to {top} (see `aigraph analyse`).")
-        g = g.subgraph(members)
-        title = f"aigraph: community {community}"
-        output = output or Path(f"community-{community}.html")
-    output = output or graph_dir(graph) / "aigraph.html"
-    data = write_view(g, output, title, metrics, max_nodes or MAX_NODES)
+    view = scope(_store(graph), name, community, depth)
+    # the whole graph's page goes beside the graph; the others into the current folder
+    whole = not name and community is None
+    output = output or (graph_dir(graph) if whole else Path()) / view.file_name
+    data = write_view(view.graph, output, view.title, view.metrics, max_nodes or MAX_NODES)
     if as_json:
         _echo_json({"output": str(output), "nodes": len(data["nodes"]), "edges": len(data["edges"])})
     elif not quiet:
@@ -555,54 +558,19 @@ def analyse(out: Path | None, top: int, graph: Path | None, quiet: bool, as_json
       aigraph analyse
       aigraph analyse --top 20 --json
     """
-    from .analyse import analyse as run_analyses
-    from .analyse import write_analysis
+    from .analysis_exports import analyse_into
+    from .analysis_format import analysis_text
     from .netgraph import to_networkx
-    from .pictures import write_pictures
     from .store import graph_dir
 
-    g = to_networkx(_store(graph))
-    result = run_analyses(g, top=top)
-    out = out or graph_dir(graph)
-    files = write_analysis(g, result, out) + write_pictures(g, result.metrics, out)
+    # steps on a terminal only: 100k entities take tens of seconds, the tables follow on stdout
+    progress = _progress_bar() if not (quiet or as_json) and sys.stderr.isatty() else None
+    result, files = analyse_into(to_networkx(_store(graph)), out or graph_dir(graph), top, progress)
     if as_json:
         _echo_json(result.report)
     elif not quiet:
-        click.echo(_analysis_text(result.report))
+        click.echo(analysis_text(result.report))
         click.echo("\nwrote " + ", ".join(str(f) for f in files))
-
-
-def _analysis_text(r: dict) -> str:
-    """The report as readable tables."""
-    from .results import table
-
-    s = r["summary"]
-    out = [f"{s['entities']} entities, {s['facts']} facts; {s['components']} connected parts (largest "
-           f"{s['largest_component']}), {s['isolated']} entities without facts, {s['communities']} communities, "
-           f"densest core: {s['max_core']}-core; betweenness {s['betweenness']}", ""]
-
-    def section(title: str, names: list[str], rows: list[list]) -> None:
-        out.extend([title, table(names, [[str(c) for c in row] for row in rows]), ""])
-
-    section("By type", ["type", "entities", "facts", "without facts"],
-            [[t["type"], t["entities"], t["facts"], t["isolated"]] for t in r["types"]])
-    section("By relation", ["relation", "facts", "mean confidence", "from -> to"],
-            [[p["predicate"], p["facts"], p["mean_confidence"],
-              ", ".join(f"{k} ({v})" for k, v in p["type_pairs"].items())] for p in r["predicates"]])
-    section("Most central entities", ["#", "entity", "type", "PageRank", "betweenness", "facts"],
-            [[i, e["name"], e["type"], f"{e['pagerank']:.4f}", f"{e['betweenness']:.4f}", e["degree"]]
-             for i, e in enumerate(r["top"], 1)])
-    section("Most central by type", ["type", "entities, most central first"],
-            [[t, ", ".join(e["name"] for e in es)] for t, es in r["top_by_type"].items()])
-    section("Communities (Leiden)", ["id", "size", "types", "most central members"],
-            [[c["id"], c["size"], ", ".join(f"{k} {v}" for k, v in c["types"].items()), ", ".join(c["members"][:6])]
-             for c in r["communities"][:len(r["top"]) or 10]])
-    core = r["core"]
-    out.extend([f"The {core['k']}-core ({len(core['members'])} entities): {', '.join(core['members'][:30])}"
-                + (" ..." if len(core["members"]) > 30 else ""), ""])
-    section("Trends that occur together", ["trend", "trend", "linked entities", "documents", "for example"],
-            [[p["a"], p["b"], p["entities"], p["documents"], ", ".join(p["via"])] for p in r["trend_pairs"]])
-    return "\n".join(out).rstrip()
 
 
 @cli.command()
@@ -620,6 +588,7 @@ def path(source: str, target: str, limit: int, graph: Path | None, quiet: bool, 
       aigraph path DeepSeek-R1 NVIDIA
       aigraph path 深度求索 OpenAI --max 3 --json
     """
+    from .analysis_format import paths_json, paths_text
     from .netgraph import to_networkx
     from .paths import shortest_paths
     from .query import find_entity
@@ -628,33 +597,10 @@ def path(source: str, target: str, limit: int, graph: Path | None, quiet: bool, 
     a, b = find_entity(store, source), find_entity(store, target)
     g = to_networkx(store)
     found = shortest_paths(g, a.iri, b.iri, limit)
-
-    def ent(iri: str) -> dict:
-        return {"name": g.nodes[iri]["label"], "type": g.nodes[iri]["type"], "iri": iri}
-
     if as_json:
-        _echo_json({"from": ent(a.iri), "to": ent(b.iri), "hops": len(found[0]) if found else None,
-                    "paths": [[{"from": ent(h.source), "to": ent(h.target),
-                                "relations": [{"predicate": p, "direction": d} for p, d in h.relations]}
-                               for h in p] for p in found]})
-        return
-    if quiet:
-        return
-    if not found:
-        click.echo(f"No connection between {a.name} ({a.type}) and {b.name} ({b.type}).")
-        return
-    hops = len(found[0])
-    click.echo(f"{len(found)} shortest connection{'s' if len(found) != 1 else ''} of {hops} hop"
-               f"{'s' if hops != 1 else ''} between {a.name} ({a.type}) and {b.name} ({b.type})")
-    for i, p in enumerate(found, 1):
-        click.echo(f"\n{i}. {a.name} ({a.type})")
-        for h in p:
-            rels = " / ".join(f"-[{pred}]->" if d == "out" else f"<-[{pred}]-" for pred, d in h.relations)
-            click.echo(f"   {rels} {g.nodes[h.target]['label']} ({g.nodes[h.target]['type']})")
-
-
-def _safe_filename(name: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._") or "entity"
+        _echo_json(paths_json(g, a, b, found))
+    elif not quiet:
+        click.echo(paths_text(g, a, b, found))
 
 
 @cli.command()

@@ -8,6 +8,7 @@ from pyoxigraph import RdfFormat, Store
 
 from .atomic import atomic_write, staged_dir
 from .graph import triples_of
+from .jsonld import write_jsonld
 from .query import run
 from .store import open_store, write_rdf, write_store
 
@@ -38,8 +39,6 @@ def write_graph(state, out: Path, parts: int = 0) -> None:
     """Write the store first, then each export file, into `out` (a staged folder). Every file is a pure
     function of the quads (sorted, fixed options), so a rebuild without changes is byte-identical.
     `parts` > 0 adds the graph as that many N-Quads files (nquads/part-NNNNN.nq) for bulk loaders."""
-    from .views import graph_data, write_html
-
     out.mkdir(parents=True, exist_ok=True)
     quads = sorted(state.quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     write_store(quads, out)
@@ -47,7 +46,7 @@ def write_graph(state, out: Path, parts: int = 0) -> None:
     write_rdf(triples, out / TURTLE, RdfFormat.TURTLE)
     write_rdf(triples, out / NTRIPLES, RdfFormat.N_TRIPLES)
     write_rdf(quads, out / NQUADS, RdfFormat.N_QUADS)
-    write_rdf(quads, out / JSONLD, RdfFormat.JSON_LD)
+    write_jsonld(quads, out / JSONLD)
     if parts:
         from .partition import write_parts
 
@@ -55,11 +54,9 @@ def write_graph(state, out: Path, parts: int = 0) -> None:
     store = open_store(out)
     write_tables(store, out / NODES_CSV, out / EDGES_CSV)
     write_graphml(store, out / GRAPHML)
-    nodes, edges = graph_data(store)
-    write_html(nodes, edges, out / HTML, title="aigraph: the AI industry graph")
     from .analysis_exports import write_analysis_exports
 
-    write_analysis_exports(out)  # analysis.json, its CSV tables, the README pictures
+    write_analysis_exports(out, page=out / HTML)  # the HTML view, analysis.json, its CSV tables, the pictures
 
 
 _NODES = """

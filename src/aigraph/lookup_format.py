@@ -67,7 +67,12 @@ def neighbor_data(n: Neighbor, evidence: bool) -> dict:
 def neighbors_data(entity: EntityRef, found: list[Neighbor], depth: int, evidence: bool) -> dict:
     """The answer of `aigraph neighbors --json`."""
     return {"entity": entity.name, "type": entity.type, "iri": entity.iri, "depth": depth,
-            "facts": [neighbor_data(n, evidence) for n in found]}
+            "facts": [neighbor_data(n, evidence) for n in found]} | _also(entity)
+
+
+def _also(entity: EntityRef) -> dict:
+    """`also`: the other entities the name typed could mean, when there are any."""
+    return {"also": list(entity.also)} if entity.also else {}
 
 
 def card_text(c: Card) -> str:
@@ -103,7 +108,7 @@ def card_data(c: Card) -> dict:
         facts.append(d)
     return {"entity": c.entity.name, "type": c.entity.type, "iri": c.entity.iri, "aliases": list(c.aliases),
             "degree": c.degree, "rank": c.rank, "ranked": c.ranked, "facts": facts,
-            "documents": [{"label": d.label, "title": d.title, "date": d.date} for d in c.documents]}
+            "documents": [{"label": d.label, "title": d.title, "date": d.date} for d in c.documents]} | _also(c.entity)
 
 
 def hits_text(text: str, hits: list[Hit]) -> str:

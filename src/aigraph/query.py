@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Variable
@@ -42,6 +42,8 @@ class EntityRef:
     """Its canonical label."""
     type: str
     """Its entity type (local name)."""
+    also: tuple[str, ...] = field(default=(), compare=False)
+    """Other entities the name typed also names (`Name (Type)`), when the canonical name won over their aliases."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
         return by_iri
     found = _by_canonical_label(store, name, type)
     if found is not None:
-        return found
+        return replace(found, also=_aliased_elsewhere(store, name, found.iri, type))
     from .lexicon import norm  # not needed for an exact name: keeps `neighbors NAME` quick to start
 
     key = norm(name)
@@ -133,7 +135,8 @@ def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
     if len(exact) > 1:
         canon = [iri for iri in exact if norm(table[iri][0]) == key]
         if len(canon) == 1:
-            return EntityRef(canon[0], table[canon[0]][0], table[canon[0]][1])
+            also = tuple(f"{table[i][0]} ({table[i][1]})" for i in exact if i != canon[0])
+            return EntityRef(canon[0], table[canon[0]][0], table[canon[0]][1], also)
         raise AmbiguousEntity(name, [f"{table[i][0]} ({table[i][1]}) = {compact(i)}" for i in exact])
     typed = _typed_name(name)
     if typed is not None and type is None:
@@ -163,6 +166,24 @@ def _by_canonical_label(store: Store, name: str, type: str | None) -> EntityRef 
             if type in (None, ref.type):
                 hits.setdefault(ref.iri, ref)
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+_BY_ALIAS = """
+SELECT ?l ?e ?name ?t WHERE {
+  ?e skos:altLabel ?l ; rdfs:label ?name ; a ?t .
+  FILTER(STRSTARTS(STR(?e), STR(ent:)) && STRSTARTS(STR(?t), STR(aig:)) && ?t != aig:Entity)
+}"""
+
+
+def _aliased_elsewhere(store: Store, name: str, iri: str, type: str | None) -> tuple[str, ...]:
+    """`Name (Type)` of the other entities that have `name` exactly as an alias (index lookups only)."""
+    out: set[str] = set()
+    for lit in (Literal(name, language="en"), Literal(name, language="zh"), Literal(name)):
+        for s in run(store, _BY_ALIAS, l=lit):
+            t = s["t"].value[len(AIG):]
+            if s["e"].value != iri and type in (None, t):
+                out.add(f"{s['name'].value} ({t})")
+    return tuple(sorted(out, key=str.casefold))
 
 
 # a character class in a SPARQL string: backslashes doubled once for the regex, once for the string
@@ -385,13 +406,16 @@ def _with_evidence(store: Store, found: list[Neighbor]) -> list[Neighbor]:
     return out
 
 
-def execute(store: Store, query: str):
-    """Run any read query (SELECT, ASK, CONSTRUCT, DESCRIBE) as typed; updates and SERVICE are refused."""
+def execute(store: Store, query: str, source: str | None = None):
+    """Run any read query (SELECT, ASK, CONSTRUCT, DESCRIBE) as typed; updates and SERVICE are refused.
+    A syntax error says where (line and column of `query`, in `source` when it came from a file)."""
     check_read_only(query)
     try:
         return run(store, query)
     except SyntaxError as exc:
-        raise AigraphError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
+        from .sparql_errors import syntax_message
+
+        raise AigraphError(syntax_message(exc, query, source)) from exc
 
 
 def sparql(store: Store, query: str) -> tuple[list[str], list[list[str]]] | bool:

@@ -36,7 +36,10 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "leads": (frozenset({"Person"}), frozenset({"Company"})),
     "relatedTo": (frozenset({"Company", "Investor", "Model", "Chip", "Product"}), frozenset({"Trend"})),
 }
-RULES = ORG_RULES + TECH_RULES + EN_RULES + EN_TECH_RULES
+RULES = ORG_RULES + TECH_RULES
+ENGLISH_RULES = EN_RULES + EN_TECH_RULES
+# English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
+_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}")
 
 
 def allowed(pred: str, s: Ent, o: Ent) -> bool:
@@ -72,7 +75,8 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> l
     text, ents = _compact(text, ents)
     sent = clauses.analyse(text, ents)
     found: dict[tuple[str, str, str], Fact] = {}
-    for rule in RULES:
+    rules = RULES + ENGLISH_RULES if _ENGLISH.search(text) else RULES
+    for rule in rules:
         for pred, i, j, conf, name in rule(sent):
             s, o = sent.ents[i], sent.ents[j]
             if not allowed(pred, s, o):

@@ -49,10 +49,12 @@ class EntityResolver:
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
         spans, kept_cands = [], []
+        reach = 0  # candidates come in start order: a span overlaps a kept one iff it starts before this
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.type, kb_id=c.name, alignment_mode="expand")
-            if span is None or any(span.start < s.end and s.start < span.end for s in spans):
+            if span is None or span.start < reach:
                 continue
+            reach = span.end
             spans.append(span)
             kept_cands.append(c)
         doc.set_ents(spans)

@@ -51,7 +51,25 @@ def tabulate(names: list[str], rows: list[list[str]], fmt: str) -> str:
         w.writerow(names)
         w.writerows(rows)
         return buf.getvalue()
-    return table(names, rows) + "\n"
+    return table(names, rows, max_cell=CELL) + "\n"
+
+
+CELL = 72
+"""Terminal columns a table cell may take before it is cut with `…` (CSV, TSV and JSON keep it whole)."""
+
+
+def clip(s: str, limit: int) -> str:
+    """`s` cut to at most `limit` terminal columns, ending in `…` when cut."""
+    if width(s) <= limit:
+        return s
+    out, used = [], 0
+    for c in s:
+        w = width(c)
+        if used + w > limit - 1:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "…"
 
 
 def width(s: str) -> int:
@@ -59,9 +77,12 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def table(names: list[str], rows: list[list[str]]) -> str:
-    """A plain text table, aligned for Chinese too; line breaks in cells shown as spaces."""
+def table(names: list[str], rows: list[list[str]], max_cell: int | None = None) -> str:
+    """A plain text table, aligned for Chinese too; line breaks in cells shown as spaces; cells wider
+    than `max_cell` columns cut."""
     rows = [[" ".join(c.split()) if "\n" in c or "\r" in c else c for c in r] for r in rows]
+    if max_cell:
+        rows = [[clip(c, max_cell) for c in r] for r in rows]
     widths = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
 
     def line(cells):

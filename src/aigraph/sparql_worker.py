@@ -20,7 +20,9 @@ from pyoxigraph import (
 )
 
 from .errors import RefusedQuery
+from .jsonld import document
 from .prefixes import prefixes
+from .sparql_errors import syntax_message
 from .sparql_guard import check_read_only
 from .sparql_protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
 
@@ -92,13 +94,19 @@ def answer(graph: Graph, req: Request, accept: str | None) -> tuple[int, str, by
             body = result.serialize(format=getattr(QueryResultsFormat, RESULT_TYPES[media]))
         else:
             fmt = getattr(RdfFormat, GRAPH_TYPES[media])
-            body = serialize(list(result), format=fmt, prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
+            if fmt == RdfFormat.JSON_LD:  # compacted with the project's prefixes, like aigraph.jsonld
+                body = json.dumps(document(result), ensure_ascii=False).encode("utf-8")
+            else:
+                body = serialize(list(result), format=fmt,
+                                 prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
         return 200, media, body
     except ProtocolError as exc:
         return exc.status, "text/plain", exc.message.encode("utf-8")
     except RefusedQuery as exc:
         return 403, "text/plain", str(exc).encode("utf-8")
-    except (SyntaxError, ValueError) as exc:
+    except SyntaxError as exc:
+        return 400, "text/plain", syntax_message(exc, req.query).encode("utf-8")
+    except ValueError as exc:
         return 400, "text/plain", f"Bad query: {str(exc).splitlines()[0] if str(exc) else exc}".encode()
     except OSError as exc:
         return 500, "text/plain", f"Cannot read the graph store: {exc}".encode()

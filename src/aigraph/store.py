@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Store, parse, serialize
 
-from .atomic import atomic_write, replace_dir
 from .errors import StoreError
 from .prefixes import ontology_path, prefixes
 
@@ -31,19 +28,37 @@ def open_store(directory: str | os.PathLike, write: bool = False) -> Store:
     Readers open it read-only (several at once, no lock taken). RocksDB lets a read-only open succeed
     while another process writes, giving a snapshot that may be half-updated, so a reader refuses a
     store whose lock a writer holds."""
-    path = Path(directory) / STORE_DIR
+    folder = Path(directory)
+    path = folder / STORE_DIR
     if not path.is_dir() or not any(path.iterdir()):
-        raise StoreError(f"No graph store in {Path(directory)}/: run `aigraph build` first (or pass --graph DIR).")
+        raise StoreError(_missing(folder))
     writer = lock_holder(path)
     if writer is not None and writer != os.getpid():
         raise StoreError(_locked(path, writer))
     try:
         return Store(str(path)) if write else Store.read_only(str(path))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # pyoxigraph raises RuntimeError for RocksDB's Corruption
         msg = str(exc)
         if "lock" in msg.lower() or "Resource temporarily unavailable" in msg:
             raise StoreError(_locked(path, lock_holder(path))) from exc
-        raise StoreError(f"Cannot open the graph store {path}: {msg.splitlines()[0] if msg else exc}") from exc
+        reason = msg.splitlines()[0] if msg else type(exc).__name__
+        raise StoreError(f"{path}/ is not a readable graph store ({reason}): run `aigraph build` to write it "
+                         "again.") from exc
+
+
+def _missing(folder: Path) -> str:
+    """Why there is no store under `folder`, and what to do."""
+    if not folder.exists():
+        why = "the folder does not exist"
+    elif not folder.is_dir():
+        why = "it is a file, not a folder"
+    elif (folder / "CURRENT").is_file() and (folder.parent / STORE_DIR).resolve() == folder.resolve():
+        return f"{folder}/ is the store itself: pass the folder around it (--graph {folder.parent})."
+    elif not any(folder.iterdir()):
+        why = "the folder is empty"
+    else:
+        why = f"it has no {STORE_DIR}/ folder" if not (folder / STORE_DIR).is_dir() else f"its {STORE_DIR}/ is empty"
+    return f"No graph store in {folder}/ ({why}): run `aigraph build` first (or pass --graph DIR)."
 
 
 def _locked(path: Path, pid: int | None) -> str:
@@ -82,6 +97,11 @@ def ontology_quads() -> list[Quad]:
 
 def write_store(quads: Sequence[Quad], directory: Path) -> None:
     """Build a fresh store beside the old one and swap it in only when it is complete."""
+    import shutil  # the writers' imports stay out of the lookups' start-up
+    import tempfile
+
+    from .atomic import replace_dir
+
     directory.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=directory))
     try:
@@ -98,5 +118,7 @@ def write_store(quads: Sequence[Quad], directory: Path) -> None:
 
 def write_rdf(items: Iterable, path: Path, fmt: RdfFormat) -> None:
     """Serialize triples or quads, in the order given, atomically."""
+    from .atomic import atomic_write
+
     with atomic_write(path, "wb") as fh:
         serialize(items, fh, format=fmt, prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)

@@ -27,6 +27,7 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
 OTHER_STYLE = ("#9c9c9c", "dot", "●")
 MAX_NODES = 5000
 """Larger graphs are shown as their most central entities (by PageRank), so the page stays fast."""
+WHOLE_TITLE = "aigraph: the AI industry graph"
 EVIDENCE_SHOWN = 3
 """Evidence sentences in an edge's tooltip."""
 SENTENCE_CHARS = 220
@@ -216,6 +217,50 @@ def render_page(data: dict, title: str) -> str:
     }
     # one pass, so that nothing inserted is scanned for markers again
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], own.joinpath("view.html").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one `aigraph html` page shows."""
+
+    graph: object
+    """The part of the `netgraph.to_networkx` graph to draw (with evidence)."""
+    metrics: dict
+    """Every entity's metrics in the whole graph (sizes and community ids stay those of the whole)."""
+    title: str
+    """The page's title."""
+    file_name: str
+    """The default file name: aigraph.html, <name>.html or community-<N>.html."""
+
+
+def scope(store: Store, name: str | None = None, community: int | None = None, depth: int = 1) -> Scope:
+    """The whole graph, the entities within `depth` hops of the entity `name` (any alias), or community
+    `community` (ids as `aigraph analyse` gives them)."""
+    from .analyse import node_metrics
+    from .errors import AigraphError
+    from .netgraph import to_networkx
+    from .query import find_entity
+
+    if name and community is not None:
+        raise AigraphError("Give NAME or --community, not both.")
+    entity = find_entity(store, name) if name else None  # a name not found fails before the graph is read
+    g = to_networkx(store, evidence=True)
+    metrics = node_metrics(g, betweenness=False)
+    if entity:
+        return Scope(g.subgraph(around(g, entity.iri, depth)), metrics, f"aigraph: {entity.name}",
+                     f"{safe_filename(entity.name)}.html")
+    if community is not None:
+        members = [iri for iri, m in metrics.items() if m.community == community]
+        if not members:
+            top = max((m.community for m in metrics.values()), default=-1)
+            raise AigraphError(f"No community {community}: ids go from 0 to {top} (see `aigraph analyse`).")
+        return Scope(g.subgraph(members), metrics, f"aigraph: community {community}", f"community-{community}.html")
+    return Scope(g, metrics, WHOLE_TITLE, "aigraph.html")
+
+
+def safe_filename(name: str) -> str:
+    """A file name made from an entity's name: letters, digits, '-', '_' and '.' kept, the rest '_'."""
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._") or "entity"
 
 
 def write_view(g, path: str | Path, title: str = "aigraph", metrics: dict | None = None,
