@@ -242,7 +242,7 @@ def funds(text: str, covered: bytearray) -> list[Candidate]:
     """Government and industry funds named by place and purpose."""
     out = []
     for m in _FUND.finditer(text):
-        if re.search(r"[的和与及、或为是]", m.group()):  # longer than a lexicon name inside it: kept
+        if re.search(r"[的和与及、或为是]", m.group()):  # proposed even over a lexicon name inside it
             continue
         out.append(Candidate(m.start(), m.end(), "Investor", m.group(), "pattern:cn-fund", 0.65))
     return out

@@ -23,8 +23,7 @@ class LexiconRuler:
         text = masked_text(doc)
         out = candidates(doc)
         for start, end, key in self.lexicon.find(text):
-            plural = _PLURAL.match(text, end) is not None and text[end - 1].isdigit() or \
-                _PLURAL.match(text, end) is not None and text[end - 3:end].isupper()
+            plural = _PLURAL.match(text, end) is not None and (text[end - 1].isdigit() or text[end - 3:end].isupper())
             if plural:
                 end += 1  # "350,000 H100s", "Google's TPUs": the name in the plural
             if not latin_boundary_ok(text, start, end) or not word_boundary_ok(text, start, end):

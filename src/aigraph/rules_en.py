@@ -76,8 +76,7 @@ def _objects(s: Sentence, at: int, types: frozenset[str], stop: frozenset[str] =
             return []
         if e.type in types:
             return items(s, j, types)
-        if e.type in stop and not re.match(r"['’]s\b|\s(?:" + "|".join(sorted(MADE)) + r")", s.text[e.end:e.end + 3]) \
-                and not _owner_before(s, j):
+        if e.type in stop and not re.match(r"['’]s\b", s.text[e.end:e.end + 3]) and not _owner_before(s, j):
             return []
     return []
 
@@ -324,54 +323,55 @@ _HIRED = re.compile(r"\s(?:has\s|have\s)?(?:hired|appointed|named|tapped|promote
 _FOUNDED_BY = re.compile(r"\s?,?\s?(?:which\s|that\s)?(?:was\s|is\s)?(?:co-?founded|founded|started|set\sup|"
                          r"established|created)\s(?:in\s(?:\d{4}|[A-Z]\w+)\s)?by\s(?:former\s[^,;.]{0,40}?\s)?")
 _LEADS = re.compile(r"\s?,?\s(?:who\s)?(?:leads|led|runs|ran|heads|headed|helms)\s(?:the\s)?")
+_TITLE_WORD = re.compile(rf"\b{_TITLE}\b", re.I)
+_FOUNDER_WORD = re.compile(rf"\b{_FOUNDER}\b", re.I)
+_NO_TITLE = re.compile(r"(?!)")
+_FORMER = re.compile(r"\b(?:former|ex-|then-|onetime|departing|outgoing)")
 
 
 def people(s: Sentence) -> Found:
     """X CEO Y; Y, CEO of X; Y, X's chief executive; X co-founder Y; Y founded X; X, founded by Y."""
-    founder = re.compile(rf"\b{_FOUNDER}\b", re.I)
-    for i, a in enumerate(s.ents):
-        for j in range(i + 1, min(i + 2, len(s.ents))):
-            b = s.ents[j]
-            gap = s.text[a.end:b.start]
-            if re.search(r"\b(?:former|ex-|then-|onetime|departing|outgoing)", gap):
-                title = re.compile(r"(?!)")  # a former chief leads no more; founders stay founders
-            else:
-                title = re.compile(rf"\b{_TITLE}\b", re.I)
-            if a.type in ORG and b.type in PEOPLE:
-                if _TITLE_BEFORE.fullmatch(gap) or _FOUNDER_BEFORE.fullmatch(gap):
-                    if title.search(gap):
-                        yield "leads", j, i, 0.85, "en-org-title-person"
-                    if founder.search(gap):
-                        yield "founderOf", j, i, 0.85, "en-org-founder-person"
-                if _FOUNDED_BY.fullmatch(gap):
-                    for k in items(s, j, PEOPLE):
-                        yield "founderOf", k, i, 0.85, "en-org-founded-by"
-                if re.fullmatch(rf",\s(?:whose\s){_TITLE}\s(?:is\s)?", gap):
-                    yield "leads", j, i, 0.8, "en-org-whose-title"
-            if a.type in PEOPLE and b.type in ORG:
-                m = re.fullmatch(rf",?\s(?:the\s|its\s)?{_FOUNDER}?\s?(?:and\s)?(?:\w+\s)?(?:{_TITLE}\s)?(?:of|at)\s"
-                                 rf"(?:the\s)?|,\s(?:\w+\s)?$", gap)
-                possessive_title = re.match(rf"['’]s\s(?:{_FOUNDER}\s(?:and\s)?)?(?:{_TITLE})?", s.text[b.end:b.end + 40])
-                if (_TITLE_OF.fullmatch(gap) or _FOUNDER_OF.fullmatch(gap) or m) and (
-                        title.search(gap) or founder.search(gap)):
-                    if title.search(gap):
-                        yield "leads", i, j, 0.85, "en-person-title-of-org"
-                    if founder.search(gap):
-                        yield "founderOf", i, j, 0.85, "en-person-founder-of-org"
-                elif re.fullmatch(r",\s(?:the\s)?", gap) and possessive_title and possessive_title.group().strip("'’s "):
-                    tail = possessive_title.group()
-                    if title.search(tail):
-                        yield "leads", i, j, 0.85, "en-person-org-s-title"
-                    if founder.search(tail):
-                        yield "founderOf", i, j, 0.85, "en-person-org-s-founder"
-                if _FOUNDED.fullmatch(gap):
-                    for k in before_list(s, i, PEOPLE):
-                        yield "founderOf", k, j, 0.8, "en-person-founded-org"
-                if _LEADS.fullmatch(gap):
-                    yield "leads", i, j, 0.75, "en-person-leads-org"
-            if a.type in ORG and b.type in PEOPLE and _HIRED.fullmatch(gap) and re.match(
-                    rf",?\s(?:as\s)?(?:its\s|the\s)?(?:new\s)?{_TITLE}\b", s.text[b.end:b.end + 40]):
-                yield "leads", j, i, 0.8, "en-org-named-person-title"
+    for i in range(len(s.ents) - 1):
+        j = i + 1
+        a, b = s.ents[i], s.ents[j]
+        gap = s.text[a.end:b.start]
+        # a former chief leads no more; founders stay founders
+        title = _NO_TITLE if _FORMER.search(gap) else _TITLE_WORD
+        if a.type in ORG and b.type in PEOPLE:
+            if _TITLE_BEFORE.fullmatch(gap) or _FOUNDER_BEFORE.fullmatch(gap):
+                if title.search(gap):
+                    yield "leads", j, i, 0.85, "en-org-title-person"
+                if _FOUNDER_WORD.search(gap):
+                    yield "founderOf", j, i, 0.85, "en-org-founder-person"
+            if _FOUNDED_BY.fullmatch(gap):
+                for k in items(s, j, PEOPLE):
+                    yield "founderOf", k, i, 0.85, "en-org-founded-by"
+            if re.fullmatch(rf",\s(?:whose\s){_TITLE}\s(?:is\s)?", gap):
+                yield "leads", j, i, 0.8, "en-org-whose-title"
+        if a.type in PEOPLE and b.type in ORG:
+            m = re.fullmatch(rf",?\s(?:the\s|its\s)?{_FOUNDER}?\s?(?:and\s)?(?:\w+\s)?(?:{_TITLE}\s)?(?:of|at)\s"
+                             rf"(?:the\s)?|,\s(?:\w+\s)?$", gap)
+            possessive_title = re.match(rf"['’]s\s(?:{_FOUNDER}\s(?:and\s)?)?(?:{_TITLE})?", s.text[b.end:b.end + 40])
+            if (_TITLE_OF.fullmatch(gap) or _FOUNDER_OF.fullmatch(gap) or m) and (
+                    title.search(gap) or _FOUNDER_WORD.search(gap)):
+                if title.search(gap):
+                    yield "leads", i, j, 0.85, "en-person-title-of-org"
+                if _FOUNDER_WORD.search(gap):
+                    yield "founderOf", i, j, 0.85, "en-person-founder-of-org"
+            elif re.fullmatch(r",\s(?:the\s)?", gap) and possessive_title and possessive_title.group().strip("'’s "):
+                tail = possessive_title.group()
+                if title.search(tail):
+                    yield "leads", i, j, 0.85, "en-person-org-s-title"
+                if _FOUNDER_WORD.search(tail):
+                    yield "founderOf", i, j, 0.85, "en-person-org-s-founder"
+            if _FOUNDED.fullmatch(gap):
+                for k in before_list(s, i, PEOPLE):
+                    yield "founderOf", k, j, 0.8, "en-person-founded-org"
+            if _LEADS.fullmatch(gap):
+                yield "leads", i, j, 0.75, "en-person-leads-org"
+        if a.type in ORG and b.type in PEOPLE and _HIRED.fullmatch(gap) and re.match(
+                rf",?\s(?:as\s)?(?:its\s|the\s)?(?:new\s)?{_TITLE}\b", s.text[b.end:b.end + 40]):
+            yield "leads", j, i, 0.8, "en-org-named-person-title"
     yield from verb_facts(s, _FOUNDED_VERB, "founderOf", PEOPLE, ORG, 0.8, "en-person-founded-org", stop=frozenset())
 
 

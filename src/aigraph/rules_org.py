@@ -218,10 +218,11 @@ def _funded(s: Sentence, group: list[int]) -> int | None:
     if subj is not None and subj not in group and s.ents[subj].type == "Company":
         return subj
     for k in range(group[0] - 1, -1, -1):
-        if s.ents[k].type == "Company" and k not in group and s.ents[k].owner is None \
-                and not _LEAD.match(s.after(s.coordinated(k, _FUNDERS)[-1], 12)) \
-                and not re.search(r"由\s?$", s.before(s.coordinated(k, _FUNDERS)[0], 2)):  # an investor of the round
-            return k
+        if s.ents[k].type != "Company" or k in group or s.ents[k].owner is not None:
+            continue
+        funders = s.coordinated(k, _FUNDERS)
+        if not _LEAD.match(s.after(funders[-1], 12)) and not re.search(r"由\s?$", s.before(funders[0], 2)):
+            return k  # the nearest company that is not itself an investor of the round
     for k in range(group[-1] + 1, len(s.ents)):
         if s.ents[k].type == "Company" and _FUNDING_WORD.search(s.text[s.ents[group[-1]].end:s.ents[k].start]):
             return k
