@@ -16,20 +16,20 @@ SEED_003 = SEEDS / "003_066453869a5c638a.txt"
 @pytest.fixture(scope="session")
 def nlp():
     """The spaCy pipeline, built once."""
-    from aigraph.extract import build_nlp
+    from aigraph.extraction.nlp import build_nlp
 
     return build_nlp()
 
 
 @pytest.fixture(scope="session")
-def analyse_text(nlp):
+def extract_text(nlp):
     """Run the pipeline on sentences given as plain strings (one document)."""
-    from aigraph.extract import analyse
+    from aigraph.extraction.nlp import extract
     from aigraph.model import Sentence
 
     def run(*texts: str, doc: str = "test.txt", date: str | None = None):
         sents = [Sentence(doc, i, t, ((0, len(t)),), date) for i, t in enumerate(texts)]
-        return analyse(nlp, sents)
+        return extract(nlp, sents)
 
     return run
 
@@ -37,7 +37,7 @@ def analyse_text(nlp):
 @pytest.fixture(scope="session")
 def session_graph(tmp_path_factory) -> Path:
     """A graph built by the real pipeline from one seed file (shared by read-only tests)."""
-    from aigraph.pipeline import build
+    from aigraph.pipeline.build import build
 
     out = tmp_path_factory.mktemp("graph")
     build([SEED_003], out)

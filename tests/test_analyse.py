@@ -10,11 +10,11 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from aigraph import analyse as analyse_module
-from aigraph.analyse import analyse, node_metrics, trend_pairs, write_analysis
 from aigraph.cli import cli
-from aigraph.netgraph import to_networkx
-from aigraph.store import open_store
+from aigraph.graph.store import open_store
+from aigraph.views import metrics as analyse_module
+from aigraph.views.metrics import measure, node_metrics, trend_pairs, write_analysis
+from aigraph.views.netgraph import to_networkx
 
 
 def tiny(facts, types, documents=None, order=None):
@@ -66,7 +66,7 @@ def test_communities_cores_and_components():
 
 
 def test_report_statistics():
-    r = analyse(TWO_TRIANGLES, top=3).report
+    r = measure(TWO_TRIANGLES, top=3).report
     assert r["summary"] | {"betweenness": None} == {
         "entities": 7, "facts": 7, "density": round(7 / 42, 8), "components": 2, "largest_component": 6,
         "isolated": 1, "communities": 2, "max_core": 2, "betweenness": None}
@@ -102,7 +102,7 @@ def test_same_graph_in_any_order_gives_the_same_report():
     random.Random(1).shuffle(order)
     shuffled = facts[:]
     random.Random(2).shuffle(shuffled)
-    a, b = analyse(tiny(facts, types)), analyse(tiny(shuffled, types, order=order))
+    a, b = measure(tiny(facts, types)), measure(tiny(shuffled, types, order=order))
     assert a.report == b.report
     assert a.metrics == b.metrics
 
@@ -114,23 +114,23 @@ def test_large_graphs_get_sampled_betweenness(monkeypatch):
              {"hub": "Company", **{f"leaf{i}": "Model" for i in range(300)}})
     m = node_metrics(g)
     assert m["hub"].betweenness == pytest.approx(1.0, abs=0.05)
-    assert analyse(g).report["summary"]["betweenness"] == "sampled from 40 sources"
+    assert measure(g).report["summary"]["betweenness"] == "sampled from 40 sources"
 
 
 def test_progress_hears_each_step_and_the_result_is_the_same():
     heard: list[tuple[str, int, int]] = []
-    with_steps = analyse(STAR, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    with_steps = measure(STAR, progress=lambda stage, done, total: heard.append((stage, done, total)))
     assert heard == [("analyse", 0, 3), ("analyse", 1, 3), ("analyse", 2, 3), ("analyse", 3, 3)]
-    assert with_steps == analyse(STAR)
+    assert with_steps == measure(STAR)
 
 
 def test_empty_graph():
     assert node_metrics(nx.MultiDiGraph()) == {}
-    assert analyse(nx.MultiDiGraph()).report["summary"]["entities"] == 0
+    assert measure(nx.MultiDiGraph()).report["summary"]["entities"] == 0
 
 
 def test_files_hold_the_report_and_every_entity(tmp_path):
-    result = analyse(TWO_TRIANGLES)
+    result = measure(TWO_TRIANGLES)
     files = write_analysis(TWO_TRIANGLES, result, tmp_path)
     assert [f.name for f in files] == ["analysis.json", "analysis_entities.csv", "analysis_trend_pairs.csv"]
     assert json.loads((tmp_path / "analysis.json").read_text("utf-8")) == result.report
@@ -142,7 +142,7 @@ def test_files_hold_the_report_and_every_entity(tmp_path):
 def test_build_leaves_the_analysis_of_its_graph(session_graph):
     g = to_networkx(open_store(session_graph))
     saved = json.loads((session_graph / "analysis.json").read_text("utf-8"))
-    assert saved == analyse(g).report
+    assert saved == measure(g).report
     assert saved["summary"]["entities"] == g.number_of_nodes()
     ds = "https://aigraph.dev/id/DeepSeek"
     rows = {r["iri"]: r for r in csv.DictReader((session_graph / "analysis_entities.csv").open(encoding="utf-8"))}

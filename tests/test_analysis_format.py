@@ -1,11 +1,11 @@
-"""The text and JSON of `analyse` and `path`, on tiny graphs with known answers."""
+"""The text and JSON of `measure` and `path`, on tiny graphs with known answers."""
 
 from __future__ import annotations
 
-from aigraph.analyse import analyse
-from aigraph.analysis_format import analysis_text, paths_json, paths_text
-from aigraph.paths import shortest_paths
-from aigraph.query import EntityRef
+from aigraph.query.lookup import EntityRef
+from aigraph.views.metrics import measure
+from aigraph.views.paths import shortest_paths
+from aigraph.views.text import analysis_text, paths_json, paths_text
 
 from .test_analyse import STAR, tiny
 
@@ -21,7 +21,7 @@ def ref(name: str) -> EntityRef:
 
 
 def test_summary_line_and_the_tables_of_a_star():
-    text = analysis_text(analyse(STAR, top=3).report)
+    text = analysis_text(measure(STAR, top=3).report)
     lines = text.splitlines()
     assert lines[0] == ("5 entities, 4 facts; 1 connected part (largest 5), 0 entities without facts, 1 community, "
                         "densest core: 1-core; betweenness exact")
@@ -34,7 +34,7 @@ def test_summary_line_and_the_tables_of_a_star():
 
 
 def test_trend_pairs_are_listed_with_the_entity_that_links_them():
-    lines = analysis_text(analyse(G).report).splitlines()
+    lines = analysis_text(measure(G).report).splitlines()
     pairs = lines.index("Trends that occur together")
     assert lines[pairs + 3].split() == ["MoE", "RL", "1", "0", "R1"]
 

@@ -14,7 +14,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store, parse
 
 from aigraph import atomic
 from aigraph.atomic import atomic_write, staged_dir, writer_lock
-from aigraph.pipeline import build
+from aigraph.pipeline.build import build
 
 from .conftest import SEED_003, SEEDS
 

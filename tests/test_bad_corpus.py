@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, parse
 
 from aigraph.cli import cli
-from aigraph.query import run
-from aigraph.textview import CONTROLS
+from aigraph.graph.store import run
+from aigraph.ingest.textview import CONTROLS
 
 # a sentence whose fact every extractor version reads: DeepSeek-R1 developedBy DeepSeek
 SENTENCE = "春节期间，DeepSeek的DeepSeek-R1震撼了全球科技圈和资本市场。"

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from aigraph.cli import cli
-from aigraph.netgraph import to_networkx
-from aigraph.store import open_store
-from aigraph.views import ViewEdge, ViewNode, around, write_html
+from aigraph.graph.store import open_store
+from aigraph.views.html import ViewEdge, ViewNode, around, write_html
+from aigraph.views.netgraph import to_networkx
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

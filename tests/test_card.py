@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aigraph.card import card, centrality, quantities
-from aigraph.query import find_entity
-from aigraph.store import open_store
+from aigraph.graph.store import open_store
+from aigraph.query.card import card, centrality, quantities
+from aigraph.query.lookup import find_entity
 
 from .tinygraph import write_tiny_graph
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from aigraph.cli import cli
-from aigraph.named_queries import shipped
+from aigraph.query.shipped import shipped
 
 from .tinygraph import dump, files, write_tiny_graph
 
@@ -151,9 +151,8 @@ def test_injection_through_every_lookup_command(tmp_path, evil):
 
 
 def test_a_canonical_name_wins_over_an_alias_and_the_others_are_named(tmp_path, monkeypatch):
-    from aigraph.model import Entity
-
     from . import tinygraph
+    from aigraph.model import Entity
 
     monkeypatch.setattr(tinygraph, "ENTITIES", tinygraph.ENTITIES + (Entity("Helio Labs", "Company", frozenset({"Helio"})),))
     graph = write_tiny_graph(tmp_path)

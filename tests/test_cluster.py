@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import DefaultGraph, RdfFormat, parse
 
-from aigraph import extract
-from aigraph.pipeline import build
+from aigraph.extraction import nlp as extract
+from aigraph.pipeline.build import build
 
 from .conftest import SEED_003, SEEDS
 

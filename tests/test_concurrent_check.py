@@ -6,16 +6,16 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import DefaultGraph, NamedNode, Quad
 
-from aigraph.concurrent_check import Check
-from aigraph.exports import FILES
-from aigraph.prefixes import AIG, ENT
-from aigraph.store import open_store
-from aigraph.validate import InvalidGraph, validate_quads
+from aigraph.graph.concurrent_check import Check
+from aigraph.graph.store import open_store
+from aigraph.graph.validate import InvalidGraph, validate_quads
+from aigraph.pipeline.commit import FILES
+from aigraph.vocab import AIG_NS, ENT
 
 from .conftest import SEED_003
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-TWO_TYPES = Quad(NamedNode(ENT + "DeepSeek"), RDF_TYPE, NamedNode(AIG + "Chip"), DefaultGraph())
+TWO_TYPES = Quad(NamedNode(ENT + "DeepSeek"), RDF_TYPE, NamedNode(AIG_NS + "Chip"), DefaultGraph())
 
 
 def test_the_check_in_another_process_gives_the_verdict_of_this_one(session_graph):
@@ -29,12 +29,12 @@ def test_the_check_in_another_process_gives_the_verdict_of_this_one(session_grap
 
 
 def test_a_parallel_build_that_breaks_the_shapes_leaves_the_previous_graph_intact(built_graph, monkeypatch):
-    import aigraph.graph
-    from aigraph.pipeline import build
+    import aigraph.graph.rdf
+    from aigraph.pipeline.build import build
 
     before = {f: (built_graph / f).read_bytes() for f in FILES}
-    real = aigraph.graph.build_quads
-    monkeypatch.setattr(aigraph.graph, "build_quads", lambda docs, linked: real(docs, linked) + [TWO_TYPES])
+    real = aigraph.graph.rdf.build_quads
+    monkeypatch.setattr(aigraph.graph.rdf, "build_quads", lambda docs, linked: real(docs, linked) + [TWO_TYPES])
     with pytest.raises(InvalidGraph, match="breaks 1 SHACL constraint"):
         build([SEED_003], built_graph, jobs=2)
     assert {f: (built_graph / f).read_bytes() for f in FILES} == before

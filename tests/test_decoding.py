@@ -7,9 +7,10 @@ import random
 
 import pytest
 
-from aigraph.decoding import decode
 from aigraph.errors import InputError
-from aigraph.ingest import read_document, segment
+from aigraph.ingest.decoding import decode
+from aigraph.ingest.reader import read_document
+from aigraph.ingest.segment import segment
 
 SIMPLIFIED = "英伟达发布了H100芯片，微软与OpenAI合作开发大模型。\n2024年，深度求索推出DeepSeek-V3。\n"
 TRADITIONAL = "輝達發表了新的人工智慧晶片，台積電負責生產。\n微軟與開放人工智慧研究中心合作開發大型語言模型。\n"

@@ -9,7 +9,7 @@ import sys
 from click.testing import CliRunner
 
 from aigraph.cli import cli
-from aigraph.evaluate import alias_table, read_jsonl, report, score
+from aigraph.extraction.evaluate import alias_table, read_jsonl, report, score
 
 from .conftest import ROOT
 

@@ -10,11 +10,12 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from aigraph.exports import EDGES_CSV, FILES, GRAPHML, JSONLD, NODES_CSV, NQUADS, NTRIPLES, TURTLE
-from aigraph.pipeline import build
-from aigraph.prefixes import prefixes
-from aigraph.query import run
-from aigraph.store import ONTOLOGY_IRI, open_store
+from aigraph.graph.exports import EDGES_CSV, JSONLD, NODES_CSV, NQUADS, NTRIPLES, TURTLE
+from aigraph.views.stages import GRAPHML
+from aigraph.graph.store import ONTOLOGY_IRI, open_store, run
+from aigraph.pipeline.build import build
+from aigraph.pipeline.commit import FILES
+from aigraph.vocab import prefixes
 
 from .conftest import SEED_003
 

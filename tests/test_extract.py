@@ -17,34 +17,34 @@ def _facts(analysis):
     return {(f.subject, f.predicate, f.object) for f in analysis.facts if f.confidence >= 0.5}
 
 
-def test_lexicon_entities_keep_the_surface_and_link_the_canonical_name(analyse_text):
-    [a] = analyse_text("尽管有业内知情人士透露，ChatGPT 4o仅仅是OpenAI公司的一个后手，但5月13日的发布会绝对称得上是搅动整个AI行业的一个重要时间点。")
+def test_lexicon_entities_keep_the_surface_and_link_the_canonical_name(extract_text):
+    [a] = extract_text("尽管有业内知情人士透露，ChatGPT 4o仅仅是OpenAI公司的一个后手，但5月13日的发布会绝对称得上是搅动整个AI行业的一个重要时间点。")
     assert ("ChatGPT 4o", "Model") in _ents(a)
     assert ("OpenAI", "Company") in _ents(a)
     assert {m.surface: m.name for m in a.mentions}["ChatGPT 4o"] == "GPT-4o"
 
 
-def test_latin_names_match_on_token_boundaries(analyse_text):
-    [a] = analyse_text("Metaverse的热度已经过去，Meta把重心转向了AI。")
+def test_latin_names_match_on_token_boundaries(extract_text):
+    [a] = extract_text("Metaverse的热度已经过去，Meta把重心转向了AI。")
     metas = [m for m in a.mentions if m.name == "Meta"]
     assert [(m.start, m.surface) for m in metas] == [(a.sentence.text.index("，Meta") + 1, "Meta")]
 
 
-def test_developed_by_from_org_verb_model(analyse_text):
-    [a] = analyse_text("作为OpenAI推出的全新多模态模型，GPT-4o具备同时接受文本、音频和图像作为输入的能力。")
+def test_developed_by_from_org_verb_model(extract_text):
+    [a] = extract_text("作为OpenAI推出的全新多模态模型，GPT-4o具备同时接受文本、音频和图像作为输入的能力。")
     assert ("GPT-4o", "developedBy", "OpenAI") in _facts(a)
 
 
-def test_investment_led_by_investor(analyse_text):
-    [a] = analyse_text("2024年10月，Pantheon AI完成了由a16z领投的2500万美金种子轮融资。", date="2025-02-08")
+def test_investment_led_by_investor(extract_text):
+    [a] = extract_text("2024年10月，Pantheon AI完成了由a16z领投的2500万美金种子轮融资。", date="2025-02-08")
     [f] = [f for f in a.facts if f.predicate == "investedIn"]
     assert (f.subject, f.object) == ("a16z", "Pantheon AI")
     assert (f.amount.value, f.amount.unit) == ("25000000", "USD")
     assert f.date.value == "2024-10"
 
 
-def test_leader_and_founder(analyse_text):
-    [a, b] = analyse_text(
+def test_leader_and_founder(extract_text):
+    [a, b] = extract_text(
         "2024骁龙峰会上，高通总裁安蒙抛出了这样一个观点。",
         "例如特斯拉创始人埃隆·马斯克在2023年7月创立的xAI，2024年3月发布了首款AI聊天机器人Grok-1。",
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aigraph.funding import rounds
-from aigraph.graph import build_quads
+from aigraph.graph.funding import rounds
+from aigraph.graph.rdf import build_quads
 from aigraph.model import Document, Entity, Evidence, Fact, Linked, Quantity, Sentence
 
 USD = "USD"

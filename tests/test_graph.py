@@ -6,7 +6,8 @@ import rdflib
 from pyoxigraph import NamedNode, RdfFormat, serialize
 from rdflib.compare import isomorphic
 
-from aigraph.graph import build_quads, entity_iri, slug, triples_of
+from aigraph.graph.iris import entity_iri, slug
+from aigraph.graph.rdf import build_quads, triples_of
 from aigraph.model import Document, Entity, Evidence, Fact, Linked, Sentence
 
 
@@ -78,20 +79,20 @@ def test_iris_are_stable_readable_and_valid_for_any_name():
 
 
 def test_symmetric_facts_are_stored_in_one_direction():
-    from aigraph.link import link
-    from aigraph.model import Analysis, Mention
+    from aigraph.graph.link import link
+    from aigraph.model import Mention, Reading
 
     def analysis(i, text, s, o):
         sent = Sentence("d.txt", i, text, ((0, len(text)),))
         ms = tuple(Mention(text.index(n), text.index(n) + len(n), n, "Company", n) for n in (s, o))
-        return Analysis(sent, ms, (Fact(s, "partnerOf", o, 0.8),))
+        return Reading(sent, ms, (Fact(s, "partnerOf", o, 0.8),))
 
     linked = link([analysis(0, "微软与OpenAI合作。", "微软", "OpenAI"), analysis(1, "OpenAI与微软合作。", "OpenAI", "微软")], 0.0)
     assert {(e.fact.subject, e.fact.object) for e in linked.evidence} == {("Microsoft", "OpenAI")}
 
 
 def test_union_of_all_graphs_has_no_triple_twice(session_graph):
-    from aigraph.store import open_store
+    from aigraph.graph.store import open_store
 
     quads = [q for q in open_store(session_graph) if q.graph_name != NamedNode("https://aigraph.dev/ontology")]
     triples = [(q.subject, q.predicate, q.object) for q in quads]
@@ -99,7 +100,7 @@ def test_union_of_all_graphs_has_no_triple_twice(session_graph):
 
 
 def test_support_count_is_the_number_of_distinct_sentences_across_documents():
-    from aigraph.graph import fact_iri
+    from aigraph.graph.iris import fact_iri
 
     docs = [Document(id=d, path=d, text="", sha256=h * 32) for d, h in (("a.txt", "aa"), ("b.txt", "bb"))]
     text = "DeepSeek发布了DeepSeek-R1。"
@@ -121,8 +122,7 @@ def test_support_count_is_the_number_of_distinct_sentences_across_documents():
 
 def test_where_does_this_fact_come_from(session_graph):
     """The README's provenance query: document, offsets into the source file, the sentence."""
-    from aigraph.query import run
-    from aigraph.store import open_store
+    from aigraph.graph.store import open_store, run
 
     from .conftest import SEED_003
 
@@ -143,7 +143,7 @@ def test_where_does_this_fact_come_from(session_graph):
 
 
 def test_document_date_from_front_matter_or_cover_page():
-    from aigraph.docdate import document_date
+    from aigraph.ingest.docdate import document_date
 
     assert document_date(Document("a", "a", "---\ndate: 2025-01-20\n---\n正文", "0" * 64, date="2025-01-20")) == "2025-01-20"
     cover = "\n\n2025年\n\nAI产业发展十大趋势\n\n易观分析\n\n2024年12月\n\n正文开始。2023年3月，某公司发布了模型。"

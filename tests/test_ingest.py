@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from aigraph.errors import InputError
-from aigraph.ingest import decode, iter_sources, read_document, segment, split_sentences
+from aigraph.ingest.reader import decode, iter_sources, read_document
+from aigraph.ingest.segment import segment, split_sentences
 
 from .conftest import SEED_003, SEEDS
 
@@ -82,7 +83,7 @@ def test_iter_sources_walks_folders_sorted():
 def test_a_very_long_line_is_cut_into_bounded_sentences_in_bounded_memory():
     import tracemalloc
 
-    from aigraph.ingest import MAX_SENTENCE
+    from aigraph.ingest.segment import MAX_SENTENCE
     from aigraph.model import Document
 
     line = "英伟达发布了H100芯片，微软投资了OpenAI，" * 40000  # a million characters, no stop, no newline

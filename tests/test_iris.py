@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pytest
 import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Store, parse
 
-from aigraph.exports import NQUADS, TURTLE, write_exports
-from aigraph.graph import build_quads, slug
+from aigraph.graph.exports import NQUADS, TURTLE
+from aigraph.graph.iris import slug
+from aigraph.graph.rdf import build_quads
 from aigraph.model import Document, Entity, Evidence, Fact, Linked, Sentence
-from aigraph.prefixes import ENT
+from aigraph.pipeline.commit import publish
+from aigraph.vocab import ENT
 
 HOSTILE = [
     'a<b>c', '"quoted"', "{x}|y\\z^w`", "with space", "with_underscore", "line\nbreak", "tab\tand\rreturn",
@@ -52,7 +53,7 @@ def _hostile_graph() -> list:
 def hostile_exports(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile")
     quads = _hostile_graph()
-    write_exports(SimpleNamespace(quads=tuple(quads)), out)
+    publish(tuple(quads), out)
     return out, quads
 
 

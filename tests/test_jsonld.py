@@ -9,8 +9,8 @@ import pytest
 import rdflib
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
-from aigraph.jsonld import document, write_jsonld
-from aigraph.prefixes import prefixes
+from aigraph.graph.jsonld import document, write_jsonld
+from aigraph.vocab import prefixes
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from aigraph.errors import AigraphError
-from aigraph.lexicon import data_dir, default_lexicon, entry_from_record, norm
-from aigraph.model import ENTITY_TYPES
+from aigraph.extraction.lexicon import data_dir, default_lexicon, entry_from_record
+from aigraph.folding import norm
+from aigraph.vocab import ENTITY_TYPES
 
 
 def test_every_record_is_valid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aigraph.lexicon import default_lexicon
+from aigraph.extraction.lexicon import default_lexicon
 
 LEXICON_TYPES = ("Model", "Chip", "Product")
 
@@ -64,13 +64,13 @@ def test_words_with_an_everyday_meaning_are_weak(alias):
     "草莓很好吃，深蓝色的大海，云雀在天空中飞翔，快意人生，有利可图。",
     "开源大模型越来越多，企业的开源2.0战略和资源2.0计划同时启动。",
 ])
-def test_ordinary_text_names_no_model_chip_or_product(analyse_text, sentence):
-    [a] = analyse_text(sentence)
+def test_ordinary_text_names_no_model_chip_or_product(extract_text, sentence):
+    [a] = extract_text(sentence)
     assert not [m for m in a.mentions if m.type in LEXICON_TYPES], a.mentions
 
 
-def test_news_sentence_finds_models_chips_and_products(analyse_text):
-    [a] = analyse_text("英伟达H20对华出口受限后，字节跳动的豆包App接入了豆包大模型1.5 Pro，训练改用昇腾910C。")
+def test_news_sentence_finds_models_chips_and_products(extract_text):
+    [a] = extract_text("英伟达H20对华出口受限后，字节跳动的豆包App接入了豆包大模型1.5 Pro，训练改用昇腾910C。")
     found = {(m.surface, m.type) for m in a.mentions}
     assert {("H20", "Chip"), ("豆包", "Product"), ("昇腾910C", "Chip")} <= found
     assert any(m.type == "Model" and m.surface.startswith("豆包大模型") for m in a.mentions)

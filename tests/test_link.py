@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from aigraph.graph import build_quads, entity_iri
-from aigraph.link import link
-from aigraph.model import Analysis, Document, Fact, Mention, Quantity, Sentence
+from aigraph.graph.iris import entity_iri
+from aigraph.graph.link import link
+from aigraph.graph.rdf import build_quads
+from aigraph.model import Document, Fact, Mention, Quantity, Reading, Sentence
 
 
-def _analysis(doc: str, index: int, text: str, mentions: list[tuple[str, str, str]], facts=(), score=1.0) -> Analysis:
+def _analysis(doc: str, index: int, text: str, mentions: list[tuple[str, str, str]], facts=(), score=1.0) -> Reading:
     """mentions: (surface, type, name); each surface must occur in text."""
     sent = Sentence(doc, index, text, ((0, len(text)),))
     ms = tuple(Mention(text.index(s), text.index(s) + len(s), s, t, n, "lexicon", score) for s, t, n in mentions)
-    return Analysis(sent, ms, tuple(facts))
+    return Reading(sent, ms, tuple(facts))
 
 
-def _corpus() -> list[Analysis]:
+def _corpus() -> list[Reading]:
     return [
         _analysis("a.txt", 0, "DeepSeek-V3由深度求索发布。", [("DeepSeek-V3", "Model", "DeepSeek-V3"), ("深度求索", "Company", "DeepSeek")],
                   [Fact("DeepSeek-V3", "developedBy", "DeepSeek", 0.9)]),
@@ -86,10 +87,10 @@ def test_a_fact_read_twice_in_one_sentence_is_kept_once_with_its_best_reading():
     assert len(linked.evidence) == 1 and linked.evidence[0].fact.amount == money
 
 
-def test_traditional_and_simplified_chinese_in_two_documents_give_one_entity(analyse_text):
+def test_traditional_and_simplified_chinese_in_two_documents_give_one_entity(extract_text):
     """Through the real extractor: 英偉達 (traditional) in one document, 英伟达 in another, NVIDIA in a third."""
-    analyses = (analyse_text("英偉達發布了新一代晶片。", doc="tw.txt") + analyse_text("英伟达发布了新一代芯片。", doc="cn.txt")
-                + analyse_text("NVIDIA released a new chip.", doc="en.txt"))
+    analyses = (extract_text("英偉達發布了新一代晶片。", doc="tw.txt") + extract_text("英伟达发布了新一代芯片。", doc="cn.txt")
+                + extract_text("NVIDIA released a new chip.", doc="en.txt"))
     linked = link(analyses, 0.5)
     nvidia = [e for e in linked.entities if {"英偉達", "英伟达", "NVIDIA"} & (e.aliases | {e.name})]
     assert len(nvidia) == 1 and nvidia[0].name == "NVIDIA" and {"英偉達", "英伟达"} <= nvidia[0].aliases

@@ -6,10 +6,10 @@ import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from aigraph.errors import AigraphError
-from aigraph.named_queries import named_query, shipped
-from aigraph.prefixes import AIG, ENT
-from aigraph.query import sparql
-from aigraph.store import open_store
+from aigraph.graph.store import open_store
+from aigraph.query.shipped import named_query, shipped
+from aigraph.query.sparql import as_python, execute
+from aigraph.vocab import AIG_NS, ENT
 
 from .tinygraph import write_tiny_graph
 
@@ -23,8 +23,7 @@ def tiny(tmp_path_factory):
 
 
 def rows(store, name):
-    names, table = sparql(store, named_query(name))
-    return [dict(zip(names, r)) for r in table]
+    return [{k: v or "" for k, v in r.items()} for r in as_python(execute(store, named_query(name)))]
 
 
 def test_the_required_queries_are_shipped_with_descriptions():
@@ -39,8 +38,9 @@ def test_unknown_query_name_lists_the_shipped_ones():
 
 @pytest.mark.parametrize("name", sorted(shipped()))
 def test_each_query_runs_on_the_seed_graph(session_graph, name):
-    names, table = sparql(open_store(session_graph), named_query(name))
-    assert names and all(len(r) == len(names) for r in table), name
+    result = execute(open_store(session_graph), named_query(name))
+    names = [v.value for v in result.variables]
+    assert names and all(len(r) == len(names) for r in as_python(result)), name
 
 
 def test_models_and_developers(tiny, session_graph):
@@ -65,12 +65,12 @@ def test_funding_round_events_one_row_each(tmp_path):
     ent = {n: NamedNode(ENT + n) for n in ("Nova", "Fund_One", "Fund_Two")}
     a, label = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(RDFS + "label")
     store.extend([
-        Quad(r1, a, NamedNode(AIG + "FundingRound"), g), Quad(r1, NamedNode(AIG + "investee"), ent["Nova"], g),
-        Quad(r1, NamedNode(AIG + "investor"), ent["Fund_One"], g),
-        Quad(r1, NamedNode(AIG + "investor"), ent["Fund_Two"], g),
-        Quad(r1, NamedNode(AIG + "amount"), Literal("100000000"), g), Quad(r1, NamedNode(AIG + "date"), Literal("2025-01"), g),
-        Quad(r2, a, NamedNode(AIG + "FundingRound"), g), Quad(r2, NamedNode(AIG + "investee"), ent["Nova"], g),
-        Quad(r2, NamedNode(AIG + "date"), Literal("2025-06"), g),
+        Quad(r1, a, NamedNode(AIG_NS + "FundingRound"), g), Quad(r1, NamedNode(AIG_NS + "investee"), ent["Nova"], g),
+        Quad(r1, NamedNode(AIG_NS + "investor"), ent["Fund_One"], g),
+        Quad(r1, NamedNode(AIG_NS + "investor"), ent["Fund_Two"], g),
+        Quad(r1, NamedNode(AIG_NS + "amount"), Literal("100000000"), g), Quad(r1, NamedNode(AIG_NS + "date"), Literal("2025-01"), g),
+        Quad(r2, a, NamedNode(AIG_NS + "FundingRound"), g), Quad(r2, NamedNode(AIG_NS + "investee"), ent["Nova"], g),
+        Quad(r2, NamedNode(AIG_NS + "date"), Literal("2025-06"), g),
         Quad(ent["Nova"], label, Literal("Nova", language="en"), g),
         Quad(ent["Fund_One"], label, Literal("Fund One", language="en"), g),
         Quad(ent["Fund_Two"], label, Literal("Fund Two", language="en"), g),
@@ -86,7 +86,7 @@ def test_funding_rounds_of_a_graph_without_events(tmp_path):
 
     graph = write_tiny_graph(tmp_path / "g")
     store = Store(str(graph / "store"))
-    rnd = NamedNode(AIG + "FundingRound")
+    rnd = NamedNode(AIG_NS + "FundingRound")
     for r in [q.subject for q in store.quads_for_pattern(None, None, rnd)]:
         for q in list(store.quads_for_pattern(r, None, None)):
             store.remove(q)

@@ -22,8 +22,8 @@ def _ents(analysis):
     ("OpenAI推出了名为Tasks的测试版功能。", ("Tasks", "Product")),
     ("智谱发布了新一代模型Zeta-3.5-Pro，性能大幅提升。", ("Zeta-3.5-Pro", "Model")),
 ])
-def test_unknown_names_are_found_and_typed(analyse_text, sentence, expected):
-    [a] = analyse_text(sentence)
+def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
     assert expected in _ents(a)
 
 
@@ -36,22 +36,22 @@ def test_unknown_names_are_found_and_typed(analyse_text, sentence, expected):
     ("未来的6G终端将利用端侧AI能力。", "6G"),
     ("报告《Sparks of Artificial General Intelligence》引发讨论。", "Sparks of Artificial General Intelligence"),
 ])
-def test_ordinary_words_and_measures_are_not_names(analyse_text, sentence, not_expected):
-    [a] = analyse_text(sentence)
+def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
+    [a] = extract_text(sentence)
     assert not any(m.surface == not_expected for m in a.mentions)
 
 
-def test_a_name_found_with_evidence_is_found_again_in_the_document(analyse_text):
-    a, b = analyse_text("初创企业Zentrova完成了新一轮融资。", "Zentrova的产品用户增长很快。")
+def test_a_name_found_with_evidence_is_found_again_in_the_document(extract_text):
+    a, b = extract_text("初创企业Zentrova完成了新一轮融资。", "Zentrova的产品用户增长很快。")
     assert ("Zentrova", "Company") in _ents(a) and ("Zentrova", "Company") in _ents(b)
 
 
-def test_short_form_after_the_full_name(analyse_text):
-    a, b = analyse_text("建筑行业的AI解决方案提供商Pantheon AI完成融资。", "Pantheon不向建筑师出售软件许可证。")
+def test_short_form_after_the_full_name(extract_text):
+    a, b = extract_text("建筑行业的AI解决方案提供商Pantheon AI完成融资。", "Pantheon不向建筑师出售软件许可证。")
     assert ("Pantheon", "Company") in _ents(b)
     assert {m.name for m in b.mentions if m.surface == "Pantheon"} == {"Pantheon AI"}
 
 
-def test_byline_names(analyse_text):
-    [a] = analyse_text("**腾讯科技特约作者：王子、顾程来、Evan、李海丹**")
+def test_byline_names(extract_text):
+    [a] = extract_text("**腾讯科技特约作者：王子、顾程来、Evan、李海丹**")
     assert {("顾程来", "Person"), ("李海丹", "Person"), ("Evan", "Person")} <= _ents(a)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from aigraph.netgraph import to_networkx
-from aigraph.query import run
-from aigraph.store import open_store
+from aigraph.graph.store import open_store, run
+from aigraph.views.netgraph import to_networkx
 
 
 def test_networkx_graph_matches_the_store(session_graph):

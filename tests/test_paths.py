@@ -7,13 +7,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from aigraph.analyse import node_metrics
 from aigraph.cli import cli
 from aigraph.errors import AigraphError
-from aigraph.netgraph import to_networkx
-from aigraph.paths import Hop, shortest_paths
-from aigraph.query import find_entity
-from aigraph.store import open_store
+from aigraph.graph.store import open_store
+from aigraph.query.lookup import find_entity
+from aigraph.views.metrics import node_metrics
+from aigraph.views.netgraph import to_networkx
+from aigraph.views.paths import Hop, shortest_paths
 
 from .test_analyse import tiny
 

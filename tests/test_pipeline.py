@@ -5,7 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from aigraph.cli import cli
-from aigraph.pipeline import STAGES, build
+from aigraph.pipeline.build import build
+from aigraph.pipeline.stages import STAGES
 
 from .conftest import SEED_003
 

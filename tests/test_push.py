@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from pyoxigraph import DefaultGraph, Store
 
 from aigraph.cli import cli
-from aigraph.push import graphs_of
+from aigraph.scale.push import graphs_of
 
 DEFAULT = "https://aigraph.dev/graph/default"
 

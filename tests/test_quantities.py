@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aigraph.quantities import parse_date, parse_money
+from aigraph.extraction.quantities import parse_date, parse_money
 
 
 @pytest.mark.parametrize("text,value,currency", [

@@ -6,8 +6,10 @@ import pytest
 from pyoxigraph import Literal
 
 from aigraph.errors import AigraphError, UnknownEntity
-from aigraph.query import find_entity, neighbors, run, sparql
-from aigraph.store import open_store
+from aigraph.graph.store import open_store, run
+from aigraph.query.lookup import find_entity, neighbors
+from aigraph.query.sparql import as_python, execute
+from aigraph.vocab import ENT
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +39,13 @@ def test_neighbors_lists_models_developed_by_deepseek(store):
 
 
 def test_sparql_uses_project_prefixes(store):
-    names, rows = sparql(store, "SELECT ?m WHERE { ?m aig:developedBy ent:DeepSeek } ORDER BY ?m")
-    assert names == ["m"]
-    assert ["ent:DeepSeek-R1"] in rows
+    rows = as_python(execute(store, "SELECT ?m WHERE { ?m aig:developedBy ent:DeepSeek } ORDER BY ?m"))
+    assert {"m": ENT + "DeepSeek-R1"} in rows
 
 
 def test_sparql_syntax_error_is_an_aigraph_error(store):
     with pytest.raises(AigraphError, match="SPARQL syntax error"):
-        sparql(store, "SELECT WHERE {")
+        execute(store, "SELECT WHERE {")
 
 
 @pytest.mark.parametrize("evil", ['x" || ?s != "', 'x\\u0022 || true || "', "} ; DROP ALL ;"])
@@ -57,8 +58,9 @@ def test_user_text_is_bound_never_pasted(store, evil):
 
 
 def test_missing_store_says_to_build(tmp_path):
-    with pytest.raises(AigraphError, match="run `aigraph build` first"):
+    with pytest.raises(AigraphError, match="build the graph first") as caught:
         open_store(tmp_path)
+    assert "run `aigraph build` first" in caught.value.cli_message()
 
 
 # --- a tiny graph with known answers ---------------------------------------------------------------
@@ -175,7 +177,7 @@ EVIL = ['x" || ?s != "', 'x\\u0022 || ?s != \\u0022', "} ; DROP ALL ;", "ent:x> 
 
 @pytest.mark.parametrize("evil", EVIL)
 def test_injection_through_lookups_changes_nothing(tmp_path, evil):
-    from aigraph.search import search
+    from aigraph.query.search import search
 
     from .tinygraph import dump, files, write_tiny_graph
 
@@ -188,6 +190,6 @@ def test_injection_through_lookups_changes_nothing(tmp_path, evil):
         find_entity(store, evil, type="Company")
     assert search(store, evil) == []
     with pytest.raises(AigraphError):
-        sparql(store, evil)
+        execute(store, evil)
     del store
     assert dump(graph) == before and files(graph) == before_files

@@ -8,9 +8,9 @@ import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from aigraph.errors import AigraphError
-from aigraph.query import execute
-from aigraph.results import CELL, clip, render, table, tabulate, width
-from aigraph.store import open_store
+from aigraph.graph.store import open_store
+from aigraph.query.results import CELL, clip, render, table, tabulate, width
+from aigraph.query.sparql import execute
 
 from .tinygraph import write_tiny_graph
 

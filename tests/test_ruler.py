@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from aigraph import ruler, tokenizer  # noqa: F401
-from aigraph.candidates import candidates
+from aigraph.extraction import ruler, tokenizer  # noqa: F401
+from aigraph.extraction.candidates import candidates
 
 
 @pytest.fixture(scope="module")

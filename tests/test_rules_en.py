@@ -34,8 +34,8 @@ def _facts(analysis, threshold: float = 0.5):
     ("Huawei's Ascend 910C chip competes with Nvidia's H100.", {("Ascend 910C", "competesWith", "H100")}),
     ("DeepSeek-R1 rivals OpenAI's o1 on math and coding benchmarks.", {("DeepSeek-R1", "competesWith", "o1")}),
 ])
-def test_english_constructions(analyse_text, sentence, facts):
-    [a] = analyse_text(sentence)
+def test_english_constructions(extract_text, sentence, facts):
+    [a] = extract_text(sentence)
     assert facts <= _facts(a), sorted(_facts(a))
 
 
@@ -47,13 +47,13 @@ def test_english_constructions(analyse_text, sentence, facts):
     # a company that uses a model's chip does not make it
     ("Google said it will use Nvidia's Blackwell chips.", ("Blackwell", "developedBy", "Google")),
 ])
-def test_english_no_fact_where_none_is_stated(analyse_text, sentence, absent):
-    [a] = analyse_text(sentence)
+def test_english_no_fact_where_none_is_stated(extract_text, sentence, absent):
+    [a] = extract_text(sentence)
     assert absent not in _facts(a), sorted(_facts(a))
 
 
-def test_english_round_amount_and_valuation(analyse_text):
-    [a] = analyse_text("Mistral AI raised €600 million in a round led by General Catalyst, valuing the "
+def test_english_round_amount_and_valuation(extract_text):
+    [a] = extract_text("Mistral AI raised €600 million in a round led by General Catalyst, valuing the "
                        "Paris-based company at $6 billion.")
     [f] = [f for f in a.facts if f.predicate == "investedIn"]
     assert (f.subject, f.object) == ("General Catalyst", "Mistral AI")
@@ -61,21 +61,21 @@ def test_english_round_amount_and_valuation(analyse_text):
     assert (f.valuation.value, f.valuation.unit) == ("6000000000", "USD")
 
 
-def test_english_names_outside_the_lexicon_are_cut_out_of_prose(analyse_text):
-    [a] = analyse_text("After the deal, Blue Owl Capital invested in Crusoe on Thursday in San Francisco.")
+def test_english_names_outside_the_lexicon_are_cut_out_of_prose(extract_text):
+    [a] = extract_text("After the deal, Blue Owl Capital invested in Crusoe on Thursday in San Francisco.")
     found = {(m.surface, m.type) for m in a.mentions}
     assert ("Blue Owl Capital", "Investor") in found
     assert not {s for s, _ in found} & {"Thursday", "San Francisco", "After"}
 
 
-def test_plural_chip_names_and_lists_of_investors(analyse_text):
-    [a] = analyse_text("Investors in xAI's round included Andreessen Horowitz, BlackRock, Fidelity and Sequoia Capital, "
+def test_plural_chip_names_and_lists_of_investors(extract_text):
+    [a] = extract_text("Investors in xAI's round included Andreessen Horowitz, BlackRock, Fidelity and Sequoia Capital, "
                        "and Meta would end 2024 with roughly 350,000 H100s.")
     assert {("a16z", "investedIn", "xAI"), ("Sequoia Capital", "investedIn", "xAI")} <= _facts(a)
     assert ("H100s", "Chip", "H100") in {(m.surface, m.type, m.name) for m in a.mentions}
 
 
-def test_demonyms_are_not_names(analyse_text):
-    [a] = analyse_text("Nvidia completed its acquisition of Israeli GPU orchestration startup Run:ai in December.")
+def test_demonyms_are_not_names(extract_text):
+    [a] = extract_text("Nvidia completed its acquisition of Israeli GPU orchestration startup Run:ai in December.")
     assert "Israeli" not in {m.surface for m in a.mentions}
     assert ("NVIDIA", "acquired", "Run:ai") in _facts(a)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from aigraph.errors import AigraphError
-from aigraph.search import score, search
-from aigraph.store import open_store
+from aigraph.graph.store import open_store
+from aigraph.query.search import score, search
 
 from .tinygraph import write_tiny_graph
 

@@ -20,8 +20,8 @@ import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from aigraph.errors import StoreError
-from aigraph.named_queries import shipped
-from aigraph.server import make_server, script_json
+from aigraph.query.endpoint import make_server, script_json
+from aigraph.query.shipped import shipped
 
 from .tinygraph import dump, files, write_tiny_graph
 
@@ -240,7 +240,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_a_rebuilt_store_is_picked_up(tmp_path):
-    from aigraph.store import write_store
+    from aigraph.graph.store import write_store
 
     graph = write_tiny_graph(tmp_path / "g")
     with serving(graph, workers=1) as srv:
@@ -250,7 +250,7 @@ def test_a_rebuilt_store_is_picked_up(tmp_path):
 
 
 def test_missing_store_fails_before_serving(tmp_path):
-    with pytest.raises(StoreError, match="run `aigraph build` first"):
+    with pytest.raises(StoreError, match="build the graph first"):
         make_server(tmp_path, port=0)
 
 

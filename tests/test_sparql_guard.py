@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aigraph.errors import RefusedQuery
-from aigraph.sparql_guard import check_read_only, keywords
+from aigraph.query.guard import check_read_only, keywords
 
 
 @pytest.mark.parametrize("query", [

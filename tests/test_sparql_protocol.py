@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from aigraph.sparql_protocol import ProtocolError, Request, choose, negotiate, read_request
+from aigraph.query.protocol import ProtocolError, Request, choose, negotiate, read_request
 
 Q = "SELECT * WHERE { ?s ?p ?o }"
 

@@ -7,10 +7,10 @@ import json
 from click.testing import CliRunner
 
 from aigraph.cli import cli
-from aigraph.graph import build_quads
+from aigraph.graph.rdf import build_quads
+from aigraph.graph.store import open_store, write_store
 from aigraph.model import Document, Entity, Evidence, Fact, Linked, Quantity, Sentence
-from aigraph.stats import stats
-from aigraph.store import open_store, write_store
+from aigraph.query.stats import stats
 
 
 def _graph(tmp_path):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from aigraph.cli import cli
 from aigraph.errors import StoreError
-from aigraph.store import STORE_DIR, lock_holder, open_store
+from aigraph.graph.store import STORE_DIR, lock_holder, open_store
 
 from .tinygraph import write_tiny_graph
 
@@ -78,8 +78,10 @@ def test_this_process_holding_the_lock_is_not_refused(tmp_path):
 
 
 def test_missing_store_says_to_build(tmp_path):
-    with pytest.raises(StoreError, match=r"No graph store in .*: run `aigraph build` first"):
+    """The library's message speaks of the library; the CLI's of the command and its flags."""
+    with pytest.raises(StoreError, match=r"No graph store in .*: build the graph first\.$") as caught:
         open_store(tmp_path)
+    assert caught.value.cli_message().endswith(": run `aigraph build` first (or pass --graph DIR).")
 
 
 def _bad_folders(tmp_path):

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from aigraph.ingest import read_document, segment
-from aigraph.textview import CONTROLS, FILLER, visible
+from aigraph.ingest.reader import read_document
+from aigraph.ingest.segment import segment
+from aigraph.ingest.textview import CONTROLS, FILLER, visible
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>AI 周报 &amp; 快讯</title>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from aigraph import tokenizer  # noqa: F401  (registers aigraph.tokenizer.v1)
+from aigraph.extraction import tokenizer  # noqa: F401  (registers aigraph.tokenizer.v1)
 
 
 def _nlp():

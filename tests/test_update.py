@@ -10,15 +10,14 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import NamedNode
 
-from aigraph import cache
 from aigraph.cli import cli
 from aigraph.errors import AigraphError, StoreError
-from aigraph.exports import FILES, write_exports
-from aigraph.model import Analysis, Document, Fact, Mention, Sentence
-from aigraph.pipeline import build
-from aigraph.query import run
-from aigraph.store import ONTOLOGY_IRI, STORE_DIR, open_store
-from aigraph.update import add, assemble, remove
+from aigraph.graph import cache
+from aigraph.graph.store import ONTOLOGY_IRI, STORE_DIR, open_store, run
+from aigraph.model import Document, Fact, Mention, Reading, Sentence
+from aigraph.pipeline.build import build
+from aigraph.pipeline.commit import FILES, publish
+from aigraph.pipeline.update import add, assemble, remove
 
 from .conftest import SEED_003
 
@@ -102,7 +101,7 @@ def _entry(doc_id: str, sha: str, sentences: list[tuple[str, list, list]]) -> ca
         sent = Sentence(doc_id, i, text, ((pos, pos + len(text)),))
         pos += len(text) + 1
         ms = tuple(Mention(text.index(s), text.index(s) + len(s), s, t, s) for s, t in mentions)
-        analyses.append(Analysis(sent, ms, tuple(facts)))
+        analyses.append(Reading(sent, ms, tuple(facts)))
     return cache.Entry(doc, tuple(analyses), cache.extractor_fingerprint())
 
 
@@ -112,7 +111,7 @@ def test_remove_takes_a_documents_facts_and_no_one_elses(tmp_path):
               [Fact("ZetaChat", "developedBy", "Zeta Labs", 0.8)])
     out = tmp_path / "g"
     cache.write_all(out, [_entry("a.txt", "aa", [shared]), _entry("b.txt", "bb", [shared, only_b])], 0.5)
-    write_exports(assemble(cache.load(out), 0.5), out)
+    publish(assemble(cache.load(out), 0.5).quads, out)
     q = 'SELECT ?n WHERE { ?f rdf:subject ent:RoboLM ; rdf:predicate aig:developedBy ; aig:supportCount ?n }'
     assert [r["n"].value for r in run(open_store(out), q)] == ["2"]
     report = remove(["b.txt"], out)
@@ -153,7 +152,7 @@ def test_add_and_remove_commands(built_graph, news):
 def test_cache_entries_round_trip(built_graph):
     [entry] = cache.load(built_graph)
     assert cache.decode(cache.encode(entry)) == entry
-    assert any(a.facts for a in entry.analyses) and os.path.getsize(cache.folder(built_graph) / f"{entry.key}.json.gz") > 0
+    assert any(a.facts for a in entry.readings) and os.path.getsize(cache.folder(built_graph) / f"{entry.key}.json.gz") > 0
 
 
 def test_add_keeps_the_threshold_the_graph_was_built_with(tmp_path, news):

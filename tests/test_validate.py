@@ -9,11 +9,9 @@ from click.testing import CliRunner
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from aigraph.cli import cli
-from aigraph.model import PREDICATES
-from aigraph.prefixes import AIG, ENT, ontology_path
-from aigraph.signatures import signatures
-from aigraph.store import open_store
-from aigraph.validate import InvalidGraph, validate_quads, validate_store
+from aigraph.graph.store import open_store
+from aigraph.graph.validate import InvalidGraph, validate_quads, validate_store
+from aigraph.vocab import AIG_NS, ENT, PREDICATES, ontology_path, signatures
 
 from .conftest import SEED_003, SEEDS
 
@@ -24,17 +22,17 @@ XSD_INT = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 def _classes(g: rdflib.Graph, node) -> set[str]:
     """Entity types a shape node requires: sh:class, or the sh:class of each sh:or member."""
-    out = {str(c)[len(AIG):] for c in g.objects(node, SH["class"])}
+    out = {str(c)[len(AIG_NS):] for c in g.objects(node, SH["class"])}
     for lst in g.objects(node, SH["or"]):
         for member in rdflib.collection.Collection(g, lst):
-            out |= {str(c)[len(AIG):] for c in g.objects(member, SH["class"])}
+            out |= {str(c)[len(AIG_NS):] for c in g.objects(member, SH["class"])}
     return out
 
 
 def test_relation_shapes_restate_the_ontology_domain_and_range():
     g = rdflib.Graph().parse(data=ontology_path("shapes.ttl").read_text("utf-8"), format="turtle")
     for p in PREDICATES:
-        prop = rdflib.URIRef(AIG + p)
+        prop = rdflib.URIRef(AIG_NS + p)
         [shape] = [s for s in g.subjects(SH.targetSubjectsOf, prop) if (s, SH.property, None) in g
                    and any((ps, SH.path, prop) in g for ps in g.objects(s, SH.property))]
         [pshape] = [ps for ps in g.objects(shape, SH.property) if (ps, SH.path, prop) in g]
@@ -43,7 +41,7 @@ def test_relation_shapes_restate_the_ontology_domain_and_range():
 
 
 def test_a_whole_seed_build_has_zero_violations(tmp_path):
-    from aigraph.pipeline import build
+    from aigraph.pipeline.build import build
 
     build(sorted(SEEDS.glob("*.txt")), tmp_path / "g")  # validates before writing: would raise
     assert validate_store(open_store(tmp_path / "g")) == []
@@ -54,7 +52,7 @@ def _seed_quads(session_graph) -> list[Quad]:
 
 
 def _fact_quads(quads, predicate: str) -> tuple[NamedNode, NamedNode, NamedNode]:
-    fact = next(q.subject for q in quads if q.predicate.value.endswith("#predicate") and q.object.value == AIG + predicate)
+    fact = next(q.subject for q in quads if q.predicate.value.endswith("#predicate") and q.object.value == AIG_NS + predicate)
     s = next(q.object for q in quads if q.subject == fact and q.predicate.value.endswith("#subject"))
     o = next(q.object for q in quads if q.subject == fact and q.predicate.value.endswith("#object"))
     return fact, s, o
@@ -64,16 +62,16 @@ def test_each_kind_of_breakage_is_reported(session_graph):
     quads = _seed_quads(session_graph)
     g = DefaultGraph()
     fact, s, o = _fact_quads(quads, "developedBy")
-    support = next(q for q in quads if q.subject == fact and q.predicate.value == AIG + "supportCount")
-    ev = next(q.subject for q in quads if q.object == NamedNode(AIG + "Evidence"))
-    start = next(q for q in quads if q.subject == ev and q.predicate.value == AIG + "charStart")
+    support = next(q for q in quads if q.subject == fact and q.predicate.value == AIG_NS + "supportCount")
+    ev = next(q.subject for q in quads if q.object == NamedNode(AIG_NS + "Evidence"))
+    start = next(q for q in quads if q.subject == ev and q.predicate.value == AIG_NS + "charStart")
     label = next(q for q in quads if q.subject == NamedNode(ENT + "DeepSeek") and q.predicate.value.endswith("#label"))
     broken = [q for q in quads if q not in (support, start, label)] + [
-        Quad(o, RDF_TYPE, NamedNode(AIG + "Model"), g),                                 # a second type
-        Quad(NamedNode(ENT + "DeepSeek-R1"), NamedNode(AIG + "founderOf"), o, g),       # a model founding a company
-        Quad(NamedNode(ENT + "DeepSeek-R1"), NamedNode(AIG + "competesWith"), NamedNode(ENT + "DeepSeek"), g),
-        Quad(fact, NamedNode(AIG + "supportCount"), Literal("9", datatype=XSD_INT), g),
-        Quad(ev, NamedNode(AIG + "charStart"), Literal("999999999", datatype=XSD_INT), start.graph_name),
+        Quad(o, RDF_TYPE, NamedNode(AIG_NS + "Model"), g),                                 # a second type
+        Quad(NamedNode(ENT + "DeepSeek-R1"), NamedNode(AIG_NS + "founderOf"), o, g),       # a model founding a company
+        Quad(NamedNode(ENT + "DeepSeek-R1"), NamedNode(AIG_NS + "competesWith"), NamedNode(ENT + "DeepSeek"), g),
+        Quad(fact, NamedNode(AIG_NS + "supportCount"), Literal("9", datatype=XSD_INT), g),
+        Quad(ev, NamedNode(AIG_NS + "charStart"), Literal("999999999", datatype=XSD_INT), start.graph_name),
     ]
     found = validate_quads(broken)
     text = "\n".join(v.line() for v in found)
@@ -90,7 +88,7 @@ def test_validate_command(session_graph, built_graph):
     ok = CliRunner().invoke(cli, ["validate", "--graph", str(session_graph)])
     assert ok.exit_code == 0 and ok.output == "conforms: 0 violations\n"
     store = open_store(built_graph, write=True)
-    store.add(Quad(NamedNode(ENT + "DeepSeek"), RDF_TYPE, NamedNode(AIG + "Chip"), DefaultGraph()))
+    store.add(Quad(NamedNode(ENT + "DeepSeek"), RDF_TYPE, NamedNode(AIG_NS + "Chip"), DefaultGraph()))
     store.flush()
     del store
     bad = CliRunner().invoke(cli, ["validate", "--graph", str(built_graph)])
@@ -104,18 +102,18 @@ def test_validate_command(session_graph, built_graph):
 
 
 def test_a_build_that_breaks_the_shapes_leaves_the_previous_graph_intact(built_graph, monkeypatch):
-    import aigraph.graph
-    from aigraph.exports import FILES
-    from aigraph.pipeline import build
+    import aigraph.graph.rdf
+    from aigraph.pipeline.build import build
+    from aigraph.pipeline.commit import FILES
 
     before = {f: (built_graph / f).read_bytes() for f in FILES}
     quads_before = sorted(map(str, open_store(built_graph)))
-    real = aigraph.graph.build_quads
+    real = aigraph.graph.rdf.build_quads
 
     def faulty(docs, linked):  # a graph stage with a bug: an entity with two types
-        return real(docs, linked) + [Quad(NamedNode(ENT + "DeepSeek"), RDF_TYPE, NamedNode(AIG + "Chip"), DefaultGraph())]
+        return real(docs, linked) + [Quad(NamedNode(ENT + "DeepSeek"), RDF_TYPE, NamedNode(AIG_NS + "Chip"), DefaultGraph())]
 
-    monkeypatch.setattr(aigraph.graph, "build_quads", faulty)
+    monkeypatch.setattr(aigraph.graph.rdf, "build_quads", faulty)
     with pytest.raises(InvalidGraph, match="breaks 1 SHACL constraint"):
         build([SEED_003], built_graph)
     assert {f: (built_graph / f).read_bytes() for f in FILES} == before

@@ -9,13 +9,13 @@ import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
 
-from aigraph.analyse import node_metrics
 from aigraph.cli import cli
-from aigraph.layout import layout
-from aigraph.netgraph import to_networkx
-from aigraph.pictures import draw_top, write_pictures
-from aigraph.store import open_store
-from aigraph.views import TYPE_STYLE, ViewEdge, ViewNode, render_html, render_page, view_data
+from aigraph.graph.store import open_store
+from aigraph.views.html import TYPE_STYLE, ViewEdge, ViewNode, render_html, render_page, view_data
+from aigraph.views.layout import layout
+from aigraph.views.metrics import node_metrics
+from aigraph.views.netgraph import to_networkx
+from aigraph.views.pictures import draw_top, write_pictures
 
 from .test_analyse import STAR, tiny
 

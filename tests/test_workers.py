@@ -9,11 +9,13 @@ import pytest
 from spacy.language import Language
 
 from aigraph.errors import InputError
-from aigraph.extract import analyse, build_nlp
-from aigraph.ingest import read_document, segment
-from aigraph.pipeline import build, run
+from aigraph.extraction.nlp import build_nlp, extract
+from aigraph.ingest.reader import read_document
+from aigraph.ingest.segment import segment
+from aigraph.pipeline.build import build
+from aigraph.pipeline.stages import run
 from aigraph.progress import ProgressBar
-from aigraph.workers import extract_all
+from aigraph.scale.workers import extract_all
 
 from .conftest import SEED_003, SEEDS
 
@@ -40,10 +42,10 @@ def seed_sentences():
 
 
 def test_two_processes_read_exactly_what_one_reads(seed_sentences, nlp):
-    serial = analyse(nlp, seed_sentences)
+    serial = extract(nlp, seed_sentences)
     parallel = extract_all(seed_sentences, jobs=2)
     assert parallel.failed == ()
-    assert parallel.analyses == tuple(serial)
+    assert parallel.readings == tuple(serial)
 
 
 def test_progress_counts_every_document_and_sentence(seed_sentences):

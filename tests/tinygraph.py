@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from aigraph.graph import build_quads
+from aigraph.graph.rdf import build_quads
+from aigraph.graph.store import write_store
 from aigraph.model import Document, Entity, Evidence, Fact, Linked, Quantity, Sentence
-from aigraph.store import write_store
 
 ENTITIES = (
     Entity("Atlas Robotics", "Company", frozenset({"Atlas", "阿特拉斯机器人"})),
@@ -72,7 +72,7 @@ def write_tiny_graph(out: Path) -> Path:
 
 def dump(graph: Path) -> list[str]:
     """Every quad of a graph's store, sorted, read through a read-only open."""
-    from aigraph.store import open_store
+    from aigraph.graph.store import open_store
 
     return sorted(str(q) for q in open_store(graph))
 

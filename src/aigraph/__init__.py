@@ -1,3 +1,16 @@
-"""aigraph: a knowledge graph of the AI industry, read from reports and news."""
+"""aigraph: a knowledge graph of the AI industry, read from Chinese and English reports and news.
+
+    >>> import aigraph
+    >>> aigraph.build(["seeds"], "exports")
+    >>> g = aigraph.Graph.open("exports")
+    >>> print(g.neighbors("DeepSeek"))
+"""
+
+from __future__ import annotations
+
+from aigraph.api import Graph, build
+from aigraph.errors import AigraphError, AmbiguousEntity, InputError, RefusedQuery, StoreError, UnknownEntity
 
 __version__ = "0.1.0"
+__all__ = ["Graph", "build", "AigraphError", "AmbiguousEntity", "InputError", "RefusedQuery", "StoreError",
+           "UnknownEntity", "__version__"]

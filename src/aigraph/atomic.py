@@ -88,7 +88,7 @@ def writer_lock(out: str | Path) -> Iterator[None]:
     the kernel if the holder dies. Re-entrant within a process; a second process gets StoreError."""
     import fcntl
 
-    from .errors import StoreError
+    from aigraph.errors import StoreError
 
     out = Path(os.path.realpath(out))
     if out in _HELD:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import AigraphError
+from aigraph.api import Graph
+from aigraph.api import build as build_graph
+from aigraph.errors import AigraphError
 
 
 class Group(click.Group):
@@ -18,7 +21,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except AigraphError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(exc.cli_message()) from exc
 
 
 def graph_option(f):
@@ -44,10 +47,17 @@ def output_options(f):
     return f
 
 
-def _store(graph: Path | None):
-    from .store import graph_dir, open_store
+ENV_VAR = "AIGRAPH_GRAPH"
 
-    return open_store(graph_dir(graph))
+
+def graph_dir(option: Path | None) -> Path:
+    """Where the graph lives: the --graph option, else $AIGRAPH_GRAPH, else ./exports."""
+    return Path(option or os.environ.get(ENV_VAR) or "exports")
+
+
+def _graph(option: Path | None) -> Graph:
+    """The graph the --graph option names, opened for reading."""
+    return Graph.open(graph_dir(option))
 
 
 _SPARQL_FORMATS = ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle", "ntriples"]
@@ -107,18 +117,12 @@ def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: b
       aigraph build corpus/ --out big --jobs 2 --strict
       aigraph build corpus/ --out big --scheduler tcp://10.0.0.5:8786 --parts 64
     """
-    from .ingest import iter_sources
-    from .pipeline import build as run_build
-    from .progress import ProgressBar
-    from .workers import default_jobs
+    from aigraph.scale.workers import default_jobs
 
-    files = iter_sources(sources or (Path("seeds"),))
-    if not files:
-        raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, sources or ('seeds',)))}.")
-    progress = None if (quiet or as_json) else ProgressBar()
-    report = run_build(files, out, threshold=threshold, progress=progress, validate=not no_validate,
-                       jobs=jobs or default_jobs(), strict=strict, engine="dask" if scheduler else engine,
-                       scheduler=scheduler, parts=parts)
+    progress = None if (quiet or as_json) else _progress_bar()
+    report = build_graph(sources or (Path("seeds"),), out, threshold=threshold, progress=progress,
+                         validate=not no_validate, jobs=jobs or default_jobs(), strict=strict, engine=engine,
+                         scheduler=scheduler, parts=parts)
     if as_json:
         _echo_json(report.__dict__ | {"skipped": list(report.skipped), "warnings": list(report.warnings)})
         return
@@ -149,15 +153,8 @@ def add(files: tuple[Path, ...], graph: Path | None, no_validate: bool, quiet: b
     Example:
       aigraph add news/2025-01-20-deepseek.txt --graph exports
     """
-    from .ingest import iter_sources
-    from .store import graph_dir
-    from .update import add as run_add
-
-    paths = iter_sources(files)
-    if not paths:
-        raise AigraphError(f"No .txt, .md or .html files in {', '.join(map(str, files))}.")
     progress = None if (quiet or as_json) else _progress_bar()
-    _update_output(run_add(paths, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
+    _update_output(Graph(graph_dir(graph)).add(files, validate=not no_validate, progress=progress), quiet, as_json)
 
 
 @cli.command()
@@ -174,11 +171,9 @@ def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, qu
       aigraph remove 003_066453869a5c638a.txt --graph exports
       aigraph remove doc:600afaf6bb224934
     """
-    from .store import graph_dir
-    from .update import remove as run_remove
-
     progress = None if (quiet or as_json) else _progress_bar()
-    _update_output(run_remove(documents, graph_dir(graph), progress=progress, validate=not no_validate), quiet, as_json)
+    _update_output(Graph(graph_dir(graph)).remove(documents, validate=not no_validate, progress=progress), quiet,
+                   as_json)
 
 
 def _update_output(report, quiet: bool, as_json: bool) -> None:
@@ -212,9 +207,7 @@ def validate(graph: Path | None, quiet: bool, as_json: bool) -> None:
     Example:
       aigraph validate --graph exports
     """
-    from .validate import validate_store
-
-    violations = validate_store(_store(graph))
+    violations = _graph(graph).validate()
     if as_json:
         _echo_json({"conforms": not violations, "violations": [v.__dict__ for v in violations]})
     elif not quiet or violations:
@@ -236,9 +229,7 @@ def stats(graph: Path | None, quiet: bool, as_json: bool) -> None:
     Example:
       aigraph stats --json
     """
-    from .stats import stats as count
-
-    result = count(_store(graph))
+    result = _graph(graph).stats()
     if as_json:
         _echo_json(result.as_dict())
         return
@@ -264,11 +255,13 @@ def extract(jsonl: Path, output: Path, show_all: bool, threshold: float | None, 
     Example:
       aigraph extract --jsonl sentences.jsonl -o predicted.jsonl
     """
-    from .extract import THRESHOLD, analyse, analysis_record, build_nlp, read_jsonl_sentences, write_jsonl
+    from aigraph.extraction.jsonl import THRESHOLD, analysis_record, read_jsonl_sentences, write_jsonl
+    from aigraph.extraction.nlp import build_nlp
+    from aigraph.extraction.nlp import extract as read_sentences
 
     sentences = read_jsonl_sentences(jsonl)
     cut = 0.0 if show_all else THRESHOLD if threshold is None else threshold
-    results = analyse(build_nlp(), sentences)
+    results = read_sentences(build_nlp(), sentences)
     write_jsonl((analysis_record(a, cut) for a in results), output)
     n_ent = sum(len(a.mentions) for a in results)
     n_rel = sum(1 for a in results for f in a.facts if f.confidence >= cut)
@@ -294,14 +287,15 @@ def evaluate(gold: Path, entities: Path | None, predictions: Path | None, show_a
     Example:
       aigraph eval ../shared/eval/gold_seeds_a.jsonl --entities ../shared/eval/entities_a.jsonl
     """
-    from .evaluate import alias_table, read_jsonl, report, score
-    from .extract import THRESHOLD, analyse, analysis_record, build_nlp, write_jsonl
-    from .model import Sentence
+    from aigraph.extraction.evaluate import alias_table, read_jsonl, report, score
+    from aigraph.extraction.jsonl import THRESHOLD, analysis_record, write_jsonl
+    from aigraph.extraction.nlp import build_nlp, extract
+    from aigraph.model import Sentence
 
     rows = read_jsonl(gold)
     sentences = [Sentence(str(r.get("doc", "")), i, str(r.get("sent", "")), ((0, len(str(r.get("sent", "")))),))
                  for i, r in enumerate(rows)]
-    records = [analysis_record(a, 0.0 if show_all else THRESHOLD) for a in analyse(build_nlp(), sentences)]
+    records = [analysis_record(a, 0.0 if show_all else THRESHOLD) for a in extract(build_nlp(), sentences)]
     if predictions:
         write_jsonl(records, predictions)
     aliases = alias_table(read_jsonl(entities)) if entities else {}
@@ -331,7 +325,7 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
       aigraph sparql --list
       aigraph sparql --name funding-rounds --format csv
     """
-    from .named_queries import named_query, shipped
+    from aigraph.query.shipped import named_query, shipped
 
     if list_queries:
         width = max(map(len, shipped()))
@@ -340,8 +334,7 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
         return
     if (query is None) == (query_name is None):
         raise click.UsageError("Give a QUERY (text or file) or --name NAME (one of `aigraph sparql --list`).")
-    from .query import execute
-    from .results import render
+    from aigraph.query.results import render
 
     source = None
     if query_name:
@@ -350,11 +343,11 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
         text, source = Path(query).read_text("utf-8"), query
     else:
         text = query
-    click.echo(render(execute(_store(graph), text, source), fmt), nl=False)
+    click.echo(render(_graph(graph).query(text, source), fmt), nl=False)
 
 
 def _width(s: str) -> int:
-    from .results import width
+    from aigraph.query.results import width
 
     return width(s)
 
@@ -389,18 +382,14 @@ def neighbors(name: str, depth: int, types: tuple[str, ...], relations: tuple[st
       aigraph neighbors 'deep seek' --depth 2 --type Model --json
       aigraph neighbors DeepSeek-R1 --relation developedBy --evidence
     """
-    from .lookup_format import neighbors_data, neighbors_text
-    from .query import find_entity
-    from .query import neighbors as find_neighbors
+    from aigraph.query.format import neighbors_data
 
-    store = _store(graph)
-    entity = find_entity(store, name)
-    found = find_neighbors(store, entity, depth, _split(types), _split(relations), evidence)
+    found = _graph(graph).neighbors(name, depth, _split(types), _split(relations), evidence)
     if as_json:
-        _echo_json(neighbors_data(entity, found, depth, evidence))
+        _echo_json(neighbors_data(found.entity, list(found), depth, evidence))
     else:
-        click.echo(neighbors_text(entity, found))
-        _also_note(name, entity, quiet)
+        click.echo(str(found))
+        _also_note(name, found.entity, quiet)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -420,12 +409,9 @@ def show(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
       aigraph show DeepSeek
       aigraph show Groq --json
     """
-    from .card import card
-    from .lookup_format import card_data, card_text
-    from .query import find_entity
+    from aigraph.query.format import card_data, card_text
 
-    store = _store(graph)
-    c = card(store, find_entity(store, name))
+    c = _graph(graph).card(name)
     if as_json:
         _echo_json(card_data(c))
     else:
@@ -455,10 +441,9 @@ def search(text: str, type_: str | None, limit: int, graph: Path | None, quiet: 
       aigraph search deep
       aigraph search 英伟 --type Company --json
     """
-    from .lookup_format import hits_data, hits_text
-    from .search import search as run_search
+    from aigraph.query.format import hits_data, hits_text
 
-    hits = run_search(_store(graph), text, type_, limit)
+    hits = _graph(graph).search(text, type_, limit)
     if as_json:
         _echo_json(hits_data(hits))
     else:
@@ -484,8 +469,7 @@ def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?m aig:developedBy ?c }' \\
            http://127.0.0.1:3030/sparql
     """
-    from .server import make_server
-    from .store import graph_dir
+    from aigraph.query.endpoint import make_server
 
     endpoint = make_server(graph_dir(graph), host, port, timeout, workers, quiet=quiet or as_json)
     if as_json:
@@ -527,14 +511,8 @@ def html(name: str | None, output: Path | None, depth: int, community: int | Non
       aigraph html DeepSeek -o deepseek.html
       aigraph html --community 0
     """
-    from .store import graph_dir
-    from .views import MAX_NODES, scope, write_view
-
-    view = scope(_store(graph), name, community, depth)
     # the whole graph's page goes beside the graph; the others into the current folder
-    whole = not name and community is None
-    output = output or (graph_dir(graph) if whole else Path()) / view.file_name
-    data = write_view(view.graph, output, view.title, view.metrics, max_nodes or MAX_NODES)
+    output, data = _graph(graph).html(output, name, community, depth, max_nodes)
     if as_json:
         _echo_json({"output": str(output), "nodes": len(data["nodes"]), "edges": len(data["edges"])})
     elif not quiet:
@@ -558,14 +536,11 @@ def analyse(out: Path | None, top: int, graph: Path | None, quiet: bool, as_json
       aigraph analyse
       aigraph analyse --top 20 --json
     """
-    from .analysis_exports import analyse_into
-    from .analysis_format import analysis_text
-    from .netgraph import to_networkx
-    from .store import graph_dir
+    from aigraph.views.text import analysis_text
 
     # steps on a terminal only: 100k entities take tens of seconds, the tables follow on stdout
     progress = _progress_bar() if not (quiet or as_json) and sys.stderr.isatty() else None
-    result, files = analyse_into(to_networkx(_store(graph)), out or graph_dir(graph), top, progress)
+    result, files = _graph(graph).analyse(out, top, progress)
     if as_json:
         _echo_json(result.report)
     elif not quiet:
@@ -588,19 +563,15 @@ def path(source: str, target: str, limit: int, graph: Path | None, quiet: bool, 
       aigraph path DeepSeek-R1 NVIDIA
       aigraph path 深度求索 OpenAI --max 3 --json
     """
-    from .analysis_format import paths_json, paths_text
-    from .netgraph import to_networkx
-    from .paths import shortest_paths
-    from .query import find_entity
+    from aigraph.views.text import paths_json, paths_text
 
-    store = _store(graph)
-    a, b = find_entity(store, source), find_entity(store, target)
-    g = to_networkx(store)
-    found = shortest_paths(g, a.iri, b.iri, limit)
+    g = _graph(graph)
+    a, b = g.entity(source), g.entity(target)
+    found = g.path(a, b, limit)
     if as_json:
-        _echo_json(paths_json(g, a, b, found))
+        _echo_json(paths_json(g.to_networkx(), a, b, found))
     elif not quiet:
-        click.echo(paths_text(g, a, b, found))
+        click.echo(paths_text(g.to_networkx(), a, b, found))
 
 
 @cli.command()
@@ -628,11 +599,8 @@ def push(endpoint: str, protocol: str, default_graph: str | None, user: str | No
       aigraph push --endpoint http://localhost:8890/sparql --default-graph https://aigraph.dev/graph/default
       aigraph push --endpoint http://localhost:3030/ds/data --protocol gsp
     """
-    from .progress import ProgressBar
-    from .push import push as send
-
-    progress = None if (quiet or as_json) else ProgressBar()
-    report = send(_store(graph), endpoint, protocol, default_graph, user, password, batch, not append, progress)
+    progress = None if (quiet or as_json) else _progress_bar()
+    report = _graph(graph).push(endpoint, protocol, default_graph, user, password, batch, not append, progress)
     if as_json:
         _echo_json(report.__dict__)
     elif not quiet:
@@ -641,7 +609,7 @@ def push(endpoint: str, protocol: str, default_graph: str | None, user: str | No
 
 
 def _progress_bar():
-    from .progress import ProgressBar
+    from aigraph.progress import ProgressBar
 
     return ProgressBar()
 

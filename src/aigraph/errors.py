@@ -1,10 +1,21 @@
-"""Errors a user can act on; the CLI turns each into a one-line message."""
+"""Errors a user can act on: each says what went wrong and how to fix it, to a library user and to the CLI."""
 
 from __future__ import annotations
 
 
 class AigraphError(Exception):
-    """An error with a message that says what went wrong and how to fix it."""
+    """An error with a message that says what went wrong and how to fix it.
+
+    `str(error)` speaks to a library user; `cli` (when given) says the same to a shell user, with the
+    commands and flags that fix it (the CLI prints `cli_message()`)."""
+
+    def __init__(self, message: str, cli: str | None = None) -> None:
+        super().__init__(message)
+        self.cli = cli
+
+    def cli_message(self) -> str:
+        """The message for the command line."""
+        return self.cli or str(self)
 
 
 class InputError(AigraphError):
@@ -25,8 +36,9 @@ class UnknownEntity(AigraphError):
     def __init__(self, name: str, suggestions: list[str]) -> None:
         self.name = name
         self.suggestions = suggestions
-        hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else " Try `aigraph search`."
-        super().__init__(f"No entity named {name!r}.{hint}")
+        did = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"No entity named {name!r}.{did or ' Try a search for part of the name.'}",
+                         f"No entity named {name!r}.{did or ' Try `aigraph search`.'}")
 
 
 class AmbiguousEntity(AigraphError):

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES: tuple[str, ...] = ("Company", "Investor", "Model", "Chip", "Product", "Person", "Trend")
-PREDICATES: tuple[str, ...] = (
-    "developedBy", "trainedOn", "usesChip", "investedIn", "partnerOf", "acquired",
-    "competesWith", "basedOn", "founderOf", "leads", "relatedTo",
-)
-SYMMETRIC: frozenset[str] = frozenset({"partnerOf", "competesWith"})
-
 
 @dataclass(frozen=True)
 class Document:
@@ -84,7 +77,7 @@ class Mention:
     surface: str
     """The text exactly as written."""
     type: str
-    """One of ENTITY_TYPES."""
+    """One of vocab.ENTITY_TYPES."""
     name: str
     """Canonical name (from the lexicon, else derived from the surface)."""
     source: str = "lexicon"
@@ -112,7 +105,7 @@ class Fact:
     subject: str
     """Canonical name of the subject."""
     predicate: str
-    """One of PREDICATES."""
+    """One of vocab.PREDICATES."""
     object: str
     """Canonical name of the object."""
     confidence: float
@@ -128,7 +121,7 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Reading:
     """What the extractor read in one sentence."""
 
     sentence: Sentence
@@ -146,7 +139,7 @@ class Entity:
     name: str
     """Canonical name."""
     type: str
-    """One of ENTITY_TYPES."""
+    """One of vocab.ENTITY_TYPES."""
     aliases: frozenset[str] = field(default_factory=frozenset)
     """Every surface form seen for it, and the lexicon's aliases."""
 

@@ -1,0 +1,250 @@
+"""The library face: `build` a graph from files and folders, `Graph.open` one to ask it questions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aigraph.errors import InputError
+
+if TYPE_CHECKING:  # the heavy parts load when a method needs them
+    from pyoxigraph import Store
+
+    from aigraph.pipeline.build import BuildReport
+    from aigraph.pipeline.update import UpdateReport
+    from aigraph.query.card import Card
+    from aigraph.query.lookup import EntityRef, Neighbor
+    from aigraph.query.search import Hit
+    from aigraph.query.stats import Stats
+    from aigraph.views.metrics import Measures
+
+PathLike = str | os.PathLike
+
+
+def sources_of(sources: PathLike | Iterable[PathLike]) -> list[Path]:
+    """The readable files named by `sources` (files, and folders searched recursively); none is an error."""
+    from aigraph.ingest.reader import iter_sources
+
+    given = [sources] if isinstance(sources, (str, os.PathLike)) else list(sources)
+    files = iter_sources(given)
+    if not files:
+        raise InputError(f"No .txt, .md or .html files in {', '.join(map(str, given)) or 'the sources given'}.")
+    return files
+
+
+def build(sources: PathLike | Iterable[PathLike], out: PathLike = "exports", *, threshold: float = 0.5,
+          validate: bool = True, jobs: int = 1, strict: bool = False, engine: str = "local",
+          scheduler: str | None = None, parts: int = 0, progress: Callable | None = None) -> BuildReport:
+    """Build the graph of `sources` (files and folders) into the folder `out`: store, exports, views.
+
+    The graph is checked against the SHACL shapes first (`validate`); `out` is replaced as a whole only
+    when the build succeeds. `jobs` processes extract in parallel (the output is the same for any
+    number); `strict` makes an unreadable file an error instead of a skip. Returns what was built."""
+    from aigraph.pipeline.build import build as run_build
+
+    return run_build(sources_of(sources), Path(out), threshold=threshold, progress=progress, validate=validate,
+                     jobs=jobs, strict=strict, engine="dask" if scheduler else engine, scheduler=scheduler,
+                     parts=parts)
+
+
+class Neighbors(tuple):
+    """An entity's facts (`Neighbor` records), printed as `aigraph neighbors` prints them."""
+
+    entity: EntityRef
+
+    def __new__(cls, entity: EntityRef, found: Iterable[Neighbor]) -> Neighbors:
+        self = super().__new__(cls, found)
+        self.entity = entity
+        return self
+
+    def __str__(self) -> str:
+        from aigraph.query.format import neighbors_text
+
+        return neighbors_text(self.entity, list(self))
+
+    def _repr_pretty_(self, p, cycle: bool) -> None:  # IPython and Jupyter
+        p.text(str(self))
+
+
+class Graph:
+    """A graph folder written by `build`: ask it questions, add and remove documents.
+
+        >>> g = Graph.open("exports")
+        >>> print(g.neighbors("DeepSeek"))
+    """
+
+    def __init__(self, path: PathLike = "exports") -> None:
+        self.folder = Path(path)
+        """The graph folder."""
+        self._store: Store | None = None
+        self._nx = None
+
+    @classmethod
+    def open(cls, path: PathLike = "exports") -> Graph:
+        """Open a built graph for reading; a folder without one raises StoreError saying why."""
+        g = cls(path)
+        g.store  # noqa: B018  (fail now, not at the first question)
+        return g
+
+    @property
+    def store(self) -> Store:
+        """The pyoxigraph store, opened read-only on first use."""
+        if self._store is None:
+            from aigraph.graph.store import open_store
+
+            self._store = open_store(self.folder)
+        return self._store
+
+    def close(self) -> None:
+        """Let go of the store (a writer can then swap in a new one)."""
+        self._store = self._nx = None
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Graph({str(self.folder)!r})"
+
+    # ---------------------------------------------------------------- lookups
+
+    def entity(self, name: str | EntityRef, type: str | None = None) -> EntityRef:
+        """The entity a name means: any alias, any case, spacing or script; `Name (Type)` or an ent: IRI
+        picks one of several. Unknown and ambiguous names raise UnknownEntity / AmbiguousEntity."""
+        from aigraph.query.lookup import EntityRef, find_entity
+
+        return name if isinstance(name, EntityRef) else find_entity(self.store, name, type)
+
+    def neighbors(self, name: str | EntityRef, depth: int = 1, types: Iterable[str] = (),
+                  relations: Iterable[str] = (), evidence: bool = False) -> Neighbors:
+        """The facts around an entity out to `depth` hops, each once; `types` and `relations` keep only
+        some (the walk goes on through those); `evidence` adds the sentences behind each fact."""
+        from aigraph.query.lookup import neighbors
+
+        entity = self.entity(name)
+        return Neighbors(entity, neighbors(self.store, entity, depth, tuple(types), tuple(relations), evidence))
+
+    def card(self, name: str | EntityRef) -> Card:
+        """Everything about one entity: aliases, degree and rank, facts with amounts and dates, documents."""
+        from aigraph.query.card import card
+
+        return card(self.store, self.entity(name))
+
+    def search(self, text: str, type: str | None = None, limit: int = 10) -> list[Hit]:
+        """Entities whose names or aliases look like `text`, best first."""
+        from aigraph.query.search import search
+
+        return search(self.store, text, type, limit)
+
+    def query(self, query: str, source: str | None = None, **bindings):
+        """Run a read-only SPARQL query as pyoxigraph gives it (solutions, a boolean or triples), with
+        the project's prefixes declared and `bindings` bound to its variables (never pasted into it)."""
+        from aigraph.query.sparql import execute
+
+        return execute(self.store, query, source, **{k: _term(v) for k, v in bindings.items()})
+
+    def sparql(self, query: str, **bindings) -> list[dict[str, str | None]] | bool | list:
+        """Run a read-only SPARQL query: SELECT gives a list of dicts (variable -> value), ASK a bool,
+        CONSTRUCT and DESCRIBE a list of triples. Values in `bindings` are bound, never pasted: an
+        EntityRef binds its IRI, a string a plain literal."""
+        from aigraph.query.sparql import as_python
+
+        return as_python(self.query(query, **bindings))
+
+    def stats(self) -> Stats:
+        """Counts: documents, entities by type, facts by predicate, evidence, funding rounds."""
+        from aigraph.query.stats import stats
+
+        return stats(self.store)
+
+    def validate(self) -> list:
+        """Violations of the SHACL shapes (ontology/shapes.ttl); an empty list when the graph conforms."""
+        from aigraph.graph.validate import validate_store
+
+        return validate_store(self.store)
+
+    # ---------------------------------------------------------------- views
+
+    def to_networkx(self, evidence: bool = False):
+        """The graph as a networkx MultiDiGraph: entity IRIs as nodes, facts as edges keyed by predicate."""
+        from aigraph.views.netgraph import to_networkx
+
+        if evidence:
+            return to_networkx(self.store, evidence=True)
+        if self._nx is None:
+            self._nx = to_networkx(self.store)
+        return self._nx
+
+    def path(self, source: str | EntityRef, target: str | EntityRef, limit: int = 5) -> list[tuple]:
+        """Up to `limit` shortest connections between two entities (any alias): tuples of `Hop`s, each
+        with the relation and its direction."""
+        from aigraph.views.paths import shortest_paths
+
+        a, b = self.entity(source), self.entity(target)
+        return shortest_paths(self.to_networkx(), a.iri, b.iri, limit)
+
+    def analyse(self, out: PathLike | None = None, top: int = 10, progress: Callable | None = None
+                ) -> tuple[Measures, list[Path]]:
+        """Centralities, communities, cores, components, statistics and trend pairs; writes analysis.json,
+        its CSV tables and the pictures into `out` (default: the graph folder)."""
+        from aigraph.views.stages import measure_into
+
+        return measure_into(self.to_networkx(), Path(out) if out is not None else self.folder, top, progress)
+
+    def html(self, output: PathLike | None = None, name: str | None = None, community: int | None = None,
+             depth: int = 1, max_nodes: int | None = None) -> tuple[Path, dict]:
+        """Write an offline HTML view of the whole graph, of `name`'s neighbourhood (`depth` hops) or of
+        one community; `output` defaults to aigraph.html in the graph folder for the whole graph, else
+        <name>.html / community-<N>.html in the current folder. Returns (file, what it drew)."""
+        from aigraph.views.html import MAX_NODES, scope, write_view
+
+        view = scope(self.store, name, community, depth)
+        whole = not name and community is None
+        target = Path(output) if output is not None else (self.folder if whole else Path()) / view.file_name
+        return target, write_view(view.graph, target, view.title, view.metrics, max_nodes or MAX_NODES)
+
+    # ---------------------------------------------------------------- changes
+
+    def add(self, sources: PathLike | Iterable[PathLike], validate: bool = True,
+            progress: Callable | None = None) -> UpdateReport:
+        """Read new documents (files and folders) into the graph; the others are not read again. The
+        result is the graph a full build of all the documents gives."""
+        from aigraph.pipeline.update import add
+
+        files = sources_of(sources)
+        self.close()
+        return add(files, self.folder, progress=progress, validate=validate)
+
+    def remove(self, documents: str | Iterable[str], validate: bool = True,
+               progress: Callable | None = None) -> UpdateReport:
+        """Take documents out of the graph by file name or content hash; facts others state stay."""
+        from aigraph.pipeline.update import remove
+
+        self.close()
+        return remove([documents] if isinstance(documents, str) else list(documents), self.folder,
+                      progress=progress, validate=validate)
+
+    def push(self, endpoint: str, protocol: str = "update", default_graph: str | None = None,
+             user: str | None = None, password: str | None = None, batch: int = 2000, replace: bool = True,
+             progress: Callable | None = None):
+        """Load the graph into an external SPARQL 1.1 store (SPARQL Update or the Graph Store Protocol)."""
+        from aigraph.scale.push import push
+
+        return push(self.store, endpoint, protocol, default_graph, user, password, batch, replace, progress)
+
+
+def _term(value):
+    """A value to bind: an EntityRef as its IRI, a plain string as a literal, an RDF term as it is."""
+    from pyoxigraph import Literal, NamedNode
+
+    from aigraph.query.lookup import EntityRef
+
+    if isinstance(value, EntityRef):
+        return NamedNode(value.iri)
+    if isinstance(value, str):
+        return Literal(value)
+    return value

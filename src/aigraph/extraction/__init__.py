@@ -1,0 +1,1 @@
+"""Extraction: the spaCy pipeline (tokenizer, lexicon, names, resolver, relation constructions) and its data."""

@@ -1,0 +1,170 @@
+"""The bilingual entity lexicon: records kept as data, an alias index and a fast matcher."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from aigraph.errors import AigraphError
+from aigraph.folding import DROP, fold_char, norm
+from aigraph.vocab import ENTITY_TYPES
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One canonical entity of the lexicon."""
+
+    name: str
+    """Canonical name (English where one is in common use, else Chinese)."""
+    type: str
+    """One of the seven entity types."""
+    aliases: tuple[str, ...] = ()
+    """Other names it is written as, in any language."""
+    weak_aliases: tuple[str, ...] = ()
+    """Names that also mean something else: they count only when the document names the entity
+    by a strong name too, or a typed cue stands next to them."""
+    context: tuple[str, ...] = ()
+    """Words whose presence in a sentence makes an ambiguous alias mean this entity."""
+    developer: str = ""
+    """For a model, product or chip: canonical name of the company that makes it (real-world
+    knowledge that lets the relation stage trust "OpenAI ... GPT-4o" more than a chance pairing)."""
+    notes: str = ""
+    """Free text for curators."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Canonical name and strong aliases (the name is weak too when listed as weak)."""
+        head = () if self.name in self.weak_aliases else (self.name,)
+        return (*head, *self.aliases)
+
+
+@dataclass
+class Lexicon:
+    """All entries, indexed by normalised alias."""
+
+    entries: list[LexEntry]
+    stopwords: frozenset[str] = field(default_factory=frozenset)
+    by_key: dict[str, list[tuple[LexEntry, bool]]] = field(init=False)
+    by_name: dict[str, LexEntry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_key = {}
+        self.by_name = {}
+        for e in self.entries:
+            self.by_name.setdefault(norm(e.name), e)
+            for alias, strong in [(a, True) for a in e.names] + [(a, False) for a in e.weak_aliases]:
+                key = norm(alias)
+                if not key:
+                    continue
+                bucket = self.by_key.setdefault(key, [])
+                if not any(x is e for x, _ in bucket):
+                    bucket.append((e, strong))
+        self._automaton = None
+
+    def lookup(self, name: str) -> list[tuple[LexEntry, bool]]:
+        """Entries an alias may mean, with whether the alias is strong for each."""
+        return self.by_key.get(norm(name), [])
+
+    def canonical(self, name: str) -> LexEntry | None:
+        """The entry a name surely means, if exactly one entry claims it strongly."""
+        strong = [e for e, s in self.lookup(name) if s]
+        return strong[0] if len(strong) == 1 else None
+
+    @property
+    def automaton(self):
+        """Aho-Corasick automaton over all alias keys."""
+        if self._automaton is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for key in self.by_key:
+                a.add_word(key, key)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every alias occurrence in `text` as (start, end, key), overlapping ones included."""
+        folded_all = [fold_char(c) for c in text]
+        keep = [i for i, f in enumerate(folded_all) if f not in DROP]
+        folded = "".join(folded_all[i] for i in keep)
+        for end, key in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            yield keep[start], keep[end] + 1, key
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                yield n, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise AigraphError(f"{path}:{n}: not a JSON record ({exc.msg})") from exc
+
+
+def entry_from_record(rec: dict, where: str = "") -> LexEntry:
+    """Validate one lexicon record and build its entry."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("name"), str) or not rec["name"].strip():
+        raise AigraphError(f"{where}: record needs a non-empty string 'name'")
+    if rec.get("type") not in ENTITY_TYPES:
+        raise AigraphError(f"{where}: type {rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}")
+    for key in ("aliases", "weak_aliases", "context"):
+        v = rec.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(a, str) and a.strip() for a in v):
+            raise AigraphError(f"{where}: {key!r} must be a list of non-empty strings")
+    if not isinstance(rec.get("developer", ""), str) or not isinstance(rec.get("notes", ""), str):
+        raise AigraphError(f"{where}: 'developer' and 'notes' must be strings")
+    unknown = set(rec) - {"name", "type", "aliases", "weak_aliases", "context", "developer", "notes"}
+    if unknown:
+        raise AigraphError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    aliases = tuple(dict.fromkeys(a for a in rec.get("aliases", []) if a != rec["name"]))
+    return LexEntry(
+        name=rec["name"], type=rec["type"], aliases=aliases,
+        weak_aliases=tuple(dict.fromkeys(rec.get("weak_aliases", []))),
+        context=tuple(rec.get("context", [])), developer=rec.get("developer", ""), notes=rec.get("notes", ""),
+    )
+
+
+def load_entries(paths: Iterable[Path]) -> list[LexEntry]:
+    """Entries of the given JSONL files, in file order."""
+    return [entry_from_record(rec, f"{p}:{n}") for p in paths for n, rec in _records(p)]
+
+
+def data_dir() -> Path:
+    """The packaged lexicon folder."""
+    return Path(__file__).with_name("data") / "lexicon"
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon (all `*.jsonl` under data/lexicon) and its stopword list."""
+    d = data_dir()
+    stop = d / "stopwords.txt"
+    words = frozenset()
+    if stop.exists():
+        words = frozenset(
+            norm(w) for w in stop.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")
+        )
+    return Lexicon(load_entries(sorted(d.glob("*.jsonl"))), stopwords=words)
+
+
+def load_lexicon(path: str | Path | None) -> Lexicon:
+    """A lexicon from a folder or file of JSONL records, or the packaged one."""
+    if path is None:
+        return default_lexicon()
+    return _load_path(str(Path(path).resolve()))
+
+
+@cache
+def _load_path(path: str) -> Lexicon:
+    p = Path(path)
+    files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
+    return Lexicon(load_entries(files), stopwords=default_lexicon().stopwords)
+
+

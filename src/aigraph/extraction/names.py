@@ -1,0 +1,242 @@
+"""spaCy component `aigraph_name_patterns_v1`: names that no lexicon lists, typed by form and context."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aigraph.extraction import names_cn
+from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
+from aigraph.extraction.cues import type_votes
+from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.folding import norm
+
+LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+# A Latin word: letters/digits with inner . + & ' - joins ("Bolt.new", "Copilot+", "11x", "GPT-4o", "Hölzle").
+_WORD = rf"(?:[{LATIN}][{LATIN}0-9]*|\d+[{LATIN}][{LATIN}0-9]*)(?:[.+&'’-][{LATIN}0-9]+)*\+?"
+LATIN_RUN = re.compile(rf"(?<![{LATIN}0-9.\-]){_WORD}(?:[ ]{_WORD})*")
+_VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+# a number with a unit or a level code ("3Wh", "45TOPS", "6G", "2M", "Lv3", "tokens16"): never a name
+_MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OPS|TOPS|TFLOPS|PFLOPS|token|tokens|nm|mm|cm|m|km|ms|s|x|X)|"
+                      r"[KMGTkmgt]|[GgDd]|[Kk]|V|D|P|H|p|fps|GB|TB|MB|PB|EB|K\+|\+)|[A-Za-z]{1,2}v?\d|[a-z]{4,}\d+)$")
+_IN_TITLE = re.compile(r"《[^》]*$")
+_VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+(?![\d.%])|[ -]\d+(?:\.\d+)?[BbK](?![A-Za-z\d])")
+_YEAR_OR_RANK = re.compile(r"^(?:(?:19|20)\d{2}[A-Za-z]|(?:TOP|Top|top|No|NO|Stage|Part|Phase|Level|Lv|Step|Vol)\.?\s?\d+)")
+_SHORT_CODE = re.compile(r"^[a-z]\d+(?:-[a-z]+)?$")  # o1, s1, o3-mini
+_CHIP_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|MI\d{3}[A-Z]?)$")
+_MODEL_TAIL = re.compile(r"(?:^|[- ])(?:\d+(?:\.\d+)?[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|"
+                         r"Instruct|Chat|Coder|Vision|Preview|Sonnet|Opus|Haiku|\d+(?:\.\d+)+)$")
+_ORG_SUFFIX_CO = frozenset(("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Technologies",
+                            "Technology", "Robotics", "Therapeutics", "Systems", "Networks", "Software",
+                            "Semiconductor", "Dynamics", "Health", "Bio", "Biosciences", "Analytics", "Intelligence",
+                            "Computing", "Motors", "Group", "Research", "Studio", "Studios", "Ltd", "Ltd.", "LLC"))
+_ORG_SUFFIX_INV = frozenset(("Ventures", "Capital", "Partners", "Fund", "Investments", "VC", "Venture",
+                             "Holdings", "Management", "Equity", "Growth"))
+# English titles written before a name ("YC Partner Michael Seibel", "CEO Sam Altman")
+_TITLES = frozenset(("Partner", "Founder", "Co-founder", "Cofounder", "CEO", "CTO", "COO", "CFO", "President",
+                     "Chairman", "Professor", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs",
+                     "Mrs.", "Sir", "VP", "Director", "Head", "Chief", "Scientist", "Researcher", "Engineer"))
+# what a benchmark, event, algorithm or architecture is followed or preceded by: the name is no entity
+_NOT_ENTITY_AFTER = re.compile(r"^\s?[”\"」]?\s?(?:测试集|测试中|测试|基准|榜单|评测|排行榜|大会|峰会|会议|论坛|展会|"
+                               r"发布会|论文|期刊|算法|架构|协议|标准|指标|数据集|定律|范式|方法|理论|公式|编程语言|语言)")
+_NOT_ENTITY_BEFORE = re.compile(r"(?:测试集|基准测试|基准|数据集|榜单|评测集|算法|指标|协议|标准|语言)\s?$")
+# "X的Y" / "X推出的Y": Y, after a company, is something it makes
+_OWNED = re.compile(r"^\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|打造的?|自研的?|最新的?|新推出的)\s?$")
+
+
+class NamePatterns:
+    """Proposes candidates for names outside the lexicon: Latin names, organisations, people,
+    versioned models and chips."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        # model family names of the lexicon written in letters only ("llama", "llava", "grok")
+        self.families = frozenset(k for k, v in lexicon.by_key.items()
+                                  if k.isascii() and k.isalpha() and any(e.type == "Model" for e, _ in v))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = masked_text(doc)
+        out = candidates(doc)
+        lex = [c for c in out if c.source == "lexicon"]
+        covered = _coverage(len(text), lex)
+        companies = {c.end for c in lex if c.type == "Company"}
+        found: list[Candidate] = []
+        found += self._latin(text, covered, companies)
+        found += names_cn.transliterated(text, covered)
+        found += names_cn.people(text, covered)
+        found += names_cn.bylines(text, covered)
+        found += names_cn.funds(text, covered)
+        found += names_cn.organisations(text, covered)
+        found += names_cn.sources(text, covered)
+        found += names_cn.models(text, covered)
+        out.extend(found)
+        return doc
+
+    def _model_like(self, surface: str) -> bool:
+        """Whether a name reads as a model: it ends in a version number, or begins or ends with the
+        name of a model family the lexicon knows ("LLaVA-UHD", "DriveGPT4")."""
+        if re.search(r"[A-Za-z]\d+(?:\.\d+)?$", surface) or re.search(r"GPT|LLM|LLaMA|Llama", surface):
+            return True
+        key = norm(surface)
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+
+    def _latin(self, text: str, covered: bytearray, companies: set[int]) -> list[Candidate]:
+        out = []
+        common = english_common()
+        given = _given_names()
+        stop = self.lexicon.stopwords
+        for m in LATIN_RUN.finditer(text):
+            for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
+                # leading generic words and titles are not part of a name; trailing generic ones neither,
+                # unless they are what makes it an organisation name ("Pantheon AI")
+                while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES):
+                    a = text.find(" ", a, b) + 1 if " " in text[a:b] else b
+                while " " in text[a:b] and norm(_last(text, a, b)) in stop \
+                        and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV:
+                    b = text.rfind(" ", a, b)
+                if a >= b or not latin_boundary_ok(text, a, b):
+                    continue
+                surface = text[a:b]
+                words = surface.split(" ")
+                if norm(surface) in stop or len(surface) < 2 or len(words) > 5:
+                    continue
+                if any(_MEASURE.match(w) for w in words) or _NOT_ENTITY_AFTER.match(text[b:b + 8]) \
+                        or _NOT_ENTITY_BEFORE.search(text[max(0, a - 6):a]):
+                    continue
+                if _IN_TITLE.search(text[max(0, a - 40):a]) or _YEAR_OR_RANK.match(surface) or re.search(r"aaS\b", surface):
+                    continue  # a title in 《》, "2024AI", "TOP20", "BaaS": no entity
+                lower = [w for w in words if w[:1].islower() and not _SHORT_CODE.match(w)]
+                if lower and (len(words) == 1 or len(lower) * 2 >= len(words)):
+                    continue
+                if (v := _VERSION_AFTER.match(text, b)) and _VERSIONED.search(surface):
+                    b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
+                    surface, words = text[a:b], text[a:b].split(" ")
+                kind = _latin_kind(surface, words, common, given)
+                votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
+                if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
+                    votes["Product"] = votes.get("Product", 0.0) + 1.0
+                if prose and kind == "name" and not votes and not self._model_like(surface):
+                    continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
+                typ, score = _decide(kind, votes)
+                if typ == "Company" and score < 0.6 and self._model_like(surface):
+                    typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
+                if typ:
+                    out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
+        return out
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    text = (Path(__file__).with_name("data") / "given_names.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _first(text: str, a: int, b: int) -> str:
+    return text[a:b].split(" ")[0]
+
+
+def _last(text: str, a: int, b: int) -> str:
+    return text[a:b].split(" ")[-1]
+
+
+def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: frozenset[str]) -> str:
+    """The form of a Latin name: what its shape alone says about its type."""
+    if len(words) in (2, 3) and words[0] in given and all(w[:1].isupper() and not w[1:].isupper() for w in words[1:]):
+        return "person"
+    suffixes = _ORG_SUFFIX_INV | _ORG_SUFFIX_CO
+    if len(words) > 1 and words[0] not in suffixes and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        if words[-1] in _ORG_SUFFIX_INV:
+            return "investor"  # "Blue Owl Capital": ordinary words, but the name of a fund
+        if words[-1] in ("Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems",
+                         "Semiconductor", "Therapeutics", "Networks", "Computing", "Ltd", "Ltd.", "LLC"):
+            return "company"
+    parts = [p.lower() for w in words for p in re.split(r"[-+&.]|(?<=[a-z])(?=[A-Z])", w) if p]
+    if len(parts) > 1 and all(p in common for p in parts):
+        return "phrase"  # "Know-how", "Post-train", "CodeReview", "Product-Market Fit"
+    if words[-1] in _ORG_SUFFIX_INV and len(words) > 1:
+        return "investor"
+    if words[-1] in _ORG_SUFFIX_CO and len(words) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return "company"
+    if len(words) == 1 and _CHIP_CODE.match(surface):
+        return "chipcode"
+    if _VERSIONED.search(surface) and ("-" in surface or " " in surface or _MODEL_TAIL.search(surface)):
+        return "versioned"
+    if len(words) == 1:
+        w = words[0]
+        if w[:1].isdigit():
+            return "code"
+        if w.isupper() and len(w) <= 4 and not any(ch.isdigit() for ch in w):
+            return "acronym"
+        if w.lower() in common:
+            return "word"
+        return "name"
+    if all(w.lower() in common for w in words):
+        return "phrase"
+    return "name"
+
+
+def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
+    """Type and score of a Latin name from its form and the cues around it."""
+    best = max(sorted(votes), key=votes.get) if votes else None
+    strength = votes.get(best, 0.0) if best else 0.0
+    if kind == "person":
+        return "Person", 0.8
+    if kind == "investor":
+        return "Investor", 0.8
+    if kind == "company":
+        return (best if best in ("Company", "Investor") else "Company"), 0.75
+    if kind == "chipcode":
+        return ("Chip", 0.75) if best in ("Chip", None) else ((best, 0.6) if best == "Model" else ("Chip", 0.55))
+    if kind == "versioned":
+        if best in ("Chip", "Product", "Company"):
+            return best, 0.6
+        return "Model", 0.65
+    if kind in ("acronym", "word", "phrase", "code"):
+        return (best, 0.55 + min(strength, 1) * 0.15) if best and strength >= 1 else (None, 0.0)
+    if best and strength >= 0.5:
+        return best, 0.6 + min(strength, 1) * 0.15
+    return "Company", 0.52
+
+
+def _coverage(n: int, cands: list[Candidate]) -> bytearray:
+    cov = bytearray(n)
+    for c in cands:
+        cov[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return cov
+
+
+def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
+    """Parts of a Latin run not covered by lexicon matches, cut at word boundaries and, in English
+    prose, at ordinary lower-case words ("agreed to acquire ZT Systems for" → "ZT Systems"). Each part
+    comes with whether it was cut out of prose."""
+    words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
+    prose = sum(1 for ws, we in words if _plain_lower(text[ws:we])) >= 2 or any(
+        text[ws:we] in _JOINERS for ws, we in words)
+    run: list[tuple[int, int]] = []
+    for ws, we in words:
+        if covered[ws:we].count(1) or (prose and _plain_lower(text[ws:we])):
+            if run:
+                yield run[0][0], run[-1][1], prose
+            run = []
+        else:
+            run.append((ws, we))
+    if run:
+        yield run[0][0], run[-1][1], prose
+
+
+_JOINERS = frozenset(("and", "or", "with", "by", "from", "for", "to", "in", "on", "at", "the", "as", "than", "via"))
+
+
+def _plain_lower(word: str) -> bool:
+    """An ordinary lower-case word (not "xAI", "iPhone", "o1")."""
+    return word[:1].islower() and not any(ch.isupper() or ch.isdigit() for ch in word)
+
+
+@Language.factory("aigraph_name_patterns_v1", default_config={"lexicon_path": None})
+def make_name_patterns(nlp: Language, name: str, lexicon_path: str | None) -> NamePatterns:
+    """Patterns for names outside the lexicon (the lexicon gives the stopwords)."""
+    return NamePatterns(load_lexicon(lexicon_path))

@@ -1,0 +1,208 @@
+"""spaCy component `aigraph_entity_resolver_v1`: settle overlaps, senses and types into doc.ents."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
+from aigraph.extraction.cues import type_votes
+from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.names_cn import brand_ok
+from aigraph.folding import norm
+
+_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "propagated": 2}
+
+# What may follow a model or chip name as part of its version ("Qwen" + "2.5-72B-Instruct").
+_TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|Instruct|Chat|"
+              r"Coder|Vision|Preview|preview|Sonnet|Opus|Haiku|Omni|Air|Thinking|Reasoner|Exp|Base|Large|Small|"
+              r"Medium|XL|Edge|Light|Long|Math|Code|VL|Audio|Realtime|High|Low")
+_TAIL = re.compile(rf"(?:[ -]?(?:{_TAIL_WORD})(?![A-Za-z]))+")
+_NOT_AFTER_TAIL = re.compile(r"^\s?(?:年|月|日|号|%|％|亿|万|千|个|张|块|倍|美元|元|次|款|家|名|位|人|亿参数|K|k)")
+_SHORT_SUFFIX = re.compile(r"^(?P<stem>.+?)(?: AI| Labs?| Inc\.?| Technologies| Ventures| Capital| Partners|科技|智能|集团)$")
+
+
+class EntityResolver:
+    """Keeps the best-supported reading of each stretch of text and writes it to doc.ents."""
+
+    def __init__(self, lexicon: Lexicon, min_score: float = 0.5) -> None:
+        self.lexicon = lexicon
+        self.min_score = min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = masked_text(doc)
+        cands = candidates(doc)
+        bounds = sentence_bounds(doc)
+        strong = {c.name for c in cands if c.source == "lexicon"}
+        kept = [self._support(c, text, bounds, strong) for c in cands]
+        kept = _senses([c for c in kept if c is not None], text, bounds)
+        kept += self._versions(text, kept)
+        chosen = _select(kept)
+        chosen += _select(self._short_forms(text, chosen) + _propagate(text, chosen), blocked=chosen)
+        chosen = _vote_types(chosen)
+        chosen = [c for c in chosen if c.score >= self.min_score]
+        chosen.sort(key=lambda c: c.start)
+        spans, kept_cands = [], []
+        reach = 0  # candidates come in start order: a span overlaps a kept one iff it starts before this
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.type, kb_id=c.name, alignment_mode="expand")
+            if span is None or span.start < reach:
+                continue
+            reach = span.end
+            spans.append(span)
+            kept_cands.append(c)
+        doc.set_ents(spans)
+        doc._.aigraph_entities = kept_cands
+        return doc
+
+    def _support(self, c: Candidate, text: str, bounds, strong: set[str]) -> Candidate | None:
+        """A weak or ambiguous lexicon candidate survives only with evidence for its sense."""
+        if c.entry is None:
+            return c
+        sent = _sentence_text(text, bounds, c.start)
+        context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
+        rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
+        if c.type == "Trend" and (re.match(r"-[A-Za-z0-9]", text[c.end:c.end + 2]) or re.search(r"[A-Za-z0-9]-$", text[max(0, c.start - 2):c.start])):
+            return None  # "GPT-MoE-1.8T": part of a model name, not the MoE trend
+        if c.type == "Trend" and not text[c.start].isascii() and (
+                text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
+            return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
+        if c.source == "lexicon-weak":
+            cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
+            # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
+            named_elsewhere = c.name in strong and text[c.start].isascii()
+            if context_hit or named_elsewhere or cue:
+                return replace(c, score=0.85)
+            return None
+        if rivals and c.entry.context and not context_hit:
+            # a shared alias: this sense needs its context words when a rival claims the alias
+            return replace(c, score=0.45)
+        return c
+
+    def _versions(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """A model or chip name followed by a version becomes the versioned name."""
+        out = []
+        for c in cands:
+            if c.type not in ("Model", "Chip") or not c.source.startswith("lexicon"):
+                continue
+            m = _TAIL.match(text, c.end)
+            if not m or m.end() == c.end or _NOT_AFTER_TAIL.match(text[m.end():m.end() + 4]):
+                continue
+            end = m.end()
+            if not latin_boundary_ok(text, c.start, end):
+                continue
+            if text[c.end - 1].isdigit() and text[c.end].isdigit():
+                continue
+            tail = " ".join(text[c.end:end].split())
+            sep = "" if tail[:1] in "-" else " " if text[c.end:c.end + 1] == " " else ""
+            out.append(replace(c, end=end, name=f"{c.name}{sep}{tail}", source="lexicon+version", score=0.9))
+        return out
+
+    def _short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """After "Pantheon AI" a document may say just "Pantheon"."""
+        stems: dict[str, Candidate] = {}
+        for c in chosen:
+            m = _SHORT_SUFFIX.match(text[c.start:c.end])
+            if not m or c.type not in ("Company", "Investor") or len(m["stem"]) < 2:
+                continue
+            stem = m["stem"]
+            if not stem.isascii() and (c.score < 0.8 or not brand_ok(stem, 300)):
+                continue  # "依托科技" gives no short form "依托"
+            stems.setdefault(stem, c)
+        out = []
+        for stem, c in stems.items():
+            for m in re.finditer(re.escape(stem), text):
+                if latin_boundary_ok(text, m.start(), m.end()):
+                    out.append(Candidate(m.start(), m.end(), c.type, c.name, "short-form", 0.8, c.entry))
+        return out
+
+
+def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
+    """Where several lexicon entries claim one span, the one whose context words are in the
+    sentence wins; without such words the strong claim wins."""
+    by_span: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_span[(c.start, c.end)].append(c)
+    out = []
+    for (a, _), group in by_span.items():
+        lex = [c for c in group if c.entry is not None]
+        if len(lex) > 1:
+            sent = _sentence_text(text, bounds, a).casefold()
+            hits = [c for c in lex if any(w.casefold() in sent for w in c.entry.context)]
+            best = hits or [c for c in lex if c.source == "lexicon"] or lex
+            group = [c for c in group if c.entry is None] + [replace(best[0], score=max(best[0].score, 0.85))]
+        out.extend(group)
+    return out
+
+
+def _propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A name the patterns found with good evidence is the same name elsewhere in the document."""
+    out = []
+    seen: set[str] = set()
+    for c in chosen:
+        surface = text[c.start:c.end]
+        if not c.source.startswith("pattern:") or c.score < 0.6 or surface in seen:
+            continue
+        if not surface.isascii() and len(surface) < 3:
+            continue
+        seen.add(surface)
+        for m in re.finditer(re.escape(surface), text):
+            if latin_boundary_ok(text, m.start(), m.end()):
+                out.append(Candidate(m.start(), m.end(), c.type, c.name, "propagated", 0.7, c.entry))
+    return out
+
+
+def _sentence_text(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
+    i = bisect.bisect_right(bounds, (pos, len(text) + 1)) - 1
+    if 0 <= i < len(bounds) and bounds[i][0] <= pos < bounds[i][1]:
+        return text[bounds[i][0]:bounds[i][1]]
+    return text
+
+
+def _select(cands: list[Candidate], blocked: list[Candidate] = ()) -> list[Candidate]:
+    """Greedy choice of non-overlapping candidates: lexicon first, then longer, then surer."""
+    taken = bytearray(max([c.end for c in cands] + [c.end for c in blocked] + [0]))
+    for c in blocked:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    order = sorted(cands, key=lambda c: (_RANK.get(c.source, 2), -(c.end - c.start), -c.score, c.start))
+    for c in order:
+        if taken[c.start:c.end].count(1):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        out.append(c)
+    return out
+
+
+def _vote_types(chosen: list[Candidate]) -> list[Candidate]:
+    """One type per pattern-found name in a document: the best-supported one."""
+    groups: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for c in chosen:
+        if c.source.startswith("pattern:"):
+            groups[norm(c.name)][c.type] += c.score
+    out = []
+    for c in chosen:
+        g = groups.get(norm(c.name))
+        if g and c.source.startswith("pattern:"):
+            best = max(g, key=lambda t: (g[t], t == c.type))
+            if best != c.type:
+                c = replace(c, type=best)
+            c = replace(c, score=max(c.score, min(0.9, g[best] / max(1, sum(g.values())) * c.score + 0.05 * (len(g) == 1))))
+        out.append(c)
+    return out
+
+
+def chosen(doc: Doc) -> list[Candidate]:
+    """The candidates the resolver kept, one per entity span, in text order."""
+    return doc._.aigraph_entities or []
+
+
+@Language.factory("aigraph_entity_resolver_v1", default_config={"min_score": 0.5, "lexicon_path": None})
+def make_entity_resolver(nlp: Language, name: str, min_score: float, lexicon_path: str | None) -> EntityResolver:
+    """The resolver; candidates scoring below `min_score` are dropped."""
+    return EntityResolver(load_lexicon(lexicon_path), min_score=min_score)

@@ -1,0 +1,47 @@
+"""spaCy component `aigraph_lexicon_ruler_v1`: every lexicon alias in the text becomes a candidate."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, word_boundary_ok
+from aigraph.extraction.lexicon import Lexicon, load_lexicon
+
+_PLURAL = re.compile(r"s(?![A-Za-z0-9])")
+
+
+class LexiconRuler:
+    """Finds lexicon aliases with one Aho-Corasick pass over the folded text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = masked_text(doc)
+        out = candidates(doc)
+        for start, end, key in self.lexicon.find(text):
+            plural = _PLURAL.match(text, end) is not None and (text[end - 1].isdigit() or text[end - 3:end].isupper())
+            if plural:
+                end += 1  # "350,000 H100s", "Google's TPUs": the name in the plural
+            if not latin_boundary_ok(text, start, end) or not word_boundary_ok(text, start, end):
+                continue
+            for entry, strong in self.lexicon.by_key[key]:
+                if plural and entry.type not in ("Chip", "Product"):
+                    continue
+                out.append(Candidate(
+                    start, end, entry.type, entry.name,
+                    "lexicon" if strong else "lexicon-weak", 1.0 if strong else 0.5, entry,
+                ))
+        return doc
+
+
+@Language.factory(
+    "aigraph_lexicon_ruler_v1",
+    default_config={"lexicon_path": None},
+)
+def make_lexicon_ruler(nlp: Language, name: str, lexicon_path: str | None) -> LexiconRuler:
+    """The lexicon ruler; `lexicon_path` is a JSONL file or folder (default: the packaged lexicon)."""
+    return LexiconRuler(load_lexicon(lexicon_path))

@@ -1,0 +1,264 @@
+"""Relation constructions about technology: comparisons, foundations, hardware, trends."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from aigraph.extraction.clauses import Sentence
+
+Found = Iterator[tuple[str, int, int, float, str]]
+
+_BEAT = re.compile(r"(?:超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
+                   r"(?:了)?\s?[^，,；;。]{0,4}$")
+_LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐)")
+_WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
+_REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;。]{0,2}$")
+_LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
+
+
+def competes(s: Sentence) -> Found:
+    """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
+    ents = s.ents
+    for j, b in enumerate(ents):
+        if b.owned is not None or b.type not in ("Company", "Model", "Chip"):
+            continue
+        lead = s.text[max(0, _chain_start(s, j) - 16):_chain_start(s, j)]
+        kind = None
+        if _BEAT.search(lead):
+            kind, conf = "beats", 0.75
+        elif _WITH_BEFORE.search(lead) and _LIKE_AFTER.match(_after_list(s, j)):
+            kind, conf = "alike", 0.75
+        elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
+            kind, conf = "reaches", 0.7
+        if kind is None:
+            continue
+        a = _compared_with(s, j)
+        if a is not None:
+            for k in s.coordinated(j):
+                if ents[k].type == ents[a].type:
+                    yield "competesWith", a, k, conf, f"compare-{kind}"
+
+
+def _after_list(s: Sentence, j: int) -> str:
+    return s.after(s.coordinated(j)[-1], 24)
+
+
+def _compared_with(s: Sentence, j: int) -> int | None:
+    """The other side of a comparison: the same-type entity the clause is about, else the nearest
+    one before (skipping possessors and the list B belongs to)."""
+    b = s.ents[j]
+    group = set(s.coordinated(j))
+    subj = s.clauses[b.clause].subject
+    if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start:
+        return subj
+    for k in range(j - 1, -1, -1):
+        e = s.ents[k]
+        if k in group or e.owned is not None or e.type != b.type:
+            continue
+        if re.search(r"[；;。]", s.text[e.end:b.start]):
+            return None
+        return k
+    return None
+
+
+def _chain_start(s: Sentence, j: int) -> int:
+    k = j
+    while s.ents[k].owner is not None:
+        k = s.ents[k].owner
+    return s.ents[k].start
+
+
+_BASED = re.compile(r"^\s?(?:是|则|也|均|都|主要)?(?:基于|依托|依赖|利用|采用|使用|接入|集成|搭载|调用|整合|融合)(?:了)?\s?$")
+_BASED_AFTER = re.compile(r"^\s?(?:模型|大模型|的能力)?\s?(?:生成|来|作为|构建|开发|打造|驱动|提供|实现|进行|完成|训练|微调|优化)")
+_ON_TOP = re.compile(r"^\s?(?:的)?(?:基础上|之上)")
+_POWERED = re.compile(r"^\s?(?:驱动|加持|赋能|支持|提供支持)(?:的)")
+_DISTILLED = re.compile(r"^\s?(?:是|由|从|自)?\s?$")
+
+
+def based_on(s: Sentence) -> Found:
+    """A基于B / A利用B生成 / 在B基础上的A / B驱动的A / A蒸馏自B."""
+    ents = s.ents
+    for j, m in enumerate(ents):
+        if m.type != "Model" or m.owned is not None:
+            continue
+        start = _chain_start(s, j)
+        for i, a in enumerate(ents):
+            if i == j or a.type not in ("Model", "Product") or a.owned is not None:
+                continue
+            if a.end <= start:
+                gap = s.text[a.end:start]
+                if _BASED.match(gap) and (_BASED_AFTER.match(s.after(j, 8)) or re.search(r"基于|依托|接入|集成|搭载", gap)):
+                    yield "basedOn", i, j, 0.75, "a-uses-model"
+                elif re.match(r"^\s?(?:在)\s?$", gap) and _ON_TOP.match(s.after(j, 6)):
+                    yield "basedOn", i, j, 0.7, "on-top-of"
+                elif re.match(r"^\s?(?:蒸馏|微调|衍生)自\s?$", gap) or (re.match(r"^\s?(?:是|由)?(?:从)\s?$", gap)
+                                                                    and re.match(r"^\s?(?:蒸馏|微调)", s.after(j, 4))):
+                    yield "basedOn", i, j, 0.75, "distilled-from"
+            else:
+                gap = s.text[m.end:a.start]
+                if re.match(r"^\s?(?:模型)?\s?(?:驱动|加持|赋能)的[^，,；;。]{0,10}$", gap):
+                    yield "basedOn", i, j, 0.7, "powered-by"
+                elif re.search(r"基于\s?$", s.before(j, 3)) and re.match(r"^\s?(?:模型|大模型)?(?:的|开发的|打造的|构建的)[^，,；;。]{0,10}$", gap):
+                    yield "basedOn", i, j, 0.75, "built-on"
+
+
+_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|在|依靠|购买|集成|装备|运行在)(?:了)?"
+                       r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
+_CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
+_TRAINS = re.compile(r"训练(?:了|出)?\s?$")
+
+
+def hardware(s: Sentence) -> Found:
+    """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
+    ents = s.ents
+    for j, chip in enumerate(ents):
+        if chip.type != "Chip" or chip.owned is not None:
+            continue
+        lead = s.text[max(0, _chain_start(s, j) - 24):_chain_start(s, j)]
+        carried = re.search(r"搭载|采用|配备|装备|集成", s.before(j, 12)) is not None
+        if not (_CHIP_USE.search(lead) or _CARDS.search(lead)):
+            continue
+        user = s.clauses[chip.clause].subject
+        if user is None:
+            continue
+        u = ents[user]
+        if u.start > chip.start:
+            continue
+        # "OpenAI训练GPT-4大约需要25000个A100": the model trained is what runs on the chips
+        trained = [k for k in s.clauses[chip.clause].ents if ents[k].type == "Model" and u.end <= ents[k].start < chip.start
+                   and _TRAINS.search(s.before(k, 4))]
+        if trained:
+            yield "trainedOn", trained[0], j, 0.75, "trained-model-on-chip"
+        elif u.type == "Model":
+            yield "trainedOn", user, j, 0.75, "model-on-chip"
+        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)):
+            yield "usesChip", user, j, 0.7, "uses-chip"
+    for i, p in enumerate(ents):
+        # "搭载骁龙8至尊版的手机X"
+        if p.type == "Product":
+            for j, chip in enumerate(ents):
+                if chip.type == "Chip" and chip.end <= p.start and re.match(r"^\s?的[^，,；;。]{0,8}$", s.text[chip.end:p.start]) \
+                        and re.search(r"搭载|采用|配备|基于", s.before(j, 4)):
+                    yield "usesChip", i, j, 0.75, "chip-powered-product"
+
+
+_CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
+_T_BEFORE_E = re.compile(rf"^\s?(?:AI|人工智能)?\s?{_CATEGORY}?[^，,；;。、]{{0,6}}?{_CATEGORY}\s?[“\"]?\s?$|^\s?{_CATEGORY}\s?[，,]\s?$")
+_E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的)?\s?(?:全新|最新|新一代|新款|一款|首款|首个|新)?\s?$")
+_OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
+_T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
+_REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
+_NOUN_GAP = re.compile(r"^[^，,；;。]{0,6}?(?:模型|大模型|产品|工具|平台|应用|技术|公司|企业|方案|系统|芯片|领域)?\s?[，,：:]?\s?$")
+_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
+_VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获得|完成|采用|使用|通过|提升|表现")
+_EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
+
+
+def related(s: Sentence) -> Found:
+    """An entity the sentence explicitly ties to a trend: its kind (多模态模型GPT-4o, Agent产品Devin), what
+    a subject does with the trend (Two Sigma使用AI Agent), examples given for it (如GPT-4的可解释性…)."""
+    ents = s.ents
+    trends = [t for t, e in enumerate(ents) if e.type == "Trend"]
+    if not trends:
+        return
+    things = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor", "Model", "Chip", "Product")
+              and e.owned is None and not _reporter(s, i)]
+    examples = _example_spans(s)
+    # a trend that names the kind of a thing ("AI搜索工具SearchGPT") is about that thing
+    kinds: set[int] = set()
+    for t in trends:
+        te = ents[t]
+        for i in things:
+            e = ents[i]
+            start = _chain_start(s, i)
+            # category apposition, either order
+            if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]):
+                kinds.add(t)
+                yield "relatedTo", i, t, 0.8, "trend-kind-of"
+            elif e.end <= te.start and _E_BEFORE_T.match(s.text[e.end:te.start]) and _T_CATEGORY_AFTER.match(s.after(t, 8)) \
+                    and not e.relative and not _OBJECT_OF_VERB.search(s.before(i, 4)):
+                kinds.add(t)
+                yield "relatedTo", i, t, 0.8, "kind-trend"
+            elif e.end <= te.start and re.match(r"^\s?的\s?$", s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
+                yield "relatedTo", i, t, 0.7, "its-trend"
+            elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
+                yield "relatedTo", i, t, 0.7, "enters-trend"
+            elif te.end <= start and _VERB_OBJECT.match(s.text[te.end:start]) and e.type in ("Model", "Product", "Chip"):
+                kinds.add(t)  # "Meta陆续开源Llama系列模型", "英伟达开源的Nemotron": the thing is open
+                yield "relatedTo", i, t, 0.75, "trend-verb-object"
+            elif _EXEMPLAR.search(s.text[te.end:start]) and len(s.text[te.end:start]) <= 20:
+                yield "relatedTo", i, t, 0.75, "exemplar"
+    # what the subject of a clause does with a trend later in the sentence
+    for ci, c in enumerate(s.clauses):
+        subj = c.subject
+        if subj is None or subj not in things:
+            continue
+        for t in trends:
+            te = ents[t]
+            if te.clause < ci or te.start <= ents[subj].end or s.clauses[te.clause].subject != subj or t in kinds:
+                continue
+            # a thing named between the subject and the trend, outside an example list, is what
+            # the trend is about instead
+            group = set(s.coordinated(subj))
+            between = [k for k in range(len(ents)) if k not in group and ents[k].type != "Trend"
+                       and ents[k].owned is None and ents[subj].end <= ents[k].start < te.start
+                       and ents[k].name != ents[subj].name and not re.match(r"^\s?等", s.after(k, 2))
+                       and not any(a <= ents[k].start < b for a, b in examples)]
+            if between:
+                continue
+            for k in group:
+                if k in things:
+                    yield "relatedTo", k, t, 0.65, "subject-does-trend"
+    # "以DeepSeek为例，…可解释性": the sentence is about its topic
+    if s.topic is not None and s.topic in things:
+        for t in trends:
+            yield "relatedTo", s.topic, t, 0.65, "topic-of-sentence"
+    # items of one example list with the trend: "如GPT-4的可解释性增强版本和Gemini的跨模态解释功能"
+    for a, b in examples:
+        inside = [t for t in trends if a <= ents[t].start < b]
+        for t in inside:
+            for i in things:
+                if a <= ents[i].start < b:
+                    yield "relatedTo", i, t, 0.6, "same-example-list"
+    # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
+    for t in trends:
+        te = ents[t]
+        rest = s.text[te.end:]
+        m = _EXAMPLES.search(rest)
+        if not m or not _NOUN_GAP.match(rest[:m.start()]):
+            continue
+        lo = te.end + m.end()
+        stop = re.search(r"[；;。]", s.text[lo:])
+        hi = lo + stop.start() if stop else len(s.text)
+        for i in things:
+            if lo <= ents[i].start < hi:
+                yield "relatedTo", i, t, 0.6, "example-of-trend"
+
+
+_VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
+_ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?(?:迈入|进入|步入|转向|迈向|拥抱|布局|入局|押注|发力|加码|深耕|进军)"
+                     r"[^，,；;。]{0,6}?$")
+
+
+def _example_spans(s: Sentence) -> list[tuple[int, int]]:
+    """Stretches of the sentence that list examples ("如…", "例如…"), up to the next ；or 。."""
+    out = []
+    for m in _EXAMPLES.finditer(s.text):
+        if m.start() == 0 or re.match(r"^[\s*#]*$", s.text[:m.start()]):
+            continue  # "如X发布了…" opens the sentence: the whole sentence is the example
+        stop = re.search(r"[；;。]", s.text[m.end():])
+        end = m.end() + stop.start() if stop else len(s.text)
+        if not _VERBAL.search(s.text[m.end():end]):
+            out.append((m.end(), end))
+    return out
+
+
+def _reporter(s: Sentence, i: int) -> bool:
+    """Whether an entity only reports or predicts (根据X的统计, X预测, X表示)."""
+    if re.search(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$", s.before(i, 10)):
+        return True
+    return bool(_REPORTER.match(s.after(i, 8)))
+
+
+RULES = (competes, based_on, hardware, related)

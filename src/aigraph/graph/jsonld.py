@@ -1,0 +1,99 @@
+"""JSON-LD in compacted form: an `@context` of the project's prefixes, compact IRIs, sorted, deterministic."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
+from aigraph.atomic import atomic_write
+from aigraph.vocab import prefixes
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_GEN_DELIMS = tuple(":/?#[]@")
+
+
+def context() -> dict[str, str]:
+    """Prefix → namespace, the same dict the Turtle is written with. JSON-LD 1.1 lets a simple term act
+    as a prefix only when its IRI ends in a gen-delim (`#`, `/`, ...), so others are left out."""
+    return {p: ns for p, ns in sorted(prefixes().items()) if p and p != "_" and ns.endswith(_GEN_DELIMS)}
+
+
+class Compactor:
+    """Writes IRIs as `prefix:local` with the longest namespace that matches."""
+
+    def __init__(self, ctx: dict[str, str]) -> None:
+        self._by_length = sorted(ctx.items(), key=lambda kv: -len(kv[1]))
+
+    def iri(self, iri: str) -> str:
+        for p, ns in self._by_length:
+            local = iri[len(ns):]
+            # `p://x` would read as an absolute IRI, not as prefix p
+            if iri.startswith(ns) and not local.startswith("//"):
+                return f"{p}:{local}"
+        return iri
+
+    def node(self, term) -> str:
+        return f"_:{term.value}" if isinstance(term, BlankNode) else self.iri(term.value)
+
+    def value(self, term) -> str | dict[str, str]:
+        if not isinstance(term, Literal):
+            return {"@id": self.node(term)}
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value in (XSD_STRING, LANG_STRING):
+            return term.value
+        return {"@value": term.value, "@type": self.iri(term.datatype.value)}
+
+
+def _sort_key(v) -> tuple:
+    return (0, v, "", "") if isinstance(v, str) else (1, v.get("@id") or v["@value"], v.get("@type", ""),
+                                                      v.get("@language", ""))
+
+
+def _node_objects(triples: Iterable, c: Compactor) -> dict[str, dict]:
+    """Subject → its node object (`@id`, `@type`, properties; values sorted, single ones unwrapped)."""
+    props: dict[str, dict[str, list]] = {}
+    for s, p, o in triples:
+        entry = props.setdefault(c.node(s), {})
+        if p.value == RDF_TYPE and isinstance(o, (NamedNode, BlankNode)):
+            entry.setdefault("@type", []).append(c.node(o))
+        else:
+            entry.setdefault(c.iri(p.value), []).append(c.value(o))
+    out: dict[str, dict] = {}
+    for sid in sorted(props):
+        node: dict = {"@id": sid}
+        for key in sorted(props[sid], key=lambda k: (k != "@type", k)):
+            values = sorted(props[sid][key], key=_sort_key)
+            values = [v for i, v in enumerate(values) if i == 0 or v != values[i - 1]]
+            node[key] = values[0] if len(values) == 1 else values
+        out[sid] = node
+    return out
+
+
+def document(quads: Iterable) -> dict:
+    """Quads (or triples, all in the default graph) as one compacted JSON-LD document: default-graph
+    nodes and one `@graph` per named graph."""
+    ctx = context()
+    c = Compactor(ctx)
+    by_graph: dict[str | None, list] = {}
+    for q in quads:
+        name = getattr(q, "graph_name", None)
+        g = c.node(name) if isinstance(name, (NamedNode, BlankNode)) else None
+        by_graph.setdefault(g, []).append((q.subject, q.predicate, q.object))
+    nodes = _node_objects(by_graph.pop(None, []), c)
+    for g in sorted(by_graph):
+        # a named graph's own description (in the default graph) and its content share one node object
+        nodes.setdefault(g, {"@id": g})["@graph"] = list(_node_objects(by_graph[g], c).values())
+    return {"@context": ctx, "@graph": [nodes[k] for k in sorted(nodes)]}
+
+
+def write_jsonld(quads: Iterable[Quad], path: Path) -> None:
+    """The compacted document, indented, keys in a fixed order, written atomically."""
+    with atomic_write(path) as fh:
+        json.dump(document(quads), fh, ensure_ascii=False, indent=1)
+        fh.write("\n")

@@ -1,0 +1,121 @@
+"""SHACL validation of the graph with pyshacl, against ontology/shapes.ttl."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyoxigraph import Quad, RdfFormat, Store, Triple, serialize
+
+from aigraph.errors import AigraphError
+from aigraph.vocab import compact, ontology_path
+
+SHAPES = "shapes.ttl"
+_IRI = re.compile(r"https?://[^\s<>\"{}|^`]+")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result."""
+
+    focus: str
+    """The node that breaks the shape (compact IRI)."""
+    path: str
+    """The property concerned, if any."""
+    value: str
+    """The offending value, if any."""
+    message: str
+    """What is wrong."""
+    severity: str
+    """`Violation`, `Warning` or `Info`."""
+    shape: str
+    """The shape that reported it (a named shape of shapes.ttl, or the shape it belongs to)."""
+
+    def line(self) -> str:
+        """One line for a terminal."""
+        where = " ".join(x for x in (self.focus, self.path, self.value) if x)
+        return f"{self.severity}: {where}: {self.message}"
+
+
+class InvalidGraph(AigraphError):
+    """The graph breaks the shapes; nothing was written."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        shown = "; ".join(v.line() for v in violations[:3]) + ("; ..." if len(violations) > 3 else "")
+        head = f"The graph breaks {len(violations)} SHACL constraint(s), so nothing was written: {shown}. "
+        super().__init__(head + "Build with validate=False to write it anyway; Graph.validate() lists every violation.",
+                         head + "Build with --no-validate to write it anyway, then `aigraph validate` lists every "
+                                "violation.")
+
+
+def check(quads: Iterable[Quad]) -> None:
+    """Raise InvalidGraph when the quads break a shape of severity Violation."""
+    bad = [v for v in validate_quads(quads) if v.severity == "Violation"]
+    if bad:
+        raise InvalidGraph(bad)
+
+
+def shapes_graph():
+    """The shapes as an rdflib Graph."""
+    import rdflib
+
+    return rdflib.Graph().parse(data=ontology_path(SHAPES).read_text("utf-8"), format="turtle")
+
+
+def validate_triples(triples: Iterable[Triple]) -> list[Violation]:
+    """Violations of the shapes by these triples (the union of the graph's named graphs), sorted."""
+    import pyshacl
+    import rdflib
+
+    data = rdflib.Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    shapes = shapes_graph()
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=_ontology(), inference="none",
+                                    abort_on_first=False, allow_infos=True, allow_warnings=True)
+    if not isinstance(report, rdflib.Graph):
+        # pyshacl could not run a shape at all: a bug in shapes.ttl, not in the data
+        raise AigraphError(f"{ontology_path(SHAPES)}: the shapes cannot be evaluated: {getattr(report, 'message', report)}")
+    return sorted(_results(report, shapes, rdflib), key=lambda v: (v.focus, v.path, v.value, v.message))
+
+
+def validate_quads(quads: Iterable[Quad]) -> list[Violation]:
+    """Violations in a set of quads, read as the union of its graphs (as queries read it)."""
+    return validate_triples({Triple(q.subject, q.predicate, q.object) for q in quads})
+
+
+def validate_store(store: Store) -> list[Violation]:
+    """Violations in a built store."""
+    return validate_quads(store)
+
+
+def _ontology():
+    import rdflib
+
+    return rdflib.Graph().parse(data=ontology_path().read_text("utf-8"), format="turtle")
+
+
+def _results(report, shapes, rdflib) -> list[Violation]:
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    out = []
+    for r in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        def get(p, r=r):
+            v = report.value(r, p)
+            return "" if v is None else _show(v, rdflib)
+
+        shape = report.value(r, sh.sourceShape)
+        # a property shape is a blank node: name the node shape it belongs to
+        owner = next(iter(shapes.subjects(sh.property, shape)), None) if isinstance(shape, rdflib.BNode) else None
+        message = _IRI.sub(lambda m: compact(m.group()), get(sh.resultMessage))
+        out.append(Violation(get(sh.focusNode), get(sh.resultPath), get(sh.value), message,
+                             get(sh.resultSeverity).rsplit("#", 1)[-1].rsplit(":", 1)[-1],
+                             _show(owner if owner is not None else shape, rdflib).rsplit("#", 1)[-1] if shape is not None else ""))
+    return out
+
+
+def _show(term, rdflib) -> str:
+    if isinstance(term, rdflib.URIRef):
+        return compact(str(term))
+    if isinstance(term, rdflib.Literal):
+        return str(term)
+    return "_:" + str(term)[:8]

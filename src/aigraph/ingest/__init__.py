@@ -1,0 +1,1 @@
+"""Reading sources: files found and decoded, text views, sentences with offsets."""

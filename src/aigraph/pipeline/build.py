@@ -1,0 +1,57 @@
+"""A whole build: every stage over the sources, then the commit step into the graph folder."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aigraph.atomic import writer_lock
+from aigraph.pipeline.commit import commit
+from aigraph.pipeline.stages import Progress, run
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced."""
+
+    documents: int
+    """Documents read."""
+    sentences: int
+    """Sentences extracted."""
+    entities: int
+    """Entities in the graph."""
+    facts: int
+    """Distinct facts in the graph."""
+    quads: int
+    """Quads written."""
+    seconds: float
+    """Wall time of the build."""
+    out: str
+    """The graph folder written."""
+    skipped: tuple[str, ...]
+    """Files left out, each with the reason."""
+    warnings: tuple[str, ...] = ()
+    """Files read with a problem worth knowing, each with the reason."""
+    rejected: int = 0
+    """Facts set aside because their entity types do not fit the relation."""
+
+
+def build(sources: Sequence[Path], out: Path, threshold: float = 0.5, progress: Progress | None = None,
+          validate: bool = True, jobs: int = 1, strict: bool = False, extractor: Callable | None = None,
+          engine: str = "local", scheduler: str | None = None, parts: int = 0) -> BuildReport:
+    """Run the pipeline over the source files, then commit: check the graph against the SHACL shapes
+    (a violation fails the build and leaves `out` as it was, unless `validate` is False; with `jobs` > 1
+    the check runs in another process while the files are written) and write the document cache, the
+    store and the exports into `out` as one set. `out` is locked against other writers from start to
+    end; `parts` > 0 also writes the graph as that many N-Quads files in `out/nquads/`."""
+    t0 = time.perf_counter()
+    with writer_lock(out):
+        state = run(sources, threshold, progress, jobs, strict, extractor, engine, scheduler)
+        commit(Path(out), state, check=validate, concurrent=jobs > 1, parts=parts)
+    assert state.linked is not None
+    facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
+    return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
+                       len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped,
+                       state.warnings, len(state.linked.rejected))

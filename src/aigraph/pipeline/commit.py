@@ -1,0 +1,70 @@
+"""The one commit step of build, add and remove: check the shapes, then swap in cache, store and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from aigraph.atomic import staged_dir
+from aigraph.graph import cache, exports, validate
+from aigraph.pipeline.stages import State
+from aigraph.scale.partition import PARTS, write_parts
+from aigraph.views import stages as view_stages
+
+FILES: tuple[str, ...] = exports.FILES + view_stages.FILES
+"""Every file a commit leaves in the graph folder beside the store and the cache, in writing order."""
+
+
+def entries_of(state: State) -> list[cache.Entry]:
+    """The cache entries of an extracted state: each document with its sentences' readings."""
+    by_doc: dict[str, list] = {d.id: [] for d in state.documents}
+    for r in state.readings:
+        by_doc[r.sentence.doc_id].append(r)
+    fp = cache.extractor_fingerprint()
+    return [cache.Entry(d, tuple(by_doc[d.id]), fp) for d in state.documents]
+
+
+def write_outputs(quads: Sequence, out: Path, parts: int = 0) -> None:
+    """The store and every export (exports.WRITERS), then the views read from one NetworkX graph
+    (views.stages.STAGES), into `out`; `parts` > 0 adds the graph as that many N-Quads files."""
+    outputs = exports.Outputs(out, quads)
+    for _, write in exports.WRITERS:
+        write(outputs)
+    view_stages.run(outputs.store, out)
+    if parts:
+        write_parts(outputs.quads, out / PARTS, parts)
+
+
+def publish(quads: Sequence, out: Path, parts: int = 0) -> None:
+    """Write the store and every export into a staged copy of `out` that replaces it as a whole: a
+    reader never sees a mix of old and new files (no cache, no check: for graphs made by hand)."""
+    with staged_dir(out) as stage:
+        write_outputs(quads, stage, parts)
+
+
+def commit(out: Path, state: State, update: tuple[Sequence[cache.Entry], Sequence[str]] | None = None,
+           check: bool = True, concurrent: bool = False, parts: int = 0) -> None:
+    """Check the graph against the SHACL shapes (a violation raises validate.InvalidGraph and leaves
+    `out` as it was), then write the document cache, the store and the exports into a staged copy of
+    `out` that takes its place as one set. `update` (written entries, deleted keys) changes only those
+    cache files; None writes the whole cache from `state`. With `concurrent` the check runs in another
+    process while the files are written, and the copy is swapped in only once it has passed."""
+    checking = None
+    if check and concurrent:
+        from aigraph.graph.concurrent_check import Check
+
+        checking = Check(state.quads)
+    elif check:
+        validate.check(state.quads)
+    try:
+        with staged_dir(out) as stage:
+            if update is not None and cache.has_cache(stage):
+                cache.update(stage, list(update[0]), list(update[1]))
+            else:
+                cache.write_all(stage, entries_of(state), state.threshold)
+            write_outputs(state.quads, stage, parts)
+            if checking is not None:
+                checking.result()  # a violation here discards the staged copy: nothing is written
+    finally:
+        if checking is not None:
+            checking.close()

@@ -1,0 +1,145 @@
+"""The build pipeline: a plain ordered list of named stages, each a function from State to State."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from aigraph.errors import InputError
+from aigraph.graph import link as linking
+from aigraph.graph import rdf
+from aigraph.ingest import reader
+from aigraph.ingest import segment as segmentation
+from aigraph.model import Document, Linked, Reading, Sentence
+from aigraph.scale import workers
+
+Progress = Callable[..., None]
+"""progress(stage, done, total, **info): called as work advances. The extract stage also passes
+docs=(documents done, documents) and chars=(characters done)."""
+
+
+@dataclass(frozen=True)
+class State:
+    """What the build knows after each stage."""
+
+    sources: tuple[Path, ...]
+    """Files to read."""
+    documents: tuple[Document, ...] = ()
+    """Decoded documents."""
+    sentences: tuple[Sentence, ...] = ()
+    """Clean sentences of all documents, in order."""
+    readings: tuple[Reading, ...] = ()
+    """Entities and facts of each sentence."""
+    linked: Linked | None = None
+    """Canonical entities and the facts kept."""
+    quads: tuple = ()
+    """The RDF quads of the graph."""
+    skipped: tuple[str, ...] = ()
+    """Files that could not be read, each with the reason."""
+    threshold: float = 0.5
+    """Facts below this confidence are left out of the graph."""
+    progress: Progress | None = field(default=None, compare=False)
+    """Where progress is reported."""
+    warnings: tuple[str, ...] = ()
+    """Files read with a problem worth knowing (bytes that did not decode), each with the reason."""
+    jobs: int = 1
+    """Processes that extract in parallel."""
+    strict: bool = False
+    """Make any skipped file an error."""
+    extractor: Callable | None = field(default=None, compare=False)
+    """Builds the spaCy pipeline (default: extraction.nlp.build_nlp)."""
+    engine: str = "local"
+    """Where extraction runs: `local` (processes on this machine) or `dask` (a Dask cluster)."""
+    scheduler: str | None = None
+    """The Dask scheduler's address (None: a local cluster of `jobs` workers)."""
+
+
+def ingest(state: State) -> State:
+    """Read and decode every source file; unreadable files are recorded and skipped."""
+    docs, skipped, warnings = [], list(state.skipped), list(state.warnings)
+    seen: dict[str, str] = {}
+    for i, path in enumerate(state.sources, 1):
+        try:
+            doc = reader.read_document(path)
+        except InputError as exc:
+            if state.strict:
+                raise
+            skipped.append(str(exc))
+        else:
+            # a document is its content (its graph is named by the hash): a copy adds nothing
+            if doc.sha256 in seen:
+                skipped.append(f"{path}: same content as {seen[doc.sha256]}")
+            else:
+                seen[doc.sha256] = doc.id
+                docs.append(doc)
+                if doc.replacements:
+                    warnings.append(f"{path}: {doc.replacements} undecodable byte sequence(s) read as U+FFFD "
+                                    f"({doc.encoding})")
+        _tick(state, "ingest", i, len(state.sources))
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        raise InputError(f"{dup[0]}: two source files have this name; document ids must be unique")
+    return replace(state, documents=tuple(docs), skipped=tuple(skipped), warnings=tuple(warnings))
+
+
+def segment(state: State) -> State:
+    """Split each document into clean sentences with source offsets."""
+    sentences: list[Sentence] = []
+    for i, doc in enumerate(state.documents, 1):
+        sentences.extend(segmentation.segment(doc))
+        _tick(state, "segment", i, len(state.documents))
+    return replace(state, sentences=tuple(sentences))
+
+
+def extract(state: State) -> State:
+    """Run the spaCy pipeline over all sentences (in `jobs` processes); a document whose extraction
+    fails is reported and left out whole (an error with `strict`)."""
+    outcome = workers.extract_all(state.sentences, state.jobs, state.progress, state.extractor, state.engine, state.scheduler)
+    if not outcome.failed:
+        return replace(state, readings=outcome.readings)
+    paths = {d.id: d.path for d in state.documents}
+    reasons = tuple(f"{paths.get(doc_id, doc_id)}: extraction failed ({why})" for doc_id, why in outcome.failed)
+    if state.strict:
+        raise InputError(reasons[0])
+    bad = {doc_id for doc_id, _ in outcome.failed}
+    return replace(state, readings=outcome.readings, skipped=state.skipped + reasons,
+                   documents=tuple(d for d in state.documents if d.id not in bad),
+                   sentences=tuple(s for s in state.sentences if s.doc_id not in bad))
+
+
+def link(state: State) -> State:
+    """Merge mentions into canonical entities; keep facts above the threshold."""
+    return replace(state, linked=linking.link(state.readings, state.threshold))
+
+
+def graph(state: State) -> State:
+    """Turn documents and linked facts into quads."""
+    assert state.linked is not None
+    return replace(state, quads=tuple(rdf.build_quads(state.documents, state.linked)))
+
+
+STAGES: tuple[tuple[str, Callable[[State], State]], ...] = (
+    ("ingest", ingest),
+    ("segment", segment),
+    ("extract", extract),
+    ("link", link),
+    ("graph", graph),
+)
+
+
+def _tick(state: State, stage: str, done: int, total: int) -> None:
+    if state.progress:
+        state.progress(stage, done, total)
+
+
+def run(sources: Sequence[Path], threshold: float = 0.5, progress: Progress | None = None, jobs: int = 1,
+        strict: bool = False, extractor: Callable | None = None, engine: str = "local",
+        scheduler: str | None = None) -> State:
+    """Every stage in order."""
+    state = State(tuple(sources), threshold=threshold, progress=progress, jobs=jobs, strict=strict,
+                  extractor=extractor, engine=engine, scheduler=scheduler)
+    for _, stage in STAGES:
+        state = stage(state)
+    return state

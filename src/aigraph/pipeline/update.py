@@ -1,0 +1,163 @@
+"""Incremental updates: add documents to a built graph or remove them; the others are not read again."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from aigraph.atomic import writer_locked
+from aigraph.errors import AigraphError, InputError, StoreError
+from aigraph.graph import cache
+from aigraph.graph.store import STORE_DIR
+from aigraph.ingest.reader import read_document
+from aigraph.pipeline.commit import commit, entries_of
+from aigraph.pipeline.stages import Progress, State
+from aigraph.pipeline.stages import extract as extract_stage
+from aigraph.pipeline.stages import graph as graph_stage
+from aigraph.pipeline.stages import link as link_stage
+from aigraph.pipeline.stages import segment as segment_stage
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    """What `add` or `remove` changed."""
+
+    added: tuple[str, ...] = ()
+    """Documents read and added."""
+    replaced: tuple[str, ...] = ()
+    """Documents whose older version (same file name, other content) was replaced."""
+    unchanged: tuple[str, ...] = ()
+    """Files whose content was already in the graph."""
+    removed: tuple[str, ...] = ()
+    """Documents removed."""
+    refreshed: tuple[str, ...] = ()
+    """Cached documents read again because the extractor changed since they were read."""
+    skipped: tuple[str, ...] = ()
+    """Files that could not be read, each with the reason."""
+    documents: int = 0
+    """Documents in the graph afterwards."""
+    entities: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+    out: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """Whether the graph was rewritten."""
+        return bool(self.added or self.replaced or self.removed or self.refreshed)
+
+
+def assemble(entries: Sequence[cache.Entry], threshold: float, progress: Progress | None = None) -> State:
+    """Link and graph the documents of these entries: the same stages a full build runs after extraction."""
+    entries = sorted(entries, key=lambda e: e.document.id)
+    state = State((), documents=tuple(e.document for e in entries),
+                  sentences=tuple(a.sentence for e in entries for a in e.readings),
+                  readings=tuple(a for e in entries for a in e.readings), threshold=threshold, progress=progress)
+    return graph_stage(link_stage(state))
+
+
+def _extract(docs: Sequence, progress: Progress | None) -> list[cache.Entry]:
+    if not docs:
+        return []
+    state = State((), documents=tuple(docs), progress=progress)
+    return entries_of(extract_stage(segment_stage(state)))
+
+
+def _load(out: Path) -> tuple[list[cache.Entry], float]:
+    if not cache.has_cache(out):
+        if (out / STORE_DIR).is_dir():
+            raise StoreError(f"{out}/ has no document cache (built by an older aigraph): build it again.",
+                             f"{out}/ has no document cache (built by an older aigraph): run `aigraph build` again.")
+        return [], State(()).threshold
+    return cache.load(out), cache.threshold(out)
+
+
+def _refresh(entries: list[cache.Entry], progress: Progress | None) -> tuple[list[cache.Entry], list[cache.Entry]]:
+    """Entries read by the current extractor, and the stale ones read again from their cached text
+    (a change in how files are decoded needs a full `aigraph build`, which reads the files)."""
+    fp = cache.extractor_fingerprint()
+    fresh = [e for e in entries if e.extractor == fp]
+    again = _extract([e.document for e in entries if e.extractor != fp], progress)
+    return fresh, again
+
+
+@writer_locked
+def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, validate: bool = True) -> UpdateReport:
+    """Read new documents into the graph in `out`. A file whose content is already there changes
+    nothing; a file with the name of a document already there replaces that document."""
+    t0 = time.perf_counter()
+    entries, threshold = _load(out)
+    by_sha = {e.document.sha256: e for e in entries}
+    by_id = {e.document.id: e for e in entries}
+    new, unchanged, replaced, skipped, seen = [], [], [], [], {}
+    for path in paths:
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            skipped.append(str(exc))
+            continue
+        if doc.sha256 in by_sha or doc.sha256 in seen:
+            unchanged.append(doc.id)
+            continue
+        if doc.id in {d.id for d in new}:
+            raise InputError(f"{doc.id}: two files given have this name; document ids must be unique")
+        seen[doc.sha256] = doc.id
+        if doc.id in by_id:
+            replaced.append(doc.id)
+        new.append(doc)
+    keep = [e for e in entries if e.document.id not in set(replaced)]
+    fresh, again = _refresh(keep, progress)
+    added = _extract(new, progress)
+    report = UpdateReport(added=tuple(d.id for d in new if d.id not in replaced), replaced=tuple(replaced),
+                          unchanged=tuple(unchanged), refreshed=tuple(e.document.id for e in again),
+                          skipped=tuple(skipped), out=str(out))
+    if not report.changed:
+        return replace(report, documents=len(entries), seconds=round(time.perf_counter() - t0, 2))
+    state = assemble(fresh + again + added, threshold, progress)
+    commit(out, state, (again + added, [by_id[i].key for i in replaced]), validate)
+    return _summary(report, state, t0)
+
+
+@writer_locked
+def remove(names: Sequence[str], out: Path, progress: Progress | None = None, validate: bool = True) -> UpdateReport:
+    """Take documents out of the graph in `out`, by file name or content hash (16 hex digits or a
+    prefix of at least 6, `doc:` prefix allowed); their facts go, everyone else's stay."""
+    t0 = time.perf_counter()
+    entries, threshold = _load(out)
+    if not entries:
+        raise StoreError(f"No documents in {out}/: build the graph first.",
+                         f"No documents in {out}/: run `aigraph build` first (or pass --graph DIR).")
+    gone = [find_document(entries, name) for name in names]
+    gone_keys = {e.key for e in gone}
+    fresh, again = _refresh([e for e in entries if e.key not in gone_keys], progress)
+    state = assemble(fresh + again, threshold, progress)
+    commit(out, state, (again, sorted(gone_keys)), validate)
+    report = UpdateReport(removed=tuple(sorted({e.document.id for e in gone})),
+                          refreshed=tuple(e.document.id for e in again), out=str(out))
+    return _summary(report, state, t0)
+
+
+def find_document(entries: Sequence[cache.Entry], name: str) -> cache.Entry:
+    """The cached document a name means: its file name, its path's file name, or its hash."""
+    want = name.strip()
+    for prefix in ("https://aigraph.dev/doc/", "doc:"):
+        if want.startswith(prefix):
+            want = want[len(prefix):]
+    hits = [e for e in entries if e.document.id == Path(want).name]
+    if not hits and len(want) >= 6 and all(c in "0123456789abcdef" for c in want.lower()):
+        hits = [e for e in entries if e.document.sha256.startswith(want.lower())]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise AigraphError(f"{name!r} matches several documents: {', '.join(e.document.id for e in hits)}; give more of the hash.")
+    known = ", ".join(f"{e.document.id} ({e.key})" for e in entries[:10]) + (" ..." if len(entries) > 10 else "")
+    raise AigraphError(f"No document {name!r} in the graph. Documents: {known}")
+
+
+def _summary(report: UpdateReport, state: State, t0: float) -> UpdateReport:
+    assert state.linked is not None
+    facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
+    return replace(report, documents=len(state.documents), entities=len(state.linked.entities), facts=len(facts),
+                   seconds=round(time.perf_counter() - t0, 2))

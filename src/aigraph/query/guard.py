@@ -1,0 +1,44 @@
+"""Read-only SPARQL: refuse updates and SERVICE calls before a query reaches the store."""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.errors import RefusedQuery
+
+_UPDATE = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+# one token at a time; strings, IRIs, comments, variables and prefixed names are skipped whole so that
+# a word inside them (`"service"`, `?service`, `ex:service`) is never taken for a keyword
+_TOKEN = re.compile(
+    r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+    r'''|"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*\''''
+    r'''|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*|[?$]\w+|[\w.-]*:[\w.:%\\-]*|(?P<word>[A-Za-z_]\w*)|\S''',
+    re.S,
+)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape(text: str) -> str:
+    # SPARQL (and Oxigraph) replace \uXXXX escapes before parsing, so `SERV\u0049CE` is SERVICE
+    def char(m: re.Match) -> str:
+        code = int(m[1] or m[2], 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m[0]
+
+    return _CODEPOINT.sub(char, text)
+
+
+def keywords(query: str) -> list[str]:
+    """The bare words of a query, upper-cased, outside strings, IRIs, comments and names."""
+    return [m["word"].upper() for m in _TOKEN.finditer(_unescape(query)) if m["word"]]
+
+
+def check_read_only(query: str) -> None:
+    """Raise RefusedQuery for an update or a query with SERVICE (it would call other servers)."""
+    words = keywords(query)
+    first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
+    if first in _UPDATE:
+        raise RefusedQuery(f"{first} is an update; this graph is read-only (rebuild it to change it).",
+                          f"{first} is an update; this graph is read-only (rebuild it with `aigraph build`).")
+    if "SERVICE" in words:
+        raise RefusedQuery("SERVICE (federated queries to other endpoints) is not allowed here.")

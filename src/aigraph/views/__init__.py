@@ -1,0 +1,1 @@
+"""Views for people: the graph as NetworkX, network measures, paths, pictures and HTML pages."""
