@@ -23,7 +23,7 @@ browser:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser services
+test: $(STAMP) browser services lint
 	$(BIN)/pytest -q
 
 # a real SPARQL store for the `aigraph push` tests: Debian's Virtuoso, installed when missing
@@ -36,7 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench tools
 
 clean:
 	rm -rf $(VENV) exports/store

@@ -97,9 +97,8 @@ def synthetic_graph(path: Path, triples: int, seed: int = 7) -> list[str]:
     document's named graph; degrees skewed so that a few entities are hubs (Entity0 the biggest)."""
     from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
-    from aigraph.graph import RDF_TYPE, RDFS_LABEL, SKOS_ALT
-    from aigraph.model import ENTITY_TYPES, PREDICATES
-    from aigraph.prefixes import AIG, DOC, ENT, FACT
+    from aigraph.graph.rdf import RDF_TYPE, RDFS_LABEL, SKOS_ALT
+    from aigraph.vocab import AIG_NS, DOC, ENT, ENTITY_TYPES, FACT, PREDICATES
 
     rng = random.Random(seed)
     g = DefaultGraph()
@@ -111,7 +110,7 @@ def synthetic_graph(path: Path, triples: int, seed: int = 7) -> list[str]:
     xsd = "http://www.w3.org/2001/XMLSchema#"
 
     def aig(local: str) -> NamedNode:
-        return NamedNode(AIG + local)
+        return NamedNode(AIG_NS + local)
 
     def typed(value, datatype: str) -> Literal:
         return Literal(str(value), datatype=NamedNode(xsd + datatype))
@@ -156,8 +155,8 @@ def synthetic_graph(path: Path, triples: int, seed: int = 7) -> list[str]:
 def one_hop_on_synthetic(triples: int, samples: int = 50) -> None:
     from pyoxigraph import Store
 
-    from aigraph.card import card
-    from aigraph.query import find_entity, neighbors
+    from aigraph.query.card import card
+    from aigraph.query.lookup import find_entity, neighbors
 
     tmp = Path(tempfile.mkdtemp(prefix="aigraph-bench-"))
     try:

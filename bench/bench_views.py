@@ -60,10 +60,10 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from aigraph.analyse import analyse
-    from aigraph.pipeline import build
-    from aigraph.store import write_store
-    from aigraph.views import write_view
+    from aigraph.graph.store import write_store
+    from aigraph.pipeline.build import build
+    from aigraph.views.html import write_view
+    from aigraph.views.metrics import measure
 
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
@@ -89,7 +89,7 @@ def main() -> None:
 
         big = synthetic_networkx(opts.nodes, docs=opts.nodes // 20)
         t0 = time.perf_counter()
-        result = analyse(big)
+        result = measure(big)
         s = result.report["summary"]
         print(f"{f'analyses of a {opts.nodes}-node graph, in memory':48s} {time.perf_counter() - t0:6.2f} s  "
               f"{s['entities']} nodes, {s['facts']} edges, {s['communities']} communities, betweenness "

@@ -89,8 +89,7 @@ _EVIDENCE = "SELECT ?f ?doc ?text WHERE { ?f aig:evidence ?ev . ?ev aig:inDocume
 
 
 def graph_facts(graph_dir: Path):
-    from aigraph.query import run
-    from aigraph.store import open_store
+    from aigraph.graph.store import open_store, run
 
     store = open_store(graph_dir)
     names: dict[str, set[str]] = defaultdict(set)
@@ -155,7 +154,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.5, help="confidence threshold of the build")
     a = ap.parse_args()
     if a.graph is None:
-        from aigraph.pipeline import build
+        from aigraph.pipeline.build import build
 
         tmp = Path(tempfile.mkdtemp(prefix="aigraph-precision-"))
         build([ROOT / "seeds" / name for name in DEV_SEEDS], tmp, threshold=a.threshold)

@@ -21,11 +21,11 @@ def timed(label: str, fn):
 
 
 def main() -> None:
-    from aigraph.exports import FILES
-    from aigraph.pipeline import build
-    from aigraph.store import open_store
-    from aigraph.update import add, remove
-    from aigraph.validate import validate_store
+    from aigraph.graph.store import open_store
+    from aigraph.graph.validate import validate_store
+    from aigraph.pipeline.build import build
+    from aigraph.pipeline.commit import FILES
+    from aigraph.pipeline.update import add, remove
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     tmp = Path(tempfile.mkdtemp(prefix="aigraph-incremental-"))

@@ -87,10 +87,10 @@ def median_time(fn, repeat: int) -> float:
 
 def throughput() -> list[tuple[str, str]]:
     """Characters per second on the seeds, one core, in this process (spaCy pipeline built)."""
-    from aigraph.exports import write_graph
-    from aigraph.extract import analyse, build_nlp
-    from aigraph.pipeline import STAGES, State
-    from aigraph.validate import check
+    from aigraph.extraction.nlp import build_nlp, extract
+    from aigraph.graph.validate import check
+    from aigraph.pipeline.commit import write_outputs
+    from aigraph.pipeline.stages import STAGES, State
 
     files = sorted(SEEDS.glob("*.txt"))
     nlp = build_nlp()
@@ -102,11 +102,11 @@ def throughput() -> list[tuple[str, str]]:
         stage_times[name] = time.perf_counter() - t0
     chars = sum(len(s.text) for s in state.sentences)
     file_chars = sum(len(d.text) for d in state.documents)
-    analyse(nlp, state.sentences[:200])
-    extract_only = median_time(lambda: analyse(nlp, state.sentences), 3)
+    extract(nlp, state.sentences[:200])
+    extract_only = median_time(lambda: extract(nlp, state.sentences), 3)
     pipeline = median_time(lambda: _stages(files), 3)
     with tempfile.TemporaryDirectory() as tmp:
-        exports = median_time(lambda: write_graph(state, Path(tmp) / "g"), 1)
+        exports = median_time(lambda: write_outputs(state.quads, Path(tmp) / "g"), 1)
     validation = median_time(lambda: check(state.quads), 1)
     rows = [
         ("characters (files / sentences)", f"{file_chars:,} / {chars:,}"),
@@ -122,7 +122,7 @@ def throughput() -> list[tuple[str, str]]:
 
 
 def _stages(files):
-    from aigraph.pipeline import STAGES, State
+    from aigraph.pipeline.stages import STAGES, State
 
     state = State(tuple(files))
     for _, stage in STAGES:
@@ -164,9 +164,10 @@ def speedup(work: Path, n: int, repeat: int = 3) -> list[tuple]:
     """Extraction wall time with 1 and 2 worker processes on the seeds x N (pipeline already built, best
     of `repeat` runs taken in turn, so that other work on the machine weighs on both alike), and whole
     builds. CPU seconds show the work each needed whatever else ran at the time."""
-    from aigraph import workers
-    from aigraph.ingest import iter_sources, read_document, segment
-    from aigraph.workers import extract_all
+    from aigraph.ingest.reader import iter_sources, read_document
+    from aigraph.ingest.segment import segment
+    from aigraph.scale import workers
+    from aigraph.scale.workers import extract_all
 
     corpus = make_corpus(work / f"corpus-x{n}", n)
     sentences = [s for f in iter_sources([corpus]) for s in segment(read_document(f))]
@@ -223,8 +224,9 @@ def latency(graphs: dict[int, Path]) -> tuple[list[tuple], list[tuple]]:
     import rdflib
     from pyoxigraph import Store
 
-    from aigraph.prefixes import prefixes
-    from aigraph.query import find_entity, neighbors, run
+    from aigraph.graph.store import run
+    from aigraph.query.lookup import find_entity, neighbors
+    from aigraph.vocab import prefixes
 
     nrows = []
     for n, g in graphs.items():
@@ -250,15 +252,16 @@ def latency(graphs: dict[int, Path]) -> tuple[list[tuple], list[tuple]]:
 
 def profile() -> list[tuple]:
     """Where extraction time goes on the seeds: cProfile, time inside each module (tottime)."""
-    from aigraph.extract import analyse, build_nlp
-    from aigraph.ingest import read_document, segment
+    from aigraph.extraction.nlp import build_nlp, extract
+    from aigraph.ingest.reader import read_document
+    from aigraph.ingest.segment import segment
 
     sentences = [s for f in sorted(SEEDS.glob("*.txt")) for s in segment(read_document(f))]
     nlp = build_nlp()
-    analyse(nlp, sentences[:200])
+    extract(nlp, sentences[:200])
     prof = cProfile.Profile()
     prof.enable()
-    analyse(nlp, sentences)
+    extract(nlp, sentences)
     prof.disable()
     stats = pstats.Stats(prof, stream=io.StringIO())
     by_module: dict[str, float] = {}

@@ -6,13 +6,9 @@ import random
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from aigraph.graph import entity_iri, fact_iri
-from aigraph.model import ENTITY_TYPES, PREDICATES
-from aigraph.prefixes import AIG, DOC
+from aigraph.graph.iris import decimal, entity_iri, fact_iri
+from aigraph.vocab import AIG, DOC, ENTITY_TYPES, PREDICATES, RDF, RDFS, XSD_NS
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-XSD = "http://www.w3.org/2001/XMLSchema#"
 # rough type mix of the seed graph: many companies and trends, fewer chips and investors
 WEIGHTS = {"Company": 30, "Investor": 8, "Model": 18, "Chip": 6, "Product": 14, "Person": 10, "Trend": 14}
 
@@ -57,21 +53,20 @@ def synthetic_quads(n: int, m: int = 2, docs: int = 0, seed: int = 7) -> list[Qu
     and reified statements, mentions in document graphs."""
     entities, facts, mentions = synthetic_facts(n, m, docs, seed)
     g = DefaultGraph()
-    rdf_type = NamedNode(RDF + "type")
     out = []
     for name, typ in entities:
         e = entity_iri(name)
-        out += [Quad(e, rdf_type, NamedNode(AIG + typ), g), Quad(e, RDFS_LABEL, Literal(name), g)]
+        out += [Quad(e, RDF.type, AIG.term(typ), g), Quad(e, RDFS.label, Literal(name), g)]
         for d in mentions.get(name, []):
-            out.append(Quad(e, NamedNode(AIG + "mentionedIn"), NamedNode(DOC + d), NamedNode(DOC + d)))
+            out.append(Quad(e, AIG.mentionedIn, NamedNode(DOC + d), NamedNode(DOC + d)))
     for d in sorted({d for ds in mentions.values() for d in ds}):
-        out += [Quad(NamedNode(DOC + d), rdf_type, NamedNode(AIG + "Document"), NamedNode(DOC + d)),
-                Quad(NamedNode(DOC + d), RDFS_LABEL, Literal(d), NamedNode(DOC + d))]
+        out += [Quad(NamedNode(DOC + d), RDF.type, AIG.Document, NamedNode(DOC + d)),
+                Quad(NamedNode(DOC + d), RDFS.label, Literal(d), NamedNode(DOC + d))]
     for s, p, o in facts:
-        si, pi, oi, f = entity_iri(s), NamedNode(AIG + p), entity_iri(o), fact_iri(s, p, o)
-        out += [Quad(si, pi, oi, g), Quad(f, rdf_type, NamedNode(AIG + "Fact"), g),
-                Quad(f, NamedNode(RDF + "subject"), si, g), Quad(f, NamedNode(RDF + "predicate"), pi, g),
-                Quad(f, NamedNode(RDF + "object"), oi, g),
-                Quad(f, NamedNode(AIG + "confidence"), Literal("0.900", datatype=NamedNode(XSD + "decimal")), g),
-                Quad(f, NamedNode(AIG + "supportCount"), Literal("1", datatype=NamedNode(XSD + "integer")), g)]
+        si, pi, oi, f = entity_iri(s), AIG.term(p), entity_iri(o), fact_iri(s, p, o)
+        out += [Quad(si, pi, oi, g), Quad(f, RDF.type, AIG.Fact, g),
+                Quad(f, RDF.subject, si, g), Quad(f, RDF.predicate, pi, g),
+                Quad(f, RDF.object, oi, g),
+                Quad(f, AIG.confidence, decimal("0.9"), g),
+                Quad(f, AIG.supportCount, Literal("1", datatype=NamedNode(XSD_NS + "integer")), g)]
     return out

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from aigraph.cli import cli
 from aigraph.graph.store import open_store
-from aigraph.views.html import ViewEdge, ViewNode, around, write_html
+from aigraph.views.html import around, write_view
 from aigraph.views.netgraph import to_networkx
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -121,13 +122,17 @@ def test_type_filter_hides_one_type(browser, session_graph):
 
 
 def test_names_from_documents_stay_inert(browser, tmp_path):
-    nodes = [ViewNode(ENT + "evil", EVIL, "Company", ("<script>window.pwned=1</script>",)),
-             ViewNode(ENT + "m", "\"><svg onload=alert(2)>", "Model", ()),
-             ViewNode(ENT + "DeepSeek", "DeepSeek", "Company", ())]
-    edges = [ViewEdge(ENT + "m", ENT + "evil", "developedBy", 0.9, 1, (("<b>doc</b>.txt", 1, EVIL + " said so"),)),
-             ViewEdge(ENT + "DeepSeek", ENT + "evil", "partnerOf", 0.8, 1, ())]
+    g = nx.MultiDiGraph()  # the shape netgraph.to_networkx gives, with hostile names in it
+    for iri, label, kind, aliases in ((ENT + "evil", EVIL, "Company", ["<script>window.pwned=1</script>"]),
+                                      (ENT + "m", "\"><svg onload=alert(2)>", "Model", []),
+                                      (ENT + "DeepSeek", "DeepSeek", "Company", [])):
+        g.add_node(iri, label=label, type=kind, aliases=aliases, documents=[])
+    g.add_edge(ENT + "m", ENT + "evil", key="developedBy", predicate="developedBy", confidence=0.9, support=1,
+               evidence=[("<b>doc</b>.txt", 1, EVIL + " said so")])
+    g.add_edge(ENT + "DeepSeek", ENT + "evil", key="partnerOf", predicate="partnerOf", confidence=0.8, support=1,
+               evidence=[])
     page = tmp_path / "evil.html"
-    write_html(nodes, edges, page, title=f"aigraph: {EVIL}")
+    write_view(g, page, title=f"aigraph: {EVIL}")
     view = Opened(browser, page)
     assert view.js("document.title") == f"aigraph: {EVIL}"
     assert view.js("document.querySelectorAll('img, svg, b:not(#title)').length") == 0

@@ -151,8 +151,9 @@ def test_injection_through_every_lookup_command(tmp_path, evil):
 
 
 def test_a_canonical_name_wins_over_an_alias_and_the_others_are_named(tmp_path, monkeypatch):
-    from . import tinygraph
     from aigraph.model import Entity
+
+    from . import tinygraph
 
     monkeypatch.setattr(tinygraph, "ENTITIES", tinygraph.ENTITIES + (Entity("Helio Labs", "Company", frozenset({"Helio"})),))
     graph = write_tiny_graph(tmp_path)

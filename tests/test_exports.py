@@ -11,10 +11,10 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from aigraph.graph.exports import EDGES_CSV, JSONLD, NODES_CSV, NQUADS, NTRIPLES, TURTLE
-from aigraph.views.stages import GRAPHML
 from aigraph.graph.store import ONTOLOGY_IRI, open_store, run
 from aigraph.pipeline.build import build
 from aigraph.pipeline.commit import FILES
+from aigraph.views.stages import GRAPHML
 from aigraph.vocab import prefixes
 
 from .conftest import SEED_003

@@ -15,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from aigraph.lexicon import data_dir, norm
+from aigraph.extraction.lexicon import data_dir
+from aigraph.folding import norm
 
 OBSCURE = """11x AdsGency Astera_Labs Bolt.new Cognition_AI Consensus Cosine DayDream Decagon EvenUp Flashintel G2
 GigaML Glean Harvey HeyGen OpenEvidence Pantheon_AI Para Proactive_AI Ramp Sameday SemiAnalysis ServiceTitan

@@ -1,7 +1,7 @@
 """Curator's report on the lexicon: aliases that may fire on ordinary text, shared aliases, counts.
 
 Run from the repository root: `.venv/bin/python tools/lexicon_report.py [FILE.jsonl ...]` (default: every
-file of src/aigraph/data/lexicon; naming files limits the word checks to their records).
+file of src/aigraph/extraction/data/lexicon; naming files limits the word checks to their records).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from aigraph.candidates import english_common
-from aigraph.lexicon import LexEntry, data_dir, entry_from_record, norm
+from aigraph.extraction.candidates import english_common
+from aigraph.extraction.lexicon import LexEntry, data_dir, entry_from_record
+from aigraph.folding import norm
 
 # A Chinese alias that jieba's dictionary counts more often than this is an ordinary word as well.
 JIEBA_FREQ = 300

@@ -12,6 +12,7 @@ import click
 from aigraph.api import Graph
 from aigraph.api import build as build_graph
 from aigraph.errors import AigraphError
+from aigraph.query.results import FORMATS as SPARQL_FORMATS
 
 
 class Group(click.Group):
@@ -60,7 +61,6 @@ def _graph(option: Path | None) -> Graph:
     return Graph.open(graph_dir(option))
 
 
-_SPARQL_FORMATS = ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle", "ntriples"]
 
 
 def _echo_json(data) -> None:
@@ -310,7 +310,7 @@ def evaluate(gold: Path, entities: Path | None, predictions: Path | None, show_a
 @click.argument("query", required=False)
 @click.option("--name", "-n", "query_name", default=None, help="Run a query shipped with aigraph (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
-@click.option("--format", "fmt", type=click.Choice(_SPARQL_FORMATS), default="table", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(SPARQL_FORMATS), default="table", show_default=True,
               help="table, csv, tsv, json (rows as objects), sparql-json / sparql-xml (the standard result "
                    "formats), turtle / ntriples (CONSTRUCT and DESCRIBE).")
 @graph_option

@@ -57,15 +57,6 @@ class Sentence:
         """Offset just past the last character in the document text."""
         return self.pieces[-1][1] if self.pieces else 0
 
-    def doc_offset(self, i: int) -> int:
-        """Map an offset inside `text` to an offset in the document text."""
-        for a, b in self.pieces:
-            if i < b - a:
-                return a + i
-            i -= b - a
-        return self.end
-
-
 @dataclass(frozen=True)
 class Mention:
     """A span of a sentence that names an entity."""

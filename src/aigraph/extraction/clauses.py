@@ -77,8 +77,8 @@ class Clause:
 
 
 @dataclass
-class Sentence:
-    """A sentence with its entities, clauses and the relations between its parts."""
+class Parse:
+    """A sentence parsed: its entities, clauses and the relations between its parts."""
 
     text: str
     ents: list[Ent]
@@ -90,9 +90,6 @@ class Sentence:
         """Text between two entities (whichever comes first)."""
         a, b = (self.ents[i], self.ents[j]) if self.ents[i].start <= self.ents[j].start else (self.ents[j], self.ents[i])
         return self.text[a.end:b.start]
-
-    def same_clause(self, i: int, j: int) -> bool:
-        return self.ents[i].clause == self.ents[j].clause
 
     def head(self, i: int) -> int:
         """The entity a possessor chain ends in ("OpenAI的o1" → o1)."""
@@ -132,7 +129,7 @@ class Sentence:
         return bool(_COORD_GAP.match(self.text[self.ents[i].end:self.chain_start(j)]))
 
 
-def analyse(text: str, ents: list[Ent]) -> Sentence:
+def parse(text: str, ents: list[Ent]) -> Parse:
     """Clauses, possessors and subjects of a sentence whose entities are given in text order."""
     ents = sorted(ents, key=lambda e: e.start)
     bounds = [0]
@@ -163,7 +160,7 @@ def analyse(text: str, ents: list[Ent]) -> Sentence:
     for e in ents:
         after = text[e.end:e.end + 24]
         e.relative = bool(RELATIVE.match(after) or ROLE_AFTER.match(after) or _MODIFIER_AFTER.match(after))
-    sent = Sentence(text, ents, clauses)
+    sent = Parse(text, ents, clauses)
     carried: int | None = None
     sent.topic = None
     topic = re.search(r"以\s?(.{1,40}?)\s?为例", text)

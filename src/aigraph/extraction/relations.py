@@ -54,7 +54,7 @@ def _compact(text: str, ents: list[Ent]) -> tuple[str, list[Ent]]:
 def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> list[Fact]:
     """Facts one sentence states about its entities, the surest reading of each kept."""
     text, ents = _compact(text, ents)
-    sent = clauses.analyse(text, ents)
+    sent = clauses.parse(text, ents)
     found: dict[tuple[str, str, str], Fact] = {}
     rules = RULES + ENGLISH_RULES if _ENGLISH.search(text) else RULES
     for rule in rules:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from aigraph.extraction.clauses import Sentence
+from aigraph.extraction.clauses import Parse
 
 Found = Iterator[tuple[str, int, int, float, str]]
 """(predicate, subject index, object index, confidence, rule name)"""
@@ -50,12 +50,12 @@ def _gap(text: str, a: int, b: int, asides: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _in_aside(s: Sentence, i: int, asides: list[tuple[int, int]]) -> bool:
+def _in_aside(s: Parse, i: int, asides: list[tuple[int, int]]) -> bool:
     e = s.ents[i]
     return any(x < e.start and e.end <= y for x, y in asides)
 
 
-def _subject(s: Sentence, at: int, types: frozenset[str], asides) -> int | None:
+def _subject(s: Parse, at: int, types: frozenset[str], asides) -> int | None:
     """The entity of `types` whose verb starts at `at`: the nearest one before it, asides skipped."""
     for i in range(len(s.ents) - 1, -1, -1):
         e = s.ents[i]
@@ -67,7 +67,7 @@ def _subject(s: Sentence, at: int, types: frozenset[str], asides) -> int | None:
     return None
 
 
-def _objects(s: Sentence, at: int, types: frozenset[str], stop: frozenset[str] = ORG, span: int = 70) -> list[int]:
+def _objects(s: Parse, at: int, types: frozenset[str], stop: frozenset[str] = ORG, span: int = 70) -> list[int]:
     """The entities of `types` a verb ending at `at` takes: the first one after it and the list it heads."""
     for j, e in enumerate(s.ents):
         if e.start < at:
@@ -81,14 +81,14 @@ def _objects(s: Sentence, at: int, types: frozenset[str], stop: frozenset[str] =
     return []
 
 
-def _owner_before(s: Sentence, j: int) -> bool:
+def _owner_before(s: Parse, j: int) -> bool:
     """Whether entity j owns the entity right after it ("Google Gemini", "OpenAI's GPT-4o")."""
     if j + 1 >= len(s.ents):
         return False
     return bool(re.fullmatch(r"(?:['’]s)?\s?", s.between(j, j + 1))) and s.ents[j + 1].type in MADE
 
 
-def items(s: Sentence, j: int, types: frozenset[str]) -> list[int]:
+def items(s: Parse, j: int, types: frozenset[str]) -> list[int]:
     out = [j]
     k = j + 1
     while k < len(s.ents):
@@ -101,7 +101,7 @@ def items(s: Sentence, j: int, types: frozenset[str]) -> list[int]:
     return out
 
 
-def before_list(s: Sentence, i: int, types: frozenset[str]) -> list[int]:
+def before_list(s: Parse, i: int, types: frozenset[str]) -> list[int]:
     """The list that ends in entity i ("Y, Z and W" read backwards from W)."""
     out = [i]
     while out[0] > 0:
@@ -113,7 +113,7 @@ def before_list(s: Sentence, i: int, types: frozenset[str]) -> list[int]:
     return out
 
 
-def verb_facts(s: Sentence, verb: re.Pattern, pred: str, subj: frozenset[str], obj: frozenset[str],
+def verb_facts(s: Parse, verb: re.Pattern, pred: str, subj: frozenset[str], obj: frozenset[str],
                 conf: float, rule: str, reverse: bool = False, stop: frozenset[str] = ORG) -> Found:
     """SUBJECT verb OBJECT(s); `reverse` when the fact runs from the object to the subject."""
     asides = _asides(s.text)
@@ -127,7 +127,7 @@ def verb_facts(s: Sentence, verb: re.Pattern, pred: str, subj: frozenset[str], o
                     yield (pred, j, k, conf, rule) if reverse else (pred, k, j, conf, rule)
 
 
-def after_facts(s: Sentence, pattern: re.Pattern, pred: str, left: frozenset[str], right: frozenset[str],
+def after_facts(s: Parse, pattern: re.Pattern, pred: str, left: frozenset[str], right: frozenset[str],
                  conf: float, rule: str, reverse: bool = False) -> Found:
     """LEFT <pattern> RIGHT with the pattern filling the whole gap ("Y, developed by X")."""
     for i, a in enumerate(s.ents):
@@ -156,7 +156,7 @@ _DEV_POSS = re.compile(r"(?:['’]s?|-(?:developed|made|built|designed|owned))\s
                        r"assistant|app|platform|service|language|large|agent)\s){0,3}")
 
 
-def developed(s: Sentence) -> Found:
+def developed(s: Parse) -> Found:
     """X released/launched/unveiled Y; Y, developed by X; Y from X; X's Y; X-built Y."""
     yield from verb_facts(s, _DEV, "developedBy", ORG, MADE, 0.8, "en-org-released-thing", reverse=True)
     yield from after_facts(s, _DEV_BY, "developedBy", MADE, ORG, 0.85, "en-thing-by-org")
@@ -192,7 +192,7 @@ _INVESTOR_IN = re.compile(r"(?:['’]s\s(?:\w+\s)?investment\sin|,\s(?:an?|the)\
                           r"shareholder)\sin)\s")
 
 
-def invested(s: Sentence) -> Found:
+def invested(s: Parse) -> Found:
     """X raised $N led by Y and Z; Y invested $N in X; Y led X's round; X, backed by Y; Y-backed X."""
     asides = _asides(s.text)
     for m in _RAISE.finditer(s.text):
@@ -265,7 +265,7 @@ _ACQ_BY = re.compile(r"\s?,?\s?(?:which\s)?(?:was|were|is|has\sbeen|had\sbeen|is
                      r"(?:acquired|bought|purchased|taken\sover|snapped\sup)\s(?:\w+\s)?by\s")
 
 
-def acquisitions(s: Sentence) -> Found:
+def acquisitions(s: Parse) -> Found:
     """X acquired Y; X's acquisition of Y; Y was acquired by X."""
     yield from verb_facts(s, _ACQUIRE, "acquired", ORG, ORG, 0.85, "en-org-acquired-org", stop=frozenset())
     yield from after_facts(s, _ACQ_POSS, "acquired", ORG, ORG, 0.85, "en-acquisition-of")
@@ -284,7 +284,7 @@ _PAIR_VERB = re.compile(r"^\s(?:have\s|has\s|had\s|will\s)?(?:jointly\s)?(?:part
                         r"(?:agreement|deal|partnership))\b")
 
 
-def partners(s: Sentence) -> Found:
+def partners(s: Parse) -> Found:
     """X partnered with Y; X signed a deal with Y; a partnership between X and Y; X and Y teamed up."""
     asides = _asides(s.text)
     for m in _PARTNER.finditer(s.text):
@@ -329,7 +329,7 @@ _NO_TITLE = re.compile(r"(?!)")
 _FORMER = re.compile(r"\b(?:former|ex-|then-|onetime|departing|outgoing)")
 
 
-def people(s: Sentence) -> Found:
+def people(s: Parse) -> Found:
     """X CEO Y; Y, CEO of X; Y, X's chief executive; X co-founder Y; Y founded X; X, founded by Y."""
     for i in range(len(s.ents) - 1):
         j = i + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extraction.clauses import Sentence
+from aigraph.extraction.clauses import Parse
 from aigraph.extraction.rules_en import MADE, ORG, Found, after_facts, before_list, items, verb_facts
 
 CHIP = frozenset({"Chip"})
@@ -47,7 +47,7 @@ _TREND_FOCUS = re.compile(r"\b(?:push|pushes|pushed|pushing|bet|bets|betting|foc
                           r"(?:into|on|in|to|toward|towards)\s(?:the\s)?")
 
 
-def hardware(s: Sentence) -> Found:
+def hardware(s: Parse) -> Found:
     """M was trained on N C; trained M on C; used C to train M; X uses/deploys/bought C; C-powered X."""
     yield from after_facts(s, _TRAINED_ON, "trainedOn", MODEL, CHIP, 0.8, "en-model-trained-on-chip")
     for i, a in enumerate(s.ents):
@@ -71,7 +71,7 @@ def hardware(s: Sentence) -> Found:
             yield "basedOn", i + 1, i, 0.8, "en-model-powered"
 
 
-def based_on(s: Sentence) -> Found:
+def based_on(s: Parse) -> Found:
     """Y is built on / based on / fine-tuned from / powered by X."""
     for i, a in enumerate(s.ents):
         if a.type not in MADE - CHIP:
@@ -90,7 +90,7 @@ def based_on(s: Sentence) -> Found:
             break
 
 
-def competes(s: Sentence) -> Found:
+def competes(s: Parse) -> Found:
     """X rivals / outperforms / is on par with Y; X, a rival to Y; X vs. Y."""
     for t in ("Model", "Chip", "Company"):
         ty = frozenset({t})
@@ -99,7 +99,7 @@ def competes(s: Sentence) -> Found:
         yield from after_facts(s, _RIVAL_NOUN, "competesWith", ty, ty, 0.75, "en-x-a-rival-to-y")
 
 
-def related(s: Sentence) -> Found:
+def related(s: Parse) -> Found:
     """the open-source Llama 3; multimodal model GPT-4o; Y, an AI agent; X's push into embodied AI."""
     for i, a in enumerate(s.ents):
         if a.type not in TREND:
@@ -122,7 +122,7 @@ def related(s: Sentence) -> Found:
                     break
 
 
-def _open_sourced(s: Sentence) -> Found:
+def _open_sourced(s: Parse) -> Found:
     """X open-sourced Y: Y is tied to the open-source trend."""
     trend = next((i for i, e in enumerate(s.ents) if e.type in TREND and e.name == "Open source"), None)
     if trend is None:

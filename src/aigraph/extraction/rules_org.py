@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from aigraph.extraction.clauses import Sentence
+from aigraph.extraction.clauses import Parse
 
 Found = Iterator[tuple[str, int, int, float, str]]
 """(predicate, subject index, object index, confidence, rule name)"""
@@ -28,7 +28,7 @@ _DESCRIBED = re.compile(r"^\s?(?:的)?(?:全新|最新|新一代|旗下|首款|�
                         r"(?:大模型|模型|产品|芯片|平台|工具|应用|助手|系统|聊天机器人|机器人|服务|框架)\s?[“\"]?\s?$")
 
 
-def _teamed(s: Sentence, subj: int) -> list[int]:
+def _teamed(s: Parse, subj: int) -> list[int]:
     """Organisations working with the subject, joined through their teams ("斯坦福大学李飞飞团队和华盛顿大学研究人员")."""
     out = []
     for b, e in enumerate(s.ents):
@@ -40,7 +40,7 @@ def _teamed(s: Sentence, subj: int) -> list[int]:
 _TEAMS = re.compile(r"[^，,；;。]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|、|及)\s?")
 
 
-def developed(s: Sentence) -> Found:
+def developed(s: Parse) -> Found:
     """X的Y / X推出的…Y / X发布了Y / Y由X开发 / 其核心产品Y."""
     ents = s.ents
     for i, e in enumerate(ents):
@@ -121,7 +121,7 @@ def developed(s: Sentence) -> Found:
                     yield "developedBy", j, i, 0.8, "thing-by-org"
 
 
-def _chain_start(s: Sentence, j: int) -> int:
+def _chain_start(s: Parse, j: int) -> int:
     k = j
     while s.ents[k].owner is not None:
         k = s.ents[k].owner
@@ -137,7 +137,7 @@ _INVESTOR_OF = re.compile(r"(?:投资人|投资方|投资者|股东|出资方)(?
 _FUNDING_WORD = re.compile(r"融资|投资|轮|注资|出资|募资|募集")
 
 
-def invested(s: Sentence) -> Found:
+def invested(s: Parse) -> Found:
     """由A领投 / A、B联合领投 / A早期投资的B / B获得A的投资 / B的投资人A."""
     ents = s.ents
     done: set[int] = set()
@@ -189,7 +189,7 @@ _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资)
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
-def invested_in(s: Sentence) -> Found:
+def invested_in(s: Parse) -> Found:
     """A领投了B的新一轮融资，并参投了C和D / A投资了B."""
     ents = s.ents
     for i, e in enumerate(ents):
@@ -211,7 +211,7 @@ def invested_in(s: Sentence) -> Found:
                     break
 
 
-def _funded(s: Sentence, group: list[int]) -> int | None:
+def _funded(s: Parse, group: list[int]) -> int | None:
     """The company a round funds: the clause's subject, else the nearest company named before."""
     first = s.ents[group[0]]
     subj = s.clauses[first.clause].subject
@@ -239,7 +239,7 @@ _LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:及其|和其|的
                          rf"{_HEAD_TITLE}\s?[-—–:：]?\s?$")
 
 
-def people(s: Sentence) -> Found:
+def people(s: Parse) -> Found:
     """X创始人P / P创立的X / 由P等联合创立 / X的CEO P."""
     ents = s.ents
     for i, e in enumerate(ents):
@@ -301,7 +301,7 @@ _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 _WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|)?(?:与|和|同|跟)\s?$")
 
 
-def partners(s: Sentence) -> Found:
+def partners(s: Parse) -> Found:
     """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
     ents = s.ents
     heads = [i for i, e in enumerate(ents) if e.type == "Company" and e.owned is None]
@@ -340,7 +340,7 @@ _ACQUIRE = re.compile(r"^\s?(?:已经?|正式|宣布|将|计划|拟)?(?:以[^，
 _ACQUIRED_BY = re.compile(r"^\s?(?:被|遭)\s?$")
 
 
-def acquisitions(s: Sentence) -> Found:
+def acquisitions(s: Parse) -> Found:
     """A收购B / B被A收购 / A完成对B的收购."""
     ents = s.ents
     heads = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor") and e.owned is None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from aigraph.extraction.clauses import Sentence
+from aigraph.extraction.clauses import Parse
 
 Found = Iterator[tuple[str, int, int, float, str]]
 
@@ -17,7 +17,7 @@ _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;
 _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
 
-def competes(s: Sentence) -> Found:
+def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
     ents = s.ents
     for j, b in enumerate(ents):
@@ -40,11 +40,11 @@ def competes(s: Sentence) -> Found:
                     yield "competesWith", a, k, conf, f"compare-{kind}"
 
 
-def _after_list(s: Sentence, j: int) -> str:
+def _after_list(s: Parse, j: int) -> str:
     return s.after(s.coordinated(j)[-1], 24)
 
 
-def _compared_with(s: Sentence, j: int) -> int | None:
+def _compared_with(s: Parse, j: int) -> int | None:
     """The other side of a comparison: the same-type entity the clause is about, else the nearest
     one before (skipping possessors and the list B belongs to)."""
     b = s.ents[j]
@@ -62,7 +62,7 @@ def _compared_with(s: Sentence, j: int) -> int | None:
     return None
 
 
-def _chain_start(s: Sentence, j: int) -> int:
+def _chain_start(s: Parse, j: int) -> int:
     k = j
     while s.ents[k].owner is not None:
         k = s.ents[k].owner
@@ -76,7 +76,7 @@ _POWERED = re.compile(r"^\s?(?:驱动|加持|赋能|支持|提供支持)(?:的)"
 _DISTILLED = re.compile(r"^\s?(?:是|由|从|自)?\s?$")
 
 
-def based_on(s: Sentence) -> Found:
+def based_on(s: Parse) -> Found:
     """A基于B / A利用B生成 / 在B基础上的A / B驱动的A / A蒸馏自B."""
     ents = s.ents
     for j, m in enumerate(ents):
@@ -109,7 +109,7 @@ _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 
 
-def hardware(s: Sentence) -> Found:
+def hardware(s: Parse) -> Found:
     """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
     ents = s.ents
     for j, chip in enumerate(ents):
@@ -155,7 +155,7 @@ _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获�
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
-def related(s: Sentence) -> Found:
+def related(s: Parse) -> Found:
     """An entity the sentence explicitly ties to a trend: its kind (多模态模型GPT-4o, Agent产品Devin), what
     a subject does with the trend (Two Sigma使用AI Agent), examples given for it (如GPT-4的可解释性…)."""
     ents = s.ents
@@ -241,7 +241,7 @@ _ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?
                      r"[^，,；;。]{0,6}?$")
 
 
-def _example_spans(s: Sentence) -> list[tuple[int, int]]:
+def _example_spans(s: Parse) -> list[tuple[int, int]]:
     """Stretches of the sentence that list examples ("如…", "例如…"), up to the next ；or 。."""
     out = []
     for m in _EXAMPLES.finditer(s.text):
@@ -254,7 +254,7 @@ def _example_spans(s: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-def _reporter(s: Sentence, i: int) -> bool:
+def _reporter(s: Parse, i: int) -> bool:
     """Whether an entity only reports or predicts (根据X的统计, X预测, X表示)."""
     if re.search(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$", s.before(i, 10)):
         return True

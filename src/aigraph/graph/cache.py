@@ -38,7 +38,7 @@ class Entry:
         return self.document.sha256[:16]
 
 
-EXTRACTOR: tuple[str, ...] = ("extraction", "ingest", "data", "model.py", "folding.py", "vocab.py",
+EXTRACTOR: tuple[str, ...] = ("extraction", "ingest", "data", "model.py", "folding.py", "vocab.py", "errors.py",
                                "ontology/aigraph.ttl")
 """The package's parts that decide what the extractor reads in a document (paths under aigraph/): a
 change in any of them makes cached extractions stale. A test checks that every module the extractor

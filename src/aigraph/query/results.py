@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import unicodedata
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
@@ -29,7 +26,11 @@ def render(result, fmt: str) -> str:
     if isinstance(result, QueryBoolean):
         if fmt in GRAPH:
             raise AigraphError(f"An ASK query gives true or false, not {fmt}.")
-        return json.dumps({"boolean": bool(result)}) + "\n" if fmt == "json" else str(bool(result)).lower() + "\n"
+        if fmt == "json":
+            import json  # here: the lookups import this module and print no JSON
+
+            return json.dumps({"boolean": bool(result)}) + "\n"
+        return str(bool(result)).lower() + "\n"
     if isinstance(result, QuerySolutions):
         if fmt in GRAPH:
             raise AigraphError(f"A SELECT query gives a table, not {fmt}; use CONSTRUCT for RDF.")
@@ -46,8 +47,13 @@ def render(result, fmt: str) -> str:
 def tabulate(names: list[str], rows: list[list[str]], fmt: str) -> str:
     """Rows of strings as an aligned table, CSV, TSV or a JSON list of objects."""
     if fmt == "json":
+        import json
+
         return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
+        import csv
+        import io
+
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
         w.writerow(names)

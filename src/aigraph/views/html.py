@@ -12,7 +12,6 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from aigraph.atomic import atomic_write
-from aigraph.query.lookup import EntityRef
 
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
     "Company": ("#4e79a7", "dot", "●"),
@@ -31,66 +30,6 @@ WHOLE_TITLE = "aigraph: the AI industry graph"
 EVIDENCE_SHOWN = 3
 """Evidence sentences in an edge's tooltip."""
 SENTENCE_CHARS = 220
-
-
-@dataclass(frozen=True)
-class ViewNode:
-    """A node to draw."""
-
-    iri: str
-    label: str
-    type: str
-    aliases: tuple[str, ...]
-    documents: tuple[str, ...] = ()
-    """Documents that mention the entity."""
-
-
-@dataclass(frozen=True)
-class ViewEdge:
-    """An edge to draw."""
-
-    source: str
-    target: str
-    predicate: str
-    confidence: float | None
-    support: int | None = None
-    """Sentences that state the fact."""
-    evidence: tuple[tuple[str, int, str], ...] = ()
-    """(document, sentence index, sentence) of the sentences that state the fact."""
-
-
-def graph_data(store: Store) -> tuple[list[ViewNode], list[ViewEdge]]:
-    """Every entity and every fact of the graph, with evidence, sorted."""
-    from aigraph.views.netgraph import to_networkx
-
-    g = to_networkx(store, evidence=True)
-    nodes = [ViewNode(iri, d["label"], d["type"], tuple(d["aliases"]), tuple(d["documents"]))
-             for iri, d in sorted(g.nodes(data=True))]
-    edges = [ViewEdge(s, o, d["predicate"], d["confidence"], d["support"], tuple(d["evidence"]))
-             for s, o, d in g.edges(data=True)]
-    edges.sort(key=lambda e: (e.source, e.predicate, e.target))
-    return nodes, edges
-
-
-def to_graph(nodes: list[ViewNode], edges: list[ViewEdge]):
-    """The lists as the MultiDiGraph `netgraph.to_networkx` makes."""
-    import networkx as nx
-
-    g = nx.MultiDiGraph()
-    for n in nodes:
-        g.add_node(n.iri, label=n.label, type=n.type, aliases=list(n.aliases), documents=list(n.documents))
-    for e in edges:
-        g.add_edge(e.source, e.target, key=e.predicate, predicate=e.predicate,
-                   confidence=e.confidence if e.confidence is not None else 1.0,
-                   support=e.support if e.support is not None else 1, evidence=list(e.evidence))
-    return g
-
-
-def neighbourhood(nodes: list[ViewNode], edges: list[ViewEdge], center: EntityRef,
-                  depth: int = 1) -> tuple[list[ViewNode], list[ViewEdge]]:
-    """The part of the graph within `depth` hops of `center`."""
-    keep = around(to_graph(nodes, edges), center.iri, depth)
-    return [n for n in nodes if n.iri in keep], [e for e in edges if e.source in keep and e.target in keep]
 
 
 def around(g, iri: str, depth: int = 1) -> set[str]:
@@ -271,13 +210,3 @@ def write_view(g, path: str | Path, title: str = "aigraph", metrics: dict | None
     with atomic_write(path) as fh:
         fh.write(render_page(data, title))
     return data
-
-
-def render_html(nodes: list[ViewNode], edges: list[ViewEdge], title: str = "aigraph") -> str:
-    """The page for these nodes and edges."""
-    return render_page(view_data(to_graph(nodes, edges)), title)
-
-
-def write_html(nodes: list[ViewNode], edges: list[ViewEdge], path: str | Path, title: str = "aigraph") -> None:
-    """Write the page for these nodes and edges atomically."""
-    write_view(to_graph(nodes, edges), path, title)
