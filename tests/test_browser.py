@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -12,6 +11,8 @@ from aigraph.cli import cli
 from aigraph.graph.store import open_store
 from aigraph.views.html import around, write_view
 from aigraph.views.netgraph import to_networkx
+
+from .tinygraph import view_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -122,15 +123,11 @@ def test_type_filter_hides_one_type(browser, session_graph):
 
 
 def test_names_from_documents_stay_inert(browser, tmp_path):
-    g = nx.MultiDiGraph()  # the shape netgraph.to_networkx gives, with hostile names in it
-    for iri, label, kind, aliases in ((ENT + "evil", EVIL, "Company", ["<script>window.pwned=1</script>"]),
-                                      (ENT + "m", "\"><svg onload=alert(2)>", "Model", []),
-                                      (ENT + "DeepSeek", "DeepSeek", "Company", [])):
-        g.add_node(iri, label=label, type=kind, aliases=aliases, documents=[])
-    g.add_edge(ENT + "m", ENT + "evil", key="developedBy", predicate="developedBy", confidence=0.9, support=1,
-               evidence=[("<b>doc</b>.txt", 1, EVIL + " said so")])
-    g.add_edge(ENT + "DeepSeek", ENT + "evil", key="partnerOf", predicate="partnerOf", confidence=0.8, support=1,
-               evidence=[])
+    g = view_graph([(ENT + "evil", EVIL, "Company", ("<script>window.pwned=1</script>",)),
+                    (ENT + "m", "\"><svg onload=alert(2)>", "Model", ()),
+                    (ENT + "DeepSeek", "DeepSeek", "Company", ())],
+                   [(ENT + "m", ENT + "evil", "developedBy", 0.9, 1, (("<b>doc</b>.txt", 1, EVIL + " said so"),)),
+                    (ENT + "DeepSeek", ENT + "evil", "partnerOf", 0.8, 1, ())])
     page = tmp_path / "evil.html"
     write_view(g, page, title=f"aigraph: {EVIL}")
     view = Opened(browser, page)

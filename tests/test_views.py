@@ -11,15 +11,20 @@ from click.testing import CliRunner
 
 from aigraph.cli import cli
 from aigraph.graph.store import open_store
-from aigraph.views.html import TYPE_STYLE, ViewEdge, ViewNode, render_html, render_page, view_data
+from aigraph.views.html import TYPE_STYLE, render_page, view_data
 from aigraph.views.layout import layout
 from aigraph.views.metrics import node_metrics
 from aigraph.views.netgraph import to_networkx
 from aigraph.views.pictures import draw_top, write_pictures
 
 from .test_analyse import STAR, tiny
+from .tinygraph import view_graph
 
 ENT = "https://aigraph.dev/id/"
+
+
+def render_html(nodes, edges, title: str = "aigraph") -> str:
+    return render_page(view_data(view_graph(nodes, edges)), title)
 
 
 def page_data(page: str) -> dict:
@@ -27,7 +32,7 @@ def page_data(page: str) -> dict:
 
 
 def test_page_is_self_contained():
-    page = render_html([ViewNode(ENT + "A", "A", "Company", ())], [])
+    page = render_html([(ENT + "A", "A", "Company", ())], [])
     assert not re.search(r'<(?:script|link|img|iframe)[^>]+(?:src|href)=', page)
     assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//", page)
     assert "vis.Network" in page and "new vis.DataSet" in page
@@ -35,9 +40,9 @@ def test_page_is_self_contained():
 
 def test_names_from_documents_cannot_inject_markup():
     evil = "<img src=x onerror=alert(1)>"
-    page = render_html([ViewNode(ENT + "x", evil, "Company", (evil,)),
-                        ViewNode(ENT + "y", "</script><script>alert(2)</script>", "Model", ())],
-                       [ViewEdge(ENT + "y", ENT + "x", "developedBy", 0.9, 1, (("d.txt", 0, evil),))])
+    page = render_html([(ENT + "x", evil, "Company", (evil,)),
+                        (ENT + "y", "</script><script>alert(2)</script>", "Model", ())],
+                       [(ENT + "y", ENT + "x", "developedBy", 0.9, 1, (("d.txt", 0, evil),))])
     assert evil not in page
     assert "</script><script>alert(2)" not in page
     data = page_data(page)
@@ -63,9 +68,9 @@ def test_view_draws_every_node_and_edge_styled_by_type_and_centrality():
 
 
 def test_tooltips_carry_aliases_documents_and_evidence():
-    nodes = [ViewNode(ENT + "DeepSeek", "DeepSeek", "Company", ("深度求索",), ("003.txt",)),
-             ViewNode(ENT + "R1", "DeepSeek-R1", "Model", ())]
-    edges = [ViewEdge(ENT + "R1", ENT + "DeepSeek", "developedBy", 0.9, 2,
+    nodes = [(ENT + "DeepSeek", "DeepSeek", "Company", ("深度求索",), ("003.txt",)),
+             (ENT + "R1", "DeepSeek-R1", "Model", ())]
+    edges = [(ENT + "R1", ENT + "DeepSeek", "developedBy", 0.9, 2,
                       (("003.txt", 4, "DeepSeek发布了DeepSeek-R1。"), ("004.txt", 9, "R1 is DeepSeek's model.")))]
     data = page_data(render_html(nodes, edges))
     tip = next(n["title"] for n in data["nodes"] if n["id"] == ENT + "DeepSeek")

@@ -81,3 +81,16 @@ def files(graph: Path) -> list[tuple[str, int, int]]:
     """The store's files with sizes and modification times, to see that nothing wrote to it."""
     store = graph / "store"
     return sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in store.iterdir())
+
+
+def view_graph(nodes, edges):
+    """A MultiDiGraph shaped as netgraph.to_networkx makes them, from nodes (iri, label, type, aliases[,
+    documents]) and edges (source, target, predicate, confidence, support, evidence)."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for iri, label, kind, aliases, *docs in nodes:
+        g.add_node(iri, label=label, type=kind, aliases=list(aliases), documents=list(docs[0]) if docs else [])
+    for s, o, p, conf, support, evidence in edges:
+        g.add_edge(s, o, key=p, predicate=p, confidence=conf, support=support, evidence=list(evidence))
+    return g

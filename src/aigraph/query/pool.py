@@ -126,6 +126,11 @@ class WorkerPool:
         finally:
             self._idle.put(w)
 
+    def pids(self) -> list[int]:
+        """Process ids of the running workers."""
+        with self._lock:
+            return sorted(w.proc.pid for w in self._all)
+
     def close(self) -> None:
         """Stop every worker."""
         with self._lock:
