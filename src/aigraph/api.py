@@ -150,7 +150,8 @@ class Graph:
     def sparql(self, query: str, **bindings) -> list[dict[str, str | None]] | bool | list:
         """Run a read-only SPARQL query: SELECT gives a list of dicts (variable -> value), ASK a bool,
         CONSTRUCT and DESCRIBE a list of triples. Values in `bindings` are bound, never pasted: an
-        EntityRef binds its IRI, a string a plain literal."""
+        EntityRef binds its IRI, a string a plain literal; a bound variable must be in the SELECT clause
+        (pyoxigraph's rule)."""
         from aigraph.query.sparql import as_python
 
         return as_python(self.query(query, **bindings))
