@@ -146,6 +146,7 @@ class RDF(metaclass=_Closed):
     first: NamedNode
     rest: NamedNode
     nil: NamedNode
+    langString: NamedNode
 
 
 class RDFS(metaclass=_Closed):

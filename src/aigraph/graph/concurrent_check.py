@@ -1,5 +1,4 @@
-"""SHACL validation in a forked process while the build writes its files (with --jobs > 1 there is a
-core for it); the caller swaps the new files in only once it has passed."""
+"""SHACL validation in a forked process while a parallel build writes its files, swapped in once it passes."""
 
 from __future__ import annotations
 

@@ -9,11 +9,9 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from aigraph.atomic import atomic_write
-from aigraph.vocab import prefixes
+from aigraph.vocab import RDF, XSD_NS, prefixes
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD_STRING = XSD_NS + "string"
 _GEN_DELIMS = tuple(":/?#[]@")
 
 
@@ -45,7 +43,7 @@ class Compactor:
             return {"@id": self.node(term)}
         if term.language:
             return {"@value": term.value, "@language": term.language}
-        if term.datatype.value in (XSD_STRING, LANG_STRING):
+        if term.datatype.value in (XSD_STRING, RDF.langString.value):
             return term.value
         return {"@value": term.value, "@type": self.iri(term.datatype.value)}
 
@@ -60,7 +58,7 @@ def _node_objects(triples: Iterable, c: Compactor) -> dict[str, dict]:
     props: dict[str, dict[str, list]] = {}
     for s, p, o in triples:
         entry = props.setdefault(c.node(s), {})
-        if p.value == RDF_TYPE and isinstance(o, (NamedNode, BlankNode)):
+        if p == RDF.type and isinstance(o, (NamedNode, BlankNode)):
             entry.setdefault("@type", []).append(c.node(o))
         else:
             entry.setdefault(c.iri(p.value), []).append(c.value(o))

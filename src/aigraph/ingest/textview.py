@@ -1,5 +1,4 @@
-"""A same-length view of a document's text: HTML markup, entities and control characters blanked out,
-so that every character the segmenter keeps still has its offset in the decoded file."""
+"""A same-length view of a document's text with markup and control characters blanked, offsets intact."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A query worker process for `aigraph serve`: answers framed requests on stdin with framed results on
-stdout, so that the server can kill a query that runs past its time limit."""
+"""A query worker process for the endpoint: framed requests on stdin, framed results on stdout, killable."""
 
 from __future__ import annotations
 

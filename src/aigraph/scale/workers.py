@@ -1,5 +1,4 @@
-"""Extraction over many documents: in this process or in worker processes (one spaCy pipeline each),
-with the same output either way; a document whose extraction fails is set aside, not the build."""
+"""Extraction over many documents, here or in worker processes, with the same output; failures set aside."""
 
 from __future__ import annotations
 

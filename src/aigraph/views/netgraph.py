@@ -7,7 +7,7 @@ from collections import defaultdict
 from pyoxigraph import NamedNode, Store
 
 from aigraph.graph.store import run
-from aigraph.vocab import AIG_NS, ENT, ENTITY_TYPES, PREDICATES, prefixes
+from aigraph.vocab import AIG, AIG_NS, ENT, ENTITY_TYPES, PREDICATES, RDF, RDFS, SKOS
 
 _EVIDENCE = """
 SELECT ?s ?p ?o ?doc ?idx ?text WHERE {
@@ -24,17 +24,16 @@ def to_networkx(store: Store, evidence: bool = False):
     import networkx as nx
 
     docs: dict[str, set[str]] = defaultdict(set)
-    doc_label = _column(store, "rdfs:label")
-    for e, d in _pairs(store, "aig:mentionedIn"):
+    doc_label = _column(store, RDFS.label)
+    for e, d in _pairs(store, AIG.mentionedIn):
         docs[e].add(doc_label.get(d, d))
     labels = {e: v for e, v in doc_label.items() if e.startswith(ENT)}
     aliases: dict[str, set[str]] = defaultdict(set)
-    for e, alt in _pairs(store, "skos:altLabel"):
+    for e, alt in _pairs(store, SKOS.altLabel):
         aliases[e].add(alt)
     types: dict[str, set[str]] = defaultdict(set)
-    rdf_type = NamedNode(prefixes()["rdf"] + "type")
     for t in _entity_types(store):
-        for q in store.quads_for_pattern(None, rdf_type, NamedNode(AIG_NS + t), None):
+        for q in store.quads_for_pattern(None, RDF.type, AIG.term(t), None):
             if q.subject.value.startswith(ENT):
                 types[q.subject.value].add(t)
     g = nx.MultiDiGraph()
@@ -45,7 +44,7 @@ def to_networkx(store: Store, evidence: bool = False):
     facts = _facts(store)
     edges = {}
     for pred in PREDICATES:
-        for s, o in _pairs(store, f"aig:{pred}"):
+        for s, o in _pairs(store, AIG.term(pred)):
             edges[(s, pred, o)] = facts.get((s, pred, o), (1.0, 1))  # no fact node: full weight
     for (src, pred, dst), (conf, support) in sorted(edges.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1])):
         for iri in (src, dst):
@@ -59,12 +58,11 @@ def to_networkx(store: Store, evidence: bool = False):
     return g
 
 
-def _pairs(store: Store, prop: str):
+def _pairs(store: Store, prop: NamedNode):
     """(subject, object) values of every triple with this property, in any graph. The store is read
     property by property and joined here: SPARQL joins and GROUP BY are several times slower on 100k
     entities."""
-    prefix, local = prop.split(":")
-    for q in store.quads_for_pattern(None, NamedNode(prefixes()[prefix] + local), None, None):
+    for q in store.quads_for_pattern(None, prop, None, None):
         yield q.subject.value, q.object.value
 
 
@@ -75,23 +73,23 @@ def _entity_types(store: Store) -> list[str]:
                   | set(ENTITY_TYPES))
 
 
-def _column(store: Store, prop: str) -> dict[str, str]:
+def _column(store: Store, prop: NamedNode) -> dict[str, str]:
     return dict(_pairs(store, prop))
 
 
 def _facts(store: Store) -> dict[tuple[str, str, str], tuple[float, int]]:
     """(subject, predicate, object) -> (best confidence, support) of every reified fact."""
-    cols = {term: _column(store, term)
-            for term in ("rdf:subject", "rdf:predicate", "rdf:object", "aig:confidence", "aig:supportCount")}
-    wanted = {AIG_NS + p for p in PREDICATES}
+    predicates, objects = _column(store, RDF.predicate), _column(store, RDF.object)
+    confidence, support_count = _column(store, AIG.confidence), _column(store, AIG.supportCount)
+    wanted = {AIG.term(p).value for p in PREDICATES}
     out: dict[tuple[str, str, str], tuple[float, int]] = {}
-    for f, subject in cols["rdf:subject"].items():
-        pred, obj = cols["rdf:predicate"].get(f), cols["rdf:object"].get(f)
+    for f, subject in _column(store, RDF.subject).items():
+        pred, obj = predicates.get(f), objects.get(f)
         if pred not in wanted or obj is None:
             continue
         key = (subject, pred[len(AIG_NS):], obj)
-        conf = float(cols["aig:confidence"].get(f, 1.0))
-        support = int(cols["aig:supportCount"].get(f, 1))
+        conf = float(confidence.get(f, 1.0))
+        support = int(support_count.get(f, 1))
         prev = out.get(key)
         out[key] = (max(conf, prev[0]), max(support, prev[1])) if prev else (conf, support)
     return out
