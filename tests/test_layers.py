@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("aigraph.cli",),
     ("aigraph",),
     ("aigraph.api",),
-    ("aigraph.pipeline",),
+    ("aigraph.pipeline", "aigraph.serve"),
     ("aigraph.scale", "aigraph.views"),
     ("aigraph.query",),
     ("aigraph.graph",),

@@ -20,7 +20,7 @@ import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from aigraph.errors import StoreError
-from aigraph.query.endpoint import make_server, script_json
+from aigraph.serve.endpoint import make_server, script_json
 from aigraph.query.shipped import shipped
 
 from .tinygraph import dump, files, write_tiny_graph

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from aigraph.query.protocol import ProtocolError, Request, choose, negotiate, read_request
+from aigraph.serve.protocol import ProtocolError, Request, choose, negotiate, read_request
 
 Q = "SELECT * WHERE { ?s ?p ?o }"
 

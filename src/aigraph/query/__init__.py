@@ -1,1 +1,1 @@
-"""Questions to a built graph: lookups, search, cards, SPARQL and the endpoint."""
+"""Questions to a built graph: lookups, search, cards, SPARQL and its results."""

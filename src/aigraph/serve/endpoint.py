@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from aigraph.graph.store import STORE_DIR, open_store
-from aigraph.query.pool import WorkerPool
-from aigraph.query.protocol import ProtocolError, read_request
+from aigraph.serve.pool import WorkerPool
+from aigraph.serve.protocol import ProtocolError, read_request
 from aigraph.query.shipped import shipped
 
 MAX_BODY = 1 << 20
@@ -23,7 +23,7 @@ TEXT_TYPES = ("text/", "application/sparql-results+", "application/json", "appli
 @cache
 def page() -> bytes:
     """The query page, with the shipped queries embedded as JSON that cannot close its script tag."""
-    html = resources.files("aigraph.query").joinpath("templates", "sparql.html").read_text("utf-8")
+    html = resources.files("aigraph.serve").joinpath("templates", "sparql.html").read_text("utf-8")
     data = {name: [about, text] for name, (about, text) in shipped().items()}
     return html.replace("{{QUERIES}}", script_json(data)).encode("utf-8")
 

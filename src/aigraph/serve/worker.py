@@ -21,7 +21,7 @@ from pyoxigraph import (
 from aigraph.errors import RefusedQuery
 from aigraph.graph.jsonld import document
 from aigraph.query.guard import check_read_only
-from aigraph.query.protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
+from aigraph.serve.protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
 from aigraph.query.syntax import syntax_message
 from aigraph.vocab import prefixes
 

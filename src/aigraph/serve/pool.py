@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 
-from aigraph.query.protocol import ProtocolError, Request
+from aigraph.serve.protocol import ProtocolError, Request
 
 _LEN = 4
 
@@ -21,11 +21,11 @@ class QueryTimeout(ProtocolError):
 
 
 class Worker:
-    """One `python -m aigraph.query.worker STORE` process and its pipes."""
+    """One `python -m aigraph.serve.worker STORE` process and its pipes."""
 
     def __init__(self, store_path: str, start_timeout: float = 60.0) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "aigraph.query.worker", store_path],
+            [sys.executable, "-m", "aigraph.serve.worker", store_path],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
         )
         header, _ = self.receive(time.monotonic() + start_timeout)
