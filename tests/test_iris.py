@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 import rdflib
-from pyoxigraph import NamedNode, RdfFormat, Store, parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse, serialize
+from rdflib.compare import isomorphic
 
-from aigraph.graph.exports import NQUADS, TURTLE
+from aigraph.graph.exports import JSONLD, NQUADS, NTRIPLES, TURTLE
 from aigraph.graph.iris import slug
 from aigraph.graph.rdf import build_quads
 from aigraph.model import Document, Entity, Evidence, Fact, Linked, Sentence
 from aigraph.pipeline.commit import publish
-from aigraph.vocab import ENT
+from aigraph.vocab import ENT, prefixes
 
 HOSTILE = [
     'a<b>c', '"quoted"', "{x}|y\\z^w`", "with space", "with_underscore", "line\nbreak", "tab\tand\rreturn",
     "🤖 Robot", "👩‍💻 coder", "שלום\u200fعالم", "\u202eevil\u202c", "\u2066isolate\u2069", "x" * 10_000,
     "y" * 9_999 + "🤖", "\ud800lone surrogate", "%41", "A", "_", "..", ".", "#frag?q=1&r", "../../etc",
     "http://example.org/x", "\x00nul\x1besc", "\ufdd0nonchar", "\U000e0001tag", "ＯｐｅｎＡＩ", "ﬁ ligature",
-    "e\u0301", "中文 名字", "a b", "a_b",
+    "e\u0301", "中文 名字", "a b", "a_b", "W.A.L.T.", "a.", "1.", "...", "-dash-", "~tilde~", "x.y.",
 ]
 
 
@@ -80,3 +85,72 @@ def test_store_holds_every_hostile_entity(hostile_exports):
     store = Store.read_only(str(out / "store"))
     subjects = {q.subject for q in quads}
     assert all(any(True for _ in store.quads_for_pattern(s, None, None)) for s in subjects)
+
+
+def test_no_local_name_ends_in_a_dot():
+    # rdflib 7 rejects `ent:W.A.L.T\\.` (valid Turtle): a trailing dot is percent-encoded
+    assert slug("W.A.L.T.") == "W.A.L.T%2E"
+    assert slug("..") == "%2E%2E" and slug("a.b") == "a.b"
+    assert not any(slug(n).endswith(".") for n in HOSTILE)
+
+
+def _rdflib_quads(path, fmt: str) -> rdflib.Dataset:
+    ds = rdflib.Dataset()
+    ds.parse(path, format=fmt)
+    return ds
+
+
+def _as_rdflib(quads) -> rdflib.Dataset:
+    """pyoxigraph quads as an rdflib Dataset, through N-Quads (each parser reads its own)."""
+    buf = io.BytesIO()
+    serialize(quads, buf, format=RdfFormat.N_QUADS)
+    ds = rdflib.Dataset()
+    ds.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
+    return ds
+
+
+def _graphs(ds: rdflib.Dataset) -> dict:
+    """Named graph IRI (None for the default graph) -> rdflib Graph of its triples."""
+    out: dict = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        key = None if g is None or str(g) == "urn:x-rdflib:default" else str(g)
+        out.setdefault(key, rdflib.Graph()).add((s, p, o))
+    return out
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("name,fmt,quads", [(TURTLE, "turtle", False), (NTRIPLES, "nt", False),
+                                            (NQUADS, "nquads", True), (JSONLD, "json-ld", True)])
+def test_every_export_round_trips_through_rdflib_and_pyoxigraph(hostile_exports, name, fmt, quads):
+    """Each export, read by rdflib and by pyoxigraph, is isomorphic to the graph written (graph by
+    graph for the quad formats, the union of all graphs for the triple formats)."""
+    out, written = hostile_exports
+    ox_fmt = {TURTLE: RdfFormat.TURTLE, NTRIPLES: RdfFormat.N_TRIPLES, NQUADS: RdfFormat.N_QUADS,
+              JSONLD: RdfFormat.JSON_LD}[name]
+    by_ox = list(parse((out / name).read_bytes(), format=ox_fmt))
+    expected = _as_rdflib(written)
+    if quads:
+        want = _graphs(expected)
+        for got in (_graphs(_rdflib_quads(out / name, fmt)), _graphs(_as_rdflib(by_ox))):
+            assert set(got) == set(want)
+            assert all(isomorphic(got[g], want[g]) for g in want)
+    else:
+        union = rdflib.Graph()
+        for s, p, o, _ in expected.quads((None, None, None, None)):
+            union.add((s, p, o))
+        by_rdflib = rdflib.Graph().parse(out / name, format=fmt)
+        ox_graph = rdflib.Graph()
+        for s, p, o, _ in _as_rdflib([t for t in by_ox]).quads((None, None, None, None)):
+            ox_graph.add((s, p, o))
+        assert isomorphic(by_rdflib, union) and isomorphic(ox_graph, union)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_any_name_gives_an_iri_both_parsers_read_back_from_turtle(name):
+    iri = ENT + slug(name)
+    buf = io.BytesIO()
+    serialize([Triple(NamedNode(iri), NamedNode(ENT + "p"), Literal("v"))], buf, format=RdfFormat.TURTLE,
+              prefixes=prefixes())
+    assert [t.subject.value for t in parse(buf.getvalue(), format=RdfFormat.TURTLE)] == [iri]
+    assert [str(s) for s in rdflib.Graph().parse(data=buf.getvalue().decode("utf-8"), format="turtle").subjects()] == [iri]

@@ -33,11 +33,13 @@ def slug(name: str) -> str:
             # surrogatepass: a lone surrogate (from a JSON escape) is still encoded, never an error
             out.append("".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")))
     s = "".join(out)
-    if s in (".", ".."):
-        s = s.replace(".", "%2E")  # a dot segment would be resolved away when the IRI is parsed
+    if s.endswith("."):
+        # a dot segment ("." or "..") is resolved away when the IRI is parsed, and a prefixed name
+        # ending in an escaped dot (ent:W.A.L.T\.) is valid Turtle that rdflib cannot read
+        s = "%2E" * len(s) if not s.strip(".") else s[:-1] + "%2E"
     if len(s) > 200:
         # very long names keep a readable head and a hash of the whole
-        s = s[:150] + "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        s = s[:150].rstrip(".") + "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return s or "_"
 
 
