@@ -1,13 +1,14 @@
-"""Documents to clean Sentences: line wraps joined, page furniture dropped, offsets kept."""
+"""Documents to clean Sentences: paragraphs kept apart, line wraps joined, page furniture dropped, offsets kept."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
+from aigraph.ingest.furniture import drop_lines
+from aigraph.ingest.mapped import Mapped
 from aigraph.ingest.textview import FILLER, visible
 from aigraph.model import Document, Sentence
 
@@ -26,40 +27,30 @@ _INLINE_DROP = re.compile(
 )
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s*|[-*+•●■◆▪□]\s+|\d{1,2}[、.)）]\s*)")
-_RULE = re.compile(r"^\s*([-=*_~·.])\1{2,}\s*$")
-_PAGE = re.compile(r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d+\s*页|\d+\s*/\s*\d+|page\s*\d+)\s*$", re.I)
-_COPYRIGHT = re.compile(r"©|copyright|版权所有|all rights reserved", re.I)
 _TOC_TAIL = re.compile(r"(?:\t|\s{2,}|\.{3,}|…{2,})\s*\d{1,3}\s*$")
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}，。、；：！？（）“”])[ \u3000]+(?=[{_CJK}，。、；：！？（）“”])")
-
-
-def _is_furniture(line: str) -> bool:
-    s = line.strip()
-    if not s:
-        return True
-    if _PAGE.match(s) or _RULE.match(s):
-        return True
-    compact = "".join(s.split())
-    if _COPYRIGHT.search(s) and len(compact) < 80:
-        return True
-    if re.fullmatch(r"(?:https?://|www\.)\S+", compact):
-        return True
-    # a run of chart numbers: mostly digits, percent signs and separators (counted by regex: long lines)
-    digits = len(s) - len(_DIGIT.sub("", s))
-    return digits >= 2 and len(s) - len(_LETTER.sub("", s)) <= max(1, len(s) // 8)
-
-
-_DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]")
+MAX_WORD = 80
+"""A run of more letters than this without a space (outside Chinese, Japanese and Korean script) is not
+a word of any language but a blob (base64, a hash, a keyboard held down): it is left out of the text."""
+_BLOB = re.compile(rf"[^\W_{_CJK}\u3040-\u30ff\uac00-\ud7af]{{{MAX_WORD + 1},}}")
+# a line-end hyphen inside a lower-case word is the typesetter's ("devel-" / "oped"), not the word's
+_SOFT_HYPHEN_END = re.compile(r"(?<![\w-])[a-z]{2,}-$")
+# English sentence ends: what may follow a full stop that ends a sentence (as _SPLIT below)
+_SENTENCE_START = re.compile(f"[\"“A-Z{_CJK}]")
 
 
 def _width(s: str) -> int:
     """Display width: East Asian wide and fullwidth characters count two."""
-    return 2 * len(s) - len(_wide().sub("", s))
+    return 2 * len(s) - len(_wide_chars().sub("", s))
+
+
+def _wide(c: str) -> bool:
+    """Whether a character is Chinese, Japanese, Korean or fullwidth (no space between such and a word)."""
+    return bool(c) and _wide_chars().match(c) is not None
 
 
 @functools.cache
-def _wide() -> re.Pattern:
+def _wide_chars() -> re.Pattern:
     # planes 0-3 hold every wide character in use (CJK, Hangul, emoji); scanning them takes ~30 ms
     ranges, start = [], None
     for cp in range(0x40001):
@@ -72,94 +63,30 @@ def _wide() -> re.Pattern:
     return re.compile(f"[{''.join(ranges)}]")
 
 
-class Mapped:
-    """Text whose every character remembers its offset in the source: runs `(text_pos, src_pos)`, each
-    going on until the next run starts (runs, not one offset per character, keep long lines cheap)."""
-
-    __slots__ = ("parts", "runs", "length", "_src_end")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.runs: list[tuple[int, int]] = []
-        self.length = 0
-        self._src_end = -1
-
-    def add(self, text: str, src: int) -> None:
-        """Append `text`, read from the source at `src`."""
-        if not text:
-            return
-        if src != self._src_end:
-            self.runs.append((self.length, src))
-        self.parts.append(text)
-        self.length += len(text)
-        self._src_end = src + len(text)
-
-    def extend(self, other: Mapped) -> None:
-        """Append another mapped text."""
-        text = other.text
-        for k, (pos, src) in enumerate(other.runs):
-            end = other.runs[k + 1][0] if k + 1 < len(other.runs) else other.length
-            self.add(text[pos:end], src)
-
-    @property
-    def text(self) -> str:
-        """The text itself."""
-        if len(self.parts) > 1:
-            self.parts = ["".join(self.parts)]
-        return self.parts[0] if self.parts else ""
-
-    def keep(self, a: int, b: int, drops: Iterable[tuple[int, int]] = ()) -> Mapped:
-        """The characters in [a, b) outside the (sorted or not) `drops` ranges."""
-        text, out, pos = self.text, Mapped(), a
-        for x, y in sorted(drops):
-            x, y = max(x, a), min(y, b)
-            if x > pos:
-                self._copy(text, pos, x, out)
-            pos = max(pos, y)
-        if pos < b:
-            self._copy(text, pos, b, out)
-        return out
-
-    def _copy(self, text: str, a: int, b: int, out: Mapped) -> None:
-        k = bisect.bisect_right(self.runs, (a, float("inf"))) - 1
-        while a < b:
-            pos, src = self.runs[k]
-            end = min(b, self.runs[k + 1][0] if k + 1 < len(self.runs) else self.length)
-            out.add(text[a:end], src + a - pos)
-            a, k = end, k + 1
-
-    def spans(self, a: int, b: int) -> tuple[tuple[int, int], ...]:
-        """Source spans of the characters in [a, b), contiguous ones merged."""
-        piece = self.keep(a, b)
-        out = []
-        for k, (pos, src) in enumerate(piece.runs):
-            end = piece.runs[k + 1][0] if k + 1 < len(piece.runs) else piece.length
-            out.append((src, src + end - pos))
-        return tuple(out)
-
-    def stripped(self) -> Mapped:
-        """Without leading and trailing whitespace."""
-        text = self.text
-        a = len(text) - len(text.lstrip())
-        return self.keep(a, max(a, len(text.rstrip())))
+SPAN_FILTERS = (
+    ("markup and urls", lambda text: [m.span() for m in _INLINE_DROP.finditer(text)]),
+    ("link brackets", lambda text: [s for m in _MD_LINK.finditer(text)
+                                    for s in ((m.start(), m.start() + 1), (m.end(1), m.end()))]),
+    ("spaces between Chinese characters", lambda text: [m.span() for m in _CJK_SPACE.finditer(text)]),
+    ("blobs", lambda text: [m.span() for m in _BLOB.finditer(text)]),
+)
+"""Named filters over one line: each returns the spans of the line that are not text."""
 
 
 def _clean_line(line: Mapped) -> Mapped:
-    """Drop markup and URLs from one line, keeping each kept character's source offset."""
+    """Drop markup, URLs and blobs from one line, keeping each kept character's source offset."""
     text = line.text
-    drops = [m.span() for m in _INLINE_DROP.finditer(text)]
-    for m in _MD_LINK.finditer(text):
-        drops += [(m.start(), m.start() + 1), (m.end(1), m.end())]
+    drops = [span for _, found in SPAN_FILTERS for span in found(text)]
     if (h := _HEADING.match(text)) and not text[h.end():h.end() + 1].isdigit():
         drops.append((0, h.end()))
-    drops += [m.span() for m in _CJK_SPACE.finditer(text)]
     if (t := _TOC_TAIL.search(text)) and _IS_CJK.search(text[: t.start()]):
         drops.append((t.start(), len(text)))
     return line.keep(0, len(text), drops)
 
 
-def _lines(doc: Document) -> Iterator[Mapped]:
-    """The body's lines (markup, entities and controls already out), each mapped to the file."""
+def _lines(doc: Document) -> Iterator[tuple[int, Mapped]]:
+    """The body's lines (markup, entities and controls already out), each mapped to the file, with
+    the offset where it starts."""
     view = visible(doc.text, doc.format == "html")
     pos = doc.body_start
     while pos <= len(view):
@@ -169,17 +96,24 @@ def _lines(doc: Document) -> Iterator[Mapped]:
         line.add(view[pos:end], pos)
         if FILLER in line.text:
             line = line.keep(0, line.length, [f.span() for f in _FILLERS.finditer(line.text)])
-        yield line
+        yield pos, line
         pos = end + 1
 
 
 _FILLERS = re.compile(FILLER + "+")
 
 
+def _ends_sentence(p: str, n: str) -> bool:
+    """Whether the line `p` ends a sentence, `n` being the next line."""
+    if p[-1] in _TERMINAL or (p[-1] in _CLOSERS and len(p) > 1 and p[-2] in _TERMINAL + "."):
+        return True
+    return p[-1] == "." and bool(_SENTENCE_START.match(n))
+
+
 def _joins(prev: str, nxt: str, local_width: int) -> bool:
     """Whether a line break after the line `prev` is a hard wrap inside a sentence."""
     p, n = prev.rstrip(), nxt.lstrip()
-    if not p or not n or p[-1] in _TERMINAL or (p[-1] in _CLOSERS and len(p) > 1 and p[-2] in _TERMINAL):
+    if not p or not n or _ends_sentence(p, n):
         return False
     if _HEADING.match(nxt) or n[0] in "#>":
         return False
@@ -188,30 +122,78 @@ def _joins(prev: str, nxt: str, local_width: int) -> bool:
     if p[-1].isascii() and p[-1].isalpha() and n[0].isascii() and n[0].isalpha() and _IS_CJK.search(p):
         return True  # a Latin name cut in two ("AI\nAgent")
     w = _width(p)
-    # headings are short; a long line without a full stop runs on
-    return w >= 60 or (w >= 16 and (w >= 0.72 * local_width or any(c in p for c in "，、；")))
+    if w >= 60 or (w >= 16 and (w >= 0.72 * local_width or any(c in p for c in "，、；"))):
+        return True  # headings are short; a long line without a full stop runs on
+    # a narrow column of Chinese text: short lines of about the same width, none a heading
+    return bool(_IS_CJK.search(p[-1]) or _IS_CJK.search(n[0])) and _IS_CJK.search(p) is not None \
+        and w >= 0.72 * local_width and _width(n) <= local_width and local_width < 16
+
+
+def _wrap_across_blank(prev: str, nxt: str, local_width: int) -> bool:
+    """Whether a blank line after `prev` is a PDF's hard wrap, not a paragraph break: text extracted
+    from PDFs may put a blank line after every printed line, breaking sentences. Only a line cut in
+    mid-sentence counts, followed by a line that goes on (no heading, no list item, no capital): one
+    ending in a comma, a Latin name cut in two, a full-width line (60 columns or more), or a full line
+    of a narrow column (about as wide as the widest line around it)."""
+    p, n = prev.rstrip(), nxt.lstrip()
+    if not p or not n or _ends_sentence(p, n) or _HEADING.match(nxt) or n[0] in "#>":
+        return False
+    if n[0].isupper() and not _IS_CJK.search(p):  # a new English paragraph
+        return False
+    if p[-1].isascii() and p[-1].isalpha() and n[0].isascii() and n[0].isalpha() and _IS_CJK.search(p):
+        return True  # a Latin name cut in two ("AI" / "Agent")
+    w = _width(p)
+    return p[-1] in "，、," or w >= 60 or (w >= 16 and w >= 0.72 * local_width)
+
+
+def _glue(current: Mapped, last: str, nxt: Mapped, start: int) -> Mapped:
+    """The paragraph with its next line: a typesetter's hyphen dropped, a space between words."""
+    head = nxt.text[:1]
+    if _SOFT_HYPHEN_END.search(last) and head.islower():
+        current = current.keep(0, current.length - 1)
+    elif last[-1:] != "-" and not _wide(last[-1:]) and not _wide(head):
+        current.add(" ", start - 1)  # the space stands on the line break it replaces
+    current.extend(nxt)
+    return current
 
 
 def clean_lines(doc: Document) -> list[Mapped]:
-    """Paragraphs of the body, each mapped to the file, with hard wraps joined."""
-    content = [line for line in _lines(doc) if not _is_furniture(line.text)]
-    widths = [_width(line.text.strip()) for line in content]
+    """Paragraphs of the body, each mapped to the file: furniture left out, hard wraps joined. A blank
+    line ends a paragraph (but for a PDF's wrap in mid-sentence, see _wrap_across_blank)."""
+    raw = list(_lines(doc))
+    dropped = drop_lines([line.text for _, line in raw])
+    content: list[tuple[int, Mapped, bool]] = []  # each line kept, where it starts, whether after a blank line
+    blank = False
+    for i, (start, line) in enumerate(raw):
+        if i in dropped:
+            continue
+        if not line.text.strip():
+            blank = True
+            continue
+        content.append((start, line, blank))
+        blank = False
+    widths = [_width(line.text.strip()) for _, line, _ in content]
+    # the block of each line: lines between blank lines (a wrap is judged against its own block)
+    block = [0] * len(content)
+    for i in range(1, len(content)):
+        block[i] = block[i - 1] + content[i][2]
     paragraphs: list[Mapped] = []
     current: Mapped | None = None
     last_line = ""
-    for i, line in enumerate(content):
+    for i, (start, line, after_blank) in enumerate(content):
         text = line.text
         cleaned = _clean_line(line).stripped()
         stripped = cleaned.text
         if not stripped:
             continue
         if current is not None:
-            local = max(widths[max(0, i - 4): i + 4] or [0])
-            if _joins(last_line, stripped, local) and not _HEADING.match(text) and not text.lstrip().startswith("#"):
-                tail = last_line[-1:]
-                if tail.isascii() and tail.isalnum() and stripped[0].isascii() and stripped[0].isalnum():
-                    current.add(" ", line.runs[0][1] - 1)
-                current.extend(cleaned)
+            near = range(max(0, i - 4), min(len(content), i + 4))
+            if after_blank:
+                joins = _wrap_across_blank(last_line, stripped, max(widths[j] for j in near))
+            else:
+                joins = _joins(last_line, stripped, max(widths[j] for j in near if block[j] == block[i]))
+            if joins and not _HEADING.match(text) and not text.lstrip().startswith("#"):
+                current = _glue(current, last_line, cleaned, start)
                 last_line = stripped
                 continue
             paragraphs.append(current)

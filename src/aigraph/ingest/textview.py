@@ -11,6 +11,9 @@ FILLER = "\x00"
 # Line and paragraph separators become newlines ("\r\n" keeps one); other controls, bidi and
 # zero-width format marks, BOMs, noncharacters and lone surrogates are never text.
 _CRLF = re.compile(r"\r\n")
+# a form feed beside a line break is a page break (pdftotext puts one before each page): not a blank
+# line, so a sentence running on to the next page is not cut
+_PAGE_BREAK = re.compile(r"(?<=\n)\x0c+|\x0c+(?=\r?\n)")
 _BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 CONTROLS = re.compile(
     "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
@@ -52,6 +55,7 @@ def visible(text: str, is_html: bool = False) -> str:
     if is_html:
         text = _blank_html(text)
     text = _ENTITY.sub(_entity, text) if "&" in text else text
+    text = _PAGE_BREAK.sub(lambda m: FILLER * len(m.group()), text) if "\x0c" in text else text
     text = _CRLF.sub(FILLER + "\n", text)
     text = _BREAKS.sub("\n", text)
     return CONTROLS.sub(lambda m: FILLER * len(m.group()), text)
