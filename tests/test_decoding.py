@@ -89,3 +89,14 @@ def test_a_few_stray_zero_bytes_do_not_make_a_text_binary(tmp_path):
     f.write_bytes("OpenAI发布了GPT-4o。\x00谷歌发布了Gemini。\n".encode())
     sents = [s.text for s in segment(read_document(f))]
     assert sents == ["OpenAI发布了GPT-4o。", "谷歌发布了Gemini。"]
+
+
+@pytest.mark.parametrize(("text", "encoding", "recorded"), [
+    ("深度求索發布了模型。", "big5", ("big5",)),                              # a short Big5 file
+    ("Café déjà vu, naïve résumé of the año.", "latin-1", ("latin-1", "cp1252")),
+    ("東京の会社が新しいモデルを発表しました。", "shift_jis", ("shift_jis",)),
+    ("英伟达发布了芯片。", "gb18030", ("gb18030",)),
+])
+def test_short_files_in_legacy_encodings_read_right(text, encoding, recorded):
+    got, enc = decode(text.encode(encoding))
+    assert got == text and enc in recorded

@@ -127,7 +127,7 @@ def _check(doc: Document) -> None:
             gap = view[b:a]
             if re.search(r"\n[ \t\x00]*\n", gap):
                 before = view[:b].rstrip().rsplit("\n", 1)[-1].rstrip()
-                assert before and (before[-1] in "，、," or before[-1].isalpha() or before[-1].isdigit()), (before, gap)
+                assert before and not re.search("[。！？!?；;…][”’\"'」』）)】》]?$", before), (before, gap)
 
 
 _ALPHABET = st.sampled_from(list("深度求索发布了模型月之暗面。，！？；、abcXYZ .-\n\n\t\r\x0c&<>#*0123456789"

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from aigraph.extraction import names, relations, resolve, ruler, tokenizer  # noqa: F401  (registers the components)
 from aigraph.extraction.candidates import Candidate
+from aigraph.ingest.script import simplified
 from aigraph.model import Fact, Mention, Reading, Sentence
 
 PIPELINE = (
@@ -59,8 +60,9 @@ def extract(nlp: Language, sentences: Sequence[Sentence],
         for s in chunk:
             starts.append(pos)
             pos += len(s.text) + 1
-        doc = nlp.make_doc(text)
-        doc._.aigraph_text = text
+        view = simplified(text)  # traditional script read as simplified; same offsets, surfaces as written
+        doc = nlp.make_doc(view)
+        doc._.aigraph_text = view
         if len(doc):
             idx = doc.to_array([IDX]).astype("int64").reshape(-1)
             flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").astype("uint64").reshape(-1, 1)

@@ -32,10 +32,10 @@ _SAMPLE = 1 << 16
 
 
 def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), GB18030/GBK, Big5 or UTF-16, each tried strictly
-    in that order, else by detection (charset-normalizer). Returns (text, encoding). A BOM, or the zero
-    bytes of UTF-16 text, decides first; a GB18030 reading that looks like Big5 read wrongly gives way to
-    Big5. Binary files raise InputError naming the file."""
+    """Decode bytes as UTF-8 (with or without BOM) or UTF-16, else as the most plausible strict reading
+    among GB18030/GBK, Big5, Shift-JIS, EUC-KR, Windows-1252 and Latin-1, else by detection
+    (charset-normalizer). Returns (text, encoding). A BOM, or the zero bytes of UTF-16 text, decides
+    first. Binary files raise InputError naming the file."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"{path}: binary file ({what}), not text")
@@ -52,14 +52,22 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             return _checked(data.decode(wide), path), wide
         except UnicodeDecodeError:
             pass
-    for enc in ("utf-8", "gb18030", "big5"):
+    try:
+        return _checked(data.decode("utf-8"), path), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for enc in LEGACY:
         try:
-            text = data.decode(enc)
+            readings.append((enc, data.decode(enc)))
         except UnicodeDecodeError:
             continue
-        if enc == "gb18030" and (big5 := _big5_instead(data, text)) is not None:
-            return _checked(big5, path), "big5"
-        return _checked(text, path), enc
+    if readings:
+        # the most plausible reading; on a tie the first in LEGACY's order (GB18030 before Big5 ...)
+        scores = [_implausible(text[:_SAMPLE]) for _, text in readings]
+        enc, text = readings[scores.index(min(scores))]
+        if min(scores) <= 0.25:
+            return _checked(text, path), enc
     sample = data[:_SAMPLE]
     if len(_BINARY_BYTES.findall(sample)) > max(8, len(sample) // 20):
         raise InputError(f"{path}: binary file (control bytes), not text")
@@ -69,6 +77,63 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if best is None:
         raise InputError(f"{path}: cannot tell the text encoding; save it as UTF-8")
     return _checked(str(best), path), str(best.encoding)
+
+
+LEGACY = ("gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin-1")
+"""Encodings tried after UTF-8, each strictly: the most plausible reading wins (see _implausible)."""
+
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7a3]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_PUNCT = set("，。、；：！？（）《》“”‘’—…·「」『』【】〈〉～\u3000€£¥©®°–—•«»")
+
+
+def _implausible(text: str) -> float:
+    """How unlike real text a reading is: the share of its non-ASCII characters that are rare CJK
+    characters (outside GB2312 and the common Big5 and JIS sets, traditional folded to simplified),
+    private-use or control characters, or accented letters in runs (Latin-1 read from multi-byte text).
+    Big5 or Shift-JIS bytes read as GB18030 give rare and private-use characters; GB bytes read as
+    Latin-1 give runs of accented letters."""
+    wide = bad = 0
+    run = 0
+    for c in text:
+        if c < "\x80":
+            run = 0
+            continue
+        wide += 1
+        if _CJK.match(c):
+            bad += not (_common_cjk(c))
+            run = 0
+        elif _KANA_HANGUL.match(c) or c in _PUNCT:
+            run = 0
+        elif _LATIN_LETTER.match(c):
+            run += 1
+            bad += run > 1  # "Café" has one in a row; "æ·±åº¦" is GB2312 read as Latin-1
+        else:
+            bad += 2 if (0xE000 <= ord(c) <= 0xF8FF or ord(c) < 0xA0) else 1
+            run = 0
+    return bad / wide if wide else 0.0
+
+
+def _common_cjk(c: str) -> bool:
+    from aigraph.folding import fold_char
+
+    return _encodes(fold_char(c), "gb2312") or _encodes(c, "gb2312") or _big5_level1(c) or _jis_level1(c)
+
+
+def _big5_level1(c: str) -> bool:
+    try:
+        b = c.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and b"\xa4\x40" <= b <= b"\xc6\x7e"
+
+
+def _jis_level1(c: str) -> bool:
+    try:
+        b = c.encode("shift_jis")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and b"\x88\x9f" <= b <= b"\x98\x72"
 
 
 def _utf16_order(data: bytes) -> str | None:
@@ -82,24 +147,6 @@ def _utf16_order(data: bytes) -> str | None:
     if even > len(head) // 16 and odd <= even // 8:
         return "utf-16-be"
     return None
-
-
-def _big5_instead(data: bytes, gb_text: str) -> str | None:
-    """Big5 bytes always decode as GB18030 too, into rare characters outside GB2312. When the GB18030
-    reading is full of those and a strict Big5 reading exists, the file is Big5."""
-    cjk = _CJK.findall(gb_text[:_SAMPLE])
-    if len(cjk) < 8:
-        return None
-    rare = sum(1 for c in cjk if not _encodes(c, "gb2312"))
-    if rare <= len(cjk) // 10:
-        return None
-    try:
-        big5 = data.decode("big5")
-    except UnicodeDecodeError:
-        return None
-    cjk5 = _CJK.findall(big5[:_SAMPLE])
-    common5 = sum(1 for c in cjk5 if b"\xa4\x40" <= c.encode("big5") <= b"\xc6\x7e")  # Big5 level 1: frequent
-    return big5 if cjk5 and common5 / len(cjk5) >= 1 - rare / len(cjk) else None
 
 
 def _encodes(c: str, enc: str) -> bool:
