@@ -96,8 +96,9 @@ def test_a_second_writer_gets_a_clear_error(tmp_path):
         r = subprocess.run([sys.executable, "-m", "aigraph.cli", "build", str(SEED_003), "--out", str(out), "-q"],
                            capture_output=True, text=True, timeout=120)
     assert r.returncode == 1
-    assert r.stderr.strip() == (f"Error: Another aigraph process is writing the graph in {out.resolve()}/; "
-                                "wait for it to finish, then try again.")
+    # the README promises the message names the writer
+    assert r.stderr.strip() == (f"Error: Another aigraph process (pid {os.getpid()}) is writing the graph in "
+                                f"{out.resolve()}/; wait for it to finish, then try again.")
     assert not out.exists()
 
 

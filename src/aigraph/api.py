@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # the heavy parts load when a method needs them
     from pyoxigraph import Store
 
     from aigraph.pipeline.build import BuildReport
+    from aigraph.ingest.reader import Source
     from aigraph.pipeline.update import UpdateReport
     from aigraph.query.card import Card
     from aigraph.query.lookup import EntityRef, Neighbor
@@ -23,12 +24,15 @@ if TYPE_CHECKING:  # the heavy parts load when a method needs them
 PathLike = str | os.PathLike
 
 
-def sources_of(sources: PathLike | Iterable[PathLike]) -> list[Path]:
-    """The readable files named by `sources` (files, and folders searched recursively); none is an error."""
-    from aigraph.ingest.reader import iter_sources
+def sources_of(sources: PathLike | Iterable[PathLike], out: PathLike | None = None) -> list[Source]:
+    """The readable files named by `sources` (files, and folders searched recursively, graph folders and
+    `out` left out), each with its document id; none is an error."""
+    from aigraph.graph.store import is_graph_folder
+    from aigraph.ingest.reader import find_sources
 
     given = [sources] if isinstance(sources, (str, os.PathLike)) else list(sources)
-    files = iter_sources(given)
+    own = os.path.realpath(out) if out is not None and str(out) else None
+    files = find_sources(given, lambda d: is_graph_folder(d) or (own is not None and os.path.realpath(d) == own))
     if not files:
         raise InputError(f"No .txt, .md or .html files in {', '.join(map(str, given)) or 'the sources given'}.")
     return files
@@ -43,8 +47,9 @@ def build(sources: PathLike | Iterable[PathLike], out: PathLike = "exports", *, 
     when the build succeeds. `jobs` processes extract in parallel (the output is the same for any
     number); `strict` makes an unreadable file an error instead of a skip. Returns what was built."""
     from aigraph.pipeline.build import build as run_build
+    from aigraph.pipeline.build import out_folder
 
-    return run_build(sources_of(sources), Path(out), threshold=threshold, progress=progress, validate=validate,
+    return run_build(sources_of(sources, out_folder(out)), out, threshold=threshold, progress=progress, validate=validate,
                      jobs=jobs, strict=strict, engine="dask" if scheduler else engine, scheduler=scheduler,
                      parts=parts)
 
@@ -216,7 +221,7 @@ class Graph:
         result is the graph a full build of all the documents gives."""
         from aigraph.pipeline.update import add
 
-        files = sources_of(sources)
+        files = sources_of(sources, self.folder)
         self.close()
         return add(files, self.folder, progress=progress, validate=validate)
 

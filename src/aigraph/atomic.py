@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,12 +68,14 @@ def staged_dir(out: str | Path, fresh: tuple[str, ...] = ("store",)) -> Iterator
     with writer_lock(out):
         _recover(out)
         stage = out.with_name(f".{out.name}.staging-{os.getpid()}")
-        stage.mkdir()
+        stage.mkdir(mode=0o700)  # nobody reads the new files before they have the old folder's permissions
         try:
+            mode = stat.S_IMODE(out.stat().st_mode) if out.is_dir() else 0o777 & ~_umask()
             if out.is_dir():
                 _copy_links(out, stage, set(fresh))
             yield stage
             _fsync_tree(stage)
+            os.chmod(stage, mode)
             _swap(stage, out)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
@@ -98,14 +101,21 @@ def writer_lock(out: str | Path) -> Iterator[None]:
         finally:
             _HELD[out] -= 1
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(out.with_name(f".{out.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    lock = out.with_name(f".{out.name}.lock")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o644)
+    except OSError as exc:
+        raise StoreError(f"Cannot write the graph folder {out}/: {exc.strerror or exc} ({exc.filename or lock}).") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreError(f"Another aigraph process is writing the graph in {out}/; wait for it to finish, "
-                             "then try again.") from None
+            pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            who = f"Another aigraph process (pid {pid})" if pid.isdigit() else "Another aigraph process"
+            raise StoreError(f"{who} is writing the graph in {out}/; wait for it to finish, then try again.") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)  # so that a second writer can say who holds the lock
         _HELD[out] = 1
         try:
             yield
@@ -146,8 +156,8 @@ def _recover(out: Path) -> None:
 
 def _copy_links(out: Path, stage: Path, fresh: set[str]) -> None:
     for entry in out.iterdir():
-        if entry.name in fresh:
-            continue
+        if entry.name in fresh or not (entry.is_symlink() or entry.is_dir() or entry.is_file()):
+            continue  # a FIFO, a socket or a device is not part of a graph (and opening a FIFO blocks)
         target = stage / entry.name
         if entry.is_dir() and not entry.is_symlink():
             shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
@@ -159,7 +169,8 @@ def _link_or_copy(src: str | Path, dst: str | Path) -> None:
     try:
         os.link(src, dst, follow_symlinks=False)
     except OSError:
-        shutil.copy2(src, dst, follow_symlinks=False)
+        if stat.S_ISREG(os.lstat(src).st_mode) or os.path.islink(src):
+            shutil.copy2(src, dst, follow_symlinks=False)
 
 
 def _swap(stage: Path, out: Path) -> None:
@@ -191,8 +202,11 @@ def _fsync_tree(root: Path) -> None:
     """Make the staged files durable before they become the graph (a power cut after the swap)."""
     for dirpath, _, files in os.walk(root):
         for name in files:
+            path = os.path.join(dirpath, name)
             try:
-                fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+                if not stat.S_ISREG(os.lstat(path).st_mode):
+                    continue  # opening a FIFO would wait for a writer that never comes
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
             except OSError:
                 continue
             try:

@@ -83,8 +83,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("sources", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
-              show_default=True, help="Folder for the store and the exports.")
+@click.option("--out", "out", type=click.Path(), default="exports",
+              show_default=True, help="Folder for the store and the exports (a new folder, or one a build wrote).")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Leave facts below this confidence out of the graph.")
 @click.option("--no-validate", "no_validate", is_flag=True,
@@ -101,7 +101,7 @@ def cli() -> None:
 @click.option("--parts", type=click.IntRange(0), default=0, show_default=True,
               help="Also write the graph as this many N-Quads files in DIR/nquads/, for bulk loading.")
 @output_options
-def build(sources: tuple[Path, ...], out: Path, threshold: float, no_validate: bool, jobs: int, strict: bool,
+def build(sources: tuple[Path, ...], out: str, threshold: float, no_validate: bool, jobs: int, strict: bool,
           engine: str, scheduler: str | None, parts: int, quiet: bool, as_json: bool) -> None:
     """Read SOURCES (files and folders; default ./seeds) and write the graph to --out.
 

@@ -41,6 +41,12 @@ def open_store(directory: str | os.PathLike, write: bool = False) -> Store:
                          "again.") from exc
 
 
+def is_graph_folder(folder: str | os.PathLike) -> bool:
+    """Whether `folder` holds a graph `aigraph build` wrote (a store, or the document cache)."""
+    folder = Path(folder)
+    return (folder / STORE_DIR / "CURRENT").is_file() or (folder / "cache" / "settings.json").is_file()
+
+
 def _missing(folder: Path) -> tuple[str, str]:
     """Why there is no store under `folder`, and what to do (for the library, for the CLI)."""
     if not folder.exists():

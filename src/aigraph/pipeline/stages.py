@@ -23,8 +23,8 @@ docs=(documents done, documents) and chars=(characters done)."""
 class State:
     """What the build knows after each stage."""
 
-    sources: tuple[Path, ...]
-    """Files to read."""
+    sources: tuple[Path | reader.Source, ...]
+    """Files to read (a path's document id is its file name; see reader.find_sources)."""
     documents: tuple[Document, ...] = ()
     """Decoded documents."""
     sentences: tuple[Sentence, ...] = ()
@@ -59,9 +59,11 @@ def ingest(state: State) -> State:
     """Read and decode every source file; unreadable files are recorded and skipped."""
     docs, skipped, warnings = [], list(state.skipped), list(state.warnings)
     seen: dict[str, str] = {}
-    for i, path in enumerate(state.sources, 1):
+    sources = reader.unique_ids(state.sources)
+    for i, source in enumerate(sources, 1):
+        path = source.path
         try:
-            doc = reader.read_document(path)
+            doc = reader.read_document(source)
         except InputError as exc:
             if state.strict:
                 raise
@@ -76,11 +78,7 @@ def ingest(state: State) -> State:
                 if doc.replacements:
                     warnings.append(f"{path}: {doc.replacements} undecodable byte sequence(s) read as U+FFFD "
                                     f"({doc.encoding})")
-        _tick(state, "ingest", i, len(state.sources))
-    ids = [d.id for d in docs]
-    if len(set(ids)) != len(ids):
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise InputError(f"{dup[0]}: two source files have this name; document ids must be unique")
+        _tick(state, "ingest", i, len(sources))
     return replace(state, documents=tuple(docs), skipped=tuple(skipped), warnings=tuple(warnings))
 
 

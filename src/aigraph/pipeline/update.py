@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -10,8 +11,8 @@ from pathlib import Path
 from aigraph.atomic import writer_locked
 from aigraph.errors import AigraphError, InputError, StoreError
 from aigraph.graph import cache
-from aigraph.graph.store import STORE_DIR
-from aigraph.ingest.reader import read_document
+from aigraph.graph.store import STORE_DIR, _missing
+from aigraph.ingest.reader import Source, read_document, unique_ids
 from aigraph.pipeline.commit import commit, entries_of
 from aigraph.pipeline.stages import Progress, State
 from aigraph.pipeline.stages import extract as extract_stage
@@ -70,7 +71,10 @@ def _load(out: Path) -> tuple[list[cache.Entry], float]:
         if (out / STORE_DIR).is_dir():
             raise StoreError(f"{out}/ has no document cache (built by an older aigraph): build it again.",
                              f"{out}/ has no document cache (built by an older aigraph): run `aigraph build` again.")
-        return [], State(()).threshold
+        # a mistyped --graph must not start a new graph beside the real one
+        why, how = _missing(Path(out))
+        raise StoreError(why.replace("build the graph first", "build one first (`build(files, out)`)"),
+                         how.replace("run `aigraph build` first", f"run `aigraph build FILES --out {out}` first"))
     return cache.load(out), cache.threshold(out)
 
 
@@ -92,9 +96,10 @@ def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, vali
     by_sha = {e.document.sha256: e for e in entries}
     by_id = {e.document.id: e for e in entries}
     new, unchanged, replaced, skipped, seen = [], [], [], [], {}
-    for path in paths:
+    for source in unique_ids(paths):
+        source = _known_id(source, by_id)
         try:
-            doc = read_document(path)
+            doc = read_document(source)
         except InputError as exc:
             skipped.append(str(exc))
             continue
@@ -139,13 +144,28 @@ def remove(names: Sequence[str], out: Path, progress: Progress | None = None, va
     return _summary(report, state, t0)
 
 
+def _known_id(source: Source, by_id: dict) -> Source:
+    """A file given on its own takes the id of the document in the graph whose id its path ends with
+    (`news/ai/x.md` is the document `ai/x.md` of a build of `news/`): it is a new version of it."""
+    if source.root is not None or source.id in by_id:
+        return source
+    path = Path(os.path.abspath(source.path)).as_posix()
+    known = [i for i in by_id if path.endswith("/" + i)]
+    return Source(source.path, max(known, key=len), source.root) if known else source
+
+
 def find_document(entries: Sequence[cache.Entry], name: str) -> cache.Entry:
-    """The cached document a name means: its file name, its path's file name, or its hash."""
+    """The cached document a name means: its id (the path in its source folder), a path ending with
+    its id, its file name when only one document has it, or its hash."""
     want = name.strip()
     for prefix in ("https://aigraph.dev/doc/", "doc:"):
         if want.startswith(prefix):
             want = want[len(prefix):]
-    hits = [e for e in entries if e.document.id == Path(want).name]
+    hits = [e for e in entries if e.document.id == want]
+    if not hits:
+        hits = [e for e in entries if want.endswith("/" + e.document.id)]
+    if not hits:
+        hits = [e for e in entries if Path(e.document.id).name == Path(want).name]
     if not hits and len(want) >= 6 and all(c in "0123456789abcdef" for c in want.lower()):
         hits = [e for e in entries if e.document.sha256.startswith(want.lower())]
     if len(hits) == 1:

@@ -198,9 +198,17 @@ def scope(store: Store, name: str | None = None, community: int | None = None, d
     return Scope(g, metrics, WHOLE_TITLE, "aigraph.html")
 
 
-def safe_filename(name: str) -> str:
-    """A file name made from an entity's name: letters, digits, '-', '_' and '.' kept, the rest '_'."""
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._") or "entity"
+def safe_filename(name: str, limit: int = 200) -> str:
+    """A file name made from an entity's name: letters, digits, '-', '_' and '.' kept, the rest '_';
+    a name longer than `limit` UTF-8 bytes (file systems allow 255 with the suffix) keeps its head and
+    a hash of the whole."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._") or "entity"
+    if len(safe.encode("utf-8")) <= limit:
+        return safe
+    import hashlib
+
+    head = safe.encode("utf-8")[: limit - 17].decode("utf-8", "ignore")
+    return f"{head}-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
 def write_view(g, path: str | Path, title: str = "aigraph", metrics: dict | None = None,
