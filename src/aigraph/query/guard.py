@@ -33,8 +33,29 @@ def keywords(query: str) -> list[str]:
     return [m["word"].upper() for m in _TOKEN.finditer(_unescape(query)) if m["word"]]
 
 
+MAX_NESTING = 256
+"""Groups, brackets and parentheses nested deeper than this are refused: the parser recurses, and a few
+thousand levels overflow its stack (a crash, not an error)."""
+
+
+def nesting(query: str) -> int:
+    """How deep groups, brackets and parentheses nest, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for m in _TOKEN.finditer(query):
+        t = m.group()
+        if t in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif t in "})]":
+            depth -= 1
+    return deepest
+
+
 def check_read_only(query: str) -> None:
-    """Raise RefusedQuery for an update or a query with SERVICE (it would call other servers)."""
+    """Raise RefusedQuery for an update, a query with SERVICE (it would call other servers), or one
+    nested deeper than MAX_NESTING."""
+    if (deep := nesting(query)) > MAX_NESTING:
+        raise RefusedQuery(f"The query nests groups or parentheses {deep} deep; at most {MAX_NESTING} are allowed.")
     words = keywords(query)
     first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
     if first in _UPDATE:

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from aigraph.errors import AigraphError
 from aigraph.graph.store import STORE_DIR, open_store
 from aigraph.query.shipped import shipped
 from aigraph.serve.pool import WorkerPool
@@ -40,9 +41,9 @@ class Endpoint(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], graph: Path, pool: WorkerPool, quiet: bool = False) -> None:
+        self.pool = pool  # before binding: a failed bind calls server_close
         super().__init__(address, Handler)
         self.graph = graph
-        self.pool = pool
         self.quiet = quiet
 
     @property
@@ -62,6 +63,11 @@ def make_server(graph: Path, host: str = "127.0.0.1", port: int = 3030, timeout:
     pool = WorkerPool(str(Path(graph) / STORE_DIR), size=workers, timeout=timeout)
     try:
         return Endpoint((host, port), Path(graph), pool, quiet)
+    except OSError as exc:
+        pool.close()
+        raise AigraphError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}.",
+                           f"Cannot listen on {host}:{port}: {exc.strerror or exc}; pick another --port "
+                           "(0: any free port).") from None
     except BaseException:
         pool.close()
         raise
