@@ -12,8 +12,8 @@ from aigraph.errors import InputError
 if TYPE_CHECKING:  # the heavy parts load when a method needs them
     from pyoxigraph import Store
 
-    from aigraph.pipeline.build import BuildReport
     from aigraph.ingest.reader import Source
+    from aigraph.pipeline.build import BuildReport
     from aigraph.pipeline.update import UpdateReport
     from aigraph.query.card import Card
     from aigraph.query.lookup import EntityRef, Neighbor
