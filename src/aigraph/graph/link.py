@@ -20,28 +20,70 @@ def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None 
     build gives)."""
     lexicon = lexicon or default_lexicon()
     readings = sorted(readings, key=lambda a: (a.sentence.doc_id, a.sentence.index))
-    # group every mention by the matching key of its canonical name
-    names: dict[str, Counter] = defaultdict(Counter)
-    types: dict[str, Counter] = defaultdict(Counter)
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    for a in readings:
-        for m in a.mentions:
-            key = _key(m.name, lexicon)
-            names[key][m.name] += 1
-            types[key][m.type] += m.score
-            surfaces[key].add(m.surface)
-    canonical: dict[str, str] = {}
-    entities: list[Entity] = []
-    for key, counts in names.items():
-        entry = lexicon.by_name.get(key) or lexicon.canonical(key)
-        name = entry.name if entry else _best_name(counts)
-        typ = entry.type if entry else max(sorted(types[key]), key=lambda t: round(types[key][t], 6))
-        aliases = {s for s in surfaces[key] | (set(entry.aliases) if entry else set()) if s.strip()}
-        aliases.discard(name)
-        canonical[key] = name
-        entities.append(Entity(name, typ, frozenset(aliases)))
-    entities.sort(key=lambda e: (e.name.casefold(), e.name))
-    by_name = {e.name: e for e in entities}
+    aggs: dict[str, Aggregate] = defaultdict(Aggregate)
+    for key, name, typ, milli, surface in mention_rows(readings, lexicon):
+        aggs[key].add(name, typ, milli, surface)
+    table = {key: entity_of(key, agg, lexicon) for key, agg in aggs.items()}
+    entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.name))
+    kept, rejected, mentions = resolve(readings, table, threshold, lexicon)
+    evidence = tuple(kept[k] for k in sorted(kept))
+    return Linked(tuple(entities), evidence, tuple(sorted(mentions)), tuple(rejected))
+
+
+class Aggregate:
+    """What every mention of one matching key says, summed: spellings, type scores, surfaces. Sums of
+    counts and integer scores, so that adding and taking away documents is exact."""
+
+    __slots__ = ("names", "types", "typed", "surfaces")
+
+    def __init__(self) -> None:
+        self.names: Counter = Counter()
+        """Mentions by spelling of the canonical name."""
+        self.types: Counter = Counter()
+        """Sum of the mentions' scores (in thousandths) by type."""
+        self.typed: Counter = Counter()
+        """Mentions by type."""
+        self.surfaces: Counter = Counter()
+        """Mentions by surface."""
+
+    def add(self, name: str, typ: str, milli: int, surface: str, sign: int = 1) -> None:
+        """Count one mention in (sign 1) or out (sign -1)."""
+        self.types[typ] += sign * milli
+        for counter, k in ((self.names, name), (self.typed, typ), (self.surfaces, surface)):
+            counter[k] += sign
+            if counter[k] <= 0:
+                del counter[k]
+        if typ not in self.typed:
+            self.types.pop(typ, None)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+def mention_rows(readings: Sequence[Reading], lexicon: Lexicon) -> list[tuple[str, str, str, int, str]]:
+    """(key, name, type, score in thousandths, surface) of every mention."""
+    return [(_key(m.name, lexicon), m.name, m.type, round(m.score * 1000), m.surface)
+            for a in readings for m in a.mentions]
+
+
+def entity_of(key: str, agg: Aggregate, lexicon: Lexicon) -> Entity:
+    """The canonical entity of one key: the lexicon's name and type if it knows the key, else the
+    most frequent spelling and the best-scored type; every surface an alias."""
+    entry = lexicon.by_name.get(key) or lexicon.canonical(key)
+    name = entry.name if entry else _best_name(agg.names)
+    typ = entry.type if entry else max(sorted(agg.typed), key=lambda t: agg.types[t])
+    aliases = {s for s in set(agg.surfaces) | (set(entry.aliases) if entry else set()) if s.strip()}
+    aliases.discard(name)
+    return Entity(name, typ, frozenset(aliases))
+
+
+def resolve(readings: Sequence[Reading], table: dict[str, Entity], threshold: float,
+            lexicon: Lexicon) -> tuple[dict[tuple, Evidence], list[Evidence], set[tuple[str, str, str]]]:
+    """The facts of these readings restated with the canonical names of `table` (key -> entity; it
+    must hold every key the readings use): the kept evidence by (s, p, o, document, sentence), the
+    facts whose types do not fit, and the (entity, document, surface) mentions."""
+    by_name = {e.name: e for e in table.values()}
+    canonical = {k: e.name for k, e in table.items()}
     kept: dict[tuple, Evidence] = {}
     rejected: list[Evidence] = []
     mentions: set[tuple[str, str, str]] = set()
@@ -64,8 +106,14 @@ def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None 
                 continue
             where = (s, f.predicate, o, a.sentence.doc_id, a.sentence.index)
             kept[where] = _better(kept[where], ev) if where in kept else ev
-    evidence = tuple(kept[k] for k in sorted(kept))
-    return Linked(tuple(entities), evidence, tuple(sorted(mentions)), tuple(rejected))
+    return kept, rejected, mentions
+
+
+def fact_keys(readings: Sequence[Reading], threshold: float, lexicon: Lexicon) -> set[str]:
+    """The keys the facts of these readings name (above the threshold): an entity appearing under one
+    of them changes what they say."""
+    return {_key(n, lexicon) for a in readings for f in a.facts if f.confidence >= threshold
+            for n in (f.subject, f.object)}
 
 
 def _better(a: Evidence, b: Evidence) -> Evidence:

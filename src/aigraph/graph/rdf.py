@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from aigraph.graph.funding import round_iri, round_quads, rounds
 from aigraph.graph.iris import decimal, doc_iri, entity_iri, evidence_iri, fact_iri
 from aigraph.ingest.docdate import date_datatype, document_date
-from aigraph.model import Document, Evidence, Linked, Quantity
+from aigraph.model import Document, Entity, Evidence, Linked, Quantity
 from aigraph.vocab import AIG, DCTERMS, RDF, RDFS, SKOS, XSD_NS
 
 
@@ -26,10 +26,11 @@ def _lang(text: str) -> str:
     return "en" if text.isascii() else "zh"
 
 
-def document_quads(doc: Document, linked: Linked) -> list[Quad]:
+def document_quads(doc: Document, linked: Linked, grouped: dict | None = None) -> list[Quad]:
     """The named graph of one document: what only this document says (its metadata, the entities
     it names, its evidence sentences). Global facts live in the default graph, so that querying
-    the union of all graphs gives each triple once."""
+    the union of all graphs gives each triple once. `grouped` is `by_document(linked)`, for callers
+    that graph many documents."""
     g = doc_iri(doc)
     out: list[Quad] = []
 
@@ -46,12 +47,22 @@ def document_quads(doc: Document, linked: Linked) -> list[Quad]:
     date = document_date(doc)
     if date:
         add(g, DCTERMS.date, _lit(date, date_datatype(date)))
-    for name in sorted({name for name, doc_id, _ in linked.mentions if doc_id == doc.id}):
+    names, evidence = (grouped if grouped is not None else by_document(linked)).get(doc.id, ((), ()))
+    for name in sorted(set(names)):
         add(entity_iri(name), AIG.mentionedIn, g)
-    for ev in linked.evidence:
-        if ev.sentence.doc_id == doc.id:
-            out.extend(Quad(s, p, o, g) for s, p, o in evidence_triples(ev, g))
+    for ev in evidence:
+        out.extend(Quad(s, p, o, g) for s, p, o in evidence_triples(ev, g))
     return out
+
+
+def by_document(linked: Linked) -> dict[str, tuple[list[str], list[Evidence]]]:
+    """The mentioned names and the evidence of each document, grouped in one pass."""
+    groups: dict[str, tuple[list[str], list[Evidence]]] = defaultdict(lambda: ([], []))
+    for name, doc_id, _ in linked.mentions:
+        groups[doc_id][0].append(name)
+    for ev in linked.evidence:
+        groups[ev.sentence.doc_id][1].append(ev)
+    return dict(groups)
 
 
 def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
@@ -93,19 +104,32 @@ def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: NamedNode
 def summary_quads(linked: Linked) -> list[Quad]:
     """The default graph: each entity with its type, canonical label and aliases; each fact as a
     plain triple and as a reified statement with its best confidence and its support count."""
-    g = DefaultGraph()
-    out: list[Quad] = []
-    for e in linked.entities:
-        node = entity_iri(e.name)
-        out.append(Quad(node, RDF.type, AIG.term(e.type), g))
-        out.append(Quad(node, RDFS.label, _lit(e.name, lang=_lang(e.name)), g))
-        out.extend(Quad(node, SKOS.altLabel, _lit(a, lang=_lang(a)), g) for a in sorted(e.aliases))
     support: dict[tuple[str, str, str], set] = defaultdict(set)
     conf: dict[tuple[str, str, str], float] = defaultdict(float)
     for ev in linked.evidence:
         key = (ev.fact.subject, ev.fact.predicate, ev.fact.object)
         support[key].add((ev.sentence.doc_id, ev.sentence.index))
         conf[key] = max(conf[key], ev.fact.confidence)
+    return entity_quads(linked.entities) + fact_quads(support, conf)
+
+
+def entity_quads(entities: Iterable[Entity]) -> list[Quad]:
+    """Each entity with its type, canonical label and aliases, in the default graph."""
+    g = DefaultGraph()
+    out: list[Quad] = []
+    for e in entities:
+        node = entity_iri(e.name)
+        out.append(Quad(node, RDF.type, AIG.term(e.type), g))
+        out.append(Quad(node, RDFS.label, _lit(e.name, lang=_lang(e.name)), g))
+        out.extend(Quad(node, SKOS.altLabel, _lit(a, lang=_lang(a)), g) for a in sorted(e.aliases))
+    return out
+
+
+def fact_quads(support: dict[tuple[str, str, str], set], conf: dict[tuple[str, str, str], float]) -> list[Quad]:
+    """Each fact (subject, predicate, object) as a plain triple and as a reified statement with its best
+    confidence and its support count (the sentences stating it), in the default graph."""
+    g = DefaultGraph()
+    out: list[Quad] = []
     for key in sorted(support):
         s, p, o = entity_iri(key[0]), AIG.term(key[1]), entity_iri(key[2])
         fact = fact_iri(*key)
@@ -124,12 +148,18 @@ def summary_quads(linked: Linked) -> list[Quad]:
 def funding_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     """Funding rounds in the default graph, each linked to its evidence in the document's graph."""
     graphs = {d.id: doc_iri(d) for d in docs}
+    return round_quads_of(linked.evidence, graphs.__getitem__)
+
+
+def round_quads_of(evidence: Iterable[Evidence], graph_of: Callable[[str], NamedNode]) -> list[Quad]:
+    """The funding rounds of this evidence, each linked to its evidence in the graph of its document
+    (`graph_of(document id)`)."""
     out: list[Quad] = []
-    for r in rounds(linked.evidence):
+    for r in rounds(list(evidence)):
         out.extend(round_quads(r))
         node = round_iri(r)
         for ev in r.evidence:
-            g = graphs[ev.sentence.doc_id]
+            g = graph_of(ev.sentence.doc_id)
             out.append(Quad(node, AIG.evidence, evidence_iri(ev, g), g))
     return out
 
@@ -137,8 +167,9 @@ def funding_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
 def build_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     """All quads of the graph: one named graph per document plus the default summary graph."""
     quads: list[Quad] = []
+    grouped = by_document(linked)
     for doc in docs:
-        quads.extend(document_quads(doc, linked))
+        quads.extend(document_quads(doc, linked, grouped))
     quads.extend(summary_quads(linked))
     quads.extend(funding_quads(docs, linked))
     return sorted(set(quads), key=_quad_key)
