@@ -216,23 +216,37 @@ class Graph:
     # ---------------------------------------------------------------- changes
 
     def add(self, sources: PathLike | Iterable[PathLike], validate: bool = True,
-            progress: Callable | None = None) -> UpdateReport:
-        """Read new documents (files and folders) into the graph; the others are not read again. The
-        result is the graph a full build of all the documents gives."""
+            progress: Callable | None = None, exports: bool = False) -> UpdateReport:
+        """Read new documents (files and folders) into the graph; the others are not read again, and the
+        cost follows the documents changed. The store is then the one a full build of all the documents
+        gives; the export files are rewritten too with `exports`, else marked stale (see `export`)."""
         from aigraph.pipeline.update import add
 
         files = sources_of(sources, self.folder)
         self.close()
-        return add(files, self.folder, progress=progress, validate=validate)
+        return add(files, self.folder, progress=progress, validate=validate, exports=exports)
 
     def remove(self, documents: str | Iterable[str], validate: bool = True,
-               progress: Callable | None = None) -> UpdateReport:
-        """Take documents out of the graph by file name or content hash; facts others state stay."""
+               progress: Callable | None = None, exports: bool = False) -> UpdateReport:
+        """Take documents out of the graph by id, file name or content hash; facts others state stay.
+        The export files are rewritten with `exports`, else marked stale (see `export`)."""
         from aigraph.pipeline.update import remove
 
         self.close()
         return remove([documents] if isinstance(documents, str) else list(documents), self.folder,
-                      progress=progress, validate=validate)
+                      progress=progress, validate=validate, exports=exports)
+
+    def export(self) -> list[Path]:
+        """Rewrite the export files (RDF, CSV, GraphML, HTML, analyses, pictures) from the store, as a full
+        build writes them: after `add` or `remove`, which leave them stale. Returns the files written."""
+        from aigraph.atomic import writer_lock
+        from aigraph.pipeline.commit import FILES, export
+
+        self.store  # noqa: B018  (a folder without a graph fails here, saying why)
+        self.close()
+        with writer_lock(self.folder):
+            export(self.folder)
+        return [self.folder / f for f in FILES]
 
     def push(self, endpoint: str, protocol: str = "update", default_graph: str | None = None,
              user: str | None = None, password: str | None = None, batch: int = 2000, replace: bool = True,

@@ -141,28 +141,36 @@ def build(sources: tuple[Path, ...], out: str, threshold: float, no_validate: bo
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @graph_option
 @click.option("--no-validate", "no_validate", is_flag=True, help="Write the graph even if it breaks the SHACL shapes.")
+@click.option("--export", "export_files", is_flag=True,
+              help="Rewrite the export files too (otherwise they are marked stale: see `aigraph export`).")
 @output_options
-def add(files: tuple[Path, ...], graph: Path | None, no_validate: bool, quiet: bool, as_json: bool) -> None:
+def add(files: tuple[Path, ...], graph: Path | None, no_validate: bool, export_files: bool, quiet: bool,
+        as_json: bool) -> None:
     """Read FILES (or folders) into the graph; the documents already there are not read again.
 
-    A file whose content is already in the graph changes nothing; a file with the name of a
-    document in the graph replaces it. The result is the graph a full build of all the documents
-    gives.
+    A file whose content is already in the graph changes nothing; a file with the id of a
+    document in the graph (its path in the folder it was built from) replaces it. The store is
+    then the one a full build of all the documents gives, and the cost follows the documents
+    changed; the export files (Turtle, CSV, HTML, ...) are rewritten by --export or `aigraph export`.
 
     \b
     Example:
       aigraph add news/2025-01-20-deepseek.txt --graph exports
     """
     progress = None if (quiet or as_json) else _progress_bar()
-    _update_output(Graph(graph_dir(graph)).add(files, validate=not no_validate, progress=progress), quiet, as_json)
+    _update_output(Graph(graph_dir(graph)).add(files, validate=not no_validate, progress=progress,
+                                               exports=export_files), quiet, as_json)
 
 
 @cli.command()
 @click.argument("documents", nargs=-1, required=True)
 @graph_option
 @click.option("--no-validate", "no_validate", is_flag=True, help="Write the graph even if it breaks the SHACL shapes.")
+@click.option("--export", "export_files", is_flag=True,
+              help="Rewrite the export files too (otherwise they are marked stale: see `aigraph export`).")
 @output_options
-def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, quiet: bool, as_json: bool) -> None:
+def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, export_files: bool, quiet: bool,
+           as_json: bool) -> None:
     """Take DOCUMENTS out of the graph (by file name or content hash); facts that other
     documents also state stay, with their support counts lowered.
 
@@ -172,8 +180,26 @@ def remove(documents: tuple[str, ...], graph: Path | None, no_validate: bool, qu
       aigraph remove doc:600afaf6bb224934
     """
     progress = None if (quiet or as_json) else _progress_bar()
-    _update_output(Graph(graph_dir(graph)).remove(documents, validate=not no_validate, progress=progress), quiet,
-                   as_json)
+    _update_output(Graph(graph_dir(graph)).remove(documents, validate=not no_validate, progress=progress,
+                                                  exports=export_files), quiet, as_json)
+
+
+@cli.command()
+@graph_option
+@output_options
+def export(graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Rewrite the export files (RDF, CSV, GraphML, HTML, analyses, pictures) from the store, as a full
+    build writes them: `add` and `remove` change the store and leave them stale.
+
+    \b
+    Example:
+      aigraph add news/ --graph exports && aigraph export --graph exports
+    """
+    files = Graph(graph_dir(graph)).export()
+    if as_json:
+        _echo_json({"written": [str(f) for f in files]})
+    elif not quiet:
+        click.echo(f"wrote {len(files)} files in {graph_dir(graph)}/")
 
 
 def _update_output(report, quiet: bool, as_json: bool) -> None:
@@ -192,6 +218,9 @@ def _update_output(report, quiet: bool, as_json: bool) -> None:
     if report.changed:
         click.echo(f"{report.documents} documents -> {report.entities} entities, {report.facts} facts "
                    f"in {report.out}/ ({report.seconds:.1f} s)")
+        if report.exports_stale:
+            click.echo(f"the export files in {report.out}/ are now stale: `aigraph export --graph {report.out}` "
+                       "rewrites them", err=True)
     else:
         click.echo(f"nothing changed in {report.out}/")
 

@@ -115,14 +115,33 @@ def load(graph: Path) -> list[Entry]:
     return sorted(out, key=lambda e: e.document.id)
 
 
+def read(graph: Path, key: str) -> Entry:
+    """One cached document by its key."""
+    path = folder(graph) / f"{key}.json.gz"
+    try:
+        entry = decode(path.read_bytes())
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+        raise StoreError(f"{path}: unreadable document cache ({exc}); build the graph again to rebuild it.",
+                         f"{path}: unreadable document cache ({exc}); run `aigraph build` to rebuild it.") from exc
+    if entry is None:
+        raise StoreError(f"{path}: document cache in an older format; build the graph again to rebuild it.",
+                         f"{path}: document cache in an older format; run `aigraph build` to rebuild it.")
+    return entry
+
+
 def has_cache(graph: Path) -> bool:
     """Whether the graph folder holds a document cache."""
     return (folder(graph) / SETTINGS).is_file()
 
 
+def settings(graph: Path) -> dict:
+    """The cache's settings: its format, the build's threshold, the extractor that read the documents."""
+    return json.loads((folder(graph) / SETTINGS).read_text("utf-8"))
+
+
 def threshold(graph: Path) -> float:
     """The confidence threshold the graph was built with."""
-    return float(json.loads((folder(graph) / SETTINGS).read_text("utf-8"))["threshold"])
+    return float(settings(graph)["threshold"])
 
 
 def write_all(graph: Path, entries: list[Entry], threshold: float) -> None:
@@ -149,4 +168,11 @@ def update(graph: Path, added: list[Entry], removed: list[str]) -> None:
 
 
 def _settings(threshold: float) -> str:
-    return json.dumps({"format": FORMAT, "threshold": threshold}, sort_keys=True) + "\n"
+    return json.dumps({"format": FORMAT, "threshold": threshold, "extractor": extractor_fingerprint()},
+                      sort_keys=True) + "\n"
+
+
+def write_settings(graph: Path, threshold: float) -> None:
+    """The settings file alone (after the cache was changed file by file)."""
+    with atomic_write(folder(graph) / SETTINGS) as fh:
+        fh.write(_settings(threshold))

@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from aigraph.atomic import staged_dir
+from aigraph.atomic import atomic_write, staged_dir
+from aigraph.extraction.lexicon import default_lexicon
 from aigraph.graph import cache, exports, validate
+from aigraph.graph.index import INDEX, write_index
 from aigraph.pipeline.stages import State
 from aigraph.scale.partition import PARTS, write_parts
 from aigraph.views import stages as view_stages
 
 FILES: tuple[str, ...] = exports.FILES + view_stages.FILES
 """Every file a commit leaves in the graph folder beside the store and the cache, in writing order."""
+STALE = "exports-stale.txt"
+"""In a graph folder whose export files are older than its store (after `add` or `remove`): says so
+and how to refresh them."""
 
 
 def entries_of(state: State) -> list[cache.Entry]:
@@ -58,13 +63,50 @@ def commit(out: Path, state: State, update: tuple[Sequence[cache.Entry], Sequenc
         validate.check(state.quads)
     try:
         with staged_dir(out) as stage:
+            entries = entries_of(state)
             if update is not None and cache.has_cache(stage):
                 cache.update(stage, list(update[0]), list(update[1]))
+                cache.write_settings(stage, state.threshold)
             else:
-                cache.write_all(stage, entries_of(state), state.threshold)
+                cache.write_all(stage, entries, state.threshold)
+            assert state.linked is not None
+            write_index(cache.folder(stage) / INDEX, entries, state.linked.evidence, state.threshold,
+                        default_lexicon())
             write_outputs(state.quads, stage, parts)
+            (stage / STALE).unlink(missing_ok=True)
             if checking is not None:
                 checking.result()  # a violation here discards the staged copy: nothing is written
     finally:
         if checking is not None:
             checking.close()
+
+
+def write_exports(folder: Path) -> None:
+    """Every export and view of the graph in the store of `folder` (the store itself unchanged), as a
+    full build writes them from the same quads."""
+    from pyoxigraph import NamedNode
+
+    from aigraph.graph.store import ONTOLOGY_IRI, open_store
+
+    store = open_store(folder)
+    quads = [q for q in store if q.graph_name != NamedNode(ONTOLOGY_IRI)]
+    del store
+    outputs = exports.Outputs(folder, quads)
+    for name, write in exports.WRITERS:
+        if name != "store":
+            write(outputs)
+    view_stages.run(outputs.store, folder)
+    (folder / STALE).unlink(missing_ok=True)
+
+
+def mark_stale(folder: Path) -> None:
+    """Note in `folder` that its export files are older than its store."""
+    with atomic_write(folder / STALE) as fh:
+        fh.write("The export files here (" + ", ".join(FILES) + ") are older than the store: documents were "
+                 "added or removed since they were written. `aigraph export` (Graph.export()) writes them again.\n")
+
+
+def export(out: Path) -> None:
+    """Rewrite the export files of the graph folder `out` from its store, in a staged copy swapped in whole."""
+    with staged_dir(out, fresh=()) as stage:
+        write_exports(stage)

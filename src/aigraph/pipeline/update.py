@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aigraph.atomic import writer_locked
+from aigraph.atomic import staged_dir, writer_locked
 from aigraph.errors import AigraphError, InputError, StoreError
 from aigraph.graph import cache
+from aigraph.graph.index import INDEX, Index
 from aigraph.graph.store import STORE_DIR, _missing
 from aigraph.ingest.reader import Source, read_document, unique_ids
 from aigraph.pipeline.commit import commit, entries_of
@@ -43,6 +44,8 @@ class UpdateReport:
     facts: int = 0
     seconds: float = 0.0
     out: str = ""
+    exports_stale: bool = False
+    """Whether the export files are older than the store (refresh them with `export`)."""
 
     @property
     def changed(self) -> bool:
@@ -88,13 +91,16 @@ def _refresh(entries: list[cache.Entry], progress: Progress | None) -> tuple[lis
 
 
 @writer_locked
-def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, validate: bool = True) -> UpdateReport:
+def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, validate: bool = True,
+        exports: bool = False) -> UpdateReport:
     """Read new documents into the graph in `out`. A file whose content is already there changes
-    nothing; a file with the name of a document already there replaces that document."""
+    nothing; a file with the id of a document already there replaces that document. The store and
+    the cache change by the documents' part only; the export files are refreshed when `exports`
+    is True, else marked stale (see `export`)."""
     t0 = time.perf_counter()
-    entries, threshold = _load(out)
-    by_sha = {e.document.sha256: e for e in entries}
-    by_id = {e.document.id: e for e in entries}
+    listed, threshold, fast = _catalogue(out)
+    by_key = {key: doc_id for doc_id, key in listed}
+    by_id = dict(listed)
     new, unchanged, replaced, skipped, seen = [], [], [], [], {}
     for source in unique_ids(paths):
         source = _known_id(source, by_id)
@@ -103,7 +109,7 @@ def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, vali
         except InputError as exc:
             skipped.append(str(exc))
             continue
-        if doc.sha256 in by_sha or doc.sha256 in seen:
+        if doc.sha256[:16] in by_key or doc.sha256 in seen:
             unchanged.append(doc.id)
             continue
         if doc.id in {d.id for d in new}:
@@ -112,36 +118,102 @@ def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, vali
         if doc.id in by_id:
             replaced.append(doc.id)
         new.append(doc)
-    keep = [e for e in entries if e.document.id not in set(replaced)]
-    fresh, again = _refresh(keep, progress)
-    added = _extract(new, progress)
     report = UpdateReport(added=tuple(d.id for d in new if d.id not in replaced), replaced=tuple(replaced),
-                          unchanged=tuple(unchanged), refreshed=tuple(e.document.id for e in again),
-                          skipped=tuple(skipped), out=str(out))
-    if not report.changed:
-        return replace(report, documents=len(entries), seconds=round(time.perf_counter() - t0, 2))
+                          unchanged=tuple(unchanged), skipped=tuple(skipped), out=str(out))
+    if not new:
+        return replace(report, documents=len(listed), seconds=round(time.perf_counter() - t0, 2))
+    added = _extract(new, progress)
+    if fast:
+        return _incremental(out, report, added, [(i, by_id[i]) for i in replaced], threshold, validate, exports, t0)
+    entries = [e for e in cache.load(out) if e.document.id not in set(replaced)]
+    fresh, again = _refresh(entries, progress)
     state = assemble(fresh + again + added, threshold, progress)
-    commit(out, state, (again + added, [by_id[i].key for i in replaced]), validate)
-    return _summary(report, state, t0)
+    commit(out, state, (again + added, [by_id[i] for i in replaced]), validate)
+    return _summary(replace(report, refreshed=tuple(e.document.id for e in again)), state, t0)
 
 
 @writer_locked
-def remove(names: Sequence[str], out: Path, progress: Progress | None = None, validate: bool = True) -> UpdateReport:
-    """Take documents out of the graph in `out`, by file name or content hash (16 hex digits or a
+def remove(names: Sequence[str], out: Path, progress: Progress | None = None, validate: bool = True,
+           exports: bool = False) -> UpdateReport:
+    """Take documents out of the graph in `out`, by id, file name or content hash (16 hex digits or a
     prefix of at least 6, `doc:` prefix allowed); their facts go, everyone else's stay."""
     t0 = time.perf_counter()
-    entries, threshold = _load(out)
-    if not entries:
+    listed, threshold, fast = _catalogue(out)
+    if not listed:
         raise StoreError(f"No documents in {out}/: build the graph first.",
                          f"No documents in {out}/: run `aigraph build` first (or pass --graph DIR).")
-    gone = [find_document(entries, name) for name in names]
-    gone_keys = {e.key for e in gone}
-    fresh, again = _refresh([e for e in entries if e.key not in gone_keys], progress)
+    gone = sorted({find_document(listed, name) for name in names})
+    report = UpdateReport(removed=tuple(sorted(doc_id for doc_id, _ in gone)), out=str(out))
+    if fast:
+        return _incremental(out, report, [], gone, threshold, validate, exports, t0)
+    gone_keys = {key for _, key in gone}
+    fresh, again = _refresh([e for e in cache.load(out) if e.key not in gone_keys], progress)
     state = assemble(fresh + again, threshold, progress)
     commit(out, state, (again, sorted(gone_keys)), validate)
-    report = UpdateReport(removed=tuple(sorted({e.document.id for e in gone})),
-                          refreshed=tuple(e.document.id for e in again), out=str(out))
-    return _summary(report, state, t0)
+    return _summary(replace(report, refreshed=tuple(e.document.id for e in again)), state, t0)
+
+
+def _catalogue(out: Path) -> tuple[list[tuple[str, str]], float, bool]:
+    """(document id, cache key) of every document in the graph, its threshold, and whether the link
+    index lets an update work document by document (there is one, and the extractor that read the
+    cached documents is the current one; otherwise every document is linked again)."""
+    if not cache.has_cache(out):
+        _load(out)  # raises, saying why
+    threshold, extractor = cache.threshold(out), cache.settings(out).get("extractor")
+    index_file = cache.folder(out) / INDEX
+    if extractor == cache.extractor_fingerprint() and index_file.is_file():
+        index = Index(index_file)
+        try:
+            return index.listed(), threshold, True
+        finally:
+            index.close(commit=False)
+    return [(e.document.id, e.key) for e in cache.load(out)], threshold, False
+
+
+def _incremental(out: Path, report: UpdateReport, added: list[cache.Entry], gone: list[tuple[str, str]], threshold: float,
+                 validate: bool, exports: bool, t0: float) -> UpdateReport:
+    """Change the store, the link index and the cache by the documents' part, in a staged copy of `out`
+    swapped in as a whole; the export files are rewritten (`exports`) or marked stale."""
+    from pyoxigraph import Store
+
+    from aigraph.graph import validate as shapes
+    from aigraph.pipeline import delta
+    from aigraph.pipeline.commit import mark_stale, write_exports
+
+    with staged_dir(out) as stage:
+        live = Store.read_only(str(out / STORE_DIR))
+        live.backup(str(stage / STORE_DIR))  # a checkpoint: hard links to the live store's files
+        del live
+        store = Store(str(stage / STORE_DIR))
+        change = delta.work_out(stage, store, added, [doc_id for doc_id, _ in gone], threshold)
+        for q in change.removed:
+            store.remove(q)
+        store.extend(change.inserted)
+        if validate:
+            shapes.check(delta.context(store, change.inserted))
+        store.flush()
+        counts = _counts(store)
+        del store
+        cache.update(stage, added, [key for _, key in gone])
+        if exports:
+            write_exports(stage)
+        else:
+            mark_stale(stage)
+    return replace(report, documents=change.documents, entities=counts[0], facts=counts[1],
+                   seconds=round(time.perf_counter() - t0, 2), exports_stale=not exports)
+
+
+def _counts(store) -> tuple[int, int]:
+    """Entities and facts in the store."""
+    from pyoxigraph import DefaultGraph
+
+    from aigraph.vocab import AIG, RDF, RDFS
+
+    ent = "https://aigraph.dev/id/"
+    entities = sum(1 for q in store.quads_for_pattern(None, RDFS.label, None, DefaultGraph())
+                   if q.subject.value.startswith(ent))
+    facts = sum(1 for _ in store.quads_for_pattern(None, RDF.type, AIG.Fact, DefaultGraph()))
+    return entities, facts
 
 
 def _known_id(source: Source, by_id: dict) -> Source:
@@ -154,25 +226,25 @@ def _known_id(source: Source, by_id: dict) -> Source:
     return Source(source.path, max(known, key=len), source.root) if known else source
 
 
-def find_document(entries: Sequence[cache.Entry], name: str) -> cache.Entry:
-    """The cached document a name means: its id (the path in its source folder), a path ending with
-    its id, its file name when only one document has it, or its hash."""
+def find_document(listed: Sequence[tuple[str, str]], name: str) -> tuple[str, str]:
+    """The (id, key) of the document a name means: its id (the path in its source folder), a path
+    ending with its id, its file name when only one document has it, or its hash."""
     want = name.strip()
     for prefix in ("https://aigraph.dev/doc/", "doc:"):
         if want.startswith(prefix):
             want = want[len(prefix):]
-    hits = [e for e in entries if e.document.id == want]
+    hits = [d for d in listed if d[0] == want]
     if not hits:
-        hits = [e for e in entries if want.endswith("/" + e.document.id)]
+        hits = [d for d in listed if want.endswith("/" + d[0])]
     if not hits:
-        hits = [e for e in entries if Path(e.document.id).name == Path(want).name]
+        hits = [d for d in listed if Path(d[0]).name == Path(want).name]
     if not hits and len(want) >= 6 and all(c in "0123456789abcdef" for c in want.lower()):
-        hits = [e for e in entries if e.document.sha256.startswith(want.lower())]
+        hits = [d for d in listed if d[1].startswith(want.lower()[:16])]
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise AigraphError(f"{name!r} matches several documents: {', '.join(e.document.id for e in hits)}; give more of the hash.")
-    known = ", ".join(f"{e.document.id} ({e.key})" for e in entries[:10]) + (" ..." if len(entries) > 10 else "")
+        raise AigraphError(f"{name!r} matches several documents: {', '.join(d[0] for d in hits)}; give more of the hash.")
+    known = ", ".join(f"{i} ({k})" for i, k in listed[:10]) + (" ..." if len(listed) > 10 else "")
     raise AigraphError(f"No document {name!r} in the graph. Documents: {known}")
 
 
