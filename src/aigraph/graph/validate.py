@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,6 +63,71 @@ def shapes_graph():
     import rdflib
 
     return rdflib.Graph().parse(data=ontology_path(SHAPES).read_text("utf-8"), format="turtle")
+
+
+def check_part(quads: Iterable[Quad]) -> None:
+    """Raise InvalidGraph when part of a graph (the quads an update inserts, with the context the shapes
+    need) breaks a shape. The node and property shapes run in pyshacl; the whole-graph SPARQL
+    constraints run in Oxigraph over the part (rdflib parses their queries anew on every run: seconds
+    an update would spend on them)."""
+    import pyshacl
+    import rdflib
+
+    triples = {Triple(q.subject, q.predicate, q.object) for q in quads}
+    data = rdflib.Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    shapes, constraints = _split_shapes()
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=_ontology_cached(), inference="none",
+                                    abort_on_first=False, allow_infos=True, allow_warnings=True)
+    bad = [v for v in _results(report, shapes, rdflib) if v.severity == "Violation"]
+    bad += _sparql_violations(triples, constraints)
+    if bad:
+        raise InvalidGraph(sorted(bad, key=lambda v: (v.focus, v.path, v.value, v.message)))
+
+
+@functools.cache
+def _ontology_cached():
+    return _ontology()
+
+
+@functools.cache
+def _split_shapes():
+    """The shapes without their SPARQL constraints, and those constraints as (shape, targets, query, message)."""
+    import rdflib
+
+    shapes = shapes_graph()
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    ontology = _ontology_cached()
+    constraints = []
+    for shape, c in list(shapes.subject_objects(sh.sparql)):
+        targets = list(shapes.objects(shape, sh.targetNode))
+        for p in shapes.objects(shape, sh.targetSubjectsOf):
+            targets += sorted(set(ontology.subjects(p, None)))
+        constraints.append((str(shape).rsplit("#", 1)[-1], [str(t) for t in targets],
+                            str(shapes.value(c, sh.select)), str(shapes.value(c, sh.message))))
+        shapes.remove((shape, sh.sparql, c))
+    return shapes, tuple(constraints)
+
+
+def _sparql_violations(triples: set[Triple], constraints) -> list[Violation]:
+    from pyoxigraph import DefaultGraph, NamedNode, Variable
+
+    from aigraph.graph.store import ontology_quads
+    from aigraph.vocab import prefixes
+
+    store = Store()
+    store.extend([Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples])
+    store.extend([Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in ontology_quads()])
+    out = []
+    for shape, targets, query, message in constraints:
+        for target in targets:
+            this = NamedNode(target)
+            rows = store.query(query, prefixes=prefixes(), substitutions={Variable("this"): this})
+            for row in rows:
+                values = {v.value: row[v] for v in rows.variables} | {"this": this}
+                shown = {k: compact(v.value) if v is not None else "" for k, v in values.items()}
+                text = re.sub(r"\{[?$](\w+)\}", lambda m, shown=shown: shown.get(m[1], ""), message)
+                out.append(Violation(compact(target), "", shown.get("value", ""), text, "Violation", shape))
+    return out
 
 
 def validate_triples(triples: Iterable[Triple]) -> list[Violation]:

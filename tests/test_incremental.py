@@ -1,0 +1,92 @@
+"""Document-level updates give the store a full build gives, whatever the order of adds and removes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from pyoxigraph import NamedNode
+
+from aigraph.graph.index import INDEX
+from aigraph.graph.store import ONTOLOGY_IRI, open_store
+from aigraph.pipeline.build import build
+from aigraph.pipeline.commit import STALE
+from aigraph.pipeline.update import add, remove
+
+# invented news items: a name outside the lexicon spelled two ways (its canonical spelling follows the
+# majority, so an add can rename it in other documents), funding rounds stated in several documents,
+# and facts between well-known companies
+DOCS = {
+    "a.txt": "Veltrix AI发布了Veltrix-1模型。\n2024年10月，Veltrix AI完成了由红杉资本领投的1000万美元A轮融资。\n",
+    "b.txt": "VELTRIX AI发布了新的Veltrix-2模型。\n深度求索发布了DeepSeek-R1模型。\n",
+    "c.txt": "VELTRIX AI与阿里巴巴达成合作。\nVELTRIX AI推出了Veltrix Chat产品。\n",
+    "d.txt": "2024年10月，Veltrix AI完成了由红杉资本领投的1000万美元A轮融资，IDG资本跟投。\n",
+    "e.txt": "月之暗面发布了Kimi大模型。\n阿里巴巴投资了月之暗面。\n",
+    "f.txt": "英伟达发布了H200芯片。\n微软投资了OpenAI。\n",
+}
+
+
+def _data(graph) -> list[str]:
+    return sorted(str(q) for q in open_store(graph) if q.graph_name != NamedNode(ONTOLOGY_IRI))
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    src = tmp_path_factory.mktemp("news")
+    for name, text in DOCS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_any_sequence_of_adds_and_removes_gives_the_full_builds_store(tmp_path, files, seed):
+    rng = random.Random(seed)
+    names = sorted(DOCS)
+    current = set(rng.sample(names, 2))
+    out = tmp_path / "g"
+    build([files / n for n in sorted(current)], out, validate=False)
+    for step in range(4):
+        gone = set(rng.sample(sorted(current), 1)) if current and rng.random() < 0.4 else set()
+        new = set(rng.sample([n for n in names if n not in current], min(2, len(names) - len(current))))
+        if gone:
+            remove(sorted(gone), out)
+        if new:
+            add([files / n for n in sorted(new)], out)
+        current = (current - gone) | new
+        assert (out / STALE).exists() and (out / "cache" / INDEX).is_file()
+        full = tmp_path / f"full{step}"
+        build([files / n for n in sorted(current)], full, validate=False)
+        assert _data(out) == _data(full), (step, sorted(current))
+
+
+def test_a_rename_reaches_the_documents_already_in_the_graph(tmp_path, files):
+    out = tmp_path / "g"
+    build([files / "a.txt"], out)
+    report = add([files / "b.txt", files / "c.txt"], out)  # now VELTRIX AI is written more often
+    assert report.added == ("b.txt", "c.txt")
+    full = tmp_path / "full"
+    build([files / n for n in ("a.txt", "b.txt", "c.txt")], full)
+    assert _data(out) == _data(full)
+
+
+def test_the_check_of_a_part_finds_what_the_whole_graph_check_finds(session_graph):
+    """check_part (pyshacl for node shapes, Oxigraph for the SPARQL constraints) reports a broken
+    support count and a relation between entities of the wrong types, as the full check does."""
+    from pyoxigraph import DefaultGraph, Literal, Quad
+
+    from aigraph.graph.validate import InvalidGraph, check, check_part
+    from aigraph.vocab import AIG, RDF, XSD_NS
+
+    quads = [q for q in open_store(session_graph) if q.graph_name != NamedNode(ONTOLOGY_IRI)]
+    check_part(quads)  # the whole graph is a part of itself, and it conforms
+    fact = next(q.subject for q in quads if q.predicate == RDF.type and q.object == AIG.Fact)
+    broken = [q for q in quads if not (q.subject == fact and q.predicate == AIG.supportCount)]
+    broken.append(Quad(fact, AIG.supportCount, Literal("7", datatype=NamedNode(XSD_NS + "integer")), DefaultGraph()))
+    for checker in (check, check_part):
+        with pytest.raises(InvalidGraph, match="support count 7"):
+            checker(broken)
+    model = next(q.subject for q in quads if q.predicate == RDF.type and q.object == AIG.Model)
+    company = next(q.subject for q in quads if q.predicate == RDF.type and q.object == AIG.Company)
+    wrong = quads + [Quad(model, AIG.competesWith, company, DefaultGraph())]
+    with pytest.raises(InvalidGraph, match="different entity types"):
+        check_part(wrong)
