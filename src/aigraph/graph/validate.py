@@ -52,10 +52,9 @@ class InvalidGraph(AigraphError):
 
 
 def check(quads: Iterable[Quad]) -> None:
-    """Raise InvalidGraph when the quads break a shape of severity Violation."""
-    bad = [v for v in validate_quads(quads) if v.severity == "Violation"]
-    if bad:
-        raise InvalidGraph(bad)
+    """Raise InvalidGraph when the quads break a shape of severity Violation (see check_part: the
+    same check, whatever part of a graph the quads are)."""
+    check_part(quads)
 
 
 def shapes_graph():
@@ -74,10 +73,14 @@ def check_part(quads: Iterable[Quad]) -> None:
     import rdflib
 
     triples = {Triple(q.subject, q.predicate, q.object) for q in quads}
-    data = rdflib.Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    data = rdflib.Graph()
+    for t in triples:
+        data.add((_term(t.subject, rdflib), _term(t.predicate, rdflib), _term(t.object, rdflib)))
     shapes, constraints = _split_shapes()
+    # in place: a copy of a large graph would double the memory a build needs
     _, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=_ontology_cached(), inference="none",
-                                    abort_on_first=False, allow_infos=True, allow_warnings=True)
+                                    abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True)
+    del data
     bad = [v for v in _results(report, shapes, rdflib) if v.severity == "Violation"]
     bad += _sparql_violations(triples, constraints)
     if bad:
@@ -106,6 +109,20 @@ def _split_shapes():
                             str(shapes.value(c, sh.select)), str(shapes.value(c, sh.message))))
         shapes.remove((shape, sh.sparql, c))
     return shapes, tuple(constraints)
+
+
+def _term(term, rdflib):
+    """A pyoxigraph term as an rdflib term (no N-Triples text of the whole graph in between)."""
+    from pyoxigraph import BlankNode, NamedNode
+
+    if isinstance(term, NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return rdflib.Literal(term.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else rdflib.URIRef(dt))
 
 
 def _sparql_violations(triples: set[Triple], constraints) -> list[Violation]:
