@@ -204,8 +204,11 @@ def _fsync_tree(root: Path) -> None:
         for name in files:
             path = os.path.join(dirpath, name)
             try:
-                if not stat.S_ISREG(os.lstat(path).st_mode):
-                    continue  # opening a FIFO would wait for a writer that never comes
+                st = os.lstat(path)
+                if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
+                    # opening a FIFO would wait for a writer that never comes; a file with other links
+                    # is the live folder's own, already on disk (an update leaves most files as they were)
+                    continue
                 fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
             except OSError:
                 continue

@@ -64,9 +64,10 @@ def shapes_graph():
     return rdflib.Graph().parse(data=ontology_path(SHAPES).read_text("utf-8"), format="turtle")
 
 
-def check_part(quads: Iterable[Quad]) -> None:
+def check_part(quads: Iterable[Quad], focus: Iterable | None = None) -> None:
     """Raise InvalidGraph when part of a graph (the quads an update inserts, with the context the shapes
-    need) breaks a shape. The node and property shapes run in pyshacl; the whole-graph SPARQL
+    need) breaks a shape; with `focus`, only those nodes are judged by the node and property shapes
+    (the quads beside them are there to judge them by). The node and property shapes run in pyshacl; the whole-graph SPARQL
     constraints run in Oxigraph over the part (rdflib parses their queries anew on every run: seconds
     an update would spend on them)."""
     import pyshacl
@@ -79,7 +80,8 @@ def check_part(quads: Iterable[Quad]) -> None:
     shapes, constraints = _split_shapes()
     # in place: a copy of a large graph would double the memory a build needs
     _, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=_ontology_cached(), inference="none",
-                                    abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True)
+                                    abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True,
+                                    focus_nodes=[rdflib.URIRef(n.value) for n in focus] if focus else None)
     del data
     bad = [v for v in _results(report, shapes, rdflib) if v.severity == "Violation"]
     bad += _sparql_violations(triples, constraints)

@@ -101,16 +101,23 @@ def _identity(entity) -> tuple | None:
 
 # ---------------------------------------------------------------- checking the change
 
-def context(store: Store, inserted: frozenset[Quad]) -> set[Quad]:
-    """The quads the SHACL shapes need to judge the inserted ones: each entity's type, label and
-    aliases; every quad of each fact and round, the evidence they point to and the documents that
-    evidence is in; each round investor's investedIn triple and its fact."""
+def context(store: Store, inserted: frozenset[Quad]) -> tuple[set[Quad], set[NamedNode]]:
+    """The quads the SHACL shapes need to judge the inserted ones, and the nodes to judge (the subjects
+    of the inserted quads: the others were judged when they were written). Beside the inserted quads:
+    every quad of each fact and round they name, with its plain triple and the type of every evidence
+    node it points to (a support count is checked against them all); each round investor's investedIn
+    triple and its fact; the type of every entity named."""
     out = set(inserted)
-    facts, rounds, entities, evidence = set(), set(), set(), set()
+    focus = {q.subject for q in inserted if isinstance(q.subject, NamedNode)}
+    facts, rounds = set(), set()
     for q in inserted:
         for node in (q.subject, q.object):
-            if isinstance(node, NamedNode):
-                _sort(node, facts, rounds, entities, evidence)
+            if isinstance(node, NamedNode) and node.value.startswith(_FACT):
+                tail = node.value[len(_FACT):]
+                if tail.startswith("round-"):
+                    rounds.add(node)
+                elif "/" not in tail:
+                    facts.add(node)
     for r in rounds:
         investee = next((q.object for q in store.quads_for_pattern(r, AIG.investee, None, DefaultGraph())), None)
         for q in store.quads_for_pattern(r, AIG.investor, None, DefaultGraph()):
@@ -118,39 +125,25 @@ def context(store: Store, inserted: frozenset[Quad]) -> set[Quad]:
             for f in store.quads_for_pattern(None, RDF.subject, q.object, DefaultGraph()):
                 if any(store.quads_for_pattern(f.subject, RDF.object, investee, DefaultGraph())):
                     facts.add(f.subject)
+    evidence = set()
     for node in facts | rounds:
         spo = {}
         for q in store.quads_for_pattern(node, None, None):
             out.add(q)
             if q.predicate == AIG.evidence:
-                evidence.add(q.object)
-            elif isinstance(q.object, NamedNode):
-                _sort(q.object, set(), set(), entities, evidence)
+                evidence.add((q.object, q.graph_name))
             if q.predicate in (RDF.subject, RDF.predicate, RDF.object):
                 spo[q.predicate] = q.object
         if len(spo) == 3:  # the fact's plain triple
             out.update(store.quads_for_pattern(spo[RDF.subject], spo[RDF.predicate], spo[RDF.object], DefaultGraph()))
-    docs = set()
-    for ev in evidence:
-        for q in store.quads_for_pattern(ev, None, None):
-            out.add(q)
-            if q.predicate == AIG.inDocument:
-                docs.add(q.object)
-    for d in docs:
-        out.update(store.quads_for_pattern(d, None, None, d))
-    for e in entities | {q.object for q in out if isinstance(q.object, NamedNode) and q.object.value.startswith(_ENT)}:
-        for p in (RDF.type, RDFS.label, SKOS.altLabel):
-            out.update(store.quads_for_pattern(e, p, None, DefaultGraph()))
-    return out
-
-
-def _sort(node: NamedNode, facts: set, rounds: set, entities: set, evidence: set) -> None:
-    iri = node.value
-    if iri.startswith(_ENT):
-        entities.add(node)
-    elif iri.startswith(_FACT):
-        tail = iri[len(_FACT):]
-        (rounds if tail.startswith("round-") else evidence if "/" in tail else facts).add(node)
+    for ev, g in evidence:
+        out.update(store.quads_for_pattern(ev, RDF.type, None, g))
+    for e in {n for q in out for n in (q.subject, q.object) if isinstance(n, NamedNode) and n.value.startswith(_ENT)}:
+        out.update(store.quads_for_pattern(e, RDF.type, None, DefaultGraph()))
+        if e in focus:  # an entity judged: its names too (its mentions in other documents are not judged)
+            for p in (RDFS.label, SKOS.altLabel):
+                out.update(store.quads_for_pattern(e, p, None, DefaultGraph()))
+    return out, focus
 
 
 _ENT = "https://aigraph.dev/id/"

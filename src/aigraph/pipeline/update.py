@@ -190,7 +190,7 @@ def _incremental(out: Path, report: UpdateReport, added: list[cache.Entry], gone
             store.remove(q)
         store.extend(change.inserted)
         if validate:
-            shapes.check_part(delta.context(store, change.inserted))
+            shapes.check_part(*delta.context(store, change.inserted))
         store.flush()
         counts = _counts(store)
         del store
