@@ -53,7 +53,7 @@ def test_any_sequence_of_adds_and_removes_gives_the_full_builds_store(tmp_path, 
         if new:
             add([files / n for n in sorted(new)], out)
         current = (current - gone) | new
-        assert (out / STALE).exists() and (out / "cache" / INDEX).is_file()
+        assert (out / STALE).exists() and (out / INDEX).is_file()
         full = tmp_path / f"full{step}"
         build([files / n for n in sorted(current)], full, validate=False)
         assert _data(out) == _data(full), (step, sorted(current))
@@ -90,3 +90,39 @@ def test_the_check_of_a_part_finds_what_the_whole_graph_check_finds(session_grap
     wrong = quads + [Quad(model, AIG.competesWith, company, DefaultGraph())]
     with pytest.raises(InvalidGraph, match="different entity types"):
         check_part(wrong)
+
+
+def test_an_update_that_fails_leaves_the_folder_as_it_was(tmp_path, files, monkeypatch):
+    import aigraph.graph.validate
+    from aigraph.graph.validate import InvalidGraph
+
+    out = tmp_path / "g"
+    build([files / "a.txt", files / "e.txt"], out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def refuse(quads, focus=None):
+        raise InvalidGraph([])
+
+    monkeypatch.setattr(aigraph.graph.validate, "check_part", refuse)
+    for change in (lambda: add([files / "b.txt"], out), lambda: remove(["e.txt"], out)):
+        with pytest.raises(InvalidGraph):
+            change()
+        assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_folder_moved_into_the_copy_comes_back_when_the_writer_died(tmp_path):
+    import os
+
+    from aigraph.atomic import staged_dir
+
+    out = tmp_path / "g"
+    (out / "cache").mkdir(parents=True)
+    (out / "cache" / "entry").write_text("kept")
+    # what a writer killed between moving the cache and the swap leaves
+    stage = tmp_path / ".g.staging-999999"
+    stage.mkdir()
+    os.rename(out / "cache", stage / "cache")
+    (tmp_path / ".g.moved-999999").write_text("cache\n")
+    with staged_dir(out, moved=("cache",)) as new:
+        assert (new / "cache" / "entry").read_text() == "kept"
+    assert (out / "cache" / "entry").read_text() == "kept" and not stage.exists()

@@ -56,30 +56,58 @@ _AT_FDCWD = -100
 
 
 @contextmanager
-def staged_dir(out: str | Path, fresh: tuple[str, ...] = ("store",)) -> Iterator[Path]:
+def staged_dir(out: str | Path, fresh: tuple[str, ...] = ("store",), moved: tuple[str, ...] = ()) -> Iterator[Path]:
     """A copy of the graph folder `out` to change as one transaction. The copy starts with `out`'s
     entries as hard links (except those named in `fresh`, which the block writes anew: the RocksDB store
     changes files in place), so code in the block must replace files (atomic_write, replace_dir), never
     change them in place. When the block ends normally the copy takes `out`'s place in one atomic step
     (Linux renameat2 RENAME_EXCHANGE), so readers, and a writer killed at any moment, see either the
     old set of files or the new one, never a mix. On error the copy vanishes. One writer at a time:
-    see writer_lock."""
+    see writer_lock.
+
+    Folders named in `moved` are moved into the copy instead (one rename, however many files they
+    hold) and moved back if the block fails or the writer dies: only for folders of files that are
+    added under new names and whose deletions wait until the swap (the document cache), and that
+    readers do not read."""
     out = Path(os.path.realpath(out))
     with writer_lock(out):
         _recover(out)
         stage = out.with_name(f".{out.name}.staging-{os.getpid()}")
         stage.mkdir(mode=0o700)  # nobody reads the new files before they have the old folder's permissions
+        note = out.with_name(f".{out.name}.moved-{os.getpid()}")
+        swapped = False
         try:
             mode = stat.S_IMODE(out.stat().st_mode) if out.is_dir() else 0o777 & ~_umask()
             if out.is_dir():
-                _copy_links(out, stage, set(fresh))
+                _copy_links(out, stage, set(fresh) | set(moved))
+                names = [m for m in moved if (out / m).is_dir()]
+                if names:
+                    note.write_text("\n".join(names) + "\n", encoding="utf-8")
+                    _fsync_dir(out.parent)
+                    for m in names:
+                        os.rename(out / m, stage / m)
             yield stage
             _fsync_tree(stage)
             os.chmod(stage, mode)
             _swap(stage, out)
+            swapped = True
         finally:
+            if not swapped:
+                _move_back(note, stage, out)
+            note.unlink(missing_ok=True)
             shutil.rmtree(stage, ignore_errors=True)
             _fsync_dir(out.parent)
+
+
+def _move_back(note: Path, stage: Path, out: Path) -> None:
+    """Folders a failed or killed writer moved into its staged copy, back where they were."""
+    try:
+        names = note.read_text("utf-8").split()
+    except OSError:
+        return
+    for m in names:
+        if (stage / m).exists() and not (out / m).exists() and out.is_dir():
+            os.rename(stage / m, out / m)
 
 
 _HELD: dict[Path, int] = {}
@@ -145,6 +173,9 @@ def _recover(out: Path) -> None:
     """Undo what a killed writer left: staged folders (stale, since we hold the lock), and an old
     folder moved aside by the two-rename fallback just before it died."""
     for stale in out.parent.glob(f".{out.name}.staging-*"):
+        note = out.with_name(f".{out.name}.moved-{stale.name.rsplit('-', 1)[-1]}")
+        _move_back(note, stale, out)
+        note.unlink(missing_ok=True)
         shutil.rmtree(stale, ignore_errors=True)
     old = out.with_name(f".{out.name}.old")
     if old.is_dir():

@@ -16,8 +16,8 @@ from aigraph.extraction.lexicon import Lexicon
 from aigraph.graph.link import Aggregate, entity_of, fact_keys, mention_rows
 from aigraph.model import Entity, Evidence, Fact, Quantity, Reading, Sentence
 
-INDEX = "index.sqlite"
-"""The index's file in the cache folder."""
+INDEX = "link-index.sqlite"
+"""The index's file in the graph folder (beside the cache folder: it changes with the store, as one set)."""
 
 _SCHEMA = """
 CREATE TABLE docs(id TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;

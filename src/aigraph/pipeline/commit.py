@@ -70,7 +70,7 @@ def commit(out: Path, state: State, update: tuple[Sequence[cache.Entry], Sequenc
             else:
                 cache.write_all(stage, entries, state.threshold)
             assert state.linked is not None
-            write_index(cache.folder(stage) / INDEX, entries, state.linked.evidence, state.threshold,
+            write_index(stage / INDEX, entries, state.linked.evidence, state.threshold,
                         default_lexicon())
             write_outputs(state.quads, stage, parts)
             (stage / STALE).unlink(missing_ok=True)

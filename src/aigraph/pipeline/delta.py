@@ -41,7 +41,7 @@ def work_out(stage: Path, store: Store, added: Sequence[cache.Entry], gone: Sequ
     they fund, the named graphs of the documents and of the other documents whose entities change name
     or type."""
     lexicon = default_lexicon()
-    index = Index.writable(cache.folder(stage) / INDEX)
+    index = Index.writable(stage / INDEX)
     try:
         change = _work_out(index, store, stage, added, list(gone), threshold, lexicon)
     except BaseException:
@@ -106,7 +106,7 @@ def context(store: Store, inserted: frozenset[Quad]) -> tuple[set[Quad], set[Nam
     of the inserted quads: the others were judged when they were written). Beside the inserted quads:
     every quad of each fact and round they name, with its plain triple and the type of every evidence
     node it points to (a support count is checked against them all); each round investor's investedIn
-    triple and its fact; the type of every entity named."""
+    triple and its fact; the type of every entity and document named."""
     out = set(inserted)
     focus = {q.subject for q in inserted if isinstance(q.subject, NamedNode)}
     facts, rounds = set(), set()
@@ -143,6 +143,8 @@ def context(store: Store, inserted: frozenset[Quad]) -> tuple[set[Quad], set[Nam
         if e in focus:  # an entity judged: its names too (its mentions in other documents are not judged)
             for p in (RDFS.label, SKOS.altLabel):
                 out.update(store.quads_for_pattern(e, p, None, DefaultGraph()))
+    for d in {q.object for q in out if isinstance(q.object, NamedNode) and q.object.value.startswith(DOC)}:
+        out.update(store.quads_for_pattern(d, RDF.type, None, d))
     return out, focus
 
 

@@ -125,7 +125,7 @@ def add(paths: Sequence[Path], out: Path, progress: Progress | None = None, vali
     added = _extract(new, progress)
     if fast:
         return _incremental(out, report, added, [(i, by_id[i]) for i in replaced], threshold, validate, exports, t0)
-    entries = [e for e in cache.load(out) if e.document.id not in set(replaced)]
+    entries = [e for e in _entries(out) if e.document.id not in set(replaced)]
     fresh, again = _refresh(entries, progress)
     state = assemble(fresh + again + added, threshold, progress)
     commit(out, state, (again + added, [by_id[i] for i in replaced]), validate)
@@ -147,7 +147,7 @@ def remove(names: Sequence[str], out: Path, progress: Progress | None = None, va
     if fast:
         return _incremental(out, report, [], gone, threshold, validate, exports, t0)
     gone_keys = {key for _, key in gone}
-    fresh, again = _refresh([e for e in cache.load(out) if e.key not in gone_keys], progress)
+    fresh, again = _refresh([e for e in _entries(out) if e.key not in gone_keys], progress)
     state = assemble(fresh + again, threshold, progress)
     commit(out, state, (again, sorted(gone_keys)), validate)
     return _summary(replace(report, refreshed=tuple(e.document.id for e in again)), state, t0)
@@ -160,47 +160,79 @@ def _catalogue(out: Path) -> tuple[list[tuple[str, str]], float, bool]:
     if not cache.has_cache(out):
         _load(out)  # raises, saying why
     threshold, extractor = cache.threshold(out), cache.settings(out).get("extractor")
-    index_file = cache.folder(out) / INDEX
+    index_file = out / INDEX
     if extractor == cache.extractor_fingerprint() and index_file.is_file():
         index = Index(index_file)
         try:
             return index.listed(), threshold, True
         finally:
             index.close(commit=False)
-    return [(e.document.id, e.key) for e in cache.load(out)], threshold, False
+    return [(e.document.id, e.key) for e in _entries(out)], threshold, False
+
+
+def _entries(out: Path) -> list[cache.Entry]:
+    """The cached documents of the graph (those its link index lists, when it has one: a writer that
+    died may have left entries of a change that never happened)."""
+    if not (out / INDEX).is_file():
+        return cache.load(out)
+    index = Index(out / INDEX)
+    try:
+        keys = {key for _, key in index.listed()}
+    finally:
+        index.close(commit=False)
+    return [e for e in cache.load(out) if e.key in keys]
 
 
 def _incremental(out: Path, report: UpdateReport, added: list[cache.Entry], gone: list[tuple[str, str]], threshold: float,
                  validate: bool, exports: bool, t0: float) -> UpdateReport:
     """Change the store, the link index and the cache by the documents' part, in a staged copy of `out`
-    swapped in as a whole; the export files are rewritten (`exports`) or marked stale."""
+    swapped in as a whole (the cache folder moved in, not copied: its new entries are new files, and
+    the entries of the documents gone are deleted once the swap is done); the export files are
+    rewritten (`exports`) or marked stale."""
+    written: list[Path] = []
+    try:
+        with staged_dir(out, moved=(cache.CACHE_DIR,)) as stage:
+            documents, entities, facts = _change(out, stage, added, gone, threshold, validate, exports, written)
+    except BaseException:
+        for f in written:  # the entries of a change that did not happen
+            (cache.folder(out) / f.name).unlink(missing_ok=True)
+        raise
+    for _, key in gone:
+        (cache.folder(out) / f"{key}.json.gz").unlink(missing_ok=True)
+    return replace(report, documents=documents, entities=entities, facts=facts,
+                   seconds=round(time.perf_counter() - t0, 2), exports_stale=not exports)
+
+
+def _change(out: Path, stage: Path, added: list[cache.Entry], gone: list[tuple[str, str]], threshold: float,
+            validate: bool, exports: bool, written: list[Path]) -> tuple[int, int, int]:
+    """The change in the staged folder: (documents, entities, facts) afterwards."""
     from pyoxigraph import Store
 
     from aigraph.graph import validate as shapes
     from aigraph.pipeline import delta
     from aigraph.pipeline.commit import mark_stale, write_exports
 
-    with staged_dir(out) as stage:
-        live = Store.read_only(str(out / STORE_DIR))
-        live.backup(str(stage / STORE_DIR))  # a checkpoint: hard links to the live store's files
-        del live
-        store = Store(str(stage / STORE_DIR))
-        change = delta.work_out(stage, store, added, [doc_id for doc_id, _ in gone], threshold)
-        for q in change.removed:
-            store.remove(q)
-        store.extend(change.inserted)
-        if validate:
-            shapes.check_part(*delta.context(store, change.inserted))
-        store.flush()
-        counts = _counts(store)
-        del store
-        cache.update(stage, added, [key for _, key in gone])
-        if exports:
-            write_exports(stage)
-        else:
-            mark_stale(stage)
-    return replace(report, documents=change.documents, entities=counts[0], facts=counts[1],
-                   seconds=round(time.perf_counter() - t0, 2), exports_stale=not exports)
+    live = Store.read_only(str(out / STORE_DIR))
+    live.backup(str(stage / STORE_DIR))  # a checkpoint: hard links to the live store's files
+    del live
+    store = Store(str(stage / STORE_DIR))
+    change = delta.work_out(stage, store, added, [doc_id for doc_id, _ in gone], threshold)
+    for q in change.removed:
+        store.remove(q)
+    store.extend(change.inserted)
+    if validate:
+        shapes.check_part(*delta.context(store, change.inserted))
+    store.flush()
+    entities, facts = _counts(store)
+    del store
+    for e in added:
+        written.append(cache.folder(stage) / f"{e.key}.json.gz")
+    cache.update(stage, added, [])
+    if exports:
+        write_exports(stage)
+    else:
+        mark_stale(stage)
+    return change.documents, entities, facts
 
 
 def _counts(store) -> tuple[int, int]:
