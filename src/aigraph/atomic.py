@@ -87,7 +87,7 @@ def staged_dir(out: str | Path, fresh: tuple[str, ...] = ("store",), moved: tupl
                     for m in names:
                         os.rename(out / m, stage / m)
             yield stage
-            _fsync_tree(stage)
+            _fsync_tree(stage, skip={stage / m for m in moved})
             os.chmod(stage, mode)
             _swap(stage, out)
             swapped = True
@@ -229,9 +229,14 @@ def _exchange(a: Path, b: Path) -> bool:
     return fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
-def _fsync_tree(root: Path) -> None:
-    """Make the staged files durable before they become the graph (a power cut after the swap)."""
-    for dirpath, _, files in os.walk(root):
+def _fsync_tree(root: Path, skip: set[Path] = frozenset()) -> None:
+    """Make the staged files durable before they become the graph (a power cut after the swap). The
+    files of the folders in `skip` were durable before (moved folders: files added there are written
+    by atomic_write, which syncs them), so only those folders themselves are synced."""
+    for d in skip:
+        _fsync_dir(d)
+    for dirpath, dirnames, files in os.walk(root):
+        dirnames[:] = [n for n in dirnames if Path(dirpath, n) not in skip]
         for name in files:
             path = os.path.join(dirpath, name)
             try:
