@@ -49,10 +49,10 @@ imports is among them."""
 def extractor_fingerprint() -> str:
     """A hash of the code and data the extractor is made of: when it changes, cached documents are
     stale and are read again, so that the incremental path keeps giving what a full build gives."""
-    import spacy
+    from importlib.metadata import version  # spaCy's version without importing spaCy (a second)
 
     root = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
+    h = hashlib.sha256(f"spacy {version('spacy')}\n".encode())
     files: set[Path] = set()
     for part in EXTRACTOR:
         p = root / part
