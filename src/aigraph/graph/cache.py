@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from aigraph.atomic import atomic_write, replace_dir
 from aigraph.errors import StoreError
@@ -70,14 +72,25 @@ def folder(graph: Path) -> Path:
 
 def encode(entry: Entry) -> bytes:
     """One entry as gzipped JSON (no timestamp, sorted keys: the same entry gives the same bytes)."""
-    data = {
-        "format": FORMAT,
-        "extractor": entry.extractor,
-        "document": asdict(entry.document),
-        "readings": [{"sentence": asdict(a.sentence), "mentions": [asdict(m) for m in a.mentions],
-                      "facts": [asdict(f) for f in a.facts]} for a in entry.readings],
-    }
-    return gzip.compress(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"), mtime=0)
+    buf = io.BytesIO()
+    write_entry(buf, entry)
+    return buf.getvalue()
+
+
+def write_entry(fh: IO[bytes], entry: Entry) -> None:
+    """One entry as gzipped JSON into a binary file, a reading at a time: a long document never has its
+    whole JSON text in memory (sorted keys as json.dumps writes them)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0) as gz:
+        gz.write(f'{{"document": {dumps(asdict(entry.document))}, "extractor": {dumps(entry.extractor)}, '
+                 f'"format": {FORMAT}, "readings": ['.encode())
+        for i, a in enumerate(entry.readings):
+            reading = {"facts": [asdict(f) for f in a.facts], "mentions": [asdict(m) for m in a.mentions],
+                       "sentence": asdict(a.sentence)}
+            gz.write(((", " if i else "") + dumps(reading)).encode("utf-8"))
+        gz.write(b"]}")
 
 
 def decode(data: bytes) -> Entry | None:
@@ -150,7 +163,8 @@ def write_all(graph: Path, entries: list[Entry], threshold: float) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{CACHE_DIR}.", dir=graph))
     try:
         for e in entries:
-            (tmp / f"{e.key}.json.gz").write_bytes(encode(e))
+            with (tmp / f"{e.key}.json.gz").open("wb") as fh:
+                write_entry(fh, e)
         (tmp / SETTINGS).write_text(_settings(threshold), encoding="utf-8")
         replace_dir(tmp, folder(graph))
     except BaseException:
@@ -162,7 +176,7 @@ def update(graph: Path, added: list[Entry], removed: list[str]) -> None:
     """Write the added entries and delete the removed keys, one file at a time, each atomically."""
     for e in added:
         with atomic_write(folder(graph) / f"{e.key}.json.gz", "wb") as fh:
-            fh.write(encode(e))
+            write_entry(fh, e)
     for key in removed:
         (folder(graph) / f"{key}.json.gz").unlink(missing_ok=True)
 
