@@ -24,7 +24,7 @@ def main() -> None:
     from aigraph.graph.store import open_store
     from aigraph.graph.validate import validate_store
     from aigraph.pipeline.build import build
-    from aigraph.pipeline.commit import FILES
+    from aigraph.pipeline.commit import FILES, export
     from aigraph.pipeline.update import add, remove
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
@@ -34,6 +34,7 @@ def main() -> None:
     timed("build 5 seeds (--no-validate)", lambda: build(seeds, tmp / "novalidate", validate=False))
     timed("build 4 seeds", lambda: build(seeds[:-1], tmp / "inc"))
     timed(f"add {seeds[-1].name}", lambda: add([seeds[-1]], tmp / "inc"))
+    timed("export (rewrite the stale export files)", lambda: export(tmp / "inc"))
     same = all((tmp / "full" / f).read_bytes() == (tmp / "inc" / f).read_bytes() for f in FILES)
     print(f"{'incremental exports byte-identical to full':42s} {same}")
     timed("add the same file again (no change)", lambda: add([seeds[-1]], tmp / "inc"))
