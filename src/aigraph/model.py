@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A source file, decoded."""
 
@@ -32,7 +32,7 @@ class Document:
     """How many U+FFFD replacement characters the decoded text holds (bytes that did not decode)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of a document, with line wraps and furniture removed."""
 
@@ -57,7 +57,7 @@ class Sentence:
         """Offset just past the last character in the document text."""
         return self.pieces[-1][1] if self.pieces else 0
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a sentence that names an entity."""
 
@@ -77,7 +77,7 @@ class Mention:
     """Confidence in the span and its type, between 0 and 1."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A money amount or a date, as written and normalised."""
 
@@ -89,7 +89,7 @@ class Quantity:
     """ISO 4217 currency code for money; None for dates."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A relation between two entities stated by one sentence."""
 
@@ -111,7 +111,7 @@ class Fact:
     """Date stated with the fact."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What the extractor read in one sentence."""
 
@@ -123,7 +123,7 @@ class Reading:
     """Facts stated by the sentence (all of them, whatever their confidence)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical entity: one node of the graph."""
 
@@ -135,7 +135,7 @@ class Entity:
     """Every surface form seen for it, and the lexicon's aliases."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One sentence stating one fact, with the fact's names made canonical."""
 
@@ -145,7 +145,7 @@ class Evidence:
     """The sentence that states it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Linked:
     """Everything the extractor read, merged across documents: the input of the graph stage."""
 

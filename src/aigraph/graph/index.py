@@ -69,10 +69,14 @@ class Index:
     def add_document(self, doc_id: str, key: str, readings: Sequence[Reading], threshold: float, lexicon: Lexicon) -> None:
         """A document's mentions and the keys it uses (its evidence comes with put_evidence)."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (doc_id, key))
-        rows = mention_rows(readings, lexicon)
-        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                            [(k, doc_id, n, t, m, s) for k, n, t, m, s in rows])
-        keys = {r[0] for r in rows} | fact_keys(readings, threshold, lexicon)
+        keys = fact_keys(readings, threshold, lexicon)
+
+        def rows():
+            for k, n, t, m, s in mention_rows(readings, lexicon):
+                keys.add(k)
+                yield k, doc_id, n, t, m, s
+
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows())
         self.db.executemany("INSERT OR IGNORE INTO uses VALUES (?, ?)", [(k, doc_id) for k in keys])
 
     def remove_document(self, doc_id: str, evidence: bool = True) -> None:

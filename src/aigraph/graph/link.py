@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from aigraph.extraction.lexicon import Lexicon, default_lexicon
@@ -60,10 +60,11 @@ class Aggregate:
         return bool(self.names)
 
 
-def mention_rows(readings: Sequence[Reading], lexicon: Lexicon) -> list[tuple[str, str, str, int, str]]:
-    """(key, name, type, score in thousandths, surface) of every mention."""
-    return [(_key(m.name, lexicon), m.name, m.type, round(m.score * 1000), m.surface)
-            for a in readings for m in a.mentions]
+def mention_rows(readings: Sequence[Reading], lexicon: Lexicon) -> Iterator[tuple[str, str, str, int, str]]:
+    """(key, name, type, score in thousandths, surface) of every mention, one at a time."""
+    for a in readings:
+        for m in a.mentions:
+            yield _key(m.name, lexicon), m.name, m.type, round(m.score * 1000), m.surface
 
 
 def entity_of(key: str, agg: Aggregate, lexicon: Lexicon) -> Entity:

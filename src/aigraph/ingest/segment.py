@@ -84,20 +84,25 @@ def _clean_line(line: Mapped) -> Mapped:
     return line.keep(0, len(text), drops)
 
 
-def _lines(doc: Document) -> Iterator[tuple[int, Mapped]]:
-    """The body's lines (markup, entities and controls already out), each mapped to the file, with
+def _lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """The body's lines (markup, entities and controls already out, FILLER where they were), each with
     the offset where it starts."""
     view = visible(doc.text, doc.format == "html")
     pos = doc.body_start
     while pos <= len(view):
         end = view.find("\n", pos)
         end = len(view) if end < 0 else end
-        line = Mapped()
-        line.add(view[pos:end], pos)
-        if FILLER in line.text:
-            line = line.keep(0, line.length, [f.span() for f in _FILLERS.finditer(line.text)])
-        yield pos, line
+        yield pos, view[pos:end]
         pos = end + 1
+
+
+def _mapped(start: int, text: str) -> Mapped:
+    """A line as mapped text, FILLER left out (made when the line is used: a long document has many)."""
+    line = Mapped()
+    line.add(text, start)
+    if FILLER in text:
+        line = line.keep(0, line.length, [f.span() for f in _FILLERS.finditer(text)])
+    return line
 
 
 _FILLERS = re.compile(FILLER + "+")
@@ -160,27 +165,32 @@ def _glue(current: Mapped, last: str, nxt: Mapped, start: int) -> Mapped:
 def clean_lines(doc: Document) -> list[Mapped]:
     """Paragraphs of the body, each mapped to the file: furniture left out, hard wraps joined. A blank
     line ends a paragraph (but for a PDF's wrap in mid-sentence, see _wrap_across_blank)."""
+    return list(_paragraphs(doc))
+
+
+def _paragraphs(doc: Document) -> Iterator[Mapped]:
     raw = list(_lines(doc))
-    dropped = drop_lines([line.text for _, line in raw])
-    content: list[tuple[int, Mapped, bool]] = []  # each line kept, where it starts, whether after a blank line
+    dropped = drop_lines([text.replace(FILLER, "") for _, text in raw])
+    content: list[tuple[int, str, bool]] = []  # each line kept, where it starts, whether after a blank line
     blank = False
-    for i, (start, line) in enumerate(raw):
+    for i, (start, text) in enumerate(raw):
         if i in dropped:
             continue
-        if not line.text.strip():
+        if not text.replace(FILLER, "").strip():
             blank = True
             continue
-        content.append((start, line, blank))
+        content.append((start, text, blank))
         blank = False
-    widths = [_width(line.text.strip()) for _, line, _ in content]
+    del raw
+    widths = [_width(text.replace(FILLER, "").strip()) for _, text, _ in content]
     # the block of each line: lines between blank lines (a wrap is judged against its own block)
     block = [0] * len(content)
     for i in range(1, len(content)):
         block[i] = block[i - 1] + content[i][2]
-    paragraphs: list[Mapped] = []
     current: Mapped | None = None
     last_line = ""
-    for i, (start, line, after_blank) in enumerate(content):
+    for i, (start, raw_text, after_blank) in enumerate(content):
+        line = _mapped(start, raw_text)
         text = line.text
         cleaned = _clean_line(line).stripped()
         stripped = cleaned.text
@@ -196,12 +206,11 @@ def clean_lines(doc: Document) -> list[Mapped]:
                 current = _glue(current, last_line, cleaned, start)
                 last_line = stripped
                 continue
-            paragraphs.append(current)
+            yield current
         current = cleaned
         last_line = stripped
     if current is not None:
-        paragraphs.append(current)
-    return paragraphs
+        yield current
 
 
 # ---------------------------------------------------------------- sentences
@@ -241,7 +250,7 @@ def _cap(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 def segment(doc: Document) -> list[Sentence]:
     """The document's sentences, in order, each with the source spans it is made of."""
     out: list[Sentence] = []
-    for para in clean_lines(doc):
+    for para in _paragraphs(doc):
         text = para.text
         for a, b in split_sentences(text):
             while a < b and text[a].isspace():
