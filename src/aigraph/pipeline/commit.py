@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aigraph.atomic import atomic_write, staged_dir
 from aigraph.extraction.lexicon import default_lexicon
-from aigraph.graph import cache, exports, validate
+from aigraph.graph import cache, exports
 from aigraph.graph.index import INDEX, write_index
 from aigraph.pipeline.stages import State
 from aigraph.scale.partition import PARTS, write_parts
@@ -29,12 +29,15 @@ def entries_of(state: State) -> list[cache.Entry]:
     return [cache.Entry(d, tuple(by_doc[d.id]), fp) for d in state.documents]
 
 
-def write_outputs(quads: Sequence, out: Path, parts: int = 0) -> None:
+def write_outputs(quads: Sequence, out: Path, parts: int = 0, checked: Callable | None = None) -> None:
     """The store and every export (exports.WRITERS), then the views read from one NetworkX graph
-    (views.stages.STAGES), into `out`; `parts` > 0 adds the graph as that many N-Quads files."""
+    (views.stages.STAGES), into `out`; `parts` > 0 adds the graph as that many N-Quads files.
+    `checked(store)`, run once the store is written, may raise to stop before the other files."""
     outputs = exports.Outputs(out, quads)
-    for _, write in exports.WRITERS:
+    for name, write in exports.WRITERS:
         write(outputs)
+        if name == "store" and checked is not None:
+            checked(outputs.store)
     view_stages.run(outputs.store, out)
     if parts:
         write_parts(outputs.quads, out / PARTS, parts)
@@ -54,13 +57,16 @@ def commit(out: Path, state: State, update: tuple[Sequence[cache.Entry], Sequenc
     `out` that takes its place as one set. `update` (written entries, deleted keys) changes only those
     cache files; None writes the whole cache from `state`. With `concurrent` the check runs in another
     process while the files are written, and the copy is swapped in only once it has passed."""
-    checking = None
+    checking = checked = None
     if check and concurrent:
         from aigraph.graph.concurrent_check import Check
 
         checking = Check(state.quads)
     elif check:
-        validate.check(state.quads)
+        from aigraph.pipeline.delta import check_store
+
+        def checked(store) -> None:  # part by part, over the staged store: memory follows the part
+            check_store(store, state.quads)
     try:
         with staged_dir(out) as stage:
             entries = entries_of(state)
@@ -72,7 +78,7 @@ def commit(out: Path, state: State, update: tuple[Sequence[cache.Entry], Sequenc
             assert state.linked is not None
             write_index(stage / INDEX, entries, state.linked.evidence, state.threshold,
                         default_lexicon())
-            write_outputs(state.quads, stage, parts)
+            write_outputs(state.quads, stage, parts, checked)
             (stage / STALE).unlink(missing_ok=True)
             if checking is not None:
                 checking.result()  # a violation here discards the staged copy: nothing is written

@@ -15,7 +15,7 @@ from aigraph.graph.index import INDEX, Index
 from aigraph.graph.link import fact_keys, mention_rows, resolve
 from aigraph.graph.rdf import by_document, document_quads, entity_quads, fact_quads, round_quads_of
 from aigraph.model import Linked
-from aigraph.vocab import AIG, DOC, RDF, RDFS, SKOS
+from aigraph.vocab import AIG, AIG_NS, DOC, RDF, RDFS, SKOS
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,32 @@ def _keys(readings, threshold: float, lexicon) -> set[str]:
     return {r[0] for r in mention_rows(readings, lexicon)} | fact_keys(readings, threshold, lexicon)
 
 
+CHECK_PART = 5000
+"""Subjects judged together when a whole graph is checked part by part (check_store)."""
+
+
+def check_store(store: Store, quads: Sequence[Quad]) -> None:
+    """Check the graph of these quads, written in `store`, against the shapes part by part: each part
+    a few thousand subjects with the context they need, so that the memory the check takes follows the
+    part, not the graph (rdflib holds a triple in a kilobyte or two). Raises InvalidGraph with the
+    violations of every part."""
+    from aigraph.graph.validate import InvalidGraph, check_part
+
+    by_subject: dict = {}
+    for q in quads:
+        by_subject.setdefault(q.subject, []).append(q)
+    subjects = sorted(by_subject, key=str)
+    bad = []
+    for i in range(0, len(subjects), CHECK_PART):
+        part = frozenset(q for s in subjects[i:i + CHECK_PART] for q in by_subject[s])
+        try:
+            check_part(*context(store, part))
+        except InvalidGraph as exc:
+            bad += exc.violations
+    if bad:
+        raise InvalidGraph(sorted(set(bad), key=lambda v: (v.focus, v.path, v.value, v.message)))
+
+
 def _identity(entity) -> tuple | None:
     return (entity.name, entity.type) if entity is not None else None
 
@@ -111,6 +137,13 @@ def context(store: Store, inserted: frozenset[Quad]) -> tuple[set[Quad], set[Nam
     focus = {q.subject for q in inserted if isinstance(q.subject, NamedNode)}
     facts, rounds = set(), set()
     for q in inserted:
+        if q.predicate.value.startswith(AIG_NS) and q.subject.value.startswith(_ENT) \
+                and isinstance(q.object, NamedNode) and q.object.value.startswith(_ENT):
+            # a plain relation triple: the fact that states it (and its evidence) must be there
+            for f in store.quads_for_pattern(None, RDF.subject, q.subject, DefaultGraph()):
+                if any(store.quads_for_pattern(f.subject, RDF.object, q.object, DefaultGraph())) and \
+                        any(store.quads_for_pattern(f.subject, RDF.predicate, q.predicate, DefaultGraph())):
+                    facts.add(f.subject)
         for node in (q.subject, q.object):
             if isinstance(node, NamedNode) and node.value.startswith(_FACT):
                 tail = node.value[len(_FACT):]
