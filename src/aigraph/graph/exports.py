@@ -11,7 +11,7 @@ from pyoxigraph import Quad, RdfFormat, Store
 
 from aigraph.atomic import atomic_write
 from aigraph.graph.jsonld import write_jsonld
-from aigraph.graph.rdf import triples_of
+from aigraph.graph.rdf import quad_key, triples_of
 from aigraph.graph.store import open_store, run, write_rdf, write_store
 
 TURTLE = "aigraph.ttl"
@@ -33,7 +33,7 @@ class Outputs:
     def __init__(self, folder: Path, quads: Sequence[Quad]) -> None:
         self.folder = Path(folder)
         """The (staged) graph folder written into."""
-        self.quads = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        self.quads = sorted(quads, key=quad_key)
         """Every quad, in a fixed order: the exports are a pure function of them."""
 
     @cached_property
