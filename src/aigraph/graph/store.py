@@ -13,6 +13,8 @@ from aigraph.errors import StoreError
 from aigraph.vocab import ontology_path, prefixes
 
 STORE_DIR = "store"
+BULK_BATCH = 50_000
+"""Quads handed to the store's bulk loader at a time."""
 ONTOLOGY_IRI = "https://aigraph.dev/ontology"
 
 
@@ -109,7 +111,11 @@ def write_store(quads: Sequence[Quad], directory: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=directory))
     try:
         store = Store(str(tmp))
-        store.bulk_extend(list(quads) + ontology_quads())
+        # in batches: the bulk loader holds what it is given in memory (a long document's graph is large)
+        items = list(quads) + ontology_quads()
+        for i in range(0, len(items), BULK_BATCH):
+            store.bulk_extend(items[i:i + BULK_BATCH])
+        del items
         store.flush()
         store.optimize()
         del store
