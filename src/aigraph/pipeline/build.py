@@ -80,6 +80,6 @@ def build(sources: Sequence[Path], out: str | os.PathLike, threshold: float = 0.
         commit(Path(out), state, check=validate, concurrent=jobs > 1, parts=parts)
     assert state.linked is not None
     facts = {(e.fact.subject, e.fact.predicate, e.fact.object) for e in state.linked.evidence}
-    return BuildReport(len(state.documents), len(state.sentences), len(state.linked.entities), len(facts),
+    return BuildReport(len(state.documents), state.sentence_count or len(state.sentences), len(state.linked.entities), len(facts),
                        len(state.quads), round(time.perf_counter() - t0, 2), str(out), state.skipped,
                        state.warnings, len(state.linked.rejected))

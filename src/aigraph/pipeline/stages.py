@@ -28,7 +28,9 @@ class State:
     documents: tuple[Document, ...] = ()
     """Decoded documents."""
     sentences: tuple[Sentence, ...] = ()
-    """Clean sentences of all documents, in order."""
+    """Clean sentences of all documents, in order (after extraction: those with a mention or a fact)."""
+    sentence_count: int = 0
+    """How many sentences the documents have (all of them, whatever extraction found)."""
     readings: tuple[Reading, ...] = ()
     """Entities and facts of each sentence."""
     linked: Linked | None = None
@@ -95,14 +97,19 @@ def extract(state: State) -> State:
     """Run the spaCy pipeline over all sentences (in `jobs` processes); a document whose extraction
     fails is reported and left out whole (an error with `strict`)."""
     outcome = workers.extract_all(state.sentences, state.jobs, state.progress, state.extractor, state.engine, state.scheduler)
+    # a sentence without a mention says nothing to the graph: it is counted, not kept (a long document
+    # has hundreds of thousands)
+    readings = tuple(r for r in outcome.readings if r.mentions or r.facts)
+    state = replace(state, sentence_count=state.sentence_count or len(state.sentences))
     if not outcome.failed:
-        return replace(state, readings=outcome.readings)
+        return replace(state, readings=readings, sentences=tuple(r.sentence for r in readings))
     paths = {d.id: d.path for d in state.documents}
     reasons = tuple(f"{paths.get(doc_id, doc_id)}: extraction failed ({why})" for doc_id, why in outcome.failed)
     if state.strict:
         raise InputError(reasons[0])
     bad = {doc_id for doc_id, _ in outcome.failed}
-    return replace(state, readings=outcome.readings, skipped=state.skipped + reasons,
+    return replace(state, readings=tuple(r for r in readings if r.sentence.doc_id not in bad),
+                   skipped=state.skipped + reasons,
                    documents=tuple(d for d in state.documents if d.id not in bad),
                    sentences=tuple(s for s in state.sentences if s.doc_id not in bad))
 
