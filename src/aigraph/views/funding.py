@@ -203,7 +203,7 @@ def draw(rounds: list[Round], links: bool = False) -> Drawing:
 
     def label(x: float, y: float, name: str, anchor: str, color: str) -> str:
         text = (f'<circle cx="{x + (6 if anchor == "end" else -6):.1f}" cy="{y:.1f}" r="4" fill="{color}"/>'
-                f'<text x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="{anchor}"><title>{_e(name)}</title>{_e(_short(name))}</text>')
+                f'<text x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="{anchor}">{_e(_short(name))}<title>{_e(name)}</title></text>')
         return f'<a href="{_e(entity_href(name))}">{text}</a>' if links else text
 
     for i in inv_order:

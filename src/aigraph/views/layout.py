@@ -20,6 +20,8 @@ KK_LIMIT = 300
 """Groups up to this size get Kamada-Kawai (even edge lengths); larger ones the faster Fruchterman-Reingold."""
 FILL = 0.4
 """Share of a group's area its nodes' boxes take before overlaps are removed: lower spreads them out."""
+STEP = 1.0
+"""How much of its pushes a box moves each round of `separate`."""
 COMPACT_ROUNDS = 6
 """Rounds of drawing a layout together (see `compact`)."""
 
@@ -111,9 +113,27 @@ def separate(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad
             np.add.at(my, b, push_y * share_b)
         if not moved:
             break
-        x += mx * 0.55
-        y += my * 0.55
+        x += mx * STEP
+        y += my * STEP
+    else:
+        _settle(x, y, hw, hh, free)
     return [float(v) for v in x], [float(v) for v in y - off]
+
+
+def _settle(x, y, hw, hh, free) -> None:
+    """The last resort when pushing has not parted every box: pinned boxes stay, then each other box, top
+    to bottom, moves down below every placed box it overlaps. Always ends with no overlap."""
+    order = sorted(range(len(x)), key=lambda i: (free[i], y[i] - hh[i], x[i]))
+    placed: list[int] = []
+    for i in order:
+        moved = True
+        while moved and free[i]:
+            moved = False
+            for j in placed:
+                if abs(x[i] - x[j]) < hw[i] + hw[j] - 1e-6 and abs(y[i] - y[j]) < hh[i] + hh[j] - 1e-6:
+                    y[i] = y[j] + hh[j] + hh[i]
+                    moved = True
+        placed.append(i)
 
 
 def base_layout(n: int, edges: Sequence[tuple[int, int]], seed: int = 7,

@@ -106,7 +106,8 @@ def plan(g, metrics: dict, drawn: list[str], top_labels: int = TOP_LABELS, canva
                min([box[1], c.title_at[1] - TITLE_FONT] + [y for _, y in c.outline]),
                max([box[2], c.title_at[0] + half] + [x for x, _ in c.outline]),
                max([box[3]] + [y for _, y in c.outline]))
-    return Plan(pos, radius, font, items, tuple(clusters), tuple(round(v, 1) for v in box),
+    box = (math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3]))
+    return Plan(pos, radius, font, items, tuple(clusters), tuple(float(v) for v in box),
                 min(top_labels, len(drawn)))
 
 
