@@ -48,8 +48,8 @@ def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES) -> dic
     in named community clusters with no shape or label overlapping, sized by PageRank, coloured and
     shaped by type, the labels of the most central shown at the fitted zoom and the others as one zooms
     in; tooltips with aliases, documents and evidence; every entity (drawn or not) in the search index."""
-    from aigraph.views.metrics import node_metrics
     from aigraph.views.layout import LIFT
+    from aigraph.views.metrics import node_metrics
     from aigraph.views.overview import HULL_MARGIN, plan
 
     metrics = metrics if metrics is not None else node_metrics(g, betweenness=False)
