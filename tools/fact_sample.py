@@ -24,7 +24,7 @@ SELECT ?f ?sl ?st ?p ?ol ?ot ?conf WHERE {
 }"""
 
 _EVIDENCE = """
-SELECT ?doc ?text WHERE {
+SELECT ?f ?doc ?text WHERE {
   ?f aig:evidence ?ev . ?ev aig:sentenceText ?text ; aig:inDocument ?d . ?d rdfs:label ?doc .
 }"""
 
