@@ -22,7 +22,7 @@ NEAR = ((7.0, 20.0), (13.0, 16.0))
 """Its neighbours' shape half-sizes and label sizes, least to most connected."""
 FAR = ((4.0, 10.0), (9.0, 12.0))
 """Entities two or more hops away."""
-MAX_SCALE = 1.6
+MAX_SCALE = 1.3
 """A small neighbourhood is fitted no larger than this."""
 SOURCES_SHOWN = 4
 """Sentences shown under each fact on the card (the rest are counted)."""
