@@ -99,6 +99,15 @@ def test_entities_without_facts_are_not_drawn_but_can_be_found():
     assert next(t for t in data["types"] if t["type"] == "Company")["count"] == 1
 
 
+def test_a_graph_without_facts_still_gets_its_page_and_pictures(tmp_path):
+    g = tiny([], {"a": "Company", "b": "Model"})
+    data = view_data(g)
+    assert data["nodes"] == [] and data["clusters"] == [] and len(data["names"]) == 2
+    assert "2 without facts not drawn" in data["count"]
+    files = write_pictures(g, node_metrics(g), tmp_path)
+    assert all(ET.parse(f) for f in files)
+
+
 def test_tooltips_carry_aliases_documents_and_evidence():
     nodes = [(ENT + "DeepSeek", "DeepSeek", "Company", ("深度求索",), ("003.txt",)),
              (ENT + "R1", "DeepSeek-R1", "Model", ())]

@@ -20,10 +20,12 @@ KK_LIMIT = 300
 """Groups up to this size get Kamada-Kawai (even edge lengths); larger ones the faster Fruchterman-Reingold."""
 FILL = 0.4
 """Share of a group's area its nodes' boxes take before overlaps are removed: lower spreads them out."""
-STEP = 1.0
-"""How much of its pushes a box moves each round of `separate`."""
-COMPACT_ROUNDS = 6
-"""Rounds of drawing a layout together (see `compact`)."""
+EXPAND_EVERY = 10
+EXPAND = 1.02
+"""Every EXPAND_EVERY rounds of `separate` that still leave overlaps, the boxes move apart by this factor."""
+COMPACT_ROUNDS = 4
+COMPACT_FACTOR = 0.8
+"""Rounds of drawing a layout together, and how much each shrinks it (see `compact`)."""
 
 
 @dataclass(frozen=True)
@@ -83,22 +85,23 @@ def separate(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad
     free = np.ones(n)
     free[list(pinned)] = 0.0
     chunk = max(1, 4_000_000 // max(n, 1))
-    for _ in range(iterations):
+    for _round in range(iterations):
         mx, my, moved = np.zeros(n), np.zeros(n), False
         for i0 in range(0, n, chunk):
-            i1 = min(n, i0 + chunk)
-            dx = x[None, :] - x[i0:i1, None]
-            dy = y[None, :] - y[i0:i1, None]
-            ox = hw[i0:i1, None] + hw[None, :] - np.abs(dx)
-            oy = hh[i0:i1, None] + hh[None, :] - np.abs(dy)
+            i1 = min(n, i0 + chunk)  # rows i0..i1 against the columns from i0 on: each pair once
+            dx = x[None, i0:] - x[i0:i1, None]
+            dy = y[None, i0:] - y[i0:i1, None]
+            ox = hw[i0:i1, None] + hw[None, i0:] - np.abs(dx)
+            oy = hh[i0:i1, None] + hh[None, i0:] - np.abs(dy)
             hit = (ox > 1e-6) & (oy > 1e-6)
-            hit &= np.arange(n)[None, :] > np.arange(i0, i1)[:, None]
-            a, b = np.nonzero(hit)
+            hit &= np.arange(i0, n)[None, :] > np.arange(i0, i1)[:, None]
+            a, c = np.nonzero(hit)
             if not len(a):
                 continue
             moved = True
-            ia = a + i0
-            pdx, pdy, pox, poy = dx[a, b], dy[a, b], ox[a, b], oy[a, b]
+            ia, b = a + i0, c + i0
+            b_local = c
+            pdx, pdy, pox, poy = dx[a, b_local], dy[a, b_local], ox[a, b_local], oy[a, b_local]
             along_x = pox < poy
             # which way each pair parts: from where they stand, ties by index so the result is stable
             sx = np.where(pdx > 0, 1.0, np.where(pdx < 0, -1.0, np.where((ia + b) % 2 == 0, 1.0, -1.0)))
@@ -113,8 +116,13 @@ def separate(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad
             np.add.at(my, b, push_y * share_b)
         if not moved:
             break
-        x += mx * STEP
-        y += my * STEP
+        x += mx
+        y += my
+        if _round % EXPAND_EVERY == EXPAND_EVERY - 1:
+            # boxes jammed together part slowly, the push crossing the crowd one box a round: make room
+            cx, cy = (x[~free.astype(bool)][0], y[~free.astype(bool)][0]) if free.min() == 0 else (x.mean(), y.mean())
+            x = np.where(free > 0, cx + (x - cx) * EXPAND, x)
+            y = np.where(free > 0, cy + (y - cy) * EXPAND, y)
     else:
         _settle(x, y, hw, hh, free)
     return [float(v) for v in x], [float(v) for v in y - off]
@@ -179,12 +187,13 @@ def spread(coords: Sequence[tuple[float, float]], boxes: Sequence[Box], fill: fl
 
 
 def compact(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad: float = PAD,
-            rounds: int | None = None, factor: float = 0.85) -> tuple[list[float], list[float]]:
+            rounds: int | None = None, factor: float | None = None) -> tuple[list[float], list[float]]:
     """Draw the boxes together: shrink towards their centre, push apart again, a few times. The empty
     space a layout leaves between its parts goes; their order and neighbours stay."""
     xs, ys = list(xs), list(ys)
     if len(xs) < 2:
         return xs, ys
+    factor = factor or COMPACT_FACTOR
     for _ in range(COMPACT_ROUNDS if rounds is None else rounds):
         cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
         xs, ys = separate([cx + (x - cx) * factor for x in xs], [cy + (y - cy) * factor for y in ys], boxes, pad)

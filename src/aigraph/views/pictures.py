@@ -108,9 +108,10 @@ def draw_graph(g, metrics: dict, path: Path, title: str | None = None, limit: in
         ax.set_axis_off()
         fig.text(0.01, 1 - 0.3 / fig.get_figheight(), title or f"The graph: its {len(drawn)} most central entities with "
                  f"facts ({sub.number_of_edges()} facts), communities as named clusters", fontsize=13, va="center")
-        fig.legend(handles=[Line2D([], [], ls="", marker=MARKERS.get(TYPE_STYLE.get(t, OTHER_STYLE)[1], "o"), ms=7,
-                                   color=TYPE_STYLE.get(t, OTHER_STYLE)[0], label=t) for t in kinds],
-                   loc="upper right", bbox_to_anchor=(0.995, 1.0), ncol=len(kinds), frameon=False, fontsize=9)
+        if kinds:
+            fig.legend(handles=[Line2D([], [], ls="", marker=MARKERS.get(TYPE_STYLE.get(t, OTHER_STYLE)[1], "o"),
+                                       ms=7, color=TYPE_STYLE.get(t, OTHER_STYLE)[0], label=t) for t in kinds],
+                       loc="upper right", bbox_to_anchor=(0.995, 1.0), ncol=len(kinds), frameon=False, fontsize=9)
         _save(fig, path)
         plt.close(fig)
     return len(drawn)
