@@ -201,8 +201,12 @@ def test_overview_draws_linked_entities_and_finds_the_others(browser, session_gr
     assert alone and "has no facts: not drawn" in view.search(alone[0])
     tip = view.hover(ENT + "DeepSeek")
     assert tip.startswith("DeepSeek (Company)")
-    assert view.page.evaluate("(() => { const s = document.getElementById('search');"
-                              " return s.scrollWidth <= s.clientWidth; })()")  # the placeholder is not cut off
+    # the search box's placeholder fits in it, as drawn in the box's own font
+    room, needs = view.js("""(() => { const s = document.getElementById('search'), st = getComputedStyle(s);
+        const c = document.createElement('canvas').getContext('2d'); c.font = st.font;
+        return [s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight),
+                c.measureText(s.placeholder).width]; })()""")
+    assert needs <= room
     assert view.errors == [] and view.remote == [] and view.dialogs == []
 
 
@@ -395,6 +399,18 @@ def test_served_entity_and_funding_pages_keep_hostile_names_inert(browser, tmp_p
         view.page.wait_for_timeout(300)
         for v in (view, funding):
             assert v.js("window.pwned === undefined") and v.dialogs == [] and v.errors == [] and v.remote == []
+
+
+def test_readme_picture_of_the_graph_keeps_its_labels_apart(browser, seed_graph):
+    view = Opened(browser, (seed_graph / "aigraph.html").as_uri())  # the entities, in the page's order
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto((seed_graph / "graph.svg").as_uri())
+    boxes = page.evaluate("""[...document.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+        const r = t.getBoundingClientRect(); return {text: t.textContent, left: r.left, top: r.top,
+        right: r.right, bottom: r.bottom}; })""")
+    top = [row[1] for row in view.js("window.aigraph.data.names") if row[4]][:50]
+    assert set(top) <= {b["text"] for b in boxes}  # the most central are named
+    assert overlapping(boxes) == []
 
 
 def test_funding_page_shows_each_round_and_its_evidence_on_hover(browser, seed_graph):
