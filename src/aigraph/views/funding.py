@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -246,8 +247,6 @@ def funding_page(rounds: list[Round], title: str = "aigraph: funding", links: bo
     parts = {"TITLE": _e(title), "FONTS": FONT_STACK, "CSS": own.joinpath("funding.css").read_text("utf-8"),
              "JS": own.joinpath("funding.js").read_text("utf-8"), "SVG": d.svg, "TABLE": "\n".join(table),
              "COUNT": _e(f"{d.rounds} rounds · {d.companies} companies · {d.investors} investors")}
-    import re
-
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], own.joinpath("funding.html").read_text("utf-8"))
 
 

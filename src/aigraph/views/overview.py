@@ -129,7 +129,7 @@ class _Block:
                 [(c, t, ms, (tx + dx, ty + dy)) for c, t, ms, (tx, ty) in self.clusters])
 
 
-def _group(members: list[str], g, items: dict[str, Item], seed: int, named: tuple[int, str] | None) -> _Block:
+def _group(members: list[str], g, items: dict[str, Item], seed: int, named: tuple[int, list[str]] | None) -> _Block:
     """One community (or small part) laid out, its title above it when named; the margin its coloured
     area needs is inside the block."""
     idx = {iri: k for k, iri in enumerate(members)}
@@ -141,15 +141,15 @@ def _group(members: list[str], g, items: dict[str, Item], seed: int, named: tupl
     clusters = []
     if named is not None:
         left, top, right, bottom = left - HULL_MARGIN, top - HULL_MARGIN, right + HULL_MARGIN, bottom + HULL_MARGIN
-        names = named[1].split(" · ")
+        names = list(named[1])
         while len(names) > TITLE_NAMES[0] and _title_width(" · ".join(names)) > right - left:
             names.pop()
-        named = (named[0], " · ".join(names))
-        width = _title_width(named[1])
+        title = " · ".join(names)
+        width = _title_width(title)
         if width > right - left:  # a title wider than its cluster widens the block, centred
             left, right = (left + right) / 2 - width / 2, (left + right) / 2 + width / 2
         top -= TITLE_FONT * 1.4
-        clusters.append((named[0], named[1], tuple(members), ((left + right) / 2, top + TITLE_FONT)))
+        clusters.append((named[0], title, tuple(members), ((left + right) / 2, top + TITLE_FONT)))
     block = _Block({m: (x, y) for m, x, y in zip(members, xs, ys)}, (right - left, bottom - top), clusters)
     pos, clusters = block.moved(-left, -top)
     return _Block(pos, block.size, clusters)
@@ -165,10 +165,10 @@ def _blocks(g, metrics, drawn, rank_of, names, items, seed) -> list[_Block]:
     for iri in drawn:
         by_comm.setdefault(metrics[iri].community, []).append(iri)
 
-    def named(members: list[str]) -> tuple[int, str] | None:
+    def named(members: list[str]) -> tuple[int, list[str]] | None:
         if len(members) < CLUSTER_MIN:
             return None
-        return metrics[members[0]].community, " · ".join(names[m] for m in members[:TITLE_NAMES[1]])
+        return metrics[members[0]].community, [names[m] for m in members[:TITLE_NAMES[1]]]
 
     blocks = []
     for part in parts:

@@ -102,13 +102,10 @@ def _index(store: Store) -> str:
     names = {s["e"].value: s["l"].value for s in run(store, "SELECT ?e ?l WHERE { ?e rdfs:label ?l . "
                                                            "FILTER(STRSTARTS(STR(?e), STR(ent:))) }")}
     top = sorted((i for i in count if i in names), key=lambda i: (-count[i], names[i].casefold()))[:INDEX_SHOWN]
-    items = "".join(f"<li><a href=\"{html.escape(_href(names[i]))}\">{html.escape(names[i])}</a> "
+    from aigraph.views.entity_page import entity_href
+
+    items = "".join(f"<li><a href=\"{html.escape(entity_href(names[i]))}\">{html.escape(names[i])}</a> "
                     f"<span class=\"muted\">{count[i]} facts</span></li>" for i in top)
     return _page("aigraph: entities", "<h1>Entities</h1><p>Every entity has a page: its neighbourhood, its "
                  "facts and the sentences they were read from. The most connected:</p><ol>" + items + "</ol>")
 
-
-def _href(name: str) -> str:
-    from aigraph.views.entity_page import entity_href
-
-    return entity_href(name)
