@@ -36,9 +36,12 @@ def _store(graph: Path) -> Store:
 def served(graph: Path, path: str, query: str = "") -> tuple[int, bytes]:
     """(HTTP status, HTML page) for a GET of `path` (`/entity/NAME`, `/entity/`, `/funding`) with the URL's
     `query` (`depth=2` on an entity's page): the same pages as `aigraph html`, with every name a link."""
-    from aigraph.errors import AmbiguousEntity, UnknownEntity
+    from aigraph.errors import AigraphError, AmbiguousEntity, UnknownEntity
 
-    store = _store(graph)
+    try:
+        store = _store(graph)
+    except (AigraphError, OSError) as exc:  # no store (yet), or one being replaced: say so, stay up
+        return 503, _message("The graph cannot be read just now", str(exc), []).encode("utf-8")
     if path == "/funding":
         from aigraph.views.funding import funding_page
         from aigraph.views.funding_data import read_rounds
