@@ -197,15 +197,30 @@ class Graph:
         return measure_into(self.to_networkx(), Path(out) if out is not None else self.folder, top, progress)
 
     def html(self, output: PathLike | None = None, name: str | None = None, community: int | None = None,
-             depth: int = 1, max_nodes: int | None = None) -> tuple[Path, dict]:
-        """Write an offline HTML view of the whole graph, of `name`'s neighbourhood (`depth` hops) or of
-        one community; `output` defaults to aigraph.html in the graph folder for the whole graph, else
-        <name>.html / community-<N>.html in the current folder. Returns (file, what it drew)."""
+             depth: int = 1, max_nodes: int | None = None, funding: bool = False) -> tuple[Path, dict]:
+        """Write an offline HTML view: the whole graph, `name`'s page (its neighbourhood, `depth` hops,
+        with its card), one community, or with `funding` the funding rounds; `output` defaults to
+        aigraph.html / funding.html in the graph folder, else <name>.html / community-<N>.html in the
+        current folder. Returns (file, what it drew)."""
+        from aigraph.errors import AigraphError
+
+        if sum(x is not None and x is not False for x in (name, community, funding or None)) > 1:
+            raise AigraphError("Give a name, a community or funding, not two of them.",
+                               "Give NAME, --community or --funding, not two of them.")
+        if funding:
+            from aigraph.views.funding import FUNDING_HTML, write_funding_page
+            from aigraph.views.funding_data import read_rounds
+
+            target = Path(output) if output is not None else self.folder / FUNDING_HTML
+            return target, write_funding_page(read_rounds(self.store), target)
+        if name:
+            from aigraph.views.entity_page import write_entity_page
+
+            return write_entity_page(self.store, name, output, depth)
         from aigraph.views.html import MAX_NODES, scope, write_view
 
-        view = scope(self.store, name, community, depth)
-        whole = not name and community is None
-        target = Path(output) if output is not None else (self.folder if whole else Path()) / view.file_name
+        view = scope(self.store, community)
+        target = Path(output) if output is not None else (self.folder if community is None else Path()) / view.file_name
         return target, write_view(view.graph, target, view.title, view.metrics, max_nodes or MAX_NODES)
 
     # ---------------------------------------------------------------- changes

@@ -497,24 +497,29 @@ def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None
               help="Show community N instead (ids as `aigraph analyse` prints them; 0 is the largest).")
 @click.option("--max-nodes", type=click.IntRange(1), default=None,
               help="Show at most this many entities, the most central first (default 5000).")
+@click.option("--funding", is_flag=True, help="The funding rounds instead: investors, companies, rounds over time.")
 @graph_option
 @output_options
 def html(name: str | None, output: Path | None, depth: int, community: int | None, max_nodes: int | None,
-         graph: Path | None, quiet: bool, as_json: bool) -> None:
-    """Write an interactive HTML view of the graph, of NAME's neighbourhood or of one community.
+         funding: bool, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Write an interactive HTML view: the whole graph, NAME's page, one community or the funding rounds.
 
-    Works offline. Node size is PageRank, colour and shape the type; hover for aliases and the
-    sentences a fact was read from; search any name; untick a type to hide it.
+    Works offline. The whole graph opens fitted to the window, its communities as named clusters;
+    node size is PageRank, colour and shape the type; the most central entities are labelled, the
+    others as you zoom in; hover for aliases and the sentences a fact was read from; search any
+    name; untick a type to hide it. NAME's page centres NAME with its card beside the graph.
 
     \b
     Example:
       aigraph html DeepSeek -o deepseek.html
       aigraph html --community 0
+      aigraph html --funding -o funding.html
     """
-    # the whole graph's page goes beside the graph; the others into the current folder
-    output, data = _graph(graph).html(output, name, community, depth, max_nodes)
+    # the whole graph's page and the funding page go beside the graph; the others into the current folder
+    output, data = _graph(graph).html(output, name, community, depth, max_nodes, funding)
     if as_json:
-        _echo_json({"output": str(output), "nodes": len(data["nodes"]), "edges": len(data["edges"])})
+        _echo_json({"output": str(output), **({k: data[k] for k in ("rounds", "companies", "investors")} if funding
+                                              else {"nodes": len(data["nodes"]), "edges": len(data["edges"])})})
     elif not quiet:
         click.echo(f"{data['count']} -> {output}")
 
