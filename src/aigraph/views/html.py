@@ -172,9 +172,11 @@ class Scope:
     """The default file name: aigraph.html, <name>.html or community-<N>.html."""
 
 
-def scope(store: Store, name: str | None = None, community: int | None = None, depth: int = 1) -> Scope:
+def scope(store: Store, name: str | None = None, community: int | None = None, depth: int = 1,
+          window=None) -> Scope:
     """The whole graph, the entities within `depth` hops of the entity `name` (any alias), or community
-    `community` (ids as `aigraph analyse` gives them)."""
+    `community` (ids as `aigraph analyse` gives them); with a `window` (`query.timeline.Window`), only
+    the facts stated (or happening) in it."""
     from aigraph.errors import AigraphError
     from aigraph.query.lookup import find_entity
     from aigraph.views.metrics import node_metrics
@@ -184,6 +186,10 @@ def scope(store: Store, name: str | None = None, community: int | None = None, d
         raise AigraphError("Give a name or a community, not both.", "Give NAME or --community, not both.")
     entity = find_entity(store, name) if name else None  # a name not found fails before the graph is read
     g = to_networkx(store, evidence=True)
+    if window:
+        from aigraph.views.window import within
+
+        g = within(store, g, window, frozenset([entity.iri] if entity else []))
     metrics = node_metrics(g, betweenness=False)
     if entity:
         return Scope(g.subgraph(around(g, entity.iri, depth)), metrics, f"aigraph: {entity.name}",
