@@ -128,7 +128,6 @@ def conflict_line(c) -> str:
 def card_data(c: Card) -> dict:
     """The answer of `aigraph show --json`."""
     from aigraph.query.card import quantities
-
     from aigraph.query.conflicts import conflicts_data
 
     facts = []
