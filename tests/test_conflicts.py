@@ -78,3 +78,5 @@ def test_joint_developers_and_an_acquired_maker_are_no_conflict():
     bought = [_ev("a.txt", 0, "M", "developedBy", "Co A"), _ev("b.txt", 1, "M", "developedBy", "Co B"),
               _ev("c.txt", 2, "Co A", "acquired", "Co B")]
     assert developer_conflicts(_linked(bought)) == []
+    unit = [_ev("a.txt", 0, "M", "developedBy", "Co A"), _ev("b.txt", 1, "M", "developedBy", "Co A Research")]
+    assert developer_conflicts(_linked(unit)) == []

@@ -120,10 +120,20 @@ def round_conflicts(found: Sequence[Round]) -> list[Conflict]:
 
 # ---------------------------------------------------------------- developers
 
+MADE = ("Model", "Product", "Chip")
+"""What has a developer: a model, a product or a chip."""
+
+
+def _family(a: str, b: str) -> bool:
+    """Whether one maker's name is the other's followed by more words: a unit of it (`Google` and
+    `Google DeepMind`, `Microsoft` and `Microsoft Research`)."""
+    return a.startswith(b + " ") or b.startswith(a + " ")
+
+
 def developer_conflicts(linked: Linked) -> list[Conflict]:
-    """A model that sources attribute to different developers. Developers one sentence names together
-    made it together, and a developer that acquired the other (or was acquired by it) is the same
-    maker: neither is a disagreement."""
+    """A model (or a product, or a chip) that sources attribute to different developers. Developers one
+    sentence names together made it together, a developer that acquired the other (or was acquired by
+    it) is the same maker, and so is a unit named after its parent: none of these is a disagreement."""
     types = {e.name: e.type for e in linked.entities}
     makers: dict[str, set[str]] = defaultdict(set)
     together: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -133,14 +143,15 @@ def developer_conflicts(linked: Linked) -> list[Conflict]:
         f = ev.fact
         if f.predicate == "acquired":
             acquired.add(frozenset((f.subject, f.object)))
-        elif f.predicate == "developedBy" and types.get(f.subject) == "Model":
+        elif f.predicate == "developedBy" and types.get(f.subject) in MADE:
             makers[f.subject].add(f.object)
             by_sentence[(f.subject, ev.sentence.doc_id, ev.sentence.index)].add(f.object)
     for (model, _, _), names in by_sentence.items():
         together[model] |= {frozenset((a, b)) for a in names for b in names if a != b}
     out = []
     for model, names in sorted(makers.items()):
-        apart = {frozenset((a, b)) for a in names for b in names if a < b} - together[model] - acquired
+        apart = {frozenset((a, b)) for a in names for b in names if a < b and not _family(a, b)}
+        apart -= together[model] | acquired
         if apart:
             disputed = sorted({n for pair in apart for n in pair})
             out.append(Conflict(model, "developer", tuple(fact_iri(model, "developedBy", n) for n in disputed)))
