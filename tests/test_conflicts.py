@@ -80,3 +80,17 @@ def test_joint_developers_and_an_acquired_maker_are_no_conflict():
     assert developer_conflicts(_linked(bought)) == []
     unit = [_ev("a.txt", 0, "M", "developedBy", "Co A"), _ev("b.txt", 1, "M", "developedBy", "Co A Research")]
     assert developer_conflicts(_linked(unit)) == []
+
+
+def test_diff_pairs_an_entity_spelt_anew_instead_of_removing_and_adding_it():
+    from aigraph.query.diff import Snapshot, compare
+
+    def snap(entities):
+        return Snapshot({}, entities, {}, {}, {})
+
+    old = snap({"ent:Pix": ("Pix", "Company", frozenset()), "ent:Gone": ("Gone", "Company", frozenset())})
+    new = snap({"ent:PIX": ("PIX", "Company", frozenset({"Pix"})), "ent:Pixel": ("Pixel", "Product", frozenset()),
+                "ent:New": ("New", "Company", frozenset())})
+    d = compare(old, new)
+    assert d.entities.renamed == (("ent:Pix", "ent:PIX"),)
+    assert d.entities.added == ("ent:New", "ent:Pixel") and d.entities.removed == ("ent:Gone",)

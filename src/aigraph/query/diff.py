@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -93,6 +93,9 @@ class Part:
     """IRIs in the old build only, sorted."""
     changed: tuple[Change, ...] = ()
     """Items in both whose attributes differ, sorted by IRI."""
+    renamed: tuple[tuple[str, str], ...] = ()
+    """(old IRI, new IRI) of entities whose canonical spelling changed (the same name folded, or a name
+    each had among its aliases): left out of `added` and `removed`."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ class Diff:
     @property
     def empty(self) -> bool:
         """Whether the builds hold the same things."""
-        return not any(p.added or p.removed or p.changed
+        return not any(p.added or p.removed or p.changed or p.renamed
                        for p in (self.documents, self.entities, self.facts, self.rounds, self.conflicts))
 
     @cached_property
@@ -183,9 +186,33 @@ def compare(old: Snapshot, new: Snapshot) -> Diff:
              _part(old.conflicts, new.conflicts,
                    lambda a, b: {"claims": (sorted(a[2] - b[2]), sorted(b[2] - a[2]))} if a[2] != b[2] else {}))
     # labels for the changed items, now that both builds are known
-    return Diff(old, new, *(Part(p.added, p.removed, tuple(Change(c.iri, d.label(c.iri), c.attributes)
-                                                             for c in p.changed))
-                            for p in (d.documents, d.entities, d.facts, d.rounds, d.conflicts)))
+    parts = [Part(p.added, p.removed, tuple(Change(c.iri, d.label(c.iri), c.attributes) for c in p.changed))
+             for p in (d.documents, d.entities, d.facts, d.rounds, d.conflicts)]
+    parts[1] = _renamed(parts[1], old, new)
+    return Diff(old, new, *parts)
+
+
+def _renamed(p: Part, old: Snapshot, new: Snapshot) -> Part:
+    """Entities removed and added that are one entity spelt anew: the same type, and a name in common
+    once folded (`Pix` and `PIX`) among their labels and aliases."""
+    from aigraph.folding import norm
+
+    def keys(e: tuple[str, str, frozenset[str]]) -> set[tuple[str, str]]:
+        return {(e[1], norm(n)) for n in (e[0], *e[2]) if norm(n)}
+
+    by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri in p.added:
+        for k in keys(new.entities[iri]):
+            by_key[k].add(iri)
+    pairs, taken = [], set()
+    for iri in p.removed:
+        hits = sorted({a for k in keys(old.entities[iri]) for a in by_key.get(k, ())} - taken)
+        if len(hits) == 1:
+            pairs.append((iri, hits[0]))
+            taken.add(hits[0])
+    gone = {a for a, _ in pairs}
+    return replace(p, added=tuple(i for i in p.added if i not in taken),
+                   removed=tuple(i for i in p.removed if i not in gone), renamed=tuple(pairs))
 
 
 def diff_stores(old: Store, new: Store) -> Diff:
@@ -227,12 +254,14 @@ def diff_text(d: Diff, old: str, new: str, limit: int = 10) -> str:
     width = max(len(_NAMES.get(k, k)) for k in _KINDS)
     for kind in _KINDS:
         p = getattr(d, kind)
-        lines.append(f"  {_NAMES.get(kind, kind):{width}s}  +{len(p.added)}  -{len(p.removed)}  ~{len(p.changed)}")
+        lines.append(f"  {_NAMES.get(kind, kind):{width}s}  +{len(p.added)}  -{len(p.removed)}  ~{len(p.changed)}"
+                     + (f"  renamed {len(p.renamed)}" if p.renamed else ""))
     for kind in _KINDS:
         p = getattr(d, kind)
         for sign, items in (("+", p.added), ("-", p.removed)):
             if not items:
                 continue
+            items = sorted(items, key=lambda i: (d.label(i).casefold(), i))
             lines.append(f"\n{_NAMES.get(kind, kind).capitalize()} {'added' if sign == '+' else 'removed'} ({len(items)})")
             if kind == "entities":
                 snap = d.new if sign == "+" else d.old
@@ -242,6 +271,12 @@ def diff_text(d: Diff, old: str, new: str, limit: int = 10) -> str:
             lines += [f"  {sign} {d.label(i)}" for i in shown]
             if len(items) > len(shown):
                 lines.append(f"  ... and {len(items) - len(shown)} more")
+        if p.renamed:
+            lines.append(f"\n{_NAMES.get(kind, kind).capitalize()} renamed ({len(p.renamed)})")
+            shown_pairs = p.renamed if not limit else p.renamed[:limit]
+            lines += [f"  ~ {d.label(a)} -> {d.label(b)}" for a, b in shown_pairs]
+            if len(p.renamed) > len(shown_pairs):
+                lines.append(f"  ... and {len(p.renamed) - len(shown_pairs)} more")
         if p.changed:
             lines.append(f"\n{_NAMES.get(kind, kind).capitalize()} changed ({len(p.changed)})")
             shown = p.changed if not limit else p.changed[:limit]
@@ -270,4 +305,7 @@ def diff_data(d: Diff) -> dict:
             "changed": [{"iri": c.iri, "label": c.label,
                          "attributes": {k: list(v) for k, v in c.attributes.items()}} for c in p.changed],
         }
+        if kind == "entities":
+            out[kind]["renamed"] = [{"old": a, "new": b, "old_label": d.label(a), "new_label": d.label(b)}
+                                    for a, b in p.renamed]
     return out
