@@ -127,6 +127,10 @@ def test_the_round_whose_sources_disagree_is_flagged_with_every_source(builds):
     shown = run("show", "Moonshot AI", "--graph", str(new)).output
     assert "investedIn <- Alibaba (Company)  [confidence 0.80, 2 sentences]  [conflict]" in shown
     assert "    Moonshot AI: amount of the Series B round: 1000000000 USD (1 doc) / 800000000 USD (1 doc)" in shown
+    data = json.loads(run("show", "Moonshot AI", "--json", "--graph", str(new)).output)
+    [fact] = data["facts"]
+    assert (fact["first_stated"], fact["last_stated"]) == ("2024-05-01", "2024-05-08")
+    assert sorted(fact["conflicts"]) == sorted(c["iri"] for c in data["conflicts"]) and len(fact["conflicts"]) == 2
     assert aigraph.Graph.open(builds[0]).conflicts() == []   # a week earlier the sources agreed
 
 
