@@ -130,6 +130,14 @@ class AIG(metaclass=_Closed):
     sha256: NamedNode
     encoding: NamedNode
     sourcePath: NamedNode
+    firstStated: NamedNode
+    lastStated: NamedNode
+    eventDate: NamedNode
+    roundName: NamedNode
+    Conflict: NamedNode
+    conflictAbout: NamedNode
+    conflictOn: NamedNode
+    claim: NamedNode
 
 
 class RDF(metaclass=_Closed):
@@ -181,6 +189,9 @@ class DCTERMS(metaclass=_Closed):
 
     title: NamedNode
     date: NamedNode
+    creator: NamedNode
+    issued: NamedNode
+    source: NamedNode
 
 
 class OWL(metaclass=_Closed):

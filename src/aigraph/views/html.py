@@ -185,13 +185,18 @@ class Scope:
     """The default file name: aigraph.html or community-<N>.html."""
 
 
-def scope(store: Store, community: int | None = None) -> Scope:
-    """The whole graph, or community `community` (ids as `aigraph analyse` gives them)."""
+def scope(store: Store, community: int | None = None, window=None) -> Scope:
+    """The whole graph, or community `community` (ids as `aigraph analyse` gives them); with a `window`
+    (`query.timeline.Window`), only the facts stated (or happening) in it."""
     from aigraph.errors import AigraphError
     from aigraph.views.metrics import node_metrics
     from aigraph.views.netgraph import to_networkx
 
     g = to_networkx(store, evidence=True)
+    if window:
+        from aigraph.views.window import within
+
+        g = within(store, g, window)
     metrics = node_metrics(g, betweenness=False)
     if community is not None:
         members = [iri for iri, m in metrics.items() if m.community == community]
