@@ -10,13 +10,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from aigraph.extraction import docnames
 from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
 from aigraph.extraction.cues import type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
-from aigraph.extraction.names_cn import brand_ok
 from aigraph.folding import norm
 
-_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "propagated": 2}
+_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
 
 # What may follow a model or chip name as part of its version ("Qwen" + "2.5-72B-Instruct").
 _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|Instruct|Chat|"
@@ -24,7 +24,6 @@ _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Fl
               r"Medium|XL|Edge|Light|Long|Math|Code|VL|Audio|Realtime|High|Low")
 _TAIL = re.compile(rf"(?:[ -]?(?:{_TAIL_WORD})(?![A-Za-z]))+")
 _NOT_AFTER_TAIL = re.compile(r"^\s?(?:年|月|日|号|%|％|亿|万|千|个|张|块|倍|美元|元|次|款|家|名|位|人|亿参数|K|k)")
-_SHORT_SUFFIX = re.compile(r"^(?P<stem>.+?)(?: AI| Labs?| Inc\.?| Technologies| Ventures| Capital| Partners|科技|智能|集团)$")
 
 
 class EntityResolver:
@@ -43,7 +42,8 @@ class EntityResolver:
         kept = _senses([c for c in kept if c is not None], text, bounds)
         kept += self._versions(text, kept)
         chosen = _select(kept)
-        chosen += _select(self._short_forms(text, chosen) + _propagate(text, chosen), blocked=chosen)
+        again = docnames.short_forms(text, chosen) + docnames.name_parts(text, chosen) + docnames.repeats(text, chosen)
+        chosen += _select(again, blocked=chosen)
         chosen = _vote_types(chosen)
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
@@ -103,24 +103,6 @@ class EntityResolver:
             out.append(replace(c, end=end, name=f"{c.name}{sep}{tail}", source="lexicon+version", score=0.9))
         return out
 
-    def _short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """After "Pantheon AI" a document may say just "Pantheon"."""
-        stems: dict[str, Candidate] = {}
-        for c in chosen:
-            m = _SHORT_SUFFIX.match(text[c.start:c.end])
-            if not m or c.type not in ("Company", "Investor") or len(m["stem"]) < 2:
-                continue
-            stem = m["stem"]
-            if not stem.isascii() and (c.score < 0.8 or not brand_ok(stem, 300)):
-                continue  # "依托科技" gives no short form "依托"
-            stems.setdefault(stem, c)
-        out = []
-        for stem, c in stems.items():
-            for m in re.finditer(re.escape(stem), text):
-                if latin_boundary_ok(text, m.start(), m.end()):
-                    out.append(Candidate(m.start(), m.end(), c.type, c.name, "short-form", 0.8, c.entry))
-        return out
-
 
 def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
     """Where several lexicon entries claim one span, the one whose context words are in the
@@ -137,23 +119,6 @@ def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
             best = hits or [c for c in lex if c.source == "lexicon"] or lex
             group = [c for c in group if c.entry is None] + [replace(best[0], score=max(best[0].score, 0.85))]
         out.extend(group)
-    return out
-
-
-def _propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """A name the patterns found with good evidence is the same name elsewhere in the document."""
-    out = []
-    seen: set[str] = set()
-    for c in chosen:
-        surface = text[c.start:c.end]
-        if not c.source.startswith("pattern:") or c.score < 0.6 or surface in seen:
-            continue
-        if not surface.isascii() and len(surface) < 3:
-            continue
-        seen.add(surface)
-        for m in re.finditer(re.escape(surface), text):
-            if latin_boundary_ok(text, m.start(), m.end()):
-                out.append(Candidate(m.start(), m.end(), c.type, c.name, "propagated", 0.7, c.entry))
     return out
 
 

@@ -100,6 +100,10 @@ def summary_quads(linked: Linked) -> list[Quad]:
         out.append(Quad(node, RDF.type, AIG.term(e.type), g))
         out.append(Quad(node, RDFS.label, _lit(e.name, lang=_lang(e.name)), g))
         out.extend(Quad(node, SKOS.altLabel, _lit(a, lang=_lang(a)), g) for a in sorted(e.aliases))
+        if e.definition:
+            out.append(Quad(node, SKOS.definition, _lit(e.definition, lang="en"), g))
+        if e.broader:
+            out.append(Quad(node, SKOS.broader, entity_iri(e.broader), g))
     support: dict[tuple[str, str, str], set] = defaultdict(set)
     conf: dict[tuple[str, str, str], float] = defaultdict(float)
     for ev in linked.evidence:
