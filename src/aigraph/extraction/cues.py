@@ -74,6 +74,11 @@ _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风�
 _LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,24}?){0,6}\s?等(?:\s?\d+\s?家)?\s?")
 
 
+# an interview's speaker: a role word opens the line, the name and a colon follow ("嘉宾Oriol Vinyals：…");
+# without the role word a line may as well open with a company or a term being glossed
+_SPEAKER_LEFT = re.compile(r"[\s*#>\-]*(?:主持人|嘉宾|采访者|提问者|受访者|对话者|Host|Guest)\s?")
+_SPEAKER_RIGHT = re.compile(r"\s?\**\s?[：:]")
+
 _GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
 # right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
 _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|显卡|处理器|模型|大模型|"
@@ -101,6 +106,8 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dic
     if _NAMED.search(left) and (m := _HEAD.match(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.5
+    if _SPEAKER_RIGHT.match(text, end) and _SPEAKER_LEFT.fullmatch(text[text.rfind("\n", 0, start) + 1:start]):
+        votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Oriol Vinyals：…" in an interview: who speaks
     if (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0

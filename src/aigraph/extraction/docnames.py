@@ -12,6 +12,9 @@ _ORG_SUFFIX = re.compile(r"^(?P<stem>.+?)(?: AI| Labs?| Inc\.?| Technologies| Te
                          r" Robotics| Corp\.?| Ltd\.?|科技|智能|集团)$")
 _LATIN_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?$")
 _DOTS = "·•・"
+# where a full name of a person comes from: the lexicon, or a name shaped like one (given name and
+# surname, 名·姓); a name typed Person by the words around it alone gives no parts
+_FULL_NAME_SOURCES = frozenset(("lexicon", "pattern:latin-person", "pattern:translit"))
 
 
 def short_forms(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -50,7 +53,7 @@ def name_parts(text: str, chosen: list[Candidate]) -> list[Candidate]:
     first or last name of a person found in the document stands for that person."""
     parts: dict[str, Candidate] = {}
     for c in chosen:
-        if c.type != "Person" or c.score < 0.7:
+        if c.type != "Person" or c.score < 0.7 or c.source not in _FULL_NAME_SOURCES:
             continue
         names = [text[c.start:c.end]]
         if c.entry is not None:
@@ -59,11 +62,13 @@ def name_parts(text: str, chosen: list[Candidate]) -> list[Candidate]:
             for part in _parts(name):
                 parts.setdefault(part, c)
     out = []
+    common = english_common()
     for part, c in parts.items():
         latin = part.isascii()
+        ordinary = latin and part.casefold() in common
         for m in re.finditer(re.escape(part), text):
             a, b = m.start(), m.end()
-            if latin and not latin_boundary_ok(text, a, b):
+            if latin and (not latin_boundary_ok(text, a, b) or (ordinary and in_english_prose(text, a, b))):
                 continue
             if not latin and (text[a - 1:a] in _DOTS or text[b:b + 1] in _DOTS or not word_boundary_ok(text, a, b)):
                 continue  # part of another foreign name, or of a word ("马克" in "马克思")

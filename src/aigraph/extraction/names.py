@@ -41,7 +41,7 @@ _TITLES = frozenset(("Partner", "Founder", "Co-founder", "Cofounder", "CEO", "CT
                      "Chairman", "Professor", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs",
                      "Mrs.", "Sir", "VP", "Director", "Head", "Chief", "Scientist", "Researcher", "Engineer"))
 # what a benchmark, event, algorithm or architecture is followed or preceded by: the name is no entity
-_NOT_ENTITY_AFTER = re.compile(r"^\s?[”\"」]?\s?(?:测试集|测试中|测试|基准|榜单|评测|排行榜|大会|峰会|会议|论坛|展会|"
+_NOT_ENTITY_AFTER = re.compile(r"^\s?(?:\d{2,4}\s?)?[”\"」]?\s?(?:测试集|测试中|测试|基准|榜单|评测|排行榜|大会|峰会|会议|论坛|展会|"
                                r"发布会|论文|期刊|算法|架构|协议|标准|指标|数据集|定律|范式|方法|理论|公式|编程语言|语言)")
 _NOT_ENTITY_BEFORE = re.compile(r"(?:测试集|基准测试|基准|数据集|榜单|评测集|算法|指标|协议|标准|语言)\s?$")
 # "X的Y" / "X推出的Y": Y, after a company, is something it makes
@@ -119,7 +119,7 @@ class NamePatterns:
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
-                if prose and kind == "name" and not votes and not self._model_like(surface):
+                if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)
                 if typ == "Company" and score < 0.6 and self._model_like(surface):
@@ -131,8 +131,14 @@ class NamePatterns:
 
 @cache
 def _given_names() -> frozenset[str]:
-    text = (Path(__file__).with_name("data") / "given_names.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    """Given names: the hand-kept list, and the census list less the names that are English words
+    as well ("Major", "Grant", "Summer")."""
+    def words(name: str) -> set[str]:
+        text = (Path(__file__).with_name("data") / name).read_text("utf-8")
+        return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+
+    common = english_common()
+    return frozenset(words("given_names.txt") | {w for w in words("given_names_census.txt") if w.lower() not in common})
 
 
 def _first(text: str, a: int, b: int) -> str:
@@ -167,6 +173,8 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         return "versioned"
     if len(words) == 1:
         w = words[0]
+        if w in given:
+            return "given"  # "Noam", "Oriol": a person named by the first name alone
         if w[:1].isdigit():
             return "code"
         if w.isupper() and len(w) <= 4 and not any(ch.isdigit() for ch in w):
@@ -176,7 +184,12 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         return "name"
     if all(w.lower() in common for w in words):
         return "phrase"
+    if len(words) in (2, 3) and all(_PERSON_WORD.match(w) and w.lower() not in common for w in words):
+        return "fullname"  # "Volkmar Ulig", "Tommi Jaakkola": shaped like a person's name, no word of English
     return "name"
+
+
+_PERSON_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?$")
 
 
 def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
@@ -185,6 +198,14 @@ def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
     strength = votes.get(best, 0.0) if best else 0.0
     if kind == "person":
         return "Person", 0.8
+    if kind == "fullname":
+        if best in (None, "Person") or strength < 1:
+            return "Person", 0.7 if best == "Person" else 0.55
+        return best, 0.55 + min(strength, 1) * 0.15
+    if kind == "given":
+        if best in (None, "Person"):
+            return "Person", 0.7 if best else 0.6
+        return (best, 0.55 + min(strength, 1) * 0.15) if strength >= 1 else ("Person", 0.55)
     if kind == "investor":
         return "Investor", 0.8
     if kind == "company":

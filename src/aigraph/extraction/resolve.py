@@ -43,7 +43,10 @@ class EntityResolver:
         kept += self._versions(text, kept)
         chosen = _select(kept)
         again = docnames.short_forms(text, chosen) + docnames.name_parts(text, chosen) + docnames.repeats(text, chosen)
-        chosen += _select(again, blocked=chosen)
+        # a name typed by its form alone ("Weil": a company?) yields to what the document says it is
+        guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
+        sure = [c for c in chosen if id(c) not in guesses]
+        chosen = sure + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
         chosen = _vote_types(chosen)
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
