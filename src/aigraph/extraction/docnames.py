@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from aigraph.extraction.candidates import Candidate, english_common, latin_boundary_ok, word_boundary_ok
 from aigraph.extraction.names_cn import brand_ok
@@ -113,3 +114,36 @@ def in_english_prose(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1].isascii() and before[-1].isalpha() and bool(after) \
         and after[0].isascii() and after[0].isalpha()
 
+
+
+# what joins the items of a list of names ("Modular、Hugging Face和Lambda", "Cohere, Mistral and xAI")
+_JOIN = re.compile(r"\s?(?:、|，|,|/|和|与|及|以及|或|跟|and|or)\s?")
+
+
+def listed_types(text: str, c: Candidate, others: list[Candidate]) -> set[str]:
+    """Types of the names listed beside `c` (joined to it by 、 和 and the like, in either direction)."""
+    out: set[str] = set()
+    for o in others:
+        if o.end <= c.start and _JOIN.fullmatch(text[o.end:c.start]):
+            out.add(o.type)
+        elif o.start >= c.end and _JOIN.fullmatch(text[c.end:o.start]):
+            out.add(o.type)
+    return out
+
+
+# Latin names whose form says nothing of their type (unlike "… Capital", "…创投", "GPT-5")
+_SHAPELESS = frozenset(("pattern:latin-name", "pattern:latin-word", "pattern:latin-phrase", "pattern:latin-acronym"))
+
+
+def typed_by_list(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A name the patterns typed without a cue takes the type of the lexicon names listed beside it,
+    when they agree ("部署服务的Modular、Hugging Face和Lambda": three companies)."""
+    sure = sorted((c for c in chosen if c.source.startswith("lexicon") or c.score >= 0.75), key=lambda c: c.start)
+    out = []
+    for c in chosen:
+        if c.source in _SHAPELESS and c.score < 0.75:
+            types = listed_types(text, c, sure)
+            if len(types) == 1 and (t := next(iter(types))) != "Trend":
+                c = replace(c, type=t, score=max(c.score, 0.75))
+        out.append(c)
+    return out

@@ -38,6 +38,7 @@ class EntityResolver:
         cands = candidates(doc)
         bounds = sentence_bounds(doc)
         strong = {c.name for c in cands if c.source == "lexicon"}
+        self._strong = sorted((c for c in cands if c.source == "lexicon"), key=lambda c: c.start)
         kept = [self._support(c, text, bounds, strong) for c in cands]
         kept = _senses([c for c in kept if c is not None], text, bounds)
         kept += self._versions(text, kept)
@@ -47,7 +48,7 @@ class EntityResolver:
         guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
         sure = [c for c in chosen if id(c) not in guesses]
         chosen = sure + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
-        chosen = _vote_types(chosen)
+        chosen = _vote_types(docnames.typed_by_list(text, chosen))
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
         spans, kept_cands = [], []
@@ -79,7 +80,9 @@ class EntityResolver:
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
             named_elsewhere = c.name in strong and text[c.start].isascii()
-            if context_hit or named_elsewhere or cue:
+            near = [o for o in self._strong if abs(o.start - c.start) < 80 and o.entry is not c.entry]
+            listed = c.type != "Trend" and c.type in docnames.listed_types(text, c, near)  # "Modular、Hugging Face和Lambda"
+            if context_hit or named_elsewhere or cue or listed:
                 return replace(c, score=0.85)
             return None
         if rivals and c.entry.context and not context_hit:
