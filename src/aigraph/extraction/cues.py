@@ -85,9 +85,10 @@ _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工�
                          r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队)")
 
 
-def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dict[str, float]:
+def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_words: bool = True) -> dict[str, float]:
     """Evidence for each entity type from the words around text[start:end] (with `nouns_only`, a
-    right-hand cue counts only if it says what the name is, not what it does)."""
+    right-hand cue counts only if it says what the name is, not what it does; without `right_words`,
+    the words written right after the name do not count at all, what a copula says does)."""
     votes: dict[str, float] = {}
     left = re.split(r"[\t\n]", text[max(0, start - 12):start])[-1]
     right = re.split(r"[\t\n]", text[end:end + 40])[0]
@@ -100,7 +101,7 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dic
             votes[typ] = votes.get(typ, 0.0) + 1.0
     if _LONGER_LEFT.search(left):
         votes.pop("Company", None)
-    for typ, rx in _RIGHT_RE.items():
+    for typ, rx in _RIGHT_RE.items() if right_words else ():
         if rx.search(right) and (not nouns_only or _NOUN_RIGHT.match(right)):
             votes[typ] = votes.get(typ, 0.0) + 1.0
     if _NAMED.search(left) and (m := _HEAD.match(right)):

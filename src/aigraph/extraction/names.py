@@ -116,17 +116,52 @@ class NamePatterns:
                     b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
                 kind = _latin_kind(surface, words, common, given)
+                if kind in ("acronym", "word", "phrase", "code") and glossed_term(text, a, b):
+                    continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
+                if kind in ("word", "phrase") and votes and not type_votes(text, a, b, right_words=False):
+                    continue  # "Super APP", "Critic模型": an English word before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)
+                if score < 0.6 and label_line(text, a, b):
+                    continue  # "Emu Vide", "Alaya FM": a line of a figure or a table, not a sentence about it
                 if typ == "Company" and score < 0.6 and self._model_like(surface):
                     typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
                 if typ:
                     out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
         return out
+
+
+_GLOSS_AFTER = re.compile(r"\s?[（(](?P<g>[^（）()\n]{2,40})[）)]")
+_GLOSS_BEFORE = re.compile(r"(?P<g>[\u4e00-\u9fff]{2,12})\s?[（(]\s?$")
+
+
+def glossed_term(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is the short form of a term spelt out beside it in ordinary words:
+    "PMF（Product-Market Fit）", "BMS（建筑管理系统）", "多模态大模型 (MM-LLM)"."""
+    common = english_common()
+    m = _GLOSS_AFTER.match(text, b)
+    if m is None and (before := _GLOSS_BEFORE.search(text, max(0, a - 16), a)) and re.match(r"\s?[）)]", text[b:b + 2]):
+        m = before
+    if m is None:
+        return False
+    gloss = m["g"].split("，")[0].split(",")[0].strip()
+    latin = [w.lower() for w in re.findall(r"[A-Za-z]+", gloss)]
+    if latin and len(latin) >= 2 and all(w in common for w in latin) and not re.search(r"[\u4e00-\u9fff]", gloss):
+        return True
+    han = re.sub(r"[^\u4e00-\u9fff]", "", gloss)
+    return len(han) >= 4 and han == gloss.replace(" ", "") and names_cn.compound_of_words(han)
+
+
+def label_line(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] stands on a line with next to nothing else (a label of a figure or a table)."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    rest = text[start:a] + text[b:len(text) if end < 0 else end]
+    return len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z]+", rest)) < 4
 
 
 @cache

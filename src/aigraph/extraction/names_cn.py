@@ -12,7 +12,12 @@ from aigraph.extraction.cues import type_votes
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 LATIN_CHARS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 
-_STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于等其该这那此各每中上下里内外一个也都又就而并且但之所着过给让使他她它们曾已")
+_STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于等其该这那此各每中上下里内外一个也都又就而并且但之所着过给让使他她它们曾已"
+                        "某仍最还需")
+# measure words after 一 ("一批重大原创科技成果", "一道推进科技赋能"): the name cannot start with them
+_MEASURE_AFTER_ONE = frozenset("批道家个种款位名项些群支套类场次")
+# single characters that open a phrase, not a name ("来推进大模型", "有不少资本")
+_FUNCTION_CHARS = frozenset("来有再均皆即便则才只更很太要能会可应该")
 _LOCATIONS = ("美国", "中国", "日本", "韩国", "英国", "法国", "德国", "北京", "上海", "深圳", "杭州", "广州",
               "硅谷", "国内", "海外", "国外", "全球", "印度", "欧洲", "以色列", "新加坡", "加拿大", "香港", "台湾")
 # Things that look like names in Chinese text but are ordinary vocabulary.
@@ -82,6 +87,20 @@ def cn_common(word: str, threshold: int = 50) -> bool:
     return _jieba_freq().get(word, 0) >= threshold
 
 
+def ordinary_word(word: str, threshold: int = 20) -> bool:
+    """Whether jieba's dictionary lists the word as an ordinary one (not tagged as a name), or reads it as
+    ordinary words only ("性价比", "云端", "本页")."""
+    import jieba.posseg
+
+    _jieba_freq()
+    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    if tag is not None:
+        return cn_common(word, threshold) and not (tag.startswith("nr") or tag in ("nz", "nt", "ns", "nrt"))
+    words = list(jieba.posseg.cut(word, HMM=False))
+    return len(words) >= 2 and all(len(w.word) >= 2 and cn_common(w.word, 200) and not w.flag.startswith("n")
+                                   or w.word in _STOP_CHARS for w in words)
+
+
 def compound_of_words(text: str) -> bool:
     """Whether a string is made of two or more common words ("安全检测"): a description, not a brand."""
     import jieba
@@ -109,7 +128,12 @@ def starts_as_function_word(text: str) -> bool:
 
     _jieba_freq()
     words = list(jieba.posseg.cut(text, HMM=False))
-    return bool(words) and len(words[0].word) >= 2 and words[0].flag in _NOT_NAME_POS
+    if not words:
+        return False
+    first = words[0]
+    if len(first.word) == 1:
+        return first.word in _FUNCTION_CHARS and len(words) > 1
+    return first.flag in _NOT_NAME_POS or first.flag in ("i", "l")  # idioms and set phrases ("充分发挥")
 
 
 def name_start(text: str, end: int, max_len: int) -> int:
@@ -120,6 +144,8 @@ def name_start(text: str, end: int, max_len: int) -> int:
         if not ("\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalnum()) or c in _STOP_CHARS:
             break
         start -= 1
+    if start < end and text[start] in _MEASURE_AFTER_ONE and text[start - 1:start] == "一":
+        start += 1
     for loc in _LOCATIONS:
         if text.startswith(loc, start) and end - start - len(loc) >= 2:
             start += len(loc)
@@ -234,6 +260,8 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
             continue
         if cn_common(name[slen:], 300) or cn_common(text[end - length - 1:end - length + 1], 300):
             continue  # "中国企业表示": 企业 is a word and 中国 too, no name here
+        if cn_common(name[:2], 300) or cn_common(name[-1] + text[end:end + 1], 300):
+            continue  # "公司名称": 公司 is a word, and 名称 one too (称 is no verb of saying here)
         before = text[end - length - 1:end - length] if end - length > 0 else ""
         if length == 2 and before and "\u4e00" <= before <= "\u9fff" and before not in _STOP_CHARS:
             if not GLUED_CUE.search(text[max(0, end - length - 4):end - length]):
@@ -299,8 +327,9 @@ def models(text: str, covered: bytearray) -> list[Candidate]:
             start += 1  # a company glued to its model ("思特奇九思大模型"): the model starts after it
             glued = True
         before = text[start - 1:start] if start else ""
-        if not brand_ok(text[start:m.start()], 500) or not _free(covered, start, end):
-            continue
+        if not brand_ok(text[start:m.start()], 500) or not _free(covered, start, end) \
+                or ordinary_word(text[start:m.start()]):
+            continue  # "音频大模型", "客服大模型": a kind of model, not its name
         if not glued and before and "\u4e00" <= before <= "\u9fff" and before not in "的是为和与及":
             continue  # the name would start inside a word
         out.append(Candidate(start, end, "Model", text[start:end], "pattern:cn-model", 0.7))
