@@ -67,6 +67,29 @@ class Lexicon:
                 if not any(x is e for x, _ in bucket):
                     bucket.append((e, strong))
         self._automaton = None
+        self._check_taxonomy()
+
+    def _check_taxonomy(self) -> None:
+        """Every wider trend is a trend of the lexicon, and no trend is wider than itself."""
+        for e in self.entries:
+            seen = {e.name}
+            t = e
+            while t.broader:
+                up = self.by_name.get(norm(t.broader))
+                if up is None or up.type != "Trend":
+                    raise AigraphError(f"lexicon: trend {t.name!r}: broader {t.broader!r} is not a trend of the lexicon")
+                if up.name in seen:
+                    raise AigraphError(f"lexicon: trend {e.name!r}: its wider trends loop back to {up.name!r}")
+                seen.add(up.name)
+                t = up
+
+    def broader(self, entry: LexEntry) -> list[LexEntry]:
+        """The wider trends of a trend, nearest first."""
+        out, t = [], entry
+        while t.broader:
+            t = self.by_name[norm(t.broader)]
+            out.append(t)
+        return out
 
     def lookup(self, name: str) -> list[tuple[LexEntry, bool]]:
         """Entries an alias may mean, with whether the alias is strong for each."""
