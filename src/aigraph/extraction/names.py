@@ -89,6 +89,8 @@ class NamePatterns:
         common = english_common()
         given = _given_names()
         stop = self.lexicon.stopwords
+        # short forms the document spells out in ordinary words are terms wherever they stand
+        terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
         for m in LATIN_RUN.finditer(text):
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
@@ -116,11 +118,11 @@ class NamePatterns:
                     b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
                 kind = _latin_kind(surface, words, common, given)
-                if kind in ("acronym", "word", "phrase", "code") and glossed_term(text, a, b):
+                if kind in ("acronym", "word", "phrase", "code") and norm(surface) in terms:
                     continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
-                if kind in ("word", "phrase") and votes and not type_votes(text, a, b, right_words=False):
-                    continue  # "Super APP", "Critic模型": an English word before a noun is a kind of it
+                if kind in ("word", "phrase", "acronym") and votes and not type_votes(text, a, b, right_words=False):
+                    continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):

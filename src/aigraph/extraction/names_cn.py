@@ -183,7 +183,7 @@ def transliterated(text: str, covered: bytearray) -> list[Candidate]:
 
 
 # last characters of terms, not of given names ("鲁棒性：…" glosses a term)
-_TERM_SUFFIX = frozenset("性率度化型论器值制式量")
+_TERM_SUFFIX = frozenset("性率度化型论器值制式量层侧端域级链")
 # an interview's speaker: a name opening the line, a colon after it ("王小川：我们认为…")
 _SPEAKER = re.compile(rf"(?m)^[\s*#>\-]*(?:主持人|嘉宾|采访者|受访者)?\s?(?P<name>[{HAN}]{{2,4}})\s?\**\s?[：:]")
 
@@ -196,6 +196,7 @@ def people(text: str, covered: bytearray) -> list[Candidate]:
         name = m["name"]
         slen = 2 if name[:2] in double and len(name) > 2 else 1 if name[0] in single else 0
         if slen and len(name) - slen <= 2 and not cn_common(name, 50) and not cn_common(name[slen:], 300) \
+                and not cn_common(name[:2], 100) \
                 and not any(c in _STOP_CHARS for c in name) and name[-1] not in _TERM_SUFFIX:
             out.append(Candidate(m.start("name"), m.end("name"), "Person", name, "pattern:cn-speaker", 0.75))
     for m in _PERSON_CUE.finditer(text):

@@ -49,6 +49,7 @@ class EntityResolver:
         sure = [c for c in chosen if id(c) not in guesses]
         chosen = sure + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
         chosen = _vote_types(docnames.typed_by_list(text, chosen))
+        chosen = [c for c in chosen if not _lone_guess(text, c)]
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
         spans, kept_cands = [], []
@@ -126,6 +127,15 @@ def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
             group = [c for c in group if c.entry is None] + [replace(best[0], score=max(best[0].score, 0.85))]
         out.extend(group)
     return out
+
+
+def _lone_guess(text: str, c: Candidate) -> bool:
+    """A Latin name typed by nothing but its form, written once in the document ("Any2Any",
+    "MMORPG"): more often a term than a company. Written again, it is a name the text is about."""
+    if c.source != "pattern:latin-name" or c.score >= 0.6:
+        return False
+    surface = text[c.start:c.end]
+    return sum(latin_boundary_ok(text, m.start(), m.end()) for m in re.finditer(re.escape(surface), text)) < 2
 
 
 def _sentence_text(text: str, bounds: list[tuple[int, int]], pos: int) -> str:
