@@ -85,6 +85,19 @@ _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工�
                          r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队)")
 
 
+# where someone works ("在Twitter工作", "Instagram的联合创始人", "Runway 的首席执行官"): an organisation,
+# even where the lexicon knows the name as a product
+_AT = re.compile(r"(?:在|供职于|任职于|就职于)\s?$")
+_WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职)")
+_ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
+                      r"高管|员工|前员工)")
+
+
+def employer(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is named as the place someone works at or leads."""
+    return bool(_AT.search(text, max(0, start - 5), start) and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
+
+
 def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_words: bool = True) -> dict[str, float]:
     """Evidence for each entity type from the words around text[start:end] (with `nouns_only`, a
     right-hand cue counts only if it says what the name is, not what it does; without `right_words`,
@@ -109,6 +122,8 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_
         votes[typ] = votes.get(typ, 0.0) + 1.5
     if _SPEAKER_RIGHT.match(text, end) and _SPEAKER_LEFT.fullmatch(text[text.rfind("\n", 0, start) + 1:start]):
         votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Oriol Vinyals：…" in an interview: who speaks
+    if employer(text, start, end):
+        votes["Company"] = votes.get("Company", 0.0) + 1.0
     if (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0

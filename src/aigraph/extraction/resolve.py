@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from aigraph.extraction import docnames
 from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
-from aigraph.extraction.cues import type_votes
+from aigraph.extraction.cues import employer, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
 from aigraph.folding import norm
 
@@ -77,6 +77,8 @@ class EntityResolver:
         if c.type == "Trend" and not text[c.start].isascii() and (
                 text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
             return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
+        if c.type == "Product" and employer(text, c.start, c.end):
+            c = replace(c, type="Company")  # "在Twitter工作": the company behind the product
         if c.source == "lexicon-weak":
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
