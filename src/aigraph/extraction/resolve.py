@@ -6,6 +6,8 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +26,16 @@ _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Fl
               r"Medium|XL|Edge|Light|Long|Math|Code|VL|Audio|Realtime|High|Low")
 _TAIL = re.compile(rf"(?:[ -]?(?:{_TAIL_WORD})(?![A-Za-z]))+")
 _NOT_AFTER_TAIL = re.compile(r"^\s?(?:年|月|日|号|%|％|亿|万|千|个|张|块|倍|美元|元|次|款|家|名|位|人|亿参数|K|k)")
+
+
+@cache
+def _event() -> re.Pattern:
+    """Event words after a company's name (data/event_words.txt), with a year or a conference word after
+    the bare 世界 ("软银世界2024", not "英伟达世界领先")."""
+    words = [w.strip() for w in (Path(__file__).with_name("data") / "event_words.txt").read_text("utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w != "世界")
+    return re.compile(rf"\s?(?:(?:{alts})(?:\s?(?:19|20)\d{{2}})?(?![A-Za-z])|世界\s?(?:19|20)\d{{2}})")
 
 
 class EntityResolver:
@@ -77,6 +89,8 @@ class EntityResolver:
         if c.type == "Trend" and not text[c.start].isascii() and (
                 text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
             return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
+        if c.type in ("Company", "Investor") and _event().match(text, c.end):
+            return None  # "Google I/O", "软银世界2024": the name of an event
         if c.type == "Product" and employer(text, c.start, c.end):
             c = replace(c, type="Company")  # "在Twitter工作": the company behind the product
         if c.source == "lexicon-weak":
