@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from aigraph.extraction.candidates import Candidate, english_common, latin_boundary_ok, word_boundary_ok
+from aigraph.extraction.candidates import (
+    Candidate,
+    english_common,
+    in_english_prose,
+    latin_boundary_ok,
+    word_boundary_ok,
+)
 from aigraph.extraction.names_cn import brand_ok
 
 # What an organisation's name may carry after its short name ("Pantheon AI", "月之暗面科技").
@@ -105,14 +111,6 @@ def repeats(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if latin_boundary_ok(text, m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), c.type, c.name, "propagated", 0.7, c.entry))
     return out
-
-
-def in_english_prose(text: str, start: int, end: int) -> bool:
-    """Whether the words on both sides of text[start:end] are Latin (an English sentence)."""
-    before = text[max(0, start - 3):start].rstrip()
-    after = text[end:end + 3].lstrip()
-    return bool(before) and before[-1].isascii() and before[-1].isalpha() and bool(after) \
-        and after[0].isascii() and after[0].isalpha()
 
 
 

@@ -17,7 +17,7 @@ _STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于�
 # measure words after 一 ("一批重大原创科技成果", "一道推进科技赋能"): the name cannot start with them
 _MEASURE_AFTER_ONE = frozenset("批道家个种款位名项些群支套类场次")
 # single characters that open a phrase, not a name ("来推进大模型", "有不少资本")
-_FUNCTION_CHARS = frozenset("来有再均皆即便则才只更很太要能会可应该")
+_FUNCTION_CHARS = frozenset("来有再均皆即便则才只更很太要能会可应该不")
 _LOCATIONS = ("美国", "中国", "日本", "韩国", "英国", "法国", "德国", "北京", "上海", "深圳", "杭州", "广州",
               "硅谷", "国内", "海外", "国外", "全球", "印度", "欧洲", "以色列", "新加坡", "加拿大", "香港", "台湾")
 # Things that look like names in Chinese text but are ordinary vocabulary.

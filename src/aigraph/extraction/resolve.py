@@ -59,7 +59,7 @@ class EntityResolver:
         # a name typed by its form alone ("Weil": a company?) yields to what the document says it is
         guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
         sure = [c for c in chosen if id(c) not in guesses]
-        chosen = sure + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
+        chosen = _same_name(sure, again) + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
         chosen = _vote_types(docnames.typed_by_list(text, chosen))
         chosen = [c for c in chosen if not _lone_guess(text, c)]
         chosen = [c for c in chosen if c.score >= self.min_score]
@@ -142,6 +142,17 @@ def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
             best = hits or [c for c in lex if c.source == "lexicon"] or lex
             group = [c for c in group if c.entry is None] + [replace(best[0], score=max(best[0].score, 0.85))]
         out.extend(group)
+    return out
+
+
+def _same_name(chosen: list[Candidate], again: list[Candidate]) -> list[Candidate]:
+    """A name the patterns found ("Weil表示") that the document also reads as a short form of a fuller
+    name (Kevin Weil) takes that name, so that both are one entity."""
+    fuller = {(c.start, c.end, c.type): c for c in again if c.source in ("short-form", "name-part")}
+    out = []
+    for c in chosen:
+        f = fuller.get((c.start, c.end, c.type))
+        out.append(replace(c, name=f.name, entry=f.entry) if f and c.source.startswith("pattern:") else c)
     return out
 
 
