@@ -118,7 +118,7 @@ class NamePatterns:
                     b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
                 kind = _latin_kind(surface, words, common, given)
-                if kind in ("acronym", "word", "phrase", "code") and norm(surface) in terms:
+                if kind not in ("person", "given", "fullname", "company", "investor") and norm(surface) in terms:
                     continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
                 if kind in ("word", "phrase", "acronym") and votes and not type_votes(text, a, b, right_words=False):
@@ -128,7 +128,7 @@ class NamePatterns:
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)
-                if score < 0.6 and label_line(text, a, b):
+                if score < 0.7 and label_line(text, a, b):
                     continue  # "Emu Vide", "Alaya FM": a line of a figure or a table, not a sentence about it
                 if typ == "Company" and score < 0.6 and self._model_like(surface):
                     typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
@@ -138,7 +138,7 @@ class NamePatterns:
 
 
 _GLOSS_AFTER = re.compile(r"\s?[（(](?P<g>[^（）()\n]{2,40})[）)]")
-_GLOSS_BEFORE = re.compile(r"(?P<g>[\u4e00-\u9fff]{2,12})\s?[（(]\s?$")
+_GLOSS_BEFORE = re.compile(r"(?P<g>[\u4e00-\u9fff]{2,12})\s?[（(]\s?(?:即|又称|也称|简称|或称)?\s?$")
 
 
 def glossed_term(text: str, a: int, b: int) -> bool:
@@ -221,6 +221,8 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         return "name"
     if all(w.lower() in common for w in words):
         return "phrase"
+    if any(len(w) == 1 for w in words) and all(len(w) == 1 or w.lower() in common for w in words):
+        return "phrase"  # "C Output": a letter and a word, a label
     if len(words) in (2, 3) and all(_PERSON_WORD.match(w) and w.lower() not in common for w in words):
         return "fullname"  # "Volkmar Ulig", "Tommi Jaakkola": shaped like a person's name, no word of English
     return "name"
