@@ -21,7 +21,7 @@ _LEFT = {
 }
 # the same cues in English ("the startup Sakana AI", "Cerebras raised", "Blackwell chips")
 _LEFT_EN = {
-    "Investor": r"investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
+    "Investor": r"(?:co-)?led\sby|participation\sfrom|investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
     "Company": r"start-?up|company|firm|chipmaker|chip\smaker|maker|rival|giant|unicorn|lab|provider|subsidiary",
     "Model": r"model|models|LLM|LLMs",
     "Chip": r"chips?|GPUs?|accelerators?|processors?",
@@ -40,7 +40,7 @@ _RIGHT_EN = {
 # Words written just after a name ("Flashintel正在打造", "Blackrock领投", "李飞飞教授").
 _RIGHT = {
     "Investor": r"领投|跟投|参投|联合领投|共同领投|投资了|资本|合伙人|的合伙人|等投资机构|等机构投资|旗下基金",
-    "Company": r"公司|是一家|成立于|成立|创立于|创立|估值|完成.{0,12}融资|获得.{0,16}(?:融资|投资)|获.{0,10}融资|"
+    "Company": r"[，,]\s?(?:正在打造|致力于|专注于|成立于|创立于|是一家)|公司|是一家|成立于|成立|创立于|创立|估值|完成.{0,12}融资|获得.{0,16}(?:融资|投资)|获.{0,10}融资|"
                r"融资|上市|旗下|推出|发布|研发|开发了|宣布|的创始人|创始人|的CEO|CEO|团队|与.{1,16}合作|"
                r"正在打造|致力于|专注于|的产品|的模型|的芯片|股价|市值|营收|收入|员工",
     "Model": r"模型|大模型|系列模型|的参数|参数规模|在.{0,10}(?:基准|测试|榜单)",
@@ -96,6 +96,11 @@ _ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9
 def employer(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is named as the place someone works at or leads."""
     return bool(_AT.search(text, max(0, start - 5), start) and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
+
+
+def noun_after(text: str, end: int) -> bool:
+    """Whether a kind word (公司, 平台, 模型, App …) follows text[:end] at once: "Critic模型", "Super APP"."""
+    return bool(_NOUN_RIGHT.match(text[end:end + 12])) or bool(re.match(r" ?(?:APP|App|app|platform|model|chip)\b", text[end:end + 10]))
 
 
 def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_words: bool = True) -> dict[str, float]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from aigraph.extraction import names_cn
 from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
-from aigraph.extraction.cues import type_votes
+from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
 from aigraph.folding import norm
 
@@ -73,6 +73,7 @@ class NamePatterns:
         found += names_cn.organisations(text, covered)
         found += names_cn.sources(text, covered)
         found += names_cn.models(text, covered)
+        found += names_cn.quoted(text, covered)
         out.extend(found)
         return doc
 
@@ -121,7 +122,8 @@ class NamePatterns:
                 if kind not in ("person", "given", "fullname", "company", "investor") and norm(surface) in terms:
                     continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
-                if kind in ("word", "phrase", "acronym") and votes and not type_votes(text, a, b, right_words=False):
+                if kind in ("word", "phrase", "acronym") and votes and noun_after(text, b) \
+                        and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0

@@ -279,6 +279,26 @@ _FUND = re.compile(rf"(?:{_PLACES})(?:市|省|区)?[\u4e00-\u9fff]{{0,12}}?(?:�
                    rf"[\u4e00-\u9fff]{{0,4}}?基金")
 
 
+_HEADS = r"大模型|模型|芯片|处理器|App|APP|app|应用|助手|智能体|机器人|操作系统|平台|产品|工具|功能"
+# a name in quotes or book-title marks that the sentence says is a model, chip or product: "名为「X」的操作系统",
+# "发布了“X”大模型"; marks used for emphasis ("推出了“研究预览版”") have no kind word beside them
+_QUOTED = re.compile(rf"(?:(?P<named>名为|名叫|叫做|代号为?|命名为)|(?:发布|推出|上线|开源|亮相|官宣|打造|研发)了?[^“”「」《》，。；]{{0,6}}?)"
+                     rf"\s?[“「《](?P<name>[^”」》“「《\n，。]{{2,12}})[”」》]\s?(?(named)的?[^，。；]{{0,4}}?)(?P<head>{_HEADS})")
+_HEAD_TYPE = {"大模型": "Model", "模型": "Model", "芯片": "Chip", "处理器": "Chip"}
+
+
+def quoted(text: str, covered: bytearray) -> list[Candidate]:
+    """Names in quotes or book-title marks beside a release verb or "名为", typed by the kind word after them."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        name = m["name"].strip()
+        if not _free(covered, a, b) or re.search(r"报告|白皮书|指南|规划|法案|研究|计划|\d{4}", name):
+            continue
+        out.append(Candidate(a, b, _HEAD_TYPE.get(m["head"], "Product"), name, "pattern:quoted", 0.7))
+    return out
+
+
 def funds(text: str, covered: bytearray) -> list[Candidate]:
     """Government and industry funds named by place and purpose."""
     out = []
