@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from aigraph.graph.store import STORE_DIR, open_store
+from aigraph.query.shipped import shipped
 from aigraph.serve.pool import WorkerPool
 from aigraph.serve.protocol import ProtocolError, read_request
-from aigraph.query.shipped import shipped
 
 MAX_BODY = 1 << 20
 TEXT_TYPES = ("text/", "application/sparql-results+", "application/json", "application/ld+json", "application/n-",
