@@ -130,8 +130,8 @@ class NamePatterns:
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)
-                if score < 0.7 and label_line(text, a, b):
-                    continue  # "Emu Vide", "Alaya FM": a line of a figure or a table, not a sentence about it
+                if (score < 0.6 or score < 0.7 and (kind != "versioned" or len(words) > 2)) and label_line(text, a, b):
+                    continue  # "Emu Vide", "Alaya FM": a line of a figure or a table ("Gen-2" alone is a model's name)
                 if typ == "Company" and score < 0.6 and self._model_like(surface):
                     typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
                 if typ:
