@@ -65,3 +65,20 @@ def test_a_bare_number_is_no_chip(extract_text):
 def test_a_company_inside_an_event_name_is_not_marked(extract_text):
     found = _surfaces(extract_text("谷歌在Google I/O 2025上发布了新模型。"))
     assert ("谷歌", "Company") in found and ("Google", "Company") not in found
+
+
+def test_a_name_does_not_start_inside_a_number(extract_text):
+    # "5纳米" is five nanometres: the product 纳米AI does not start there
+    found = _surfaces(extract_text("这家公司正在研发一款3纳米AI加速芯片。"))
+    assert not any(s.startswith("纳米") for s, _ in found)
+
+
+def test_an_app_is_named_with_its_app_word(extract_text):
+    assert ("豆包App", "Product") in _surfaces(extract_text("豆包App的日活用户再创新高。"))
+
+
+def test_the_makers_name_glued_before_a_product_is_two_mentions(extract_text):
+    found = _surfaces(extract_text("设计师开始用阿里鹿班批量生成海报。"))
+    assert {("阿里", "Company"), ("鹿班", "Product")} <= found
+    # a brand that carries its maker's name in its own name stays whole
+    assert ("腾讯元宝", "Product") in _surfaces(extract_text("腾讯元宝接入了新的推理模型。"))

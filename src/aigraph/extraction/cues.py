@@ -88,7 +88,7 @@ _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工�
 # where someone works ("在Twitter工作", "Instagram的联合创始人", "Runway 的首席执行官"): an organisation,
 # even where the lexicon knows the name as a product
 _AT = re.compile(r"(?:在|供职于|任职于|就职于)\s?$")
-_WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职)")
+_WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职|从事)")
 _ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
                       r"高管|员工|前员工)")
 

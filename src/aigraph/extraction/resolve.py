@@ -53,8 +53,8 @@ class EntityResolver:
         self._strong = sorted((c for c in cands if c.source == "lexicon"), key=lambda c: c.start)
         kept = [self._support(c, text, bounds, strong) for c in cands]
         kept = _senses([c for c in kept if c is not None], text, bounds)
-        kept += self._versions(text, kept)
-        chosen = _select(kept)
+        kept += self._versions(text, kept) + _app_tails(text, kept)
+        chosen = self._split_maker(text, _select(kept))
         again = docnames.short_forms(text, chosen) + docnames.name_parts(text, chosen) + docnames.repeats(text, chosen)
         # a name typed by its form alone ("Weil": a company?) yields to what the document says it is
         guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
@@ -125,6 +125,43 @@ class EntityResolver:
             sep = "" if tail[:1] in "-" else " " if text[c.end:c.end + 1] == " " else ""
             out.append(replace(c, end=end, name=f"{c.name}{sep}{tail}", source="lexicon+version", score=0.9))
         return out
+
+
+    def _split_maker(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """"阿里鹿班", "京东云·言犀": the maker's name glued before the product's canonical name is two
+        mentions, the company and the product (as annotators mark them); a brand that carries its maker's
+        name in its own ("讯飞星火", "腾讯元宝") stays whole."""
+        out = []
+        for c in chosen:
+            split = None
+            if c.entry is not None and c.type in ("Product", "Model", "Chip") and c.source == "lexicon":
+                for k in range(2, c.end - c.start - 1):
+                    maker = self.lexicon.canonical(text[c.start:c.start + k])
+                    rest = text[c.start + k:c.end]
+                    skip = len(rest) - len(rest.lstrip(" ·・"))
+                    if maker is not None and maker.type == "Company" and norm(rest[skip:]) == norm(c.entry.name) \
+                            and len(rest) - skip >= 2 and latin_boundary_ok(text, c.start, c.start + k):
+                        split = (maker, c.start + k, c.start + k + skip)
+                        break
+            if split is None:
+                out.append(c)
+                continue
+            maker, cut, rest_start = split
+            out.append(Candidate(c.start, cut, "Company", maker.name, "lexicon", c.score, maker))
+            out.append(replace(c, start=rest_start))
+        return out
+
+
+def _app_tails(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """An app named with the word App after it ("豆包App") is the app's whole name."""
+    out = []
+    for c in cands:
+        if c.type == "Product" and c.source == "lexicon" and (m := _APP.match(text, c.end)):
+            out.append(replace(c, end=m.end(), source="lexicon+version", score=0.95))
+    return out
+
+
+_APP = re.compile(r" ?(?:App|APP|app)(?![A-Za-z])")
 
 
 def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
