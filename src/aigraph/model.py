@@ -141,6 +141,10 @@ class Entity:
     """One of vocab.ENTITY_TYPES."""
     aliases: frozenset[str] = field(default_factory=frozenset)
     """Every surface form seen for it, and the lexicon's aliases."""
+    definition: str = ""
+    """For a trend of the lexicon's taxonomy: what it is, in one sentence."""
+    broader: str = ""
+    """For a trend: canonical name of the wider trend it belongs to (itself an entity of the graph)."""
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,8 @@ class SKOS(metaclass=_Closed):
     _source = "the SKOS vocabulary"
 
     altLabel: NamedNode
+    definition: NamedNode
+    broader: NamedNode
 
 
 class DCTERMS(metaclass=_Closed):

@@ -127,6 +127,10 @@ def summary_quads(linked: Linked, dates: dict[str, str] | None = None) -> list[Q
         out.append(Quad(node, RDFS.label, _lit(e.name, lang=_lang(e.name)), g))
         out.extend(Quad(node, SKOS.altLabel, _lit(a, lang=_lang(a)), g) for a in sorted(e.aliases))
         out.extend(Quad(s, p, o, g) for s, p, o in stated_triples(node, named.get(e.name, ())))
+        if e.definition:
+            out.append(Quad(node, SKOS.definition, _lit(e.definition, lang="en"), g))
+        if e.broader:
+            out.append(Quad(node, SKOS.broader, entity_iri(e.broader), g))
     support: dict[tuple[str, str, str], set] = defaultdict(set)
     conf: dict[tuple[str, str, str], float] = defaultdict(float)
     said: dict[tuple[str, str, str], set[str]] = defaultdict(set)
