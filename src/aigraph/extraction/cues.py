@@ -49,7 +49,7 @@ _RIGHT = {
     "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出",
 }
 # "X是一家…公司" / "X是…工具": what the copula says X is.
-# the last kind word before the clause ends is the head ("Cosine是OpenAI最大的模型微调合作伙伴": a partner)
+# the last kind word before the clause ends is the head ("Acme是某大厂最重要的芯片供应合作伙伴": a partner)
 _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
                      r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
                      r"合作伙伴|供应商|竞争对手)")
@@ -111,7 +111,7 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_
     left = re.split(r"[\t\n]", text[max(0, start - 12):start])[-1]
     right = re.split(r"[\t\n]", text[end:end + 40])[0]
     if (g := _GLOSS.match(right)):
-        right = right[g.end():]  # "RPA（机器人流程自动化）": a gloss, not a cue
+        right = right[g.end():]  # "ABC（某种缩写的中文全称）": a gloss, not a cue
     if (m := _LIST_TAIL.match(right)) and m.end() < len(right):
         right = right[m.end():]
     for typ, rx in _LEFT_RE.items():

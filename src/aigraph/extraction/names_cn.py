@@ -274,7 +274,7 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
 _PLACES = ("国家|中央|北京|上海|天津|重庆|深圳|广州|杭州|苏州|南京|武汉|成都|西安|合肥|无锡|青岛|厦门|长沙|郑州|济南|宁波|"
            "东莞|佛山|珠海|广东|浙江|江苏|安徽|湖北|湖南|四川|山东|福建|河南|河北|江西|陕西|辽宁|吉林|黑龙江|云南|贵州|"
            "广西|海南|山西|内蒙古|新疆|中关村|临港|浦东|雄安|上海国投|北京国管|国投|国调|国新|中金|中移|中电")
-# government and industry funds ("北京市人工智能产业投资基金", "上海国投先导基金"): a place, a purpose, 基金
+# government and industry funds ("杭州市数字经济产业投资基金", "深圳先导创新基金"): a place, a purpose, 基金
 _FUND = re.compile(rf"(?:{_PLACES})(?:市|省|区)?[\u4e00-\u9fff]{{0,12}}?(?:产业|引导|先导|发展|创新|创业|投资|母|专项)"
                    rf"[\u4e00-\u9fff]{{0,4}}?基金")
 
@@ -323,7 +323,7 @@ def organisations(text: str, covered: bytearray) -> list[Candidate]:
 
 
 def sources(text: str, covered: bytearray) -> list[Candidate]:
-    """Organisations cited as a source of data (根据硅兔君复盘, 根据咨询公司来觅PEVC的统计)."""
+    """Organisations cited as a source of data (根据某研究院复盘, 根据咨询公司某某数据的统计)."""
     out = []
     for m in _SOURCE.finditer(text):
         a, b = m.start("name"), m.end("name")
