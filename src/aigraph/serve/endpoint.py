@@ -1,23 +1,53 @@
-"""`aigraph serve`: a read-only SPARQL 1.1 Protocol endpoint, a page to type queries, the graph view."""
+"""`aigraph serve`: a read-only SPARQL 1.1 Protocol endpoint, a page to type queries, the graph view.
+
+The listening socket is shared by a few worker processes (`serve.pool`); each reads HTTP with a small
+asyncio server (`serve.http`), dispatches by path through `ROUTES` and runs SPARQL in-process with
+pyoxigraph, on a thread so that it can be timed. A query past the time limit is answered with 503 and
+its worker retires (it finishes its other requests, closes, and a fresh one takes its place): a running
+query cannot be interrupted, but its process can end.
+
+Adding a page: write `def my_page(req: HttpRequest, ep: Endpoint) -> Response` and register it with
+`@route("/exact/path")` or `@route(prefix="/entity/")`; it runs on a thread of the worker and may read
+files or the store (`ep.store()`: the graph's store, read-only, reopened after a rebuild). Answer with
+`Response(200, "text/html", body)` or `text(404, "one line")`.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
-import socket
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from aigraph.graph.store import STORE_DIR, open_store
-from aigraph.serve.pool import WorkerPool
-from aigraph.serve.protocol import ProtocolError, read_request
 from aigraph.query.shipped import shipped
+from aigraph.serve.http import HttpRequest, Response, serve, text
+from aigraph.serve.protocol import ProtocolError, read_request
 
-MAX_BODY = 1 << 20
-TEXT_TYPES = ("text/", "application/sparql-results+", "application/json", "application/ld+json", "application/n-",
-              "application/rdf+xml", "application/trig", "application/xml")
+Page = Callable[[HttpRequest, "Endpoint"], Response]
+ROUTES: dict[str, Page] = {}
+"""Exact paths → page functions (GET and HEAD)."""
+PREFIX_ROUTES: list[tuple[str, Page]] = []
+"""Path prefixes → page functions, tried in order after the exact paths."""
+SPARQL_PATH = "/sparql"
+SPARQL_METHODS = "GET, HEAD, POST, OPTIONS"
+PAGE_METHODS = "GET, HEAD, OPTIONS"
+
+
+def route(*paths: str, prefix: str | None = None) -> Callable[[Page], Page]:
+    """Register a page function for exact `paths` or for every path under `prefix`."""
+    def register(fn: Page) -> Page:
+        for p in paths:
+            ROUTES[p] = fn
+        if prefix is not None:
+            PREFIX_ROUTES.append((prefix, fn))
+        return fn
+    return register
 
 
 @cache
@@ -33,125 +63,139 @@ def script_json(data) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class Endpoint(ThreadingHTTPServer):
-    """The HTTP server: one thread per connection, queries run by a pool of worker processes."""
+# ---------------------------------------------------------------- pages
 
-    daemon_threads = True
-    allow_reuse_address = True
+@route("/", "/index.html")
+def query_page(req: HttpRequest, ep: Endpoint) -> Response:
+    return Response(200, "text/html", page())
 
-    def __init__(self, address: tuple[str, int], graph: Path, pool: WorkerPool, quiet: bool = False) -> None:
-        super().__init__(address, Handler)
-        self.graph = graph
-        self.pool = pool
+
+@route("/graph")
+def graph_view(req: HttpRequest, ep: Endpoint) -> Response:
+    view = ep.graph / "aigraph.html"
+    if view.is_file():
+        return Response(200, "text/html", view.read_bytes())
+    return text(404, f"No graph view in {ep.graph}/: run `aigraph build` or `aigraph html`.")
+
+
+# ---------------------------------------------------------------- one worker's requests
+
+class Endpoint:
+    """What one worker process answers: the routes, SPARQL on its own read-only store."""
+
+    def __init__(self, graph: str | os.PathLike, timeout: float, quiet: bool = False, threads: int = 4) -> None:
+        from aigraph.serve.worker import Graph
+
+        self.graph = Path(graph)
+        self.timeout = timeout
         self.quiet = quiet
+        self.data = Graph(str(self.graph / STORE_DIR))
+        self.threads = ThreadPoolExecutor(threads, thread_name_prefix="aigraph-query")
+        self.closing: asyncio.Event | None = None
 
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+    def store(self):
+        """The graph's store, read-only, reopened when a build has swapped a new one in."""
+        return self.data.refresh()
 
-    def server_close(self) -> None:
-        super().server_close()
-        self.pool.close()
+    def run(self, sock, ready_fd: int | None = None) -> None:
+        """Serve on `sock` until SIGTERM, or until a query ran over time and the other requests are done."""
+        try:
+            import uvloop  # optional: a faster event loop when installed
+
+            loop = uvloop.new_event_loop()
+        except ImportError:
+            loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._serve(sock, ready_fd))
+        finally:
+            # a query thread over time may still run: the process ends without waiting for it
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+
+    async def _serve(self, sock, ready_fd: int | None) -> None:
+        import signal
+
+        stop = asyncio.Event()
+        self.closing = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        if ready_fd is not None:
+            os.write(ready_fd, b"r")
+            os.close(ready_fd)
+        await serve(sock, self.handle, stop, self.closing)
+
+    async def handle(self, req: HttpRequest) -> Response:
+        resp = await self._dispatch(req)
+        if not self.quiet:
+            print(f"{req.method} {req.path} {resp.status} {len(resp.body)}", file=sys.stderr, flush=True)
+        return resp
+
+    async def _dispatch(self, req: HttpRequest) -> Response:
+        path = req.path
+        if path == SPARQL_PATH:
+            if req.method == "OPTIONS":
+                return Response(204, headers={"Allow": SPARQL_METHODS})
+            if req.method in ("GET", "HEAD", "POST"):
+                if req.method != "POST" and not req.query and "text/html" in (req.header("accept") or ""):
+                    return Response(200, "text/html", page())
+                return await self.sparql(req)
+            return self._not_allowed(req, SPARQL_METHODS)
+        fn = ROUTES.get(path) or next((f for p, f in PREFIX_ROUTES if path.startswith(p)), None)
+        if req.method == "OPTIONS":
+            return Response(204, headers={"Allow": PAGE_METHODS})
+        if fn is None:
+            return text(404, "Not found. The endpoint is /sparql; the query page is /.")
+        if req.method not in ("GET", "HEAD"):
+            return self._not_allowed(req, PAGE_METHODS)
+        return await asyncio.get_running_loop().run_in_executor(self.threads, fn, req, self)
+
+    def _not_allowed(self, req: HttpRequest, allow: str) -> Response:
+        if req.method in ("PUT", "DELETE", "PATCH"):
+            return text(405, "This endpoint is read-only: use GET or POST with a SPARQL query.", {"Allow": allow})
+        if req.method in ("POST", "CONNECT", "TRACE"):
+            return text(405, f"{req.method} is not allowed here.", {"Allow": allow})
+        return text(501, f"{req.method} is not a method this server knows.", {"Allow": allow})
+
+    async def sparql(self, req: HttpRequest) -> Response:
+        from aigraph.serve.worker import answer
+
+        try:
+            query = read_request("GET" if req.method == "HEAD" else req.method, req.query,
+                                 req.header("content-type"), req.body)
+        except ProtocolError as exc:
+            return text(exc.status, exc.message)
+        job = asyncio.get_running_loop().run_in_executor(self.threads, answer, self.data, query, req.header("accept"))
+        try:
+            status, media, body = await asyncio.wait_for(asyncio.shield(job), self.timeout)
+        except asyncio.TimeoutError:
+            # the query goes on in its thread: this worker takes no more requests and ends when the
+            # others it holds are answered; a fresh worker takes its place
+            self.closing.set()
+            return text(503, f"The query ran past the {self.timeout:g} s time limit and was stopped.", close=True)
+        return Response(status, media, body, {"Vary": "Accept"})
 
 
 def make_server(graph: Path, host: str = "127.0.0.1", port: int = 3030, timeout: float = 10.0,
-                workers: int = 2, quiet: bool = False) -> Endpoint:
-    """An endpoint over the store in `graph` (not yet serving; call serve_forever)."""
+                workers: int = 2, quiet: bool = False):
+    """An endpoint over the store in `graph`: the socket bound and `workers` processes answering on it
+    (`serve_forever` keeps them running, replacing any that ends; `server_close` stops them)."""
+    from aigraph.serve.pool import Supervisor
+
     open_store(graph)  # a missing or locked store fails here, with the usual message
-    pool = WorkerPool(str(Path(graph) / STORE_DIR), size=workers, timeout=timeout)
-    try:
-        return Endpoint((host, port), Path(graph), pool, quiet)
-    except BaseException:
-        pool.close()
-        raise
+    return Supervisor(Path(graph), host, port, timeout, workers, quiet)
 
 
-class Handler(BaseHTTPRequestHandler):
-    """Routes: `/` the query page, `/sparql` the endpoint, `/graph` the HTML graph view."""
+def main() -> None:
+    """`python -m aigraph.serve.endpoint GRAPH FD TIMEOUT READY_FD [quiet]` (started by `serve.pool`):
+    answer HTTP on the inherited listening socket FD until stopped; one byte on READY_FD says it serves."""
+    import socket
 
-    server: Endpoint
-    server_version = "aigraph"
-    protocol_version = "HTTP/1.1"
-    timeout = 120  # seconds an idle kept-alive connection may hold its thread
+    graph, fd, timeout, ready = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+    Endpoint(graph, timeout, quiet=sys.argv[5:] == ["quiet"]).run(socket.socket(fileno=fd), ready)
 
-    def setup(self) -> None:
-        super().setup()
-        # headers and body go out as separate writes; without this Nagle's algorithm and delayed ACKs
-        # hold each response back ~40 ms on a kept-alive connection
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
-        if not self.server.quiet:
-            super().log_message(format, *args)
-
-    def _send(self, status: int, media: str, body: bytes, extra: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        charset = "; charset=utf-8" if media.startswith(TEXT_TYPES) else ""
-        self.send_header("Content-Type", media + charset)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-store")
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _error(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
-        self._send(status, "text/plain", (message + "\n").encode("utf-8"), extra)
-
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            self._send(200, "text/html", page())
-        elif url.path == "/sparql":
-            if not url.query and "text/html" in (self.headers.get("Accept") or ""):
-                self._send(200, "text/html", page())
-            else:
-                self._query(url.query, None, b"")
-        elif url.path == "/graph":
-            view = self.server.graph / "aigraph.html"
-            if view.is_file():
-                self._send(200, "text/html", view.read_bytes())
-            else:
-                self._error(404, f"No graph view in {self.server.graph}/: run `aigraph build` or `aigraph html`.")
-        else:
-            self._error(404, "Not found. The endpoint is /sparql; the query page is /.")
-
-    def do_HEAD(self) -> None:
-        self.do_GET()
-
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            self._error(404, "Not found. POST queries to /sparql.")
-            return
-        length = self.headers.get("Content-Length")
-        if length is None:
-            self._error(411, "Send a Content-Length.")
-            return
-        try:
-            n = int(length)
-        except ValueError:
-            self._error(400, "Bad Content-Length.")
-            return
-        if n > MAX_BODY or n < 0:
-            self._error(413, f"Queries are limited to {MAX_BODY} bytes.", {"Connection": "close"})
-            self.close_connection = True
-            return
-        self._query(url.query, self.headers.get("Content-Type"), self.rfile.read(n))
-
-    def _refuse(self) -> None:
-        self._error(405, "This endpoint is read-only: use GET or POST with a SPARQL query.", {"Allow": "GET, HEAD, POST"})
-
-    do_PUT = do_DELETE = do_PATCH = _refuse
-
-    def _query(self, url_query: str, content_type: str | None, body: bytes) -> None:
-        try:
-            req = read_request(self.command if self.command != "HEAD" else "GET", url_query, content_type, body)
-            status, media, data = self.server.pool.ask(req, self.headers.get("Accept"))
-        except ProtocolError as exc:
-            self._error(exc.status, exc.message)
-            return
-        self._send(status, media, data, {"Vary": "Accept"})
+if __name__ == "__main__":
+    main()
