@@ -469,9 +469,9 @@ def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?m aig:developedBy ?c }' \\
            http://127.0.0.1:3030/sparql
     """
-    from aigraph.serve.endpoint import make_server
-
     import signal
+
+    from aigraph.serve.endpoint import make_server
 
     endpoint = make_server(graph_dir(graph), host, port, timeout, workers, quiet=quiet or as_json)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
