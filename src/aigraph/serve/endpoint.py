@@ -167,15 +167,26 @@ class Endpoint:
                                  req.header("content-type"), req.body)
         except ProtocolError as exc:
             return text(exc.status, exc.message)
-        job = asyncio.get_running_loop().run_in_executor(self.threads, answer, self.data, query, req.header("accept"))
+        loop = asyncio.get_running_loop()
+        job = loop.run_in_executor(self.threads, answer, self.data, query, req.header("accept"))
+        # a timer on the future rather than wait_for: no task per request (the thread cannot be stopped anyway)
+        timer = loop.call_later(self.timeout, _expire, job)
         try:
-            status, media, body = await asyncio.wait_for(asyncio.shield(job), self.timeout)
-        except asyncio.TimeoutError:
+            status, media, body = await job
+        except asyncio.CancelledError:
+            if not job.cancelled() or asyncio.current_task().cancelling():
+                raise
             # the query goes on in its thread: this worker takes no more requests and ends when the
             # others it holds are answered; a fresh worker takes its place
             self.closing.set()
             return text(503, f"The query ran past the {self.timeout:g} s time limit and was stopped.", close=True)
+        finally:
+            timer.cancel()
         return Response(status, media, body, {"Vary": "Accept"})
+
+
+def _expire(job: asyncio.Future) -> None:
+    job.cancel()  # the awaiting request answers 503
 
 
 def make_server(graph: Path, host: str = "127.0.0.1", port: int = 3030, timeout: float = 10.0,
