@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from aigraph.extraction.candidates import Candidate
@@ -82,6 +82,7 @@ def cn_common(word: str, threshold: int = 50) -> bool:
     return _jieba_freq().get(word, 0) >= threshold
 
 
+@lru_cache(maxsize=1 << 14)
 def compound_of_words(text: str) -> bool:
     """Whether a string is made of two or more common words ("安全检测"): a description, not a brand."""
     import jieba
@@ -102,14 +103,38 @@ def brand_ok(brand: str, common_threshold: int, compound: bool = True) -> bool:
     return not (compound and compound_of_words(brand))
 
 
+@lru_cache(maxsize=1 << 14)
 def starts_as_function_word(text: str) -> bool:
     """Whether jieba reads the text as beginning with a verb, adverb, preposition, pronoun or the
-    like ("依托科技", "激发科技"): a phrase, not a name."""
-    import jieba.posseg
+    like ("依托科技", "激发科技"): a phrase, not a name. The first word and its tag are those
+    `jieba.posseg.cut(text, HMM=False)` gives, read from jieba's own segmentation and dictionary without
+    loading posseg's table of every word's tag (most of a build's start-up)."""
+    import jieba
 
     _jieba_freq()
-    words = list(jieba.posseg.cut(text, HMM=False))
-    return bool(words) and len(words[0].word) >= 2 and words[0].flag in _NOT_NAME_POS
+    block = next((b for b in _POSSEG_BLOCK.split(text) if b), "")
+    if not _POSSEG_BLOCK.fullmatch(block):
+        return False  # posseg gives a non-Chinese block's characters one by one, tagged x, m or eng
+    route: dict = {}
+    jieba.dt.calc(block, jieba.dt.get_DAG(block), route)
+    first = block[:route[0][1] + 1]
+    return len(first) >= 2 and first in _function_words()
+
+
+_POSSEG_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba.posseg's re_han_internal
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The words jieba's dictionary tags with a part of speech of _NOT_NAME_POS (its `word freq tag` lines)."""
+    import jieba
+
+    f = jieba.dt.get_dict_file()
+    try:
+        fields = f.read().decode("utf-8").split()
+    finally:
+        f.close()
+    return frozenset(w for w, tag in zip(fields[0::3], fields[2::3]) if tag in _NOT_NAME_POS)
 
 
 def name_start(text: str, end: int, max_len: int) -> int:
