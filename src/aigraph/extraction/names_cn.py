@@ -92,11 +92,14 @@ def compound_of_words(text: str) -> bool:
     return len(words) >= 2 and all(len(w) >= 2 and cn_common(w, 100) for w in words)
 
 
+_NOT_BRAND_WORDS = tuple(w for w in NOT_BRAND if len(w) > 1)  # str.endswith takes them all at once
+
+
 def brand_ok(brand: str, common_threshold: int, compound: bool = True) -> bool:
     """Whether a Chinese string can be a brand or organisation name rather than ordinary words."""
     if len(brand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in brand) or brand in NOT_BRAND:
         return False
-    if any(brand.endswith(w) or brand.startswith(w) for w in NOT_BRAND if len(w) > 1):
+    if brand.endswith(_NOT_BRAND_WORDS) or brand.startswith(_NOT_BRAND_WORDS):
         return False
     if cn_common(brand, common_threshold) or starts_as_function_word(brand):
         return False
