@@ -272,3 +272,12 @@ def test_serve_command_runs_until_terminated(graph):
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(10) == 0
+
+
+def test_a_port_in_use_is_one_clear_error(graph):
+    from aigraph.errors import AigraphError
+
+    with serving(graph, workers=1) as srv:
+        port = int(srv.url.rsplit(":", 1)[1])
+        with pytest.raises(AigraphError, match=f"Cannot listen on 127.0.0.1:{port}: Address already in use"):
+            make_server(graph, port=port, workers=1)
