@@ -35,6 +35,12 @@ _SHAPE_KEYS = {"targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode
                "lessThan", "sparql", "select", "prefixes"}
 
 
+_RANGES = {"minInclusive": lambda a, b: a >= b, "maxInclusive": lambda a, b: a <= b,
+           "minExclusive": lambda a, b: a > b, "maxExclusive": lambda a, b: a < b}
+_ORDER = ("nodeKind", "pattern", "minCount", "maxCount", "datatype", "minLength", "maxLength", "class", "in", "or",
+          "qualifiedValueShape", *_RANGES, "lessThan")
+
+
 class Unsupported(Exception):
     """The shapes use a SHACL feature this checker does not evaluate."""
 
@@ -58,14 +64,14 @@ def sh(local: str) -> NamedNode:
 class Index:
     """Triples by subject and predicate, and by predicate and object."""
 
-    def __init__(self, triples: Iterable[Triple]) -> None:
+    def __init__(self, triples: Iterable) -> None:
+        """`triples`: Triples, or (subject, predicate, object) tuples of terms."""
         self.sp: dict = defaultdict(lambda: defaultdict(list))
         self.po: dict = defaultdict(lambda: defaultdict(list))
-        self.triples: list[Triple] = []
         for t in triples:
-            self.sp[t.subject][t.predicate].append(t.object)
-            self.po[t.predicate][t.object].append(t.subject)
-            self.triples.append(t)
+            s, p, o = t if isinstance(t, tuple) else (t.subject, t.predicate, t.object)
+            self.sp[s][p].append(o)
+            self.po[p][o].append(s)
 
     def objects(self, s, p) -> list:
         d = self.sp.get(s)
@@ -100,6 +106,7 @@ class Checker:
         targets = ("targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode")
         self.node_shapes = sorted({s for t in targets for subs in self.shapes.po.get(sh(t), {}).values()
                                    for s in subs}, key=str)
+        self._plans: dict = {}
         self.owner = {ps: s for s in self.shapes.sp for ps in self.shapes.objects(s, sh("property"))}
         # each shape's parameters by local name, read once (a check looks them up for every node)
         self.params: dict = {s: {p.value[len(SH):]: objs for p, objs in preds.items() if p.value.startswith(SH)}
@@ -181,74 +188,92 @@ class Checker:
                 return out
         return out
 
+    def _plan(self, shape) -> list[tuple[str, object]]:
+        """The shape's constraint parameters in checking order, read once: (name, value)."""
+        plan = self._plans.get(shape)
+        if plan is None:
+            params = self.params.get(shape, {})
+            plan = []
+            for name in _ORDER:
+                if name in params:
+                    value = params[name] if name == "class" else params[name][0]
+                    if name == "in":
+                        value = frozenset(self.shapes.items(value))
+                    elif name == "or":
+                        value = self.shapes.items(value)
+                    elif name == "pattern":
+                        flags = params.get("flags", [None])[0]
+                        value = (value, re.compile(value.value, re.I if flags is not None and "i" in flags.value else 0))
+                    elif name == "qualifiedValueShape":
+                        value = (value, params.get("qualifiedMaxCount", [None])[0],
+                                 params.get("qualifiedMinCount", [None])[0])
+                    plan.append((name, value))
+            self._plans[shape] = plan
+        return plan
+
     def _constraints(self, shape, focus, path, values: list, report_shape, first: bool) -> list[Result]:
-        sg = self.shapes
         out: list[Result] = []
 
         def fail(value, default: str) -> None:
             out.append(self._result(shape, report_shape, focus, path, value, default))
 
-        params = self.params.get(shape, {})
-        if not params:
-            return out
-        get = lambda key: params[key][0] if key in params else None  # noqa: E731
-        if (kind := get("nodeKind")) is not None:
-            for v in values:
-                if not _kind_ok(v, kind.value[len(SH):]):
-                    fail(v, f"Value is not of node kind {kind.value[len(SH):]}")
-        if (pattern := get("pattern")) is not None:
-            flags = get("flags")
-            rx = re.compile(pattern.value, re.I if flags is not None and "i" in flags.value else 0)
-            for v in values:
-                if isinstance(v, BlankNode) or not rx.search(v.value):
-                    fail(v, f"Value does not match pattern {pattern.value!r}")
-        if path is not None:
-            if (n := get("minCount")) is not None and len(values) < int(n.value):
-                fail(None, f"Fewer than {n.value} values")
-            if (n := get("maxCount")) is not None and len(values) > int(n.value):
-                fail(None, f"More than {n.value} values")
-        if (dt := get("datatype")) is not None:
-            for v in values:
-                if not (isinstance(v, Literal) and v.datatype == dt and _well_formed(v)):
-                    fail(v, f"Value is not a literal of datatype {dt.value}")
-        for key, test in (("minLength", lambda n, v: len(v.value) >= n), ("maxLength", lambda n, v: len(v.value) <= n)):
-            if (n := get(key)) is not None:
+        for name, p in self._plan(shape):
+            if name == "nodeKind":
+                kind = p.value[len(SH):]
                 for v in values:
-                    if isinstance(v, BlankNode) or not test(int(n.value), v):
-                        fail(v, f"Value breaks {key} {n.value}")
-        for c in params.get("class", ()):
-            for v in values:
-                if not self._has_class(v, c):
-                    fail(v, f"Value does not have class {c.value}")
-        if (lst := get("in")) is not None:
-            allowed = set(sg.items(lst))
-            for v in values:
-                if v not in allowed:
-                    fail(v, "Value is not in the allowed list")
-        if (lst := get("or")) is not None:
-            members = sg.items(lst)
-            for v in values:
-                if not any(self.conforms(m, v) for m in members):
-                    fail(v, "Value does not conform to any shape of sh:or")
-        if (q := get("qualifiedValueShape")) is not None:
-            n = sum(1 for v in values if self.conforms(q, v))
-            if (mx := get("qualifiedMaxCount")) is not None and n > int(mx.value):
-                fail(None, f"More than {mx.value} values conform to the qualified shape")
-            if (mn := get("qualifiedMinCount")) is not None and n < int(mn.value):
-                fail(None, f"Fewer than {mn.value} values conform to the qualified shape")
-        for key, ok in (("minInclusive", lambda a, b: a >= b), ("maxInclusive", lambda a, b: a <= b),
-                        ("minExclusive", lambda a, b: a > b), ("maxExclusive", lambda a, b: a < b)):
-            if (bound := get(key)) is not None:
+                    if not _kind_ok(v, kind):
+                        fail(v, f"Value is not of node kind {kind}")
+            elif name == "pattern":
                 for v in values:
-                    a, b = _number(v), _number(bound)
-                    if a is None or b is None or not ok(a, b):
-                        fail(v, f"Value breaks {key} {bound.value}")
-        if (other := get("lessThan")) is not None:
-            for v in values:
-                for w in self.data.objects(focus, other):
-                    a, b = _number(v), _number(w)
-                    if a is None or b is None or not a < b:
-                        fail(v, f"Value is not less than {w.value}")
+                    if isinstance(v, BlankNode) or not p[1].search(v.value):
+                        fail(v, f"Value does not match pattern {p[0].value!r}")
+            elif name == "minCount":
+                if path is not None and len(values) < int(p.value):
+                    fail(None, f"Fewer than {p.value} values")
+            elif name == "maxCount":
+                if path is not None and len(values) > int(p.value):
+                    fail(None, f"More than {p.value} values")
+            elif name == "datatype":
+                for v in values:
+                    if not (isinstance(v, Literal) and v.datatype == p and _well_formed(v)):
+                        fail(v, f"Value is not a literal of datatype {p.value}")
+            elif name in ("minLength", "maxLength"):
+                n = int(p.value)
+                for v in values:
+                    if isinstance(v, BlankNode) or (len(v.value) < n if name == "minLength" else len(v.value) > n):
+                        fail(v, f"Value breaks {name} {p.value}")
+            elif name == "class":
+                for c in p:
+                    for v in values:
+                        if not self._has_class(v, c):
+                            fail(v, f"Value does not have class {c.value}")
+            elif name == "in":
+                for v in values:
+                    if v not in p:
+                        fail(v, "Value is not in the allowed list")
+            elif name == "or":
+                for v in values:
+                    if not any(self.conforms(m, v) for m in p):
+                        fail(v, "Value does not conform to any shape of sh:or")
+            elif name == "qualifiedValueShape":
+                q, mx, mn = p
+                n = sum(1 for v in values if self.conforms(q, v))
+                if mx is not None and n > int(mx.value):
+                    fail(None, f"More than {mx.value} values conform to the qualified shape")
+                if mn is not None and n < int(mn.value):
+                    fail(None, f"Fewer than {mn.value} values conform to the qualified shape")
+            elif name in _RANGES:
+                b = _number(p)
+                for v in values:
+                    a = _number(v)
+                    if a is None or b is None or not _RANGES[name](a, b):
+                        fail(v, f"Value breaks {name} {p.value}")
+            elif name == "lessThan":
+                for v in values:
+                    for w in self.data.objects(focus, p):
+                        a, b = _number(v), _number(w)
+                        if a is None or b is None or not a < b:
+                            fail(v, f"Value is not less than {w.value}")
         return out
 
     def _sparql(self, shape, constraint, focus) -> list[Result]:
@@ -263,7 +288,7 @@ class Checker:
         query = head + text.replace("$this", "?this")
         message = sg.value(constraint, sh("message"))
         out = []
-        result = self.store.query(query, substitutions={Variable("this"): focus})
+        result = self.store.query(query, substitutions={Variable("this"): focus}, use_default_graph_as_union=True)
         names = [v.value for v in result.variables]
         for row in result:
             binding = {n: row[n] for n in names if row[n] is not None}

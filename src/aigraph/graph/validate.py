@@ -69,20 +69,24 @@ def validate_triples(triples: Iterable[Triple]) -> list[Violation]:
     """Violations of the shapes by these triples (the union of the graph's named graphs), sorted; the
     ontology is read beside them, as pyshacl reads it (`pyshacl_violations`). Shapes the native checker
     cannot evaluate are left to pyshacl."""
+    triples = set(triples)
+    return _validate({(t.subject, t.predicate, t.object) for t in triples},
+                     [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples])
+
+
+def _validate(spo: set[tuple], quads: list[Quad]) -> list[Violation]:
+    """Violations by the union of `quads`, whose distinct (subject, predicate, object) are `spo`."""
     from aigraph.graph import shacl
 
-    triples = set(triples)
     try:
         checker = _checker()
+        store = Store()
+        store.bulk_extend(quads)
+        store.bulk_extend(_ontology_quads())
+        onto = [(t.subject, t.predicate, t.object) for t in _ontology_triples()]
+        results = checker.check(shacl.Index(list(spo) + onto), store)
     except shacl.Unsupported:
-        return pyshacl_violations(triples)
-    data = list(triples) + _ontology_triples()
-    store = Store()
-    store.bulk_extend([Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in data])
-    try:
-        results = checker.check(shacl.Index(data), store)
-    except shacl.Unsupported:
-        return pyshacl_violations(triples)
+        return pyshacl_violations({Triple(*t) for t in spo})
     return sorted((_violation(r) for r in results), key=lambda v: (v.focus, v.path, v.value, v.message))
 
 
@@ -96,6 +100,11 @@ def _checker():
 @cache
 def _ontology_triples() -> list[Triple]:
     return list(parse(ontology_path().read_bytes(), format=RdfFormat.TURTLE))
+
+
+@cache
+def _ontology_quads() -> list[Quad]:
+    return [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in _ontology_triples()]
 
 
 def _violation(r) -> Violation:
@@ -135,7 +144,8 @@ def pyshacl_violations(triples: Iterable[Triple]) -> list[Violation]:
 
 def validate_quads(quads: Iterable[Quad]) -> list[Violation]:
     """Violations in a set of quads, read as the union of its graphs (as queries read it)."""
-    return validate_triples({Triple(q.subject, q.predicate, q.object) for q in quads})
+    quads = list(quads)
+    return _validate({(q.subject, q.predicate, q.object) for q in quads}, quads)
 
 
 def validate_store(store: Store) -> list[Violation]:
