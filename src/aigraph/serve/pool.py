@@ -4,6 +4,7 @@ replaced when it ends (a worker retires after a query over the time limit)."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -35,8 +36,7 @@ class Supervisor:
         self._done = threading.Event()
         self._running = threading.Event()
         try:
-            for _ in range(size):
-                self._spawn()
+            self._spawn(size)
         except BaseException:
             self.server_close()
             raise
@@ -50,26 +50,35 @@ class Supervisor:
     def pool(self) -> Supervisor:
         return self
 
-    def _spawn(self, start_timeout: float = 60.0) -> None:
-        read, write = os.pipe()
-        cmd = [sys.executable, "-m", "aigraph.serve.endpoint", str(self.graph), str(self.sock.fileno()),
-               repr(self.timeout), str(write)] + (["quiet"] if self.quiet else [])
+    def _spawn(self, count: int = 1, start_timeout: float = 60.0) -> None:
+        """Start `count` workers at once and wait until each says it is serving."""
+        started = []
         try:
-            proc = subprocess.Popen(cmd, pass_fds=(self.sock.fileno(), write), stdin=subprocess.DEVNULL)
+            for _ in range(count):
+                read, write = os.pipe()
+                cmd = [sys.executable, "-m", "aigraph.serve.endpoint", str(self.graph), str(self.sock.fileno()),
+                       repr(self.timeout), str(write)] + (["quiet"] if self.quiet else [])
+                try:
+                    proc = subprocess.Popen(cmd, pass_fds=(self.sock.fileno(), write), stdin=subprocess.DEVNULL)
+                finally:
+                    os.close(write)
+                started.append((proc, read))
+            deadline = time.monotonic() + start_timeout
+            for _proc, read in started:
+                left = max(0.0, deadline - time.monotonic())
+                if not (select.select([read], [], [], left)[0] and os.read(read, 1) == b"r"):
+                    raise AigraphError("An endpoint worker did not start (see the messages above).")
+        except BaseException:
+            for proc, _ in started:
+                if proc.poll() is None:
+                    proc.kill()
+                proc.wait()
+            raise
         finally:
-            os.close(write)
-        try:
-            import select
-
-            ready = select.select([read], [], [], start_timeout)[0] and os.read(read, 1) == b"r"
-        finally:
-            os.close(read)
-        if not ready:
-            proc.kill()
-            proc.wait()
-            raise AigraphError("An endpoint worker did not start (see the messages above).")
+            for _, read in started:
+                os.close(read)
         with self._lock:
-            self._workers.append(proc)
+            self._workers += [proc for proc, _ in started]
 
     def pids(self) -> list[int]:
         """Process ids of the running workers."""
