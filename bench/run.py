@@ -172,13 +172,13 @@ def speedup(work: Path, n: int, repeat: int = 3) -> list[tuple]:
     builds. CPU seconds show the work each needed whatever else ran at the time."""
     from aigraph.ingest.reader import iter_sources, read_document
     from aigraph.ingest.segment import segment
-    from aigraph.scale import workers
+    from aigraph.scale import reader
     from aigraph.scale.workers import extract_all
 
     corpus = make_corpus(work / f"corpus-x{n}", n)
     sentences = [s for f in iter_sources([corpus]) for s in segment(read_document(f))]
     chars = sum(len(s.text) for s in sentences)
-    workers._init(None)  # the pipeline is built once here; forked workers inherit it
+    reader.init(None)  # the pipeline is built once here; forked workers inherit it
     times: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(repeat):

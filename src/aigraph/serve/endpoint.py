@@ -1,32 +1,32 @@
 """`aigraph serve`: a read-only SPARQL 1.1 Protocol endpoint, a page to type queries, the graph view.
 
-The listening socket is shared by a few worker processes (`serve.pool`); each reads HTTP with a small
-asyncio server (`serve.http`), dispatches by path through `ROUTES` and runs SPARQL in-process with
-pyoxigraph, on a thread so that it can be timed. A query past the time limit is answered with 503 and
-its worker retires (it finishes its other requests, closes, and a fresh one takes its place): a running
-query cannot be interrupted, but its process can end.
+The listening socket is shared by a few worker processes (`serve.pool`); in each, a thread per connection
+reads a request, dispatches it by path through `ROUTES`, runs SPARQL with pyoxigraph and writes the answer
+(`serve.http`). A watchdog answers a query still running at the time limit with 503 and retires the
+worker: it takes no new connections, finishes the requests in hand and ends, and a fresh one takes its
+place (a running query cannot be interrupted, but its process can end).
 
 Adding a page: write `def my_page(req: HttpRequest, ep: Endpoint) -> Response` and register it with
-`@route("/exact/path")` or `@route(prefix="/entity/")`; it runs on a thread of the worker and may read
+`@route("/exact/path")` or `@route(prefix="/entity/")`; it runs on the connection's thread and may read
 files or the store (`ep.store()`: the graph's store, read-only, reopened after a rebuild). Answer with
 `Response(200, "text/html", body)` or `text(404, "one line")`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from aigraph.graph.store import STORE_DIR, open_store
 from aigraph.query.shipped import shipped
-from aigraph.serve.http import HttpRequest, Response, serve, text
+from aigraph.serve.http import Connection, HttpRequest, Response, Server, text
 from aigraph.serve.protocol import ProtocolError, read_request
 
 Page = Callable[[HttpRequest, "Endpoint"], Response]
@@ -81,17 +81,18 @@ def graph_view(req: HttpRequest, ep: Endpoint) -> Response:
 # ---------------------------------------------------------------- one worker's requests
 
 class Endpoint:
-    """What one worker process answers: the routes, SPARQL on its own read-only store."""
+    """What one worker process answers: the routes, SPARQL on its own read-only store, the time limit."""
 
-    def __init__(self, graph: str | os.PathLike, timeout: float, quiet: bool = False, threads: int = 4) -> None:
+    def __init__(self, graph: str | os.PathLike, timeout: float, quiet: bool = False) -> None:
         from aigraph.serve.worker import Graph
 
         self.graph = Path(graph)
         self.timeout = timeout
         self.quiet = quiet
         self.data = Graph(str(self.graph / STORE_DIR))
-        self.threads = ThreadPoolExecutor(threads, thread_name_prefix="aigraph-query")
-        self.closing: asyncio.Event | None = None
+        self.server: Server | None = None
+        self._running: dict[Connection, tuple[float, bool]] = {}
+        self._lock = threading.Lock()
 
     def store(self):
         """The graph's store, read-only, reopened when a build has swapped a new one in."""
@@ -99,41 +100,47 @@ class Endpoint:
 
     def run(self, sock, ready_fd: int | None = None) -> None:
         """Serve on `sock` until SIGTERM, or until a query ran over time and the other requests are done."""
-        try:
-            import uvloop  # optional: a faster event loop when installed
+        import signal
 
-            loop = uvloop.new_event_loop()
-        except ImportError:
-            loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
+        self.server = Server(sock, self.handle)
+        signal.signal(signal.SIGTERM, lambda *_: self.server.stop.set())
+        signal.signal(signal.SIGINT, lambda *_: self.server.stop.set())
+        threading.Thread(target=self._watch, daemon=True, name="aigraph-watchdog").start()
+        if ready_fd is not None:
+            os.write(ready_fd, b"r")
+            os.close(ready_fd)
         try:
-            loop.run_until_complete(self._serve(sock, ready_fd))
+            self.server.serve()
         finally:
             # a query thread over time may still run: the process ends without waiting for it
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(0)
 
-    async def _serve(self, sock, ready_fd: int | None) -> None:
-        import signal
+    def _watch(self, every: float = 0.05) -> None:
+        """Answer each query still running at its deadline with 503, then retire this worker."""
+        while True:
+            time.sleep(every)
+            now = time.monotonic()
+            with self._lock:
+                late = [(c, head) for c, (deadline, head) in self._running.items() if deadline <= now]
+                for c, _ in late:
+                    del self._running[c]
+            for conn, head in late:
+                try:
+                    conn.send(text(503, f"The query ran past the {self.timeout:g} s time limit and was stopped.",
+                                   close=True), head=head, close=True)
+                except OSError:
+                    conn.answered = True  # the client has gone: nothing to wait for
+                self.server.closing.set()
 
-        stop = asyncio.Event()
-        self.closing = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGTERM, stop.set)
-        loop.add_signal_handler(signal.SIGINT, stop.set)
-        if ready_fd is not None:
-            os.write(ready_fd, b"r")
-            os.close(ready_fd)
-        await serve(sock, self.handle, stop, self.closing)
-
-    async def handle(self, req: HttpRequest) -> Response:
-        resp = await self._dispatch(req)
+    def handle(self, req: HttpRequest, conn: Connection) -> Response:
+        resp = self._dispatch(req, conn)
         if not self.quiet:
             print(f"{req.method} {req.path} {resp.status} {len(resp.body)}", file=sys.stderr, flush=True)
         return resp
 
-    async def _dispatch(self, req: HttpRequest) -> Response:
+    def _dispatch(self, req: HttpRequest, conn: Connection) -> Response:
         path = req.path
         if path == SPARQL_PATH:
             if req.method == "OPTIONS":
@@ -141,7 +148,7 @@ class Endpoint:
             if req.method in ("GET", "HEAD", "POST"):
                 if req.method != "POST" and not req.query and "text/html" in (req.header("accept") or ""):
                     return Response(200, "text/html", page())
-                return await self.sparql(req)
+                return self.sparql(req, conn)
             return self._not_allowed(req, SPARQL_METHODS)
         fn = ROUTES.get(path) or next((f for p, f in PREFIX_ROUTES if path.startswith(p)), None)
         if req.method == "OPTIONS":
@@ -150,7 +157,7 @@ class Endpoint:
             return text(404, "Not found. The endpoint is /sparql; the query page is /.")
         if req.method not in ("GET", "HEAD"):
             return self._not_allowed(req, PAGE_METHODS)
-        return await asyncio.get_running_loop().run_in_executor(self.threads, fn, req, self)
+        return fn(req, self)
 
     def _not_allowed(self, req: HttpRequest, allow: str) -> Response:
         if req.method in ("PUT", "DELETE", "PATCH"):
@@ -159,7 +166,7 @@ class Endpoint:
             return text(405, f"{req.method} is not allowed here.", {"Allow": allow})
         return text(501, f"{req.method} is not a method this server knows.", {"Allow": allow})
 
-    async def sparql(self, req: HttpRequest) -> Response:
+    def sparql(self, req: HttpRequest, conn: Connection) -> Response:
         from aigraph.serve.worker import answer
 
         try:
@@ -167,26 +174,14 @@ class Endpoint:
                                  req.header("content-type"), req.body)
         except ProtocolError as exc:
             return text(exc.status, exc.message)
-        loop = asyncio.get_running_loop()
-        job = loop.run_in_executor(self.threads, answer, self.data, query, req.header("accept"))
-        # a timer on the future rather than wait_for: no task per request (the thread cannot be stopped anyway)
-        timer = loop.call_later(self.timeout, _expire, job)
+        with self._lock:
+            self._running[conn] = (time.monotonic() + self.timeout, req.method == "HEAD")
         try:
-            status, media, body = await job
-        except asyncio.CancelledError:
-            if not job.cancelled() or asyncio.current_task().cancelling():
-                raise
-            # the query goes on in its thread: this worker takes no more requests and ends when the
-            # others it holds are answered; a fresh worker takes its place
-            self.closing.set()
-            return text(503, f"The query ran past the {self.timeout:g} s time limit and was stopped.", close=True)
+            status, media, body = answer(self.data, query, req.header("accept"))
         finally:
-            timer.cancel()
+            with self._lock:
+                self._running.pop(conn, None)
         return Response(status, media, body, {"Vary": "Accept"})
-
-
-def _expire(job: asyncio.Future) -> None:
-    job.cancel()  # the awaiting request answers 503
 
 
 def make_server(graph: Path, host: str = "127.0.0.1", port: int = 3030, timeout: float = 10.0,

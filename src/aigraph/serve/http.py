@@ -1,10 +1,12 @@
-"""A small HTTP/1.1 server on asyncio: keep-alive, a deep listen backlog, limits, a route table."""
+"""A small HTTP/1.1 server: a thread per connection that reads, answers and writes (no hand-offs), keep-alive,
+a deep listen backlog, limits, and a way to retire: stop taking connections, finish the requests in hand."""
 
 from __future__ import annotations
 
-import asyncio
+import select
 import socket
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http import HTTPStatus
@@ -63,7 +65,7 @@ def text(status: int, message: str, headers: dict[str, str] | None = None, close
     return Response(status, "text/plain", (message + "\n").encode("utf-8"), headers or {}, close)
 
 
-Handler = Callable[[HttpRequest], Awaitable[Response]]
+Handler = Callable[[HttpRequest, "Connection"], Response]
 
 
 class BadRequest(Exception):
@@ -94,101 +96,75 @@ def _reason(status: int) -> str:
         return "Unknown"
 
 
-class Connection(asyncio.Protocol):
-    """One client connection: requests read in turn (pipelined ones too), each answered before the next."""
+class Connection:
+    """One client connection, served by its own thread: each request read, answered and written in turn."""
 
-    def __init__(self, handler: Handler, connections: set, closing: asyncio.Event) -> None:
-        self.handler = handler
-        self.connections = connections
-        self.closing = closing
-        self.busy = False
+    def __init__(self, sock: socket.socket, server: Server) -> None:
+        self.sock = sock
+        self.server = server
         self.buffer = bytearray()
-        self.transport: asyncio.Transport | None = None
-        self.wakeup: asyncio.Event = asyncio.Event()
-        self.closed = False
-        self.task: asyncio.Task | None = None
+        self.lock = threading.Lock()
+        self.busy = True
+        """A request is in hand (a new connection counts as one until its first request is answered:
+        a worker that retires still answers the connections it has taken)."""
+        self.answered = False
+        """Someone else (the watchdog) answered the request in hand; nothing more goes out here."""
 
-    def connection_made(self, transport) -> None:
-        self.transport = transport
-        sock = transport.get_extra_info("socket")
-        if sock is not None:
-            # headers and body go out in one write, but Nagle's algorithm would still hold back a second
-            # small response on the connection until the client's delayed ACK
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.connections.add(self)
-        self.task = asyncio.get_running_loop().create_task(self.serve())
-
-    def data_received(self, data: bytes) -> None:
-        self.buffer += data
-        if len(self.buffer) > MAX_HEAD + MAX_BODY + 4096:
-            self.transport.pause_reading()  # a client sending far ahead of the answers waits
-        self.wakeup.set()
-
-    def eof_received(self) -> bool:
-        self.closed = True
-        self.wakeup.set()
-        return True  # keep the write side open until the answer is sent
-
-    def connection_lost(self, exc) -> None:
-        self.closed = True
-        self.wakeup.set()
-        self.connections.discard(self)
-
-    async def _more(self, timeout: float) -> None:
-        """Wait for more bytes; raise EOFError when the client has gone."""
-        if self.closed:
-            raise EOFError
-        self.wakeup.clear()
-        self.transport.resume_reading()
-        await asyncio.wait_for(self.wakeup.wait(), timeout)
-        if self.closed and not self.buffer:
-            raise EOFError
-
-    async def serve(self) -> None:
+    def run(self) -> None:
         try:
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.sock.settimeout(IDLE)
             while True:
                 try:
-                    req = await self.read_request()
+                    req = self.read_request()
                 except BadRequest as exc:
-                    self.send(text(exc.status, exc.message, close=True), head=False)
+                    self.send(text(exc.status, exc.message, close=True), head=False, close=True)
                     break
                 if req is None:
                     break
                 self.busy = True
                 try:
-                    resp = await self.handler(req)
+                    resp = self.server.handler(req, self)
                 except Exception as exc:  # a bug in a route: answer 500, keep serving others
                     resp = text(500, f"Internal error: {type(exc).__name__}: {exc}", close=True)
-                finally:
-                    self.busy = False
-                close = resp.close or _wants_close(req) or self.closing.is_set()
-                self.send(resp, head=req.method == "HEAD", close=close)
-                if close:
+                close = resp.close or _wants_close(req) or self.server.closing.is_set()
+                sent = self.send(resp, head=req.method == "HEAD", close=close)
+                self.busy = False
+                if not sent or close:
                     break
-        except (EOFError, asyncio.TimeoutError, ConnectionError):
+        except (OSError, EOFError):
             pass
         finally:
-            if self.transport is not None and not self.transport.is_closing():
-                self.transport.close()
+            self.server.forget(self)
+            try:
+                self.sock.close()
+            except OSError:
+                pass
 
-    def send(self, resp: Response, head: bool, close: bool | None = None) -> None:
-        if self.transport is None or self.transport.is_closing():
-            return
-        close = resp.close if close is None else close
+    def send(self, resp: Response, head: bool, close: bool) -> bool:
+        """Write an answer unless the request was answered already; False when nothing more may go out."""
         data = head_bytes(resp.status, resp.media, len(resp.body), resp.headers, close)
-        self.transport.write(data if head else data + resp.body)
+        with self.lock:
+            if self.answered:
+                return False
+            self.sock.sendall(data if head else data + resp.body)
+            self.answered = close
+        return True
 
-    async def read_request(self) -> HttpRequest | None:
+    def _more(self) -> None:
+        chunk = self.sock.recv(1 << 16)
+        if not chunk:
+            raise EOFError
+        self.buffer += chunk
+
+    def read_request(self) -> HttpRequest | None:
         """The next request, None when the client closed the connection between requests."""
-        while True:
-            end = self.buffer.find(b"\r\n\r\n")
-            if end >= 0:
-                break
+        while (end := self.buffer.find(b"\r\n\r\n")) < 0:
             if len(self.buffer) > MAX_HEAD:
                 raise BadRequest(431, "Request headers are too large.")
             try:
-                await self._more(IDLE)
-            except EOFError:
+                self._more()
+            except (TimeoutError, EOFError):
                 if self.buffer.strip():
                     raise BadRequest(400, "The request ended before its headers did.") from None
                 return None
@@ -206,14 +182,14 @@ class Connection(asyncio.Protocol):
                 raise BadRequest(400, "Bad header line.")
             key = name.lower()
             headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
-        body = await self.read_body(headers)
+        body = self.read_body(headers)
         url = urlsplit(target)
         return HttpRequest(method.upper(), unquote(url.path or "/"), url.query, headers, body)
 
-    async def read_body(self, headers: dict[str, str]) -> bytes:
+    def read_body(self, headers: dict[str, str]) -> bytes:
         if "chunked" in headers.get("transfer-encoding", "").lower():
             self._continue(headers)
-            return await self._chunked()
+            return self._chunked()
         length = headers.get("content-length")
         if length is None:
             return b""
@@ -225,8 +201,8 @@ class Connection(asyncio.Protocol):
         self._continue(headers)
         while len(self.buffer) < n:
             try:
-                await self._more(IDLE)
-            except EOFError:
+                self._more()
+            except (TimeoutError, EOFError):
                 raise BadRequest(400, "The request ended before its body did.") from None
         body = bytes(self.buffer[:n])
         del self.buffer[:n]
@@ -235,12 +211,12 @@ class Connection(asyncio.Protocol):
     def _continue(self, headers: dict[str, str]) -> None:
         # curl asks before sending a body over 1 KiB; without this it waits a second
         if headers.get("expect", "").lower() == "100-continue" and not self.buffer:
-            self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            self.sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
 
-    async def _chunked(self) -> bytes:
+    def _chunked(self) -> bytes:
         body = bytearray()
         while True:
-            line = await self._line()
+            line = self._line()
             try:
                 size = int(line.split(b";")[0].strip() or b"x", 16)
             except ValueError:
@@ -248,24 +224,24 @@ class Connection(asyncio.Protocol):
             if len(body) + size > MAX_BODY:
                 raise BadRequest(413, f"Queries are limited to {MAX_BODY} bytes.")
             if size == 0:
-                while await self._line():  # trailers
+                while self._line():  # trailers
                     pass
                 return bytes(body)
             while len(self.buffer) < size + 2:
                 try:
-                    await self._more(IDLE)
-                except EOFError:
+                    self._more()
+                except (TimeoutError, EOFError):
                     raise BadRequest(400, "The request ended inside a chunk.") from None
             body += self.buffer[:size]
             del self.buffer[:size + 2]
 
-    async def _line(self) -> bytes:
+    def _line(self) -> bytes:
         while (i := self.buffer.find(b"\r\n")) < 0:
             if len(self.buffer) > MAX_HEAD:
                 raise BadRequest(400, "Bad chunked body.")
             try:
-                await self._more(IDLE)
-            except EOFError:
+                self._more()
+            except (TimeoutError, EOFError):
                 raise BadRequest(400, "The request ended inside a chunked body.") from None
         line = bytes(self.buffer[:i])
         del self.buffer[:i + 2]
@@ -280,7 +256,7 @@ def _wants_close(req: HttpRequest) -> bool:
 
 
 def listen(host: str, port: int) -> socket.socket:
-    """A listening TCP socket with a deep backlog (raises OSError when the address is taken)."""
+    """A listening TCP socket with a deep backlog, non-blocking (raises OSError when the address is taken)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
@@ -294,28 +270,58 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def serve(sock: socket.socket, handler: Handler, stop: asyncio.Event, closing: asyncio.Event | None = None) -> None:
-    """Answer connections on `sock` with `handler` until `stop` is set, or until `closing` is set and
-    the requests being answered then are done (no new connections are taken meanwhile; each
-    connection closes after its answer)."""
-    loop = asyncio.get_running_loop()
-    closing = closing or asyncio.Event()
-    connections: set[Connection] = set()
-    server = await loop.create_server(lambda: Connection(handler, connections, closing), sock=sock, backlog=BACKLOG)
-    try:
-        stopped = loop.create_task(stop.wait())
-        draining = loop.create_task(closing.wait())
-        await asyncio.wait([stopped, draining], return_when=asyncio.FIRST_COMPLETED)
-        if not stop.is_set():
-            server.close()
-            while any(c.busy for c in connections) and not stop.is_set():
-                await asyncio.sleep(0.05)
-        stopped.cancel()
-        draining.cancel()
-    finally:
-        server.close()
-        for c in list(connections):
-            if c.transport is not None:
-                c.transport.close()
-            if c.task is not None:
-                c.task.cancel()
+class Server:
+    """Accepts connections on a listening socket (shared with other processes) and serves each on a thread.
+
+    `closing` set: no new connections are taken, each connection closes after the answer in hand, and
+    `serve` returns once none is answering (idle ones are closed)."""
+
+    def __init__(self, sock: socket.socket, handler: Handler, max_connections: int = 256) -> None:
+        self.sock = sock
+        self.handler = handler
+        self.max_connections = max_connections
+        self.closing = threading.Event()
+        self.stop = threading.Event()
+        self.connections: set[Connection] = set()
+        self._lock = threading.Lock()
+
+    def forget(self, conn: Connection) -> None:
+        with self._lock:
+            self.connections.discard(conn)
+
+    def serve(self, poll: float = 0.2) -> None:
+        """Accept and serve until `stop`, or until `closing` and the requests in hand are answered."""
+        while not self.stop.is_set():
+            if self.closing.is_set():
+                with self._lock:
+                    conns = list(self.connections)
+                for c in conns:
+                    if not c.busy:  # idle kept-alive connections: nothing in hand, close them
+                        try:
+                            c.sock.shutdown(socket.SHUT_RDWR)
+                        except OSError:
+                            pass
+                if not any(c.busy and not c.answered for c in conns):  # a request over time is answered
+                    return
+                self.stop.wait(poll / 4)
+                continue
+            if len(self.connections) >= self.max_connections:
+                self.stop.wait(0.01)  # the rest wait in the kernel's queue
+                continue
+            try:
+                ready = select.select([self.sock], [], [], poll)[0]
+            except (OSError, ValueError):
+                return
+            if not ready:
+                continue
+            try:
+                client, _ = self.sock.accept()  # another process sharing the socket may have taken it
+            except (BlockingIOError, InterruptedError):
+                continue
+            except OSError:
+                return
+            client.setblocking(True)
+            conn = Connection(client, self)
+            with self._lock:
+                self.connections.add(conn)
+            threading.Thread(target=conn.run, daemon=True, name="aigraph-conn").start()
