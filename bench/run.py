@@ -390,8 +390,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="aigraph-bench-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        emit("# Benchmarks\n\nProduced by `bench/run.py` (`make bench`); every figure beside its peer, measured "
-             "in one run on the same machine.")
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+        emit("# Benchmarks\n\nProduced by `" + " ".join(["bench/run.py", *sys.argv[1:]]) + f"` on commit "
+             f"`{commit.strip() or '?'}`; every figure beside its peer, measured in one run on the same machine. "
+             "`make bench` runs the side-by-side part; `--scaling` adds build time and memory by corpus size.")
         emit(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"{platform.system()} {platform.machine()}; load average at start "
              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine slows every figure; "
