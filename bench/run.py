@@ -122,7 +122,7 @@ def throughput() -> list[tuple[str, str]]:
          f"{file_chars / (pipeline + validation + exports):,.0f} chars/s"),
     ]
     rows += [(f"  stage {name}", f"{1000 * t:,.0f} ms (first run, cold caches)") for name, t in stage_times.items()]
-    rows.append(("  SHACL validation (pyshacl)", f"{1000 * validation:,.0f} ms"))
+    rows.append(("  SHACL validation (native)", f"{1000 * validation:,.0f} ms"))
     rows.append(("  exports (store, 4 RDF syntaxes, CSV, GraphML, HTML, analyses, pictures)", f"{1000 * exports:,.0f} ms"))
     return rows
 
@@ -308,8 +308,8 @@ def side_by_side(work: Path, corpus: Path | None, seconds: float, rounds: int, e
     rows = peers.extraction(sents)
     emit(f"## Extraction against its peers (one core; {len(sents):,} sentences, {chars:,} characters: the seeds "
          "and the real-news development sentences)\n\n" + table(("what", "characters/s", "ratio to aigraph"), rows))
-    targets.append(("extraction ≥ 500,000 chars/s per core", f"{rows[0][1]} chars/s ({rows[1][2]} of jieba's "
-                    f"rate is jieba / ours)", "yes" if float(rows[0][1].replace(",", "")) >= 500_000 else "no"))
+    targets.append(("extraction ≥ 500,000 chars/s per core", f"{rows[0][1]} chars/s (jieba.lcut: {rows[1][1]})",
+                    "yes" if float(rows[0][1].replace(",", "")) >= 500_000 else "no"))
 
     seed_graph = work / "graph-seeds"
     wall, _, _, cpu = run_measured(AIGRAPH + ["build", str(SEEDS), "--out", str(seed_graph), "--quiet"])
