@@ -281,3 +281,19 @@ def test_a_port_in_use_is_one_clear_error(graph):
         port = int(srv.url.rsplit(":", 1)[1])
         with pytest.raises(AigraphError, match=f"Cannot listen on 127.0.0.1:{port}: Address already in use"):
             make_server(graph, port=port, workers=1)
+
+
+def test_workers_stop_when_the_server_is_killed(graph):
+    proc = subprocess.Popen([sys.executable, "-m", "aigraph.cli", "serve", "--port", "0", "--quiet",
+                             "--graph", str(graph)], stdout=subprocess.PIPE, text=True)
+    try:
+        proc.stdout.readline()
+        workers = [int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+        assert len(workers) == 2
+    finally:
+        proc.kill()  # no chance to stop its workers
+        proc.wait()
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)

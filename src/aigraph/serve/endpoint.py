@@ -118,9 +118,13 @@ class Endpoint:
             os._exit(0)
 
     def _watch(self, every: float = 0.05) -> None:
-        """Answer each query still running at its deadline with 503, then retire this worker."""
+        """Answer each query still running at its deadline with 503, then retire this worker; stop when the
+        process that started this one has gone (killed without the chance to stop its workers)."""
+        parent = os.getppid()
         while True:
             time.sleep(every)
+            if os.getppid() != parent:
+                self.server.stop.set()
             now = time.monotonic()
             with self._lock:
                 late = [(c, head) for c, (deadline, head) in self._running.items() if deadline <= now]
