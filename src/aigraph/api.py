@@ -119,9 +119,10 @@ class Graph:
     def entity(self, name: str | EntityRef, type: str | None = None) -> EntityRef:
         """The entity a name means: any alias, any case, spacing or script; `Name (Type)` or an ent: IRI
         picks one of several. Unknown and ambiguous names raise UnknownEntity / AmbiguousEntity."""
+        from aigraph.graph.nameindex import NAMES
         from aigraph.query.lookup import EntityRef, find_entity
 
-        return name if isinstance(name, EntityRef) else find_entity(self.store, name, type)
+        return name if isinstance(name, EntityRef) else find_entity(self.store, name, type, self.folder / NAMES)
 
     def neighbors(self, name: str | EntityRef, depth: int = 1, types: Iterable[str] = (),
                   relations: Iterable[str] = (), evidence: bool = False, since: str | None = None,

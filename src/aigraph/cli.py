@@ -518,7 +518,7 @@ def search(text: str, type_: str | None, limit: int, graph: Path | None, quiet: 
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
               help="Seconds a query may run before it is stopped (503).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Queries run at the same time (one process each).")
+              help="Worker processes answering requests (each runs a few queries at a time).")
 @graph_option
 @output_options
 def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
@@ -531,17 +531,17 @@ def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?m aig:developedBy ?c }' \\
            http://127.0.0.1:3030/sparql
     """
+    import signal
+
     from aigraph.serve.endpoint import make_server
 
     endpoint = make_server(graph_dir(graph), host, port, timeout, workers, quiet=quiet or as_json)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
     if as_json:
         _echo_json({"url": endpoint.url, "sparql": endpoint.url + "/sparql"})
     else:
         click.echo(f"SPARQL endpoint {endpoint.url}/sparql, query page {endpoint.url}/ (Ctrl-C stops)")
     sys.stdout.flush()
-    import signal
-
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
     try:
         endpoint.serve_forever()
     except KeyboardInterrupt:

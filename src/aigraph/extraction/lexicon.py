@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -115,12 +117,30 @@ class Lexicon:
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every alias occurrence in `text` as (start, end, key), overlapping ones included."""
-        folded_all = [fold_char(c) for c in text]
-        keep = [i for i, f in enumerate(folded_all) if f not in DROP]
-        folded = "".join(folded_all[i] for i in keep)
+        # fold_char is one character to one, so str.translate folds in C; the separators norm drops
+        # are cut out, and a match's offsets mapped back past the ones cut before it
+        folded = text.translate(_FOLD_TABLE)
+        cut = [m.start() - i for i, m in enumerate(_DROP_RE.finditer(folded))]
+        if cut:
+            folded = _DROP_RE.sub("", folded)
         for end, key in self.automaton.iter(folded):
             start = end - len(key) + 1
-            yield keep[start], keep[end] + 1, key
+            if cut:
+                yield start + bisect_right(cut, start), end + bisect_right(cut, end) + 1, key
+            else:
+                yield start, end + 1, key
+
+
+class _FoldTable(dict):
+    """ord(c) -> fold_char(c), filled in as characters are met (for str.translate)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+_DROP_RE = re.compile("[" + re.escape("".join(sorted(DROP))) + "]")
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict]]:

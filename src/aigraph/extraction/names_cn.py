@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from aigraph.extraction.candidates import Candidate
@@ -90,17 +90,16 @@ def cn_common(word: str, threshold: int = 50) -> bool:
 def ordinary_word(word: str, threshold: int = 20) -> bool:
     """Whether jieba's dictionary lists the word as an ordinary one (not tagged as a name), or reads it as
     ordinary words only ("性价比", "云端", "本页")."""
-    import jieba.posseg
-
     _jieba_freq()
-    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    tag = _tags().get(word)
     if tag is not None:
         return cn_common(word, threshold) and not (tag.startswith("nr") or tag in ("nz", "nt", "ns", "nrt"))
-    words = list(jieba.posseg.cut(word, HMM=False))
-    return len(words) >= 2 and all(len(w.word) >= 2 and cn_common(w.word, 200) and not w.flag.startswith("n")
-                                   or w.word in _STOP_CHARS for w in words)
+    words = [(w, _tags().get(w, "x")) for w in _first_block_words(word)]
+    return len(words) >= 2 and all(len(w) >= 2 and cn_common(w, 200) and not flag.startswith("n")
+                                   or w in _STOP_CHARS for w, flag in words)
 
 
+@lru_cache(maxsize=1 << 14)
 def compound_of_words(text: str) -> bool:
     """Whether a string is made of two or more common words ("安全检测"): a description, not a brand."""
     import jieba
@@ -110,30 +109,67 @@ def compound_of_words(text: str) -> bool:
     return len(words) >= 2 and all(len(w) >= 2 and cn_common(w, 100) for w in words)
 
 
+_NOT_BRAND_WORDS = tuple(w for w in NOT_BRAND if len(w) > 1)  # str.endswith takes them all at once
+
+
 def brand_ok(brand: str, common_threshold: int, compound: bool = True) -> bool:
     """Whether a Chinese string can be a brand or organisation name rather than ordinary words."""
     if len(brand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in brand) or brand in NOT_BRAND:
         return False
-    if any(brand.endswith(w) or brand.startswith(w) for w in NOT_BRAND if len(w) > 1):
+    if brand.endswith(_NOT_BRAND_WORDS) or brand.startswith(_NOT_BRAND_WORDS):
         return False
     if cn_common(brand, common_threshold) or starts_as_function_word(brand):
         return False
     return not (compound and compound_of_words(brand))
 
 
+@lru_cache(maxsize=1 << 14)
 def starts_as_function_word(text: str) -> bool:
     """Whether jieba reads the text as beginning with a verb, adverb, preposition, pronoun or the
-    like ("依托科技", "激发科技"): a phrase, not a name."""
-    import jieba.posseg
+    like ("依托科技", "激发科技"): a phrase, not a name. The first word and its tag are those
+    `jieba.posseg.cut(text, HMM=False)` gives, read from jieba's own segmentation and dictionary without
+    loading posseg's table of every word's tag (most of a build's start-up)."""
 
     _jieba_freq()
-    words = list(jieba.posseg.cut(text, HMM=False))
-    if not words:
-        return False
+    block = next((b for b in _POSSEG_BLOCK.split(text) if b), "")
+    if not _POSSEG_BLOCK.fullmatch(block):
+        return False  # posseg gives a non-Chinese block's characters one by one, tagged x, m or eng
+    words = _first_block_words(block)
     first = words[0]
-    if len(first.word) == 1:
-        return first.word in _FUNCTION_CHARS and len(words) > 1
-    return first.flag in _NOT_NAME_POS or first.flag in ("i", "l")  # idioms and set phrases ("充分发挥")
+    if len(first) == 1:
+        return first in _FUNCTION_CHARS and len(text) > 1
+    return _tags().get(first, "x") in _NOT_NAME_POS or _tags().get(first) in ("i", "l")  # idioms, set phrases
+
+
+_POSSEG_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba.posseg's re_han_internal
+
+
+def _first_block_words(block: str) -> list[str]:
+    """jieba's words of a block of Han text, as `jieba.posseg.cut(block, HMM=False)` splits it."""
+    import jieba
+
+    route: dict = {}
+    jieba.dt.calc(block, jieba.dt.get_DAG(block), route)
+    out, i = [], 0
+    while i < len(block):
+        j = route[i][1] + 1
+        out.append(block[i:j])
+        i = j
+    return out
+
+
+@cache
+def _tags() -> dict[str, str]:
+    """Word -> part-of-speech tag, read from jieba's dictionary (its `word freq tag` lines), without
+    loading posseg's own copy of the table (most of a build's start-up)."""
+    import jieba
+
+    f = jieba.dt.get_dict_file()
+    try:
+        fields = f.read().decode("utf-8").split()
+    finally:
+        f.close()
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 def name_start(text: str, end: int, max_len: int) -> int:
