@@ -31,7 +31,7 @@ _DESCRIPTION = re.compile(
     r"工具|芯片|应用|系统)\s?$"
 )
 # an entity followed by a role word describes the person named next ("特斯拉创始人埃隆·马斯克")
-ROLE_AFTER = re.compile(r"^\s?(?:的)?(?:联合创始人|创始人|联席CEO|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|副总裁|"
+ROLE_AFTER = re.compile(r"^\s?(?:的)?(?:前|原|现任|时任)?\s?(?:联合创始人|创始人|联席CEO|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|副总裁|"
                         r"研究员|研究科学家|科学家|工程师|合伙人|产品官|员工|前员工|高管|负责人|主管|投资人)")
 # "X发布之前", "ChatGPT版搜索引擎": the entity dates or describes something else
 _MODIFIER_AFTER = re.compile(r"^\s?(?:(?:发布|推出|上线|问世|成立|出现|爆火)?(?:之前|之后|以后|以前|以来)|版(?!本)|式的|风格的?)")
@@ -41,6 +41,10 @@ RELATIVE = re.compile(
     r"(?:推出|发布|开发|研发|打造|创立|创办|投资|领投|参投|跟投|生产|设计|训练|收购|提供|构建|制造|支持|运营|主导|"
     r"牵头|参与|开源|上线|孵化|部署|使用|采用|定义|提出|资助)(?:了)?的"
 )
+
+
+CONTEXT = -1
+"""The index by which a construction's hit names `Parse.context` (the paragraph's topic)."""
 
 
 @dataclass
@@ -60,6 +64,9 @@ class Ent:
     """Whether it stands inside a relative clause that describes something else ("X推出的…")."""
     developer: str = ""
     """The maker the lexicon knows for a model, product or chip."""
+    anaphor: bool = False
+    """Whether the sentence names it only by a phrase that points back (该公司, the company): its name
+    is the document's current topic."""
 
 
 @dataclass
@@ -85,6 +92,9 @@ class Parse:
     clauses: list[Clause]
     topic: int | None = None
     """The entity of "以X为例", which the whole sentence is about."""
+    context: Ent | None = None
+    """The company the paragraph is about, named in an earlier sentence: what a sentence that leaves
+    out its subject speaks of. Constructions refer to it by the index `CONTEXT`."""
 
     def between(self, i: int, j: int) -> str:
         """Text between two entities (whichever comes first)."""
@@ -129,7 +139,13 @@ class Parse:
         return bool(_COORD_GAP.match(self.text[self.ents[i].end:self.chain_start(j)]))
 
 
-def parse(text: str, ents: list[Ent]) -> Parse:
+def opener_only(text: str) -> bool:
+    """Whether a clause's text before some point holds nothing but time words, connectives and list
+    markers (what may open a clause before its subject)."""
+    return bool(_PREFIX.match(text))
+
+
+def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
     """Clauses, possessors and subjects of a sentence whose entities are given in text order."""
     ents = sorted(ents, key=lambda e: e.start)
     bounds = [0]
@@ -160,7 +176,7 @@ def parse(text: str, ents: list[Ent]) -> Parse:
     for e in ents:
         after = text[e.end:e.end + 24]
         e.relative = bool(RELATIVE.match(after) or ROLE_AFTER.match(after) or _MODIFIER_AFTER.match(after))
-    sent = Parse(text, ents, clauses)
+    sent = Parse(text, ents, clauses, context=context)
     carried: int | None = None
     sent.topic = None
     topic = re.search(r"以\s?(.{1,40}?)\s?为例", text)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from aigraph.extraction.clauses import Parse
-
-Found = Iterator[tuple[str, int, int, float, str]]
-"""(predicate, subject index, object index, confidence, rule name)"""
+from aigraph.extraction.constructions import Found, Hit, construction
 
 MADE = ("Model", "Product", "Chip")
 ORGS = ("Company",)
@@ -40,13 +37,14 @@ def _teamed(s: Parse, subj: int) -> list[int]:
 _TEAMS = re.compile(r"[^，,；;。]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|、|及)\s?")
 
 
+@construction("zh.org.developed")
 def developed(s: Parse) -> Found:
     """X的Y / X推出的…Y / X发布了Y / Y由X开发 / 其核心产品Y."""
     ents = s.ents
     for i, e in enumerate(ents):
         # possessive: "OpenAI的o1", "Google Gemini 1.5 Pro", "英伟达CUDA"
         if e.owned is not None and e.type in ORGS and ents[e.owned].type in MADE:
-            yield "developedBy", e.owned, i, 0.85, "possessive"
+            yield Hit("developedBy", e.owned, i, 0.85, "possessive")
         if e.type not in ORGS:
             continue
         # "X推出的全新多模态模型，GPT-4o" / "X开发的、对标…的平台Y"
@@ -61,7 +59,7 @@ def developed(s: Parse) -> Found:
                 if _COMPARE_BEFORE.search(s.text[e.end:_chain_start(s, j)]):
                     continue
                 if len(gap) <= 40 and not re.search(r"[；;。]", gap) and gap.count("，") + gap.count(",") <= 1:
-                    yield "developedBy", j, i, 0.85, "org-verb-de-thing"
+                    yield Hit("developedBy", j, i, 0.85, "org-verb-de-thing")
                 break
     # the clause subject publishes what follows the verb
     for ci, c in enumerate(s.clauses):
@@ -84,16 +82,16 @@ def developed(s: Parse) -> Found:
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
                         and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
                     for org in [subj] + _teamed(s, subj):
-                        yield "developedBy", j, org, 0.75, "subject-verb-thing"
+                        yield Hit("developedBy", j, org, 0.75, "subject-verb-thing")
                         for k in s.coordinated(j):
                             if k != j and ents[k].type in MADE:
-                                yield "developedBy", k, org, 0.7, "subject-verb-list"
+                                yield Hit("developedBy", k, org, 0.7, "subject-verb-list")
                     break
             break
         # "其核心产品 Glean Assistant"
         for j in c.ents:
             if ents[j].type in MADE and _OWN_PRODUCT.search(s.text[c.start:ents[j].start]):
-                yield "developedBy", j, subj, 0.7, "own-product"
+                yield Hit("developedBy", j, subj, 0.7, "own-product")
     # "…，其中FlashRev被评为最佳产品": one of the previous subject's things
     for c in s.clauses:
         prev = c.previous
@@ -101,7 +99,7 @@ def developed(s: Parse) -> Found:
             continue
         for j in c.ents:
             if ents[j].type in MADE and re.match(r"^\s*其中\s?(?:的)?\s?$", s.text[c.start:_chain_start(s, j)]):
-                yield "developedBy", j, prev, 0.65, "one-of-its"
+                yield Hit("developedBy", j, prev, 0.65, "one-of-its")
     # "OpenAI多模态AI大模型GPT-4o", "谷歌的聊天机器人Bard": a company, a description, its thing
     for i, e in enumerate(ents):
         if e.type not in ORGS or e.owned is not None or e.relative:
@@ -111,14 +109,14 @@ def developed(s: Parse) -> Found:
             if t.type == "Trend":
                 continue
             if t.type in MADE and t.owner is None and _DESCRIBED.match(s.text[e.end:t.start]):
-                yield "developedBy", j, i, 0.75, "org-described-thing"
+                yield Hit("developedBy", j, i, 0.75, "org-described-thing")
             break
     # "Y由X开发" / "由X推出的Y"
     for i, e in enumerate(ents):
         if e.type in ORGS and _BY.search(s.before(i, 2)) and _BY_AFTER.match(s.after(i, 8)):
             for j, t in enumerate(ents):
                 if t.type in MADE and t.owner is None and abs(j - i) <= 2:
-                    yield "developedBy", j, i, 0.8, "thing-by-org"
+                    yield Hit("developedBy", j, i, 0.8, "thing-by-org")
 
 
 def _chain_start(s: Parse, j: int) -> int:
@@ -129,58 +127,32 @@ def _chain_start(s: Parse, j: int) -> int:
 
 
 _FUNDERS = frozenset({"Investor", "Company", "Person"})
-_LEAD = re.compile(r"^\s?(?:等)?(?:也|还|均|继续|再次|持续)?(?:联合|共同|独家)?(?:领投|跟投|参投|投资|出资|注资|认购|加注|追投|"
-                   r"参与(?:了)?(?:本轮|此轮|该轮|这轮|本次|此次)|参与(?:了)?(?:[^，,；;。]{0,8})?(?:融资|投资))")
 _INVESTED_THE = re.compile(r"^\s?(?:早期|天使|战略|种子|独家)?(?:投资|投)(?:了|的)\s?$")
-_RECEIVED = re.compile(r"(?:获得|获|拿到|收到|得到|完成|宣布完成)(?:了)?[^，,；;。]{0,20}$")
-_INVESTOR_OF = re.compile(r"(?:投资人|投资方|投资者|股东|出资方)(?:包括|为|是|有)?[:：]?\s?$")
-_FUNDING_WORD = re.compile(r"融资|投资|轮|注资|出资|募资|募集")
+_INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*\s?(?:投资|注资|投入|出资|追加投资)")
 
 
+@construction("zh.org.invested")
 def invested(s: Parse) -> Found:
-    """由A领投 / A、B联合领投 / A早期投资的B / B获得A的投资 / B的投资人A."""
+    """A早期投资的B / A投资了B's sibling shapes / A向B投资 (rounds with their lists are events.funding)."""
     ents = s.ents
-    done: set[int] = set()
     for i, e in enumerate(ents):
-        if i in done or e.owned is not None or e.type not in ("Investor", "Company", "Person"):
+        if e.type not in _FUNDERS or e.owned is not None:
             continue
-        group = s.coordinated(i, _FUNDERS)
-        last = group[-1]
-        after = s.after(last, 12)
-        if not _LEAD.match(after):
-            continue
-        done.update(group)
-        if re.search(r"(?:向|对|给)\s?$", s.before(group[0], 2)):
-            # "微软累计已向OpenAI投资约130亿美元": the subject invests in the group
-            subj = s.clauses[e.clause].subject
-            if subj is not None and subj not in group and ents[subj].type in _FUNDERS:
-                for k in group:
-                    yield "investedIn", subj, k, 0.8, "invests-towards"
-            continue
-        target = _funded(s, group)
-        if target is None:
-            continue
-        for k in group:
-            yield "investedIn", k, target, 0.8, "led-round"
-    for i, e in enumerate(ents):
-        # "UpHonest Capital早期投资的Cosine", "A投资了B"
+        # "UpHonest Capital早期投资的Cosine"
         for j in range(i + 1, min(i + 3, len(ents))):
             if ents[j].type == "Company" and _INVESTED_THE.match(s.between(i, j)):
-                yield "investedIn", i, j, 0.8, "invested-the"
-        # "B的投资人包括A和C" / "B与C有共同的投资人A和D"
-        if e.type in ("Investor", "Company", "Person") and _INVESTOR_OF.search(s.before(i, 10)):
-            group = s.coordinated(i, _FUNDERS)
-            firms = [k for k in range(len(ents)) if ents[k].type == "Company" and ents[k].start < ents[group[0]].start
-                     and ents[k].clause == e.clause and k not in group]
-            if firms:
-                for f in s.coordinated(firms[0]) if ents[firms[0]].type == "Company" else firms[:1]:
-                    for k in group:
-                        yield "investedIn", k, f, 0.75, "investor-of"
-        # "B获得A的投资"
-        if e.type in ("Investor", "Company", "Person") and re.match(r"^\s?(?:的)?(?:战略)?(?:投资|注资)", s.after(i, 6)):
-            subj = s.clauses[e.clause].subject
-            if subj is not None and subj != i and _RECEIVED.search(s.text[ents[subj].end:e.start]):
-                yield "investedIn", i, subj, 0.75, "received-from"
+                yield Hit("investedIn", i, j, 0.8, "invested-the")
+    # "微软累计已向OpenAI投资约130亿美元": the clause's subject invests in what follows 向
+    for j, t in enumerate(ents):
+        if t.type != "Company" or not re.search(r"(?:向|对|给)\s?$", s.before(j, 2)):
+            continue
+        targets = s.coordinated(j, frozenset({"Company"}))
+        if j != targets[0] or not _INVEST_VERB.match(s.after(targets[-1], 12)):
+            continue
+        subj = s.clauses[t.clause].subject
+        if subj is not None and subj not in targets and ents[subj].type in _FUNDERS and ents[subj].start < t.start:
+            for k in targets:
+                yield Hit("investedIn", subj, k, 0.8, "invests-towards")
 
 
 _INVESTED_IN = re.compile(r"^\s?(?:也|还|曾|已|此前|先后|再次|又)?(?:联合|共同|独家)?(?:领投|参投|跟投|投资|注资|入股|战略投资)"
@@ -189,6 +161,7 @@ _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资)
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
+@construction("zh.org.invested-in")
 def invested_in(s: Parse) -> Found:
     """A领投了B的新一轮融资，并参投了C和D / A投资了B."""
     ents = s.ents
@@ -201,32 +174,14 @@ def invested_in(s: Parse) -> Found:
                 targets = s.coordinated(j, frozenset({"Company"}))
                 for t in targets:
                     for k in funders:
-                        yield "investedIn", k, t, 0.8, "a-invested-in-b"
+                        yield Hit("investedIn", k, t, 0.8, "a-invested-in-b")
                 last = targets[-1]
                 for n in range(last + 1, len(ents)):
                     if ents[n].type == "Company" and _AND_INVESTED_IN.match(s.text[ents[last].end:ents[n].start]):
                         for t in s.coordinated(n, frozenset({"Company"})):
                             for k in funders:
-                                yield "investedIn", k, t, 0.75, "a-also-invested-in-c"
+                                yield Hit("investedIn", k, t, 0.75, "a-also-invested-in-c")
                     break
-
-
-def _funded(s: Parse, group: list[int]) -> int | None:
-    """The company a round funds: the clause's subject, else the nearest company named before."""
-    first = s.ents[group[0]]
-    subj = s.clauses[first.clause].subject
-    if subj is not None and subj not in group and s.ents[subj].type == "Company":
-        return subj
-    for k in range(group[0] - 1, -1, -1):
-        if s.ents[k].type != "Company" or k in group or s.ents[k].owner is not None:
-            continue
-        funders = s.coordinated(k, _FUNDERS)
-        if not _LEAD.match(s.after(funders[-1], 12)) and not re.search(r"由\s?$", s.before(funders[0], 2)):
-            return k  # the nearest company that is not itself an investor of the round
-    for k in range(group[-1] + 1, len(s.ents)):
-        if s.ents[k].type == "Company" and _FUNDING_WORD.search(s.text[s.ents[group[-1]].end:s.ents[k].start]):
-            return k
-    return None
 
 
 _TITLE_SEP = r"\s?(?:[、，,/]|兼|及|和|与)?\s?"
@@ -239,6 +194,7 @@ _LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:及其|和其|的
                          rf"{_HEAD_TITLE}\s?[-—–:：]?\s?$")
 
 
+@construction("zh.org.people")
 def people(s: Parse) -> Found:
     """X创始人P / P创立的X / 由P等联合创立 / X的CEO P."""
     ents = s.ents
@@ -253,27 +209,27 @@ def people(s: Parse) -> Found:
                 continue
             gap = s.text[org.end:e.start]
             if _FOUNDER_TITLE.match(gap):
-                yield "founderOf", i, j, 0.85, "org-founder-person"
+                yield Hit("founderOf", i, j, 0.85, "org-founder-person")
             if _LEAD_TITLE.match(gap) and not s.text[max(0, org.start - 1):org.start] == "前":
-                yield "leads", i, j, 0.85, "org-ceo-person"
+                yield Hit("leads", i, j, 0.85, "org-ceo-person")
             break
         # "马斯克是OpenAI的联合创始人之一"
         for j in range(i + 1, min(i + 2, len(ents))):
             if ents[j].type == "Company" and re.fullmatch(r"\s?(?:同时|也|还|曾)?是\s?", s.between(i, j)) \
                     and re.match(r"\s?的?(?:联合)?创始人", s.after(j, 8)):
-                yield "founderOf", i, j, 0.8, "person-is-founder-of"
+                yield Hit("founderOf", i, j, 0.8, "person-is-founder-of")
         # "其联合创始人David Baker": the founder of the clause's subject
         if re.search(r"其(?:的)?(?:联合)?创始人\s?$", former):
             subj = s.clauses[e.clause].subject
             if subj is not None and ents[subj].type == "Company":
-                yield "founderOf", i, subj, 0.8, "its-founder"
+                yield Hit("founderOf", i, subj, 0.8, "its-founder")
         # "P在2023年7月创立的xAI", "P创立了X"
         m = _FOUNDED.match(s.after(i, 24))
         if m:
             for j in range(i + 1, len(ents)):
                 if ents[j].type == "Company" and ents[j].start >= e.end + m.end() - 1:
                     if len(s.text[e.end:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[e.end + m.end():ents[j].start]):
-                        yield "founderOf", i, j, 0.8, "person-founded-org"
+                        yield Hit("founderOf", i, j, 0.8, "person-founded-org")
                     break
     # "公司由A和B等联合创立": the founders of the clause subject
     for m in re.finditer(r"由", s.text):
@@ -289,7 +245,7 @@ def people(s: Parse) -> Found:
                            and not re.search(r"前\s?$", s.before(k, 2))), None)
         if target is not None:
             for k in members:
-                yield "founderOf", k, target, 0.8, "founded-by"
+                yield Hit("founderOf", k, target, 0.8, "founded-by")
 
 
 _PARTNER_AFTER = re.compile(
@@ -301,6 +257,7 @@ _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 _WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|)?(?:与|和|同|跟)\s?$")
 
 
+@construction("zh.org.partners")
 def partners(s: Parse) -> Found:
     """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
     ents = s.ents
@@ -312,20 +269,20 @@ def partners(s: Parse) -> Found:
             gap = s.between(a, b)
             after_b = s.after(b, 16)
             if _WITH.match(gap) and _PARTNER_AFTER.match(after_b):
-                yield "partnerOf", a, b, 0.8, "with-cooperate"
+                yield Hit("partnerOf", a, b, 0.8, "with-cooperate")
             elif re.match(r"^\s?(?:携手|联手|牵手|联合)\s?$", gap):
-                yield "partnerOf", a, b, 0.75, "join-hands"
+                yield Hit("partnerOf", a, b, 0.75, "join-hands")
             elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
-                yield "partnerOf", a, b, 0.7, "joint-subjects"
+                yield Hit("partnerOf", a, b, 0.7, "joint-subjects")
             elif b in s.coordinated(a) and re.match(r"^\s?(?:等)?(?:联合|共同)(?:出资|投资|成立|打造|创立)", s.after(s.coordinated(a)[-1], 8)):
-                yield "partnerOf", a, b, 0.65, "joint-venture"
+                yield Hit("partnerOf", a, b, 0.65, "joint-venture")
             if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
                     re.match(r"^\s?是\s?$", s.text[ents[a].end:_chain_start(s, b)]) and re.match(r"^[^，,；;。]{0,16}?合作伙伴", s.after(b, 20))):
-                yield "partnerOf", a, b, 0.8, "is-partner"
+                yield Hit("partnerOf", a, b, 0.8, "is-partner")
     # "斯坦福大学李飞飞团队和华盛顿大学研究人员…": organisations joined through their people
     for a in heads:
         for b in _teamed(s, a):
-            yield "partnerOf", a, b, 0.7, "teams"
+            yield Hit("partnerOf", a, b, 0.7, "teams")
     # "…，现在已经与ServiceTitan集成": the clause's subject works with B
     for b in heads:
         subj = s.clauses[ents[b].clause].subject
@@ -333,13 +290,14 @@ def partners(s: Parse) -> Found:
             continue
         if re.search(r"(?:^|[，,；;\s])(?:现在|目前|已经?|正|将|也|还|并)*(?:与|和|同|跟)\s?$", s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
                 and _PARTNER_AFTER.match(s.after(b, 16)):
-            yield "partnerOf", subj, b, 0.75, "subject-with-cooperate"
+            yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
 
 
 _ACQUIRE = re.compile(r"^\s?(?:已经?|正式|宣布|将|计划|拟)?(?:以[^，,；;。]{0,16})?(?:收购|并购|买下|吞并)(?:了)?\s?$")
 _ACQUIRED_BY = re.compile(r"^\s?(?:被|遭)\s?$")
 
 
+@construction("zh.org.acquisitions")
 def acquisitions(s: Parse) -> Found:
     """A收购B / B被A收购 / A完成对B的收购."""
     ents = s.ents
@@ -350,11 +308,8 @@ def acquisitions(s: Parse) -> Found:
                 continue
             gap = s.between(a, b)
             if _ACQUIRE.match(gap):
-                yield "acquired", a, b, 0.85, "a-acquires-b"
+                yield Hit("acquired", a, b, 0.85, "a-acquires-b")
             elif re.match(r"^\s?(?:完成|宣布)?(?:了)?对\s?$", gap) and re.match(r"^\s?(?:的)?(?:收购|并购)", s.after(b, 6)):
-                yield "acquired", a, b, 0.85, "acquisition-of"
+                yield Hit("acquired", a, b, 0.85, "acquisition-of")
             elif _ACQUIRED_BY.match(gap) and re.match(r"^\s?(?:以[^，,；;。]{0,16})?(?:收购|并购)", s.after(b, 20)):
-                yield "acquired", b, a, 0.85, "b-acquired-by-a"
-
-
-RULES = (developed, invested, invested_in, people, partners, acquisitions)
+                yield Hit("acquired", b, a, 0.85, "b-acquired-by-a")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from aigraph.extraction.clauses import Parse
-
-Found = Iterator[tuple[str, int, int, float, str]]
+from aigraph.extraction.constructions import Found, Hit, construction
 
 _BEAT = re.compile(r"(?:超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
@@ -17,6 +15,7 @@ _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;
 _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
 
+@construction("zh.tech.competes")
 def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
     ents = s.ents
@@ -37,7 +36,7 @@ def competes(s: Parse) -> Found:
         if a is not None:
             for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
-                    yield "competesWith", a, k, conf, f"compare-{kind}"
+                    yield Hit("competesWith", a, k, conf, f"compare-{kind}")
 
 
 def _after_list(s: Parse, j: int) -> str:
@@ -76,6 +75,7 @@ _POWERED = re.compile(r"^\s?(?:驱动|加持|赋能|支持|提供支持)(?:的)"
 _DISTILLED = re.compile(r"^\s?(?:是|由|从|自)?\s?$")
 
 
+@construction("zh.tech.based-on")
 def based_on(s: Parse) -> Found:
     """A基于B / A利用B生成 / 在B基础上的A / B驱动的A / A蒸馏自B."""
     ents = s.ents
@@ -89,18 +89,18 @@ def based_on(s: Parse) -> Found:
             if a.end <= start:
                 gap = s.text[a.end:start]
                 if _BASED.match(gap) and (_BASED_AFTER.match(s.after(j, 8)) or re.search(r"基于|依托|接入|集成|搭载", gap)):
-                    yield "basedOn", i, j, 0.75, "a-uses-model"
+                    yield Hit("basedOn", i, j, 0.75, "a-uses-model")
                 elif re.match(r"^\s?(?:在)\s?$", gap) and _ON_TOP.match(s.after(j, 6)):
-                    yield "basedOn", i, j, 0.7, "on-top-of"
+                    yield Hit("basedOn", i, j, 0.7, "on-top-of")
                 elif re.match(r"^\s?(?:蒸馏|微调|衍生)自\s?$", gap) or (re.match(r"^\s?(?:是|由)?(?:从)\s?$", gap)
                                                                     and re.match(r"^\s?(?:蒸馏|微调)", s.after(j, 4))):
-                    yield "basedOn", i, j, 0.75, "distilled-from"
+                    yield Hit("basedOn", i, j, 0.75, "distilled-from")
             else:
                 gap = s.text[m.end:a.start]
                 if re.match(r"^\s?(?:模型)?\s?(?:驱动|加持|赋能)的[^，,；;。]{0,10}$", gap):
-                    yield "basedOn", i, j, 0.7, "powered-by"
+                    yield Hit("basedOn", i, j, 0.7, "powered-by")
                 elif re.search(r"基于\s?$", s.before(j, 3)) and re.match(r"^\s?(?:模型|大模型)?(?:的|开发的|打造的|构建的)[^，,；;。]{0,10}$", gap):
-                    yield "basedOn", i, j, 0.75, "built-on"
+                    yield Hit("basedOn", i, j, 0.75, "built-on")
 
 
 _CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|在|依靠|购买|集成|装备|运行在)(?:了)?"
@@ -109,6 +109,7 @@ _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 
 
+@construction("zh.tech.hardware")
 def hardware(s: Parse) -> Found:
     """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
     ents = s.ents
@@ -129,18 +130,18 @@ def hardware(s: Parse) -> Found:
         trained = [k for k in s.clauses[chip.clause].ents if ents[k].type == "Model" and u.end <= ents[k].start < chip.start
                    and _TRAINS.search(s.before(k, 4))]
         if trained:
-            yield "trainedOn", trained[0], j, 0.75, "trained-model-on-chip"
+            yield Hit("trainedOn", trained[0], j, 0.75, "trained-model-on-chip")
         elif u.type == "Model":
-            yield "trainedOn", user, j, 0.75, "model-on-chip"
+            yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
         elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)):
-            yield "usesChip", user, j, 0.7, "uses-chip"
+            yield Hit("usesChip", user, j, 0.7, "uses-chip")
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
         if p.type == "Product":
             for j, chip in enumerate(ents):
                 if chip.type == "Chip" and chip.end <= p.start and re.match(r"^\s?的[^，,；;。]{0,8}$", s.text[chip.end:p.start]) \
                         and re.search(r"搭载|采用|配备|基于", s.before(j, 4)):
-                    yield "usesChip", i, j, 0.75, "chip-powered-product"
+                    yield Hit("usesChip", i, j, 0.75, "chip-powered-product")
 
 
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
@@ -155,6 +156,7 @@ _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获�
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
+@construction("zh.tech.related")
 def related(s: Parse) -> Found:
     """An entity the sentence explicitly ties to a trend: its kind (多模态模型GPT-4o, Agent产品Devin), what
     a subject does with the trend (Two Sigma使用AI Agent), examples given for it (如GPT-4的可解释性…)."""
@@ -175,20 +177,20 @@ def related(s: Parse) -> Found:
             # category apposition, either order
             if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]):
                 kinds.add(t)
-                yield "relatedTo", i, t, 0.8, "trend-kind-of"
+                yield Hit("relatedTo", i, t, 0.8, "trend-kind-of")
             elif e.end <= te.start and _E_BEFORE_T.match(s.text[e.end:te.start]) and _T_CATEGORY_AFTER.match(s.after(t, 8)) \
                     and not e.relative and not _OBJECT_OF_VERB.search(s.before(i, 4)):
                 kinds.add(t)
-                yield "relatedTo", i, t, 0.8, "kind-trend"
+                yield Hit("relatedTo", i, t, 0.8, "kind-trend")
             elif e.end <= te.start and re.match(r"^\s?的\s?$", s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
-                yield "relatedTo", i, t, 0.7, "its-trend"
+                yield Hit("relatedTo", i, t, 0.7, "its-trend")
             elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
-                yield "relatedTo", i, t, 0.7, "enters-trend"
+                yield Hit("relatedTo", i, t, 0.7, "enters-trend")
             elif te.end <= start and _VERB_OBJECT.match(s.text[te.end:start]) and e.type in ("Model", "Product", "Chip"):
                 kinds.add(t)  # "Meta陆续开源Llama系列模型", "英伟达开源的Nemotron": the thing is open
-                yield "relatedTo", i, t, 0.75, "trend-verb-object"
+                yield Hit("relatedTo", i, t, 0.75, "trend-verb-object")
             elif _EXEMPLAR.search(s.text[te.end:start]) and len(s.text[te.end:start]) <= 20:
-                yield "relatedTo", i, t, 0.75, "exemplar"
+                yield Hit("relatedTo", i, t, 0.75, "exemplar")
     # what the subject of a clause does with a trend later in the sentence
     for ci, c in enumerate(s.clauses):
         subj = c.subject
@@ -209,18 +211,18 @@ def related(s: Parse) -> Found:
                 continue
             for k in group:
                 if k in things:
-                    yield "relatedTo", k, t, 0.65, "subject-does-trend"
+                    yield Hit("relatedTo", k, t, 0.65, "subject-does-trend")
     # "以DeepSeek为例，…可解释性": the sentence is about its topic
     if s.topic is not None and s.topic in things:
         for t in trends:
-            yield "relatedTo", s.topic, t, 0.65, "topic-of-sentence"
+            yield Hit("relatedTo", s.topic, t, 0.65, "topic-of-sentence")
     # items of one example list with the trend: "如GPT-4的可解释性增强版本和Gemini的跨模态解释功能"
     for a, b in examples:
         inside = [t for t in trends if a <= ents[t].start < b]
         for t in inside:
             for i in things:
                 if a <= ents[i].start < b:
-                    yield "relatedTo", i, t, 0.6, "same-example-list"
+                    yield Hit("relatedTo", i, t, 0.6, "same-example-list")
     # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
     for t in trends:
         te = ents[t]
@@ -233,7 +235,7 @@ def related(s: Parse) -> Found:
         hi = lo + stop.start() if stop else len(s.text)
         for i in things:
             if lo <= ents[i].start < hi:
-                yield "relatedTo", i, t, 0.6, "example-of-trend"
+                yield Hit("relatedTo", i, t, 0.6, "example-of-trend")
 
 
 _VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
@@ -259,6 +261,3 @@ def _reporter(s: Parse, i: int) -> bool:
     if re.search(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$", s.before(i, 10)):
         return True
     return bool(_REPORTER.match(s.after(i, 8)))
-
-
-RULES = (competes, based_on, hardware, related)
