@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from aigraph.extraction import clauses, events, rules_en, rules_en_tech, rules_org, rules_tech  # noqa: F401  (registers)
+from aigraph.extraction import clauses, events, rules_en, rules_en_tech, rules_org, rules_people, rules_tech
 from aigraph.extraction.attributes import first_date, money, round_name, span_of
 from aigraph.extraction.candidates import doc_text, sentence_bounds
 from aigraph.extraction.clauses import CONTEXT, Ent, Parse
@@ -18,11 +18,15 @@ from aigraph.extraction.topic import LIFETIME, Topic, anaphors, next_topic
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
+MODULES = (events, rules_org, rules_people, rules_tech, rules_en, rules_en_tech)
+"""The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
 _ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}")
 CROSS_SENTENCE = 0.85
 """A fact whose company the sentence only points back to (or leaves out) keeps this share of its
 confidence: the topic may be wrong."""
+SURE = 0.75
+"""Only constructions at least this sure are read across sentences."""
 DATED = frozenset({"investedIn", "developedBy", "founderOf", "acquired"})
 """Predicates whose facts carry the date their clauses state."""
 
@@ -82,7 +86,8 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None,
                 found[key] = fact
                 if fact.predicate == "investedIn" and funded is None and hit.object != CONTEXT:
                     funded = hit.object
-    return list(found.values()), next_topic(sent, topic, funded)
+    used = any(f.context is not None for f in found.values())
+    return list(found.values()), next_topic(sent, topic, funded, used)
 
 
 def _entity(s: Parse, i: int) -> Ent:
@@ -101,6 +106,8 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None, topic: Topic | None) -> F
         return None  # a chip maker announcing its own chip does not use it
     context = None
     if s.anaphor or o.anaphor:
+        if conf < SURE:
+            return None  # a loose construction and a guessed entity: too little to go on
         conf *= CROSS_SENTENCE
         context = topic.sentence if topic is not None else None
     span = hit.span or _span(sent, hit)

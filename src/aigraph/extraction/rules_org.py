@@ -6,6 +6,7 @@ import re
 
 from aigraph.extraction.clauses import Parse
 from aigraph.extraction.constructions import Found, Hit, construction
+from aigraph.extraction.words import alt
 
 MADE = ("Model", "Product", "Chip")
 ORGS = ("Company",)
@@ -155,8 +156,27 @@ def invested(s: Parse) -> Found:
                 yield Hit("investedIn", subj, k, 0.8, "invests-towards")
 
 
-_INVESTED_IN = re.compile(r"^\s?(?:也|还|曾|已|此前|先后|再次|又)?(?:联合|共同|独家)?(?:领投|参投|跟投|投资|注资|入股|战略投资)"
-                          r"(?:了)?\s?$")
+_INCUBATED = re.compile(r"^\s?(?:所|早期|联合|共同)?(?:孵化|加速)(?:了|的|过)\s?(?:[^，,；;。]{0,10}?(?:公司|企业|项目|初创公司|团队))?\s?$")
+_INCUBATED_BY = re.compile(r"^\s?(?:由|被|获)\s?$")
+
+
+@construction("zh.org.incubated")
+def incubated(s: Parse) -> Found:
+    """A孵化的B / A孵化了B / B由A孵化: an incubator that invests (YC, 奇绩创坛) in a company it
+    incubated; never a maker of it."""
+    ents = s.ents
+    for i, e in enumerate(ents):
+        if e.type != "Investor":
+            continue
+        if i + 1 < len(ents) and ents[i + 1].type == "Company" and _INCUBATED.match(s.between(i, i + 1)):
+            yield Hit("investedIn", i, i + 1, 0.75, "incubated")
+        if i > 0 and ents[i - 1].type == "Company" and _INCUBATED_BY.match(s.between(i - 1, i)) \
+                and re.match(r"\s?(?:等)?(?:孵化|加速)", s.after(i, 6)):
+            yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
+
+
+_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先)*(?:联合|共同|独家)?"
+                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注)(?:了|过)?\s?$")
 _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
@@ -182,70 +202,6 @@ def invested_in(s: Parse) -> Found:
                             for k in funders:
                                 yield Hit("investedIn", k, t, 0.75, "a-also-invested-in-c")
                     break
-
-
-_TITLE_SEP = r"\s?(?:[、，,/]|兼|及|和|与)?\s?"
-_FOUNDER_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:的)?(?:联合)?(?:创始人|创办人|创建者)(?:{_TITLE_SEP}(?:董事长|CEO|首席执行官|总裁|CTO|首席科学家)){{0,3}}\s?$")
-_FOUNDED = re.compile(r"^\s?(?:等人?)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
-_FOUNDED_BY = re.compile(r"^\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
-_HEAD_TITLE = r"(?:CEO|首席执行官|总裁|董事长|轮值董事长|掌门人|总经理|联席CEO|董事会主席|执行董事长|院长|所长)"
-_ANY_TITLE = rf"(?:(?:联合)?创始人|{_HEAD_TITLE}|首席科学家|CTO|首席技术官|执行董事|副董事长)"
-_LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:及其|和其|的)?(?:现任)?(?:{_ANY_TITLE}{_TITLE_SEP}){{0,3}}"
-                         rf"{_HEAD_TITLE}\s?[-—–:：]?\s?$")
-
-
-@construction("zh.org.people")
-def people(s: Parse) -> Found:
-    """X创始人P / P创立的X / 由P等联合创立 / X的CEO P."""
-    ents = s.ents
-    for i, e in enumerate(ents):
-        if e.type != "Person":
-            continue
-        former = s.before(i, 12)
-        # "特斯拉创始人埃隆·马斯克", "高通总裁安蒙", "Anthropic的CEO-Dario Amodei"
-        for j in range(i - 1, -1, -1):
-            org = ents[j]
-            if org.type != "Company":
-                continue
-            gap = s.text[org.end:e.start]
-            if _FOUNDER_TITLE.match(gap):
-                yield Hit("founderOf", i, j, 0.85, "org-founder-person")
-            if _LEAD_TITLE.match(gap) and not s.text[max(0, org.start - 1):org.start] == "前":
-                yield Hit("leads", i, j, 0.85, "org-ceo-person")
-            break
-        # "马斯克是OpenAI的联合创始人之一"
-        for j in range(i + 1, min(i + 2, len(ents))):
-            if ents[j].type == "Company" and re.fullmatch(r"\s?(?:同时|也|还|曾)?是\s?", s.between(i, j)) \
-                    and re.match(r"\s?的?(?:联合)?创始人", s.after(j, 8)):
-                yield Hit("founderOf", i, j, 0.8, "person-is-founder-of")
-        # "其联合创始人David Baker": the founder of the clause's subject
-        if re.search(r"其(?:的)?(?:联合)?创始人\s?$", former):
-            subj = s.clauses[e.clause].subject
-            if subj is not None and ents[subj].type == "Company":
-                yield Hit("founderOf", i, subj, 0.8, "its-founder")
-        # "P在2023年7月创立的xAI", "P创立了X"
-        m = _FOUNDED.match(s.after(i, 24))
-        if m:
-            for j in range(i + 1, len(ents)):
-                if ents[j].type == "Company" and ents[j].start >= e.end + m.end() - 1:
-                    if len(s.text[e.end:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[e.end + m.end():ents[j].start]):
-                        yield Hit("founderOf", i, j, 0.8, "person-founded-org")
-                    break
-    # "公司由A和B等联合创立": the founders of the clause subject
-    for m in re.finditer(r"由", s.text):
-        members = [i for i, e in enumerate(ents) if e.type == "Person" and e.start > m.end()
-                   and e.start - m.end() <= 40 and not re.search(r"[，,；;。]", s.text[m.end():e.start])]
-        if not members or not _FOUNDED_BY.match(s.after(members[-1], 10)):
-            continue
-        clause = ents[members[0]].clause
-        subj = s.clauses[clause].subject
-        target = subj if subj is not None and ents[subj].type == "Company" else None
-        if target is None:
-            target = next((k for k in range(members[0] - 1, -1, -1) if ents[k].type == "Company"
-                           and not re.search(r"前\s?$", s.before(k, 2))), None)
-        if target is not None:
-            for k in members:
-                yield Hit("founderOf", k, target, 0.8, "founded-by")
 
 
 _PARTNER_AFTER = re.compile(

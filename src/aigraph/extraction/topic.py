@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from aigraph.extraction.clauses import Ent, Parse, opener_only
 from aigraph.extraction.words import alt
 
-LIFETIME = 4
+LIFETIME = 5
 """Sentences a topic lives on without being named again (a paragraph, roughly)."""
+TYPES = frozenset({"Company", "Investor"})
+"""What a topic may be: the organisations 该公司 and the company point back to."""
 
 _ZH = re.compile(alt("anaphora.zh_company"))
 # "其" points back when a role, a product or a round follows it ("其CEO", "其最新模型", "其B轮融资")
@@ -46,9 +48,9 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None) -> list[Ent]:
         word = m.group()
         if word == "公司" and not opener_only(_clause_head(text, a)):
             continue
-        if any(e.end <= a and e.type == "Company" for e in ents):
+        if any(e.end <= a and e.type in TYPES for e in ents):
             continue  # a company named before it in the sentence: the clause constructions read that one
-        if topic is not None and topic.type == "Company":
+        if topic is not None:
             out.append(Ent(a, b, topic.type, topic.name, anaphor=True))
             taken.append((a, b))
     return out
@@ -60,19 +62,22 @@ def _clause_head(text: str, at: int) -> str:
     return text[start:at]
 
 
-def next_topic(s: Parse, topic: Topic | None, funded: int | None = None) -> Topic | None:
+def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: bool = False) -> Topic | None:
     """The topic after a sentence: the first company it makes a clause's subject (or the company a
-    round it states funds), else the topic before it, a sentence older (and gone after `LIFETIME`)."""
+    round it states funds), else the topic before it, a sentence older (and gone after `LIFETIME`)
+    unless the sentence spoke of it (`used`)."""
     candidates = [funded] if funded is not None and funded >= 0 else []
     candidates += [c.subject for c in s.clauses if c.subject is not None]
     for k in candidates:
         e = s.ents[k]
-        if e.type == "Company" and not e.anaphor:
+        if e.type in TYPES and not e.anaphor:
             return Topic(e.name, e.type, s.text)
     if topic is None:
         return None
     if any(e.name == topic.name and not e.anaphor for e in s.ents):
         return Topic(topic.name, topic.type, s.text)
+    if used:
+        return Topic(topic.name, topic.type, topic.sentence)
     if topic.age + 1 >= LIFETIME:
         return None
     return Topic(topic.name, topic.type, topic.sentence, topic.age + 1)
