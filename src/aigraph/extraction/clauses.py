@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 # clause boundaries; a dash pair and parentheses are asides, not boundaries
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?]|——|—")
 # what may stand between a possessor and the thing it owns ("OpenAI的o1", "Google Gemini", "xAI的“Colossus”")
-_POSSESSIVE_GAP = re.compile(r"^\s?(?:的)?\s?[“\"「『]?\s?$")
+_POSSESSIVE_GAP = re.compile(r"^\s?(?:自己|自家|最新|最早|最初|最开始|早期|旗下)?\s?(?:的)?\s?[“\"「『]?\s?$")
 # what joins the items of a list ("OpenAI、Google DeepMind", "o1和R1", "A, B and C")
-_COORD_GAP = re.compile(r"^\s?(?:公司|集团)?(?:、|和|与|及其(?:子公司|旗下基金|旗下|关联公司)?|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
+_COORD_GAP = re.compile(r"^\s?(?:[（(][^（()）]{0,24}[）)])?\s?(?:公司|集团)?(?:、|和|与|及其(?:子公司|旗下基金|旗下|关联公司)?|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
                         r"(?:美国|中国|日本|韩国|英国|法国|德国|欧洲|国内|海外|硅谷|北京|上海|深圳|杭州)?\s?$")
 # what may open a clause before its subject: time, place, connectives, list markers
 _PREFIX = re.compile(
     r"^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:\*\*|[#○●■•\-]\s*)*"
-    r"(?:(?:此外|另外|同时|目前|当前|随后|紧接着|然后|而|则|也|还有|其中|再比如|再如|又如|例如|比如|譬如|如|包括|尤其是|特别是|据悉|"
+    r"(?:(?:此外|另外|同时|目前|当前|随后|紧接着|然后|而|则|也|并|还有|其中|再比如|再如|又如|例如|比如|譬如|如|包括|尤其是|特别是|据悉|"
     r"据报道|据了解|值得一提的是|与此同时|近期|近日|最近|今年|去年|明年|早在|截至|截止|到了?|在|自|从|于|由于|因此|"
     r"所以|但是?|不过|然而|而且|并且|同样|另一方面|一方面|首先|其次|最后|第[一二三四五六七八九十]|"
     r"\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中|年初|年底|上半年|下半年)?|"
@@ -65,8 +65,10 @@ class Ent:
     developer: str = ""
     """The maker the lexicon knows for a model, product or chip."""
     anaphor: bool = False
-    """Whether the sentence names it only by a phrase that points back (该公司, the company): its name
-    is the document's current topic."""
+    """Whether the sentence names it only by a phrase that points back (该公司, the company, 我们): its
+    name is the document's current topic or the speaker's organisation."""
+    antecedent: str | None = None
+    """For such a phrase: the earlier sentence that names what it points back to."""
 
 
 @dataclass

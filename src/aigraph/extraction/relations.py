@@ -14,7 +14,7 @@ from aigraph.extraction.candidates import doc_text, sentence_bounds
 from aigraph.extraction.clauses import CONTEXT, Ent, Parse
 from aigraph.extraction.constructions import Hit, registered
 from aigraph.extraction.resolve import chosen
-from aigraph.extraction.topic import LIFETIME, Topic, anaphors, next_topic
+from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
@@ -61,13 +61,14 @@ def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None, topi
     return read_sentence(text, ents, doc_date, topic)[0]
 
 
-def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None,
-                  topic: Topic | None = None) -> tuple[list[Fact], Topic | None]:
+def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic: Topic | None = None,
+                  we: Topic | None = None, you: Topic | None = None) -> tuple[list[Fact], Topic | None]:
     """The facts of one sentence, and the paragraph's topic after it. Entities may be named by a phrase
-    that points back (该公司) or left out (a sentence that opens on 完成…融资): they are then the topic's."""
+    that points back (该公司, 我们) or left out (a sentence that opens on 完成…融资): they are then the
+    topic's, or the speakers' organisations (`we`, `you`)."""
     text, ents = _compact(text, ents)
-    ents = ents + anaphors(text, ents, topic)
-    context = Ent(0, 0, topic.type, topic.name, anaphor=True) if topic is not None else None
+    ents = ents + anaphors(text, ents, topic, we, you)
+    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic else None
     sent = clauses.parse(text, ents, context)
     found: dict[tuple[str, str, str], Fact] = {}
     langs = ("zh", "en") if _ENGLISH.search(text) else ("zh",)
@@ -75,7 +76,7 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None,
     for lang in langs:
         for construction in registered(lang):
             for hit in construction(sent):
-                fact = _fact(sent, hit, doc_date, topic)
+                fact = _fact(sent, hit, doc_date)
                 if fact is None:
                     continue
                 key = (fact.subject, fact.predicate, fact.object)
@@ -94,7 +95,7 @@ def _entity(s: Parse, i: int) -> Ent:
     return s.context if i == CONTEXT else s.ents[i]
 
 
-def _fact(sent: Parse, hit: Hit, doc_date: str | None, topic: Topic | None) -> Fact | None:
+def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     """The fact a hit reads, with the attributes its clauses state; None when the types do not fit."""
     s, o = _entity(sent, hit.subject), _entity(sent, hit.object)
     pred, conf = hit.predicate, hit.confidence
@@ -109,7 +110,7 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None, topic: Topic | None) -> F
         if conf < SURE:
             return None  # a loose construction and a guessed entity: too little to go on
         conf *= CROSS_SENTENCE
-        context = topic.sentence if topic is not None else None
+        context = s.antecedent if s.anaphor else o.antecedent
     span = hit.span or _span(sent, hit)
     amount, valuation, date, name = hit.amount, hit.valuation, hit.date, hit.round
     if pred == "investedIn":
@@ -147,25 +148,21 @@ class RelationExtractor:
         starts = [c.start for c in ents]
         doc_date = doc._.aigraph_doc_date
         text = doc_text(doc)
-        topic: Topic | None = None
+        talk = Discourse()
         for a, b in sentence_bounds(doc):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
             local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
                      for c in ents[lo:hi] if c.end <= b]
-            if len(local) < (2 if topic is None else 1):
-                topic = _older(topic)
+            talk.hear(text[a:b], local)
+            if len(local) < (2 if talk.topic is None and talk.guest is None else 1):
+                talk.topic = talk.topic.older() if talk.topic else None
                 continue
-            found, topic = read_sentence(text[a:b], local, doc_date, topic)
+            we, you = talk.voices()
+            found, talk.topic = read_sentence(text[a:b], local, doc_date, talk.topic, we, you)
+            talk.learn(found, text[a:b])
             facts.extend((a, fact) for fact in found if fact.confidence >= self.threshold)
         doc._.aigraph_facts = facts
         return doc
-
-
-def _older(topic: Topic | None) -> Topic | None:
-    """The topic after a sentence that names nothing."""
-    if topic is None or topic.age + 1 >= LIFETIME:
-        return None
-    return Topic(topic.name, topic.type, topic.sentence, topic.age + 1)
 
 
 @Language.factory("aigraph_relation_extractor_v1", default_config={"threshold": 0.0})

@@ -10,10 +10,11 @@ from aigraph.extraction.words import alt
 
 MADE = ("Model", "Product", "Chip")
 ORGS = ("Company",)
-_DEV_VERB = r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练出|训练了|训练|构建|蒸馏出|设计|量产|发售|带来|自研)"
-# "X推出的Y", "X于2024年6月开源的Y", "X在GDC上发布的Y"
-_DEV_REL = re.compile(rf"^\s?(?:[于在][^，,；;。的]{{1,16}}?)?(?:也|还|最新|此前|近期|新|自主|独立|率先|首次|所|正式)?"
-                      rf"{_DEV_VERB}(?:了)?的")
+_DEV_VERB = alt("develop.verb")
+# "X推出的Y", "X于2024年6月开源的Y", "X在GDC上发布的Y", "X最近推出的Y"
+_DEV_REL = re.compile(rf"^\s?(?:[于在][^，,；;。的]{{1,16}}?)?(?:{alt('develop.adverb')})*{_DEV_VERB}(?:了)?的")
+# "…发布了多个新版本，包括A、B和C"
+_INCLUDING = re.compile(rf"^\s?(?:{alt('develop.including')})\s?[:：]?\s?$")
 _DEV_IN_CLAUSE = re.compile(_DEV_VERB)
 _COMPARE_BEFORE = re.compile(r"(?:对标|比肩|类似于?|超越|超过|媲美|替代|取代|挑战|不同于|相比)\s?[^，,；;。]{0,6}$")
 _COUNTED = re.compile(r"[\d万千百]\s?(?:张|块|颗|个|台|片|枚)\s?$")  # "1.6万张A100": chips counted, not made
@@ -72,14 +73,16 @@ def developed(s: Parse) -> Found:
             verb_at = c.start + m.start()
             if verb_at < ents[subj].end and ents[subj].clause == ci:
                 continue
+            stopped = False
             for j in c.ents:
                 t = ents[j]
                 if t.start < verb_at + len(m.group()) or t.owner is not None and t.owner != subj:
                     continue
                 if t.type in ORGS and t.owned is None:
+                    stopped = True
                     break
-                if t.relative:
-                    continue
+                if t.relative and not re.match(r"\s?(?:之前|之后|以前|以后|以来)", s.after(j, 4)):
+                    continue  # "X发布的Y" describes Y; "在X发布Y之前" still says X made Y
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
                         and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
                     for org in [subj] + _teamed(s, subj):
@@ -88,6 +91,8 @@ def developed(s: Parse) -> Found:
                             if k != j and ents[k].type in MADE:
                                 yield Hit("developedBy", k, org, 0.7, "subject-verb-list")
                     break
+            if not stopped and ci + 1 < len(s.clauses):
+                yield from _including(s, ci + 1, subj)
             break
         # "其核心产品 Glean Assistant"
         for j in c.ents:
@@ -118,6 +123,17 @@ def developed(s: Parse) -> Found:
             for j, t in enumerate(ents):
                 if t.type in MADE and t.owner is None and abs(j - i) <= 2:
                     yield Hit("developedBy", j, i, 0.8, "thing-by-org")
+
+
+def _including(s: Parse, ci: int, org: int) -> Found:
+    """"X发布了多个新版本，包括A、B和C": the list that opens the next clause names what was made."""
+    c = s.clauses[ci]
+    first = next((j for j in c.ents if s.ents[j].owner is None), None)
+    if first is None or s.ents[first].type not in MADE or not _INCLUDING.match(s.text[c.start:s.ents[first].start]) \
+            or re.match(r"\s?的", s.after(first, 2)):
+        return  # "如GPT-4的可解释性版本": an example of something else
+    for k in s.coordinated(first, frozenset(MADE)):
+        yield Hit("developedBy", k, org, 0.7, "subject-verb-including")
 
 
 def _chain_start(s: Parse, j: int) -> int:

@@ -1,12 +1,14 @@
-"""The company a paragraph is about, carried from sentence to sentence, and the phrases that point back to it."""
+"""What a document is about from sentence to sentence: the paragraph's company, the speakers of an
+interview and their organisations, and the phrases that point back to them (该公司, 其, 我们, the company)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aigraph.extraction.clauses import Ent, Parse, opener_only
 from aigraph.extraction.words import alt
+from aigraph.model import Fact
 
 LIFETIME = 5
 """Sentences a topic lives on without being named again (a paragraph, roughly)."""
@@ -19,11 +21,19 @@ _ITS = re.compile(r"其(?=(?:的)?\s?(?:联合创始人|创始人|CEO|首席执�
                   r"(?:产品|模型|大模型|芯片|平台|应用)|(?:新一轮|最新一轮|本轮|[A-H]\+?\s?轮|天使轮|种子轮)?融资))")
 _EN = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\band\s))(?:{alt('anaphora.en_company')})\b(?=\s(?:has\s|have\s|had\s|also\s|"
                  r"will\s|is\s|was\s|said\s|says\s|recently\s|just\s|now\s)?\w+(?:ed|s)\b)", re.I)
+# "我们" is the speaker's organisation, not "we humans", "all of us"
+_NOT_US = r"(?!人类|这些|这一代|这代|每个|大家|所有人|普通人|个人|用户)"
+_WE = re.compile(alt("anaphora.zh_we") + _NOT_US)
+_YOU = re.compile(alt("anaphora.zh_you") + _NOT_US)
+# a speaker's label opening an interview's paragraph ("Chuck Robbins：", "**主持人：**")
+_LABEL = re.compile(r"^\s*(?:\*\*)?\s?([^：:，,。\n]{1,32}?)\s?(?:\*\*)?\s?[：:]")
+_HOST = re.compile(alt("anaphora.host"))
+_LEADERS = frozenset({"leads", "founderOf"})
 
 
 @dataclass(frozen=True)
 class Topic:
-    """The company the current paragraph is about."""
+    """An organisation a document is about at some point."""
 
     name: str
     """Its canonical name."""
@@ -34,25 +44,83 @@ class Topic:
     age: int = 0
     """Sentences read since."""
 
+    def older(self) -> Topic | None:
+        """The topic a sentence later, or None once it has lived `LIFETIME` sentences unnamed."""
+        return None if self.age + 1 >= LIFETIME else Topic(self.name, self.type, self.sentence, self.age + 1)
 
-def anaphors(text: str, ents: list[Ent], topic: Topic | None) -> list[Ent]:
-    """Entities for the phrases of a sentence that point back to the paragraph's topic (flagged
-    `anaphor`), where no company is named before them in the sentence (the clause constructions read
-    that one). A bare "公司" counts only where it opens a clause (not in 子公司, 上市公司)."""
+
+@dataclass
+class Discourse:
+    """What one document has said so far that later sentences point back to."""
+
+    topic: Topic | None = None
+    """The company of the current paragraph."""
+    affiliations: dict[str, Topic] = field(default_factory=dict)
+    """Each person's organisation (the one they were said to lead or found), by the person's name."""
+    guest: Topic | None = None
+    """The organisation first said to be led or founded by someone: an interview's guest's."""
+    speaker: str | None = None
+    """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
+
+    def hear(self, text: str, ents: list[Ent]) -> None:
+        """Takes note of a speaker's label at the start of a sentence."""
+        m = _LABEL.match(text)
+        if not m:
+            return
+        named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
+        if named:
+            self.speaker = named[0].name
+        elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
+            self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
+
+    def voices(self) -> tuple[Topic | None, Topic | None]:
+        """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
+        speaks; none when no label says who speaks."""
+        if self.speaker and self.speaker in self.affiliations:
+            return self.affiliations[self.speaker], None
+        if self.speaker is not None:
+            return None, self.guest
+        return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
+
+    def learn(self, facts: list[Fact], sentence: str) -> None:
+        """Takes note of who leads or founded what."""
+        for f in facts:
+            if f.predicate in _LEADERS and f.context is None:
+                t = Topic(f.object, "Company", sentence)
+                self.affiliations.setdefault(f.subject, t)
+                self.guest = self.guest or t  # an interview names its guest first
+
+
+def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None = None,
+             you: Topic | None = None) -> list[Ent]:
+    """Entities for the phrases of a sentence that point back (flagged `anaphor`): 该公司, 其 and the
+    company to the paragraph's topic, where no company is named before them in the sentence (the
+    clause constructions read that one); 我们 and 你们 to the speakers' organisations. A bare "公司"
+    counts only where it opens a clause (not in 子公司, 上市公司)."""
     out = []
     taken = [(e.start, e.end) for e in ents]
+
+    def add(a: int, b: int, t: Topic) -> None:
+        out.append(Ent(a, b, t.type, t.name, anaphor=True, antecedent=t.sentence))
+        taken.append((a, b))
+
+    for pattern, target in ((_WE, we), (_YOU, you)):
+        if target is None:
+            continue
+        for m in pattern.finditer(text):
+            if not any(x < m.end() and m.start() < y for x, y in taken):
+                add(m.start(), m.end(), target)
+    if topic is None:
+        return out
     for m in [*_ZH.finditer(text), *_ITS.finditer(text), *_EN.finditer(text)]:
         a, b = m.start(), m.end()
         if any(x < b and a < y for x, y in taken):
             continue
-        word = m.group()
-        if word == "公司" and not opener_only(_clause_head(text, a)):
+        if m.group() == "公司" and not opener_only(_clause_head(text, a)):
             continue
         if any(e.end <= a and e.type in TYPES for e in ents):
             continue  # a company named before it in the sentence: the clause constructions read that one
-        if topic is not None:
-            out.append(Ent(a, b, topic.type, topic.name, anaphor=True))
-            taken.append((a, b))
+        add(a, b, topic)
     return out
 
 
@@ -78,6 +146,5 @@ def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: b
         return Topic(topic.name, topic.type, s.text)
     if used:
         return Topic(topic.name, topic.type, topic.sentence)
-    if topic.age + 1 >= LIFETIME:
-        return None
-    return Topic(topic.name, topic.type, topic.sentence, topic.age + 1)
+    return topic.older()
+
