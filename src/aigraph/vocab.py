@@ -127,6 +127,8 @@ class AIG(metaclass=_Closed):
     valuationCurrency: NamedNode
     date: NamedNode
     dateText: NamedNode
+    roundName: NamedNode
+    contextText: NamedNode
     sha256: NamedNode
     encoding: NamedNode
     sourcePath: NamedNode

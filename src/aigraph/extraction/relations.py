@@ -27,6 +27,8 @@ CROSS_SENTENCE = 0.85
 confidence: the topic may be wrong."""
 SURE = 0.75
 """Only constructions at least this sure are read across sentences."""
+ACROSS = frozenset({"developedBy", "investedIn", "founderOf", "leads", "partnerOf", "acquired", "usesChip", "basedOn"})
+"""Predicates read across sentences (a comparison or a trend tie with a guessed side is too loose)."""
 DATED = frozenset({"investedIn", "developedBy", "founderOf", "acquired"})
 """Predicates whose facts carry the date their clauses state."""
 
@@ -107,8 +109,8 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
         return None  # a chip maker announcing its own chip does not use it
     context = None
     if s.anaphor or o.anaphor:
-        if conf < SURE:
-            return None  # a loose construction and a guessed entity: too little to go on
+        if conf < SURE or pred not in ACROSS:
+            return None  # a loose construction, or a comparison, and a guessed entity: too little to go on
         conf *= CROSS_SENTENCE
         context = s.antecedent if s.anaphor else o.antecedent
     span = hit.span or _span(sent, hit)
