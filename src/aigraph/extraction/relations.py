@@ -101,7 +101,7 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     """The fact a hit reads, with the attributes its clauses state; None when the types do not fit."""
     s, o = _entity(sent, hit.subject), _entity(sent, hit.object)
     pred, conf = hit.predicate, hit.confidence
-    if not allowed(pred, s, o):
+    if not allowed(pred, s, o) or _cited(sent.text, s, o):
         return None
     if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
         conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
@@ -124,6 +124,18 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     if pred in DATED:
         date = date or first_date(sent.text, *span, doc_date)
     return Fact(s.name, pred, o.name, round(conf, 3), hit.rule, amount, valuation, date, name, context)
+
+
+_TITLE = re.compile(r"《[^《》]{2,80}》")
+
+
+def _cited(text: str, s: Ent, o: Ent) -> bool:
+    """Whether both sides stand inside one cited title (据《A收购B的内幕》一文): the title is not the
+    sentence's own statement."""
+    if "《" not in text:
+        return False
+    return any(m.start() <= min(s.start, o.start) and max(s.end, o.end) <= m.end() and s.end > s.start and o.end > o.start
+               for m in _TITLE.finditer(text))
 
 
 def _span(sent: Parse, hit: Hit) -> tuple[int, int]:

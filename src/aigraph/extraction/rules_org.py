@@ -224,6 +224,8 @@ _PARTNER_AFTER = re.compile(
     r"^\s?(?:已经?|正式|将|宣布)?(?:达成|签署|宣布|建立|展开|开展|深化|进行|启动|宣布达成)?(?:了)?[^，,；;。与和]{0,4}?"
     r"(?:战略|深度|全面|长期)?(?:合作|联合|携手|集成|结盟|共建)"
 )
+_JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
+                              rf"{alt('partner.joint_investing')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
 _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 _WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|)?(?:与|和|同|跟)\s?$")
@@ -240,13 +242,15 @@ def partners(s: Parse) -> Found:
                 continue
             gap = s.between(a, b)
             after_b = s.after(b, 16)
+            if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12)) or _JOINT_INVESTING.match(after_b):
+                continue  # "A与B联合领投": co-investors of a round, not partners
             if _WITH.match(gap) and _PARTNER_AFTER.match(after_b):
                 yield Hit("partnerOf", a, b, 0.8, "with-cooperate")
             elif re.match(r"^\s?(?:携手|联手|牵手|联合)\s?$", gap):
                 yield Hit("partnerOf", a, b, 0.75, "join-hands")
             elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
                 yield Hit("partnerOf", a, b, 0.7, "joint-subjects")
-            elif b in s.coordinated(a) and re.match(r"^\s?(?:等)?(?:联合|共同)(?:出资|投资|成立|打造|创立)", s.after(s.coordinated(a)[-1], 8)):
+            elif b in s.coordinated(a) and re.match(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)", s.after(s.coordinated(a)[-1], 8)):
                 yield Hit("partnerOf", a, b, 0.65, "joint-venture")
             if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
                     re.match(r"^\s?是\s?$", s.text[ents[a].end:_chain_start(s, b)]) and re.match(r"^[^，,；;。]{0,16}?合作伙伴", s.after(b, 20))):

@@ -6,6 +6,7 @@ import re
 
 from aigraph.extraction.clauses import Parse
 from aigraph.extraction.constructions import Found, Hit, construction
+from aigraph.extraction.words import alt
 
 _BEAT = re.compile(r"(?:超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
@@ -13,6 +14,9 @@ _LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|�
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
 _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;。]{0,2}$")
 _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
+
+
+_NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 
 
 @construction("zh.tech.competes")
@@ -30,8 +34,9 @@ def competes(s: Parse) -> Found:
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
-        if kind is None:
-            continue
+        if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
+                or _NOT_RIVALRY.match(s.after(j, 8)):
+            continue  # "A的融资额超过了B": money or size compared, not a rivalry
         a = _compared_with(s, j)
         if a is not None:
             for k in s.coordinated(j):
