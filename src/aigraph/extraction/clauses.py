@@ -175,9 +175,13 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
         a, b = ents[i], ents[i + 1]
         if a.clause == b.clause and _POSSESSIVE_GAP.match(text[a.end:b.start]) and _possessive(a, b):
             a.owned, b.owner = i + 1, i
+    starts = [e.start for e in ents]
     for e in ents:
         after = text[e.end:e.end + 24]
-        e.relative = bool(RELATIVE.match(after) or ROLE_AFTER.match(after) or _MODIFIER_AFTER.match(after))
+        rel = RELATIVE.match(after)
+        if rel and any(e.end < x < e.end + rel.end() for x in starts):
+            rel = None  # "A在2024年获得B领投的…": the clause that 的 closes is B's, not A's
+        e.relative = bool(rel or ROLE_AFTER.match(after) or _MODIFIER_AFTER.match(after))
     sent = Parse(text, ents, clauses, context=context)
     carried: int | None = None
     sent.topic = None

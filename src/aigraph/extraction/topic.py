@@ -110,17 +110,22 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
         for m in pattern.finditer(text):
             if not any(x < m.end() and m.start() < y for x, y in taken):
                 add(m.start(), m.end(), target)
-    if topic is None:
-        return out
     for m in [*_ZH.finditer(text), *_ITS.finditer(text), *_EN.finditer(text)]:
         a, b = m.start(), m.end()
         if any(x < b and a < y for x, y in taken):
             continue
         if m.group() == "公司" and not opener_only(_clause_head(text, a)):
             continue
-        if any(e.end <= a and e.type in TYPES for e in ents):
-            continue  # a company named before it in the sentence: the clause constructions read that one
-        add(a, b, topic)
+        before = [e for e in ents if e.end <= a and e.type in TYPES and not e.anaphor]
+        if before:
+            # "X创立了Y，公司在2024年获得…": the company named last before it, in this sentence (其 is
+            # left to the clause constructions, which know the clause's subject)
+            if m.group() != "其" and before[-1].type == "Company":
+                out.append(Ent(a, b, "Company", before[-1].name))
+                taken.append((a, b))
+            continue
+        if topic is not None:
+            add(a, b, topic)
     return out
 
 
