@@ -8,7 +8,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from aigraph.extraction import clauses, events, rules_en, rules_en_tech, rules_org, rules_people, rules_tech
+from aigraph.extraction import (
+    clauses,
+    events,
+    rules_en,
+    rules_en_tech,
+    rules_org,
+    rules_people,
+    rules_tech,
+    rules_trends,
+)
 from aigraph.extraction.attributes import first_date, money, round_name, span_of
 from aigraph.extraction.candidates import doc_text, sentence_bounds
 from aigraph.extraction.clauses import CONTEXT, Ent, Parse
@@ -18,7 +27,7 @@ from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_people, rules_tech, rules_en, rules_en_tech)
+MODULES = (events, rules_org, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
 _ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}")
