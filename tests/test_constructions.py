@@ -239,3 +239,44 @@ def test_we_is_the_labelled_speakers_organisation():
     assert ("云帆科技", "acquired", "星河智能") in {(f.subject, f.predicate, f.object) for f in facts}
     # nobody labelled: 我们 may be anyone
     assert Discourse(affiliations=talk.affiliations, guest=talk.guest).voices() == (None, None)
+
+
+# ---------------------------------------------------------------- partners, rivals, trends, English rounds
+
+def test_partners_listed_after_with():
+    text = "云帆科技分别与物流公司北辰智能和零售巨头远山集团达成合作。"
+    got = _hits(rules_org.partners, text, 云帆科技="Company", 北辰智能="Company", 远山集团="Company")
+    assert got == {("云帆科技", "partnerOf", "北辰智能"), ("云帆科技", "partnerOf", "远山集团")}
+
+
+def test_rivals_among_a_list():
+    text = "云帆科技和星河智能之间的竞争日趋激烈。"
+    assert _hits(rules_tech.competes, text, 云帆科技="Company", 星河智能="Company") == {("云帆科技", "competesWith", "星河智能")}
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("云帆科技近年来大力押注具身智能。", dict(云帆科技="Company", 具身智能="Trend"), ("云帆科技", "具身智能")),
+    ("星河智能在多模态领域持续布局。", dict(星河智能="Company", 多模态="Trend"), ("星河智能", "多模态")),
+    ("Fan-2采用了MoE架构。", {"Fan-2": "Model", "MoE": "Trend"}, ("Fan-2", "MoE")),
+    ("关于你们为Fan助手增加的智能体功能，能多说一些吗？", {"Fan助手": "Product", "智能体": "Trend"}, ("Fan助手", "智能体")),
+])
+def test_trend_ties(text, names, expected):
+    from aigraph.extraction import rules_trends
+    assert {(s, o) for s, p, o in _hits(rules_trends.ties, text, **names)} == {expected}
+
+
+def test_a_trend_is_not_tied_to_what_merely_stands_near_it():
+    from aigraph.extraction import rules_trends
+    text = "云帆科技的CEO认为多模态被高估了。"
+    assert not _hits(rules_trends.ties, text, 云帆科技="Company", 多模态="Trend")
+
+
+def test_english_investors_of_the_paragraphs_company():
+    from aigraph.extraction import events_en
+    context = Ent(0, 0, "Company", "Acme Robotics", anaphor=True)
+    text = "Foo Ventures and Bar Capital co-led the $40 million Series B."
+    got = _hits(events_en.funding, text, context, **{"Foo Ventures": "Investor", "Bar Capital": "Investor"})
+    assert got == {("Foo Ventures", "investedIn", "Acme Robotics"), ("Bar Capital", "investedIn", "Acme Robotics")}
+    stake = "Foo Ventures has taken a minority stake in Acme Robotics."
+    assert _hits(events_en.funding, stake, None, **{"Foo Ventures": "Investor", "Acme Robotics": "Company"}) == {
+        ("Foo Ventures", "investedIn", "Acme Robotics")}

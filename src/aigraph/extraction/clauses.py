@@ -11,7 +11,8 @@ _BOUNDARY = re.compile(r"[，,；;：:。！？!?]|——|—")
 _POSSESSIVE_GAP = re.compile(r"^\s?(?:自己|自家|最新|最早|最初|最开始|早期|旗下)?\s?(?:的)?\s?[“\"「『]?\s?$")
 # what joins the items of a list ("OpenAI、Google DeepMind", "o1和R1", "A, B and C")
 _COORD_GAP = re.compile(r"^\s?(?:[（(][^（()）]{0,24}[）)])?\s?(?:公司|集团)?(?:、|和|与|及其(?:子公司|旗下基金|旗下|关联公司)?|及|以及|或|,|，|跟|同|&|and|以及其)\s?"
-                        r"(?:美国|中国|日本|韩国|英国|法国|德国|欧洲|国内|海外|硅谷|北京|上海|深圳|杭州)?\s?$")
+                        r"(?:美国|中国|日本|韩国|英国|法国|德国|欧洲|国内|海外|硅谷|北京|上海|深圳|杭州)?\s?"
+                        r"(?:[^，,；;。、和与及的]{1,6}?(?:公司|巨头|企业|机构|厂商|实验室|集团))?\s?$")
 # what may open a clause before its subject: time, place, connectives, list markers
 _PREFIX = re.compile(
     r"^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:\*\*|[#○●■•\-]\s*)*"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from aigraph.extraction import (
     clauses,
     events,
+    events_en,
     rules_en,
     rules_en_tech,
     rules_org,
@@ -23,14 +24,14 @@ from aigraph.extraction.candidates import doc_text, sentence_bounds
 from aigraph.extraction.clauses import CONTEXT, Ent, Parse
 from aigraph.extraction.constructions import Hit, registered
 from aigraph.extraction.resolve import chosen
-from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic
+from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic, opening
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech)
+MODULES = (events, rules_org, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech, events_en)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
-_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}")
+_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")
 CROSS_SENTENCE = 0.85
 """A fact whose company the sentence only points back to (or leaves out) keeps this share of its
 confidence: the topic may be wrong."""
@@ -178,7 +179,7 @@ class RelationExtractor:
                      for c in ents[lo:hi] if c.end <= b]
             talk.hear(text[a:b], local)
             if len(local) < (2 if talk.topic is None and talk.guest is None else 1):
-                talk.topic = talk.topic.older() if talk.topic else None
+                talk.topic = talk.topic.older() if talk.topic else opening(text[a:b], local)
                 continue
             we, you = talk.voices()
             found, talk.topic = read_sentence(text[a:b], local, doc_date, talk.topic, we, you)

@@ -228,7 +228,13 @@ _JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也
                               rf"{alt('partner.joint_investing')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
 _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
-_WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|)?(?:与|和|同|跟)\s?$")
+# "A与B合作", "A分别与生物技术公司B和…"
+_WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|分别|先后|陆续|)*(?:与|和|同|跟)\s?"
+                   r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
+# "A分别与B和C合作": B is A's partner, not C's
+_WITH_OBJECT = re.compile(r"(?:与|和|同|跟)\s?(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
+_WITH_BEFORE = re.compile(r"(?:^|[，,；;\s]|以及|并且|并|还|也|同时)(?:现在|目前|已经?|正|将|也|还|并|分别|先后)*(?:与|和|同|跟)\s?"
+                          r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
 
 
 @construction("zh.org.partners")
@@ -244,8 +250,10 @@ def partners(s: Parse) -> Found:
             after_b = s.after(b, 16)
             if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12)) or _JOINT_INVESTING.match(after_b):
                 continue  # "A与B联合领投": co-investors of a round, not partners
-            if _WITH.match(gap) and _PARTNER_AFTER.match(after_b):
-                yield Hit("partnerOf", a, b, 0.8, "with-cooperate")
+            listed = s.coordinated(b)
+            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:_chain_start(s, a)]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
+                for k in (listed if b == listed[0] and a not in listed else [b]):
+                    yield Hit("partnerOf", a, k, 0.8, "with-cooperate")
             elif re.match(r"^\s?(?:携手|联手|牵手|联合)\s?$", gap):
                 yield Hit("partnerOf", a, b, 0.75, "join-hands")
             elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
@@ -264,7 +272,7 @@ def partners(s: Parse) -> Found:
         subj = s.clauses[ents[b].clause].subject
         if subj is None or subj == b or ents[subj].type != "Company" or ents[subj].start > ents[b].start:
             continue
-        if re.search(r"(?:^|[，,；;\s])(?:现在|目前|已经?|正|将|也|还|并)*(?:与|和|同|跟)\s?$", s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
+        if _WITH_BEFORE.search(s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
                 and _PARTNER_AFTER.match(s.after(b, 16)):
             yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
 

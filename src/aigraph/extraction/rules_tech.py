@@ -19,6 +19,9 @@ _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 
 
+_RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)")
+
+
 @construction("zh.tech.competes")
 def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
@@ -38,6 +41,13 @@ def competes(s: Parse) -> Found:
                 or _NOT_RIVALRY.match(s.after(j, 8)):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry
         a = _compared_with(s, j)
+        if a is None and kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
+            group = s.coordinated(j)  # "A和B之间的竞争": the list's members are each other's rivals
+            for x in group:
+                for y in group:
+                    if x < y and ents[x].type == ents[y].type:
+                        yield Hit("competesWith", x, y, 0.75, "rivals-among")
+            continue
         if a is not None:
             for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:

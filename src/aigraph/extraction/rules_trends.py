@@ -11,7 +11,7 @@ from aigraph.extraction.words import alt
 THINGS = frozenset({"Model", "Product", "Chip"})
 ORGS = frozenset({"Company", "Investor"})
 _LIST_END = r"(?:等(?:公司|企业|巨头|厂商|机构|大厂|科技公司|科技巨头)?)?"
-_ADVERBS = r"(?:已经|已|正式|率先|全面|开始|正在|大力|持续|重点|积极|也|还|均|都|将|正|更|继续|加速|早早|纷纷|同样|较早)*"
+_ADVERBS = r"(?:近年来|近年|近期|近日|今年|去年|此前|早已|一直|很早就|最近|如今|目前|已经|已|正式|率先|全面|开始|正在|大力|持续|重点|积极|也|还|均|都|将|正|更|继续|加速|早早|纷纷|同样|较早)*"
 # "X大力押注“复合AI”", "X在具身智能领域布局", "X致力于制定智能体之间的协议"
 _PUSHES = re.compile(rf"\s?{_LIST_END}\s?{_ADVERBS}\s?(?:{alt('trend.pushes')})\s?[^，,；;。]{{0,10}}?[“\"「]?\s?$")
 _IN_FIELD = re.compile(rf"\s?{_ADVERBS}\s?(?:在|于|对)\s?[“\"「]?\s?$")

@@ -129,6 +129,14 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
     return out
 
 
+def opening(text: str, ents: list[Ent]) -> Topic | None:
+    """The topic a sentence with a single entity sets: the organisation it opens on ("Mistral AI is
+    a Paris start-up…"), else none (the sentence is not parsed)."""
+    if len(ents) == 1 and ents[0].type in TYPES and opener_only(text[:ents[0].start]):
+        return Topic(ents[0].name, ents[0].type, text)
+    return None
+
+
 def _clause_head(text: str, at: int) -> str:
     """The text of the clause holding `at`, up to `at`."""
     start = max(text.rfind(p, 0, at) for p in "，,；;：:。！？!?") + 1
@@ -139,6 +147,8 @@ def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: b
     """The topic after a sentence: the first company it makes a clause's subject (or the company a
     round it states funds), else the topic before it, a sentence older (and gone after `LIFETIME`)
     unless the sentence spoke of it (`used`)."""
+    if used and topic is not None:
+        return Topic(topic.name, topic.type, topic.sentence)  # the sentence went on about it
     candidates = [funded] if funded is not None and funded >= 0 else []
     candidates += [c.subject for c in s.clauses if c.subject is not None]
     for k in candidates:
@@ -149,7 +159,5 @@ def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: b
         return None
     if any(e.name == topic.name and not e.anaphor for e in s.ents):
         return Topic(topic.name, topic.type, s.text)
-    if used:
-        return Topic(topic.name, topic.type, topic.sentence)
     return topic.older()
 
