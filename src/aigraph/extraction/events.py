@@ -29,6 +29,9 @@ _INVESTOR_NOUN = re.compile(rf"{alt('funding.investor_noun')}\s?(?:{alt('funding
 _INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?[:：]?\s?(?:\*\*)?\s?$|[:：]\s?(?:\*\*)?\s?$")
 # "获得A、B等机构共计数千万美元投资", "从A那里获得了融资"
 _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|那儿)?[^，,；;。]{0,16}?(?:投资|注资|融资|资金)(?!人|者|方|机构|回报)")
+# "从A、B那里筹集了26亿美元"
+_RAISED_FROM = re.compile(rf"\s?(?:等[^，,；;。]{{0,8}}?)?(?:那里|处|那儿)?\s?(?:共|一共|总共|先后|再次|又)?\s?(?:获得|筹集|筹得|募集|拿到|融得|融资|获)"
+                          rf"(?:了|到了?)?\s?(?:约|近|超过?|逾)?\s?{_MONEY_WORD}")
 _FROM = re.compile(r"(?:从|自|获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
 _ADVISOR = re.compile(rf"\s?(?:担任|作为|任)(?:本轮|独家)?\s?{alt('funding.advisor')}(?!并)")
 # a company named as a round's owner: "B的A轮融资", "对B的投资"
@@ -46,6 +49,8 @@ _INVESTOR_OF = re.compile(rf"\s?的\s?(?:早期|首位|第一位|最大的?|主�
                           r"(?![\u4e00-\u9fff])")
 _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
 _TOWARDS = re.compile(r"(?:向|对|给|为)\s?$")
+# "他们最近筹集了6300万美元": a pronoun for the company that raises
+_PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
 # a line of a company's fact sheet ("主要投资方：A、B"): it names no company, and says none is meant
 _FACT_SHEET = re.compile(r"^\W{0,4}(?:主要)?(?:投资方|投资人|投资机构|融资状态|领域)\s?(?:\*\*)?\s?[:：]")
 # what may stand between a clause's opening and a trigger whose company the sentence leaves out
@@ -108,7 +113,7 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
         group = _extend_list(s, group)
         return Investors(tuple(group), ents[group[-1]].end, "investors-are")
     if _FROM.search(s.before(group[0], 6)):
-        m = _RECEIVED_FROM.match(text, last.end)
+        m = _RECEIVED_FROM.match(text, last.end) or (_RAISED_FROM.match(text, last.end) if s.before(group[0], 2).strip().endswith(("从", "自")) else None)
         if m:
             return Investors(tuple(group), m.end(), "received-from")
     nxt = group[-1] + 1
@@ -216,7 +221,7 @@ def _receivers(s: Parse, taken: set[int]) -> list[tuple[int | None, int, int]]:
             company = subj
         named = any(clause.start <= e.start < m.start() and not e.anaphor for e in s.ents)
         if company is None and s.context is not None and subj is None and not named \
-                and _opens(s.text[clause.start:m.start()]) and not _FACT_SHEET.match(s.text):
+                and _opens(_PRONOUN.sub("", s.text[clause.start:m.start()], count=1)) and not _FACT_SHEET.match(s.text):
             company = CONTEXT  # "2021年5月，获得A的天使轮投资": the paragraph's company
         out.append((company, m.start(), m.end()))
     return out

@@ -191,8 +191,8 @@ def incubated(s: Parse) -> Found:
             yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
 
 
-_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先)*(?:联合|共同|独家)?"
-                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注)(?:了|过)?\s?$")
+_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地)*(?:联合|共同|独家)?"
+                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注)(?:了|过)?\s?(?:包括)?\s?$")
 _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
@@ -277,8 +277,10 @@ def partners(s: Parse) -> Found:
             yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
 
 
-_ACQUIRE = re.compile(r"^\s?(?:已经?|正式|宣布|将|计划|拟)?(?:以[^，,；;。]{0,16})?(?:收购|并购|买下|吞并)(?:了)?\s?$")
-_ACQUIRED_BY = re.compile(r"^\s?(?:被|遭)\s?$")
+# "A以7亿美元收购了B", "A去年十月以690亿美元收购了B", "A投资并收购了B"
+_ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购))"
+                      r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?$")
+_ACQUIRED_BY = re.compile(r"^\s?(?:最终|随后|后来|已经?|先后|(?:于|在)\s?\d{4}\s?年)?\s?(?:被|遭)\s?$")
 
 
 @construction("zh.org.acquisitions")
