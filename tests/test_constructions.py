@@ -280,3 +280,34 @@ def test_english_investors_of_the_paragraphs_company():
     stake = "Foo Ventures has taken a minority stake in Acme Robotics."
     assert _hits(events_en.funding, stake, None, **{"Foo Ventures": "Investor", "Acme Robotics": "Company"}) == {
         ("Foo Ventures", "investedIn", "Acme Robotics")}
+
+
+def test_money_towards_a_described_company_is_the_subjects_investment():
+    text = "星河集团为何敢向AI初创公司云帆科技注资130亿美元"
+    facts = _facts(text, 星河集团="Company", 云帆科技="Company")
+    assert ("星河集团", "investedIn", "云帆科技") in facts
+    assert ("云帆科技", "investedIn", "星河集团") not in facts
+
+
+def test_an_investors_money_is_not_a_companys_round():
+    # "B的20亿美元投资" is B's money: B is an investor of the subject, not the company funded
+    text = "两年后，云帆科技接受了星河集团的40亿美元投资和北辰集团的20亿美元投资。"
+    facts = _facts(text, 云帆科技="Company", 星河集团="Company", 北辰集团="Company")
+    assert ("星河集团", "investedIn", "云帆科技") in facts
+    assert not any(o == "北辰集团" for _, p, o in facts if p == "investedIn")
+
+
+def test_a_rumoured_acquisition_is_not_one():
+    names = dict(星河集团="Company", 云帆科技="Company")
+    assert not _facts("有传言说星河集团要收购云帆科技。", **names)
+    assert ("星河集团", "acquired", "云帆科技") in _facts("星河集团去年以7亿美元收购了云帆科技。", **names)
+
+
+def test_founders_of_two_companies_are_not_partners():
+    text = "他是云帆科技和星河智能的联合创始人兼首席执行官。"
+    assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company")
+
+
+def test_objects_of_with_are_not_partners_of_each_other():
+    text = "我们对与云帆科技、星河智能和北辰集团的合作感到兴奋。"
+    assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company", 北辰集团="Company")

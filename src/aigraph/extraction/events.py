@@ -24,7 +24,7 @@ _LEAD = re.compile(
 # a company named right after the verb is what the investors put money into ("A投资了B"): another construction
 _OBJECT_AFTER = re.compile(r"\s?(?:了|过|于|的)?\s?")
 _RECEIVE = re.compile(rf"{alt('funding.receive')}(?:了)?")
-_ROUND_AFTER = re.compile(r"[^，,；;。！？]{0,30}?(?:融资|投资|注资|轮|募资|资金|[$€£¥]|美元|人民币|元|欧元|英镑|日元|港元|港币)")
+_ROUND_AFTER = re.compile(r"[^，,；;。！？]{0,44}?(?:融资|投资|注资|轮|募资|资金|[$€£¥]|美元|人民币|元|欧元|英镑|日元|港元|港币)")
 _INVESTOR_NOUN = re.compile(rf"{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?\s?[:：]?\s?(?:\*\*)?\s?$")
 _INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?[:：]?\s?(?:\*\*)?\s?$|[:：]\s?(?:\*\*)?\s?$")
 # "获得A、B等机构共计数千万美元投资", "从A那里获得了融资"
@@ -33,9 +33,11 @@ _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|�
 _RAISED_FROM = re.compile(rf"\s?(?:等[^，,；;。]{{0,8}}?)?(?:那里|处|那儿)?\s?(?:共|一共|总共|先后|再次|又)?\s?(?:获得|筹集|筹得|募集|拿到|融得|融资|获)"
                           rf"(?:了|到了?)?\s?(?:约|近|超过?|逾)?\s?{_MONEY_WORD}")
 _FROM = re.compile(r"(?:从|自|获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
+_GOT = re.compile(r"(?:获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
 _ADVISOR = re.compile(rf"\s?(?:担任|作为|任)(?:本轮|独家)?\s?{alt('funding.advisor')}(?!并)")
 # a company named as a round's owner: "B的A轮融资", "对B的投资"
-_OWNER_OF_ROUND = re.compile(rf"\s?(?:的)\s?(?:{_THIS_ROUND})?\s?(?:{_MONEY_WORD}\s?(?:的)?)?{_ROUND_WORD}?\s?(?:融资|投资|注资)")
+# ("谷歌的20亿美元投资" is Google's money: a bare 投资 after 的 names the investor, not the company)
+_OWNER_OF_ROUND = re.compile(rf"\s?(?:的)\s?(?:{_THIS_ROUND})?\s?(?:{_MONEY_WORD}\s?(?:的)?)?(?:{_ROUND_WORD}\s?(?:融资|投资|注资)|融资)")
 # "马斯克在特斯拉的A轮融资中投资了630万美元": the investor, then the round he put money into
 _IN_ROUND = re.compile(r"\s?(?:也|还|曾|已)?\s?(?:在|于)\s?$")
 _IN_ROUND_VERB = re.compile(rf"\s?(?:中|里|当中)\s?(?:也|还|曾|共|一共|总共)?\s?(?:{alt('funding.lead')})")
@@ -48,7 +50,7 @@ _IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?是\s?(?:其|�
 _INVESTOR_OF = re.compile(rf"\s?的\s?(?:早期|首位|第一位|最大的?|主要|重要|领投|天使|战略|机构)?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
                           r"(?![\u4e00-\u9fff])")
 _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
-_TOWARDS = re.compile(r"(?:向|对|给|为)\s?$")
+_TOWARDS = re.compile(r"(?:向|对|给|为)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
 # "他们最近筹集了6300万美元": a pronoun for the company that raises
 _PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
 # a line of a company's fact sheet ("主要投资方：A、B"): it names no company, and says none is meant
@@ -113,7 +115,9 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
         group = _extend_list(s, group)
         return Investors(tuple(group), ents[group[-1]].end, "investors-are")
     if _FROM.search(s.before(group[0], 6)):
-        m = _RECEIVED_FROM.match(text, last.end) or (_RAISED_FROM.match(text, last.end) if s.before(group[0], 2).strip().endswith(("从", "自")) else None)
+        # "获得A的投资"; "从A那里筹集了26亿美元" (从 alone says no more than where: "从A的投资版图…")
+        m = _RECEIVED_FROM.match(text, last.end) if _GOT.search(s.before(group[0], 6)) else None
+        m = m or _RAISED_FROM.match(text, last.end)
         if m:
             return Investors(tuple(group), m.end(), "received-from")
     nxt = group[-1] + 1
@@ -260,7 +264,10 @@ def rounds(s: Parse) -> list[Round]:
     if not events and lists:
         companies = [owner] if owner is not None else _subject_companies(s, lists, taken)
         conf = 0.8
-        if not companies and s.context is not None and _about_a_round(s, lists):
+        first = s.ents[lists[0].members[0]]
+        named = any(e.type in ("Company", "Product", "Model") and not e.anaphor and e.clause == first.clause
+                    and e.start < first.start for e in s.ents)
+        if not companies and not named and s.context is not None and _about_a_round(s, lists):
             companies, conf = [CONTEXT], 0.75
         start = _clause_start(s, min(s.ents[g.members[0]].start for g in lists))
         end = _clause_end(s, max(g.end for g in lists))

@@ -145,6 +145,7 @@ def _chain_start(s: Parse, j: int) -> int:
 
 _FUNDERS = frozenset({"Investor", "Company", "Person"})
 _INVESTED_THE = re.compile(r"^\s?(?:早期|天使|战略|种子|独家)?(?:投资|投)(?:了|的)\s?$")
+_TOWARDS = re.compile(r"(?:向|对|给)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
 _INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*\s?(?:投资|注资|投入|出资|追加投资)")
 
 
@@ -161,7 +162,7 @@ def invested(s: Parse) -> Found:
                 yield Hit("investedIn", i, j, 0.8, "invested-the")
     # "微软累计已向OpenAI投资约130亿美元": the clause's subject invests in what follows 向
     for j, t in enumerate(ents):
-        if t.type != "Company" or not re.search(r"(?:向|对|给)\s?$", s.before(j, 2)):
+        if t.type != "Company" or not _TOWARDS.search(s.before(j, 12)):
             continue
         targets = s.coordinated(j, frozenset({"Company"}))
         if j != targets[0] or not _INVEST_VERB.match(s.after(targets[-1], 12)):
@@ -222,7 +223,7 @@ def invested_in(s: Parse) -> Found:
 
 _PARTNER_AFTER = re.compile(
     r"^\s?(?:已经?|正式|将|宣布)?(?:达成|签署|宣布|建立|展开|开展|深化|进行|启动|宣布达成)?(?:了)?[^，,；;。与和]{0,4}?"
-    r"(?:战略|深度|全面|长期)?(?:合作|联合|携手|集成|结盟|共建)"
+    r"(?:战略|深度|全面|长期)?(?:合作|联合(?!创始|创办|主席|首席|CEO)|携手|集成|结盟|共建)"
 )
 _JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
                               rf"{alt('partner.joint_investing')}(?!成立|设立|创立|打造|组建)")
@@ -251,7 +252,7 @@ def partners(s: Parse) -> Found:
             if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12)) or _JOINT_INVESTING.match(after_b):
                 continue  # "A与B联合领投": co-investors of a round, not partners
             listed = s.coordinated(b)
-            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:_chain_start(s, a)]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
+            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:_chain_start(s, s.coordinated(a)[0])]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
                 for k in (listed if b == listed[0] and a not in listed else [b]):
                     yield Hit("partnerOf", a, k, 0.8, "with-cooperate")
             elif re.match(r"^\s?(?:携手|联手|牵手|联合)\s?$", gap):
@@ -278,15 +279,18 @@ def partners(s: Parse) -> Found:
 
 
 # "A以7亿美元收购了B", "A去年十月以690亿美元收购了B", "A投资并收购了B"
-_ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购))"
+_ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购|要|可能|考虑|有意|打算|洽谈|谈判))"
                       r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?$")
+_RUMOUR = re.compile(r"传言|传闻|谣言|据传|谈论|猜测|或将|有望|拟议")
 _ACQUIRED_BY = re.compile(r"^\s?(?:最终|随后|后来|已经?|先后|(?:于|在)\s?\d{4}\s?年)?\s?(?:被|遭)\s?$")
 
 
 @construction("zh.org.acquisitions")
 def acquisitions(s: Parse) -> Found:
-    """A收购B / B被A收购 / A完成对B的收购."""
+    """A收购B / B被A收购 / A完成对B的收购 (a rumour or a talk about one is not one)."""
     ents = s.ents
+    if _RUMOUR.search(s.text):
+        return
     heads = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor") and e.owned is None]
     for a in heads:
         for b in heads:

@@ -110,15 +110,15 @@ def founded(s: Parse) -> Found:
     for i, e in enumerate(ents):
         if e.type != "Person":
             continue
-        # "其联合创始人David Baker", "…是Anthropic，其CEO Dario Amodei": the clause's subject, else the
-        # organisation named last before 其
+        # "其联合创始人David Baker", "…是Anthropic，其CEO Dario Amodei"
         its = s.text.rfind("其", max(0, e.start - 24), e.start)
         m = _ORG_TITLE_PERSON.fullmatch(s.text, its + 1, e.start) if its >= 0 else None
         if m:
-            subj = s.clauses[e.clause].subject
-            if subj is None or ents[subj].type not in ORGS:
-                subj = next((k for k in range(i - 1, -1, -1) if ents[k].end <= its and ents[k].type in ORGS
-                             and ents[k].clause >= e.clause - 1), None)
+            # the organisation named last before 其, else the clause's subject
+            subj = next((k for k in range(i - 1, -1, -1) if ents[k].end <= its and ents[k].type in ORGS
+                         and ents[k].clause >= e.clause - 1 and not ents[k].relative), None)
+            if subj is None:
+                subj = s.clauses[e.clause].subject
             if subj is not None and ents[subj].type in ORGS:
                 yield from _facts(i, subj, m.group(), 0.8, "its-title")
         # "P在2023年7月创立的xAI", "P创立了X"
