@@ -311,3 +311,9 @@ def test_founders_of_two_companies_are_not_partners():
 def test_objects_of_with_are_not_partners_of_each_other():
     text = "我们对与云帆科技、星河智能和北辰集团的合作感到兴奋。"
     assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company", 北辰集团="Company")
+
+
+def test_a_thing_said_to_be_an_organisations_work():
+    names = {"云帆科技": "Company", "Fan-2": "Model"}
+    assert ("Fan-2", "developedBy", "云帆科技") in _hits(rules_org.developed, "Fan-2是云帆科技最新推出的模型。", **names)
+    assert not _hits(rules_org.developed, "Fan-2是云帆科技的对手关注的模型。", **names)

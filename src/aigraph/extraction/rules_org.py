@@ -20,6 +20,8 @@ _COMPARE_BEFORE = re.compile(r"(?:对标|比肩|类似于?|超越|超过|媲美|
 _COUNTED = re.compile(r"[\d万千百]\s?(?:张|块|颗|个|台|片|枚)\s?$")  # "1.6万张A100": chips counted, not made
 _COMPARE_AFTER = re.compile(r"^\s?(?:的)?(?:能力|性能|水平|效果)?\s?(?:相当|相似|类似|一样|同等|相近|不相上下|持平|看齐)")
 _BY = re.compile(r"由\s?$")
+_THING_IS = re.compile(r"\s?[”\"」]?\s?(?:模型|大模型|系列|产品|芯片)?\s?(?:则|也|就|正)?是\s?")
+_ORG_MADE = re.compile(rf"\s?(?:[于在][^，,；;。的]{{1,14}}?)?(?:{alt('develop.adverb')})*(?:{_DEV_VERB}|取得|推出)(?:了)?的")
 _BY_AFTER = re.compile(rf"^\s?(?:等)?(?:联合|共同|自主)?{_DEV_VERB}")
 _OWN_PRODUCT = re.compile(r"(?:(?:其|旗下|自家|自研)(?:的)?(?:核心|旗舰|主打|明星|主要|最新)?|(?:核心|旗舰|主打|明星))(?:的)?"
                           r"(?:产品|模型|大模型|芯片|平台|应用|工具)\s?[“\"]?\s?$")
@@ -117,6 +119,14 @@ def developed(s: Parse) -> Found:
             if t.type in MADE and t.owner is None and _DESCRIBED.match(s.text[e.end:t.start]):
                 yield Hit("developedBy", j, i, 0.75, "org-described-thing")
             break
+    # "o1模型是OpenAI在推理能力方面取得的重大突破", "Y是X最新推出的模型"
+    for j, t in enumerate(ents):
+        if t.type not in MADE or t.owner is not None:
+            continue
+        for i in range(j + 1, min(j + 2, len(ents))):
+            if ents[i].type in ORGS and ents[i].owned is None and _THING_IS.fullmatch(s.text, t.end, ents[i].start) \
+                    and _ORG_MADE.match(s.text, ents[i].end):
+                yield Hit("developedBy", j, i, 0.75, "thing-is-orgs")
     # "Y由X开发" / "由X推出的Y"
     for i, e in enumerate(ents):
         if e.type in ORGS and _BY.search(s.before(i, 2)) and _BY_AFTER.match(s.after(i, 8)):
