@@ -317,3 +317,14 @@ def test_a_thing_said_to_be_an_organisations_work():
     names = {"云帆科技": "Company", "Fan-2": "Model"}
     assert ("Fan-2", "developedBy", "云帆科技") in _hits(rules_org.developed, "Fan-2是云帆科技最新推出的模型。", **names)
     assert not _hits(rules_org.developed, "Fan-2是云帆科技的对手关注的模型。", **names)
+
+
+def test_a_former_chief_said_so_with_once():
+    got = _hits(rules_people.people_titles, "王强曾是云帆科技的联合创始人兼首席执行官。", 王强="Person", 云帆科技="Company")
+    assert got == {("王强", "founderOf", "云帆科技")}
+
+
+def test_a_speakers_label_is_not_the_subject_of_what_is_said():
+    text = "星河传媒：关于开源的讨论也有很多，您怎么看？"
+    s = clauses.parse(text, _ents(text, 星河传媒="Company"))
+    assert all(c.subject is None for c in s.clauses[1:])

@@ -142,6 +142,10 @@ class Parse:
         return bool(_COORD_GAP.match(self.text[self.ents[i].end:self.chain_start(j)]))
 
 
+# a speaker's label: a name alone before a colon (the name replaced by NUL)
+_LABEL = re.compile(r"\s*(?:\*\*)?\s?(?:主持人|嘉宾|记者)?\s?\0\s?(?:\*\*)?\s?[：:]\s*")
+
+
 def opener_only(text: str) -> bool:
     """Whether a clause's text before some point holds nothing but time words, connectives and list
     markers (what may open a clause before its subject)."""
@@ -187,7 +191,7 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
     carried: int | None = None
     sent.topic = None
     topic = re.search(r"以\s?(.{1,40}?)\s?为例", text)
-    for c in clauses:
+    for ci, c in enumerate(clauses):
         before_clause = carried
         for i in c.ents:
             e = ents[i]
@@ -206,6 +210,8 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
                 break
         c.previous = before_clause
         c.subject = carried
+        if ci == 0 and c.ents and _LABEL.fullmatch(text[c.start:ents[c.ents[0]].start] + "\0" + text[ents[c.ents[-1]].end:c.end]):
+            carried = None  # a speaker's label ("机器之心：") is not the subject of what is said
     return sent
 
 

@@ -93,7 +93,8 @@ def people_titles(s: Parse) -> Found:
             chain = close.group()
             # "Alexandr Wang是Scale AI的创始人兼CEO", "林乔（Lin Qiao）是Fireworks AI的首席执行官"
             if _PERSON_IS.fullmatch(gap):
-                yield from _facts(i, j, chain, 0.8, "person-is-title-of")
+                # "P曾是X的CEO": a founder still, a chief no more
+                yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|前", gap)))
             # "Sergey Brin（谷歌联合创始人）"
             elif _PAREN.fullmatch(gap) and chain.rstrip().endswith(("）", ")")):
                 yield from _facts(i, j, chain, 0.8, "person-paren-title")
