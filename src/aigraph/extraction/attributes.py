@@ -45,6 +45,12 @@ def round_name(text: str, start: int = 0, end: int | None = None) -> str | None:
     return next((name for _, _, name in find_rounds(text[start:end])), None)
 
 
+_DATE_CUE = re.compile(r"\d|年|月")
+
+
 def first_date(text: str, start: int, end: int, doc_date: str | None) -> Quantity | None:
     """The first date within text[start:end] (relative dates read against the document's date)."""
-    return next((q for _, _, q in find_dates(text[start:end], doc_date)), None)
+    part = text[start:end]
+    if not _DATE_CUE.search(part):
+        return None  # every date written has a digit, 年 or 月
+    return next((q for _, _, q in find_dates(part, doc_date)), None)

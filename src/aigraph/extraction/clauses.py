@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -98,6 +99,8 @@ class Parse:
     context: Ent | None = None
     """The company the paragraph is about, named in an earlier sentence: what a sentence that leaves
     out its subject speaks of. Constructions refer to it by the index `CONTEXT`."""
+    _lists: dict = field(default_factory=dict, repr=False, compare=False)
+    """The lists already worked out, by (entity, types): every construction asks for them."""
 
     def between(self, i: int, j: int) -> str:
         """Text between two entities (whichever comes first)."""
@@ -119,8 +122,13 @@ class Parse:
     def coordinated(self, i: int, types: frozenset[str] | None = None) -> list[int]:
         """The list a head entity belongs to ("OpenAI、Google DeepMind等"), in text order: items of the
         same type, or of any of `types`."""
-        heads = [k for k, e in enumerate(self.ents) if e.owned is None]
-        if i not in heads:
+        key = (i, types)
+        if key in self._lists:
+            return list(self._lists[key])
+        heads = self._lists.get("heads")
+        if heads is None:
+            heads = self._lists["heads"] = [k for k, e in enumerate(self.ents) if e.owned is None]
+        if self.ents[i].owned is not None:
             return [i]
         ok = types or frozenset({self.ents[i].type})
         pos = heads.index(i)
@@ -129,6 +137,7 @@ class Parse:
             lo -= 1
         while hi + 1 < len(heads) and self.ents[heads[hi + 1]].type in ok and self._joined(heads[hi], heads[hi + 1]):
             hi += 1
+        self._lists[key] = tuple(heads[lo:hi + 1])
         return heads[lo:hi + 1]
 
     def chain_start(self, j: int) -> int:
@@ -146,6 +155,12 @@ class Parse:
 _LABEL = re.compile(r"\s*(?:\*\*)?\s?(?:主持人|嘉宾|记者)?\s?\0\s?(?:\*\*)?\s?[：:]\s*")
 
 
+_BOUNDS = re.compile(r"[（(]|[）)]|" + _BOUNDARY.pattern)
+_LATIN_END = re.compile(r"[A-Za-z0-9.\-]")
+_LATIN_START = re.compile(r"\s?[A-Za-z]")
+_EXAMPLE = re.compile(r"以\s?(.{1,40}?)\s?为例")
+
+
 def opener_only(text: str) -> bool:
     """Whether a clause's text before some point holds nothing but time words, connectives and list
     markers (what may open a clause before its subject)."""
@@ -157,25 +172,25 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
     ents = sorted(ents, key=lambda e: e.start)
     bounds = [0]
     depth = 0
-    for m in re.finditer(r"[（(]|[）)]|" + _BOUNDARY.pattern, text):
+    for m in _BOUNDS.finditer(text):
         tok = m.group()
         if tok in "（(":
             depth += 1
         elif tok in "）)":
             depth = max(0, depth - 1)
-        elif tok == "," and re.match(r"[A-Za-z0-9.\-]", text[m.start() - 1:m.start()] or " ") \
-                and re.match(r"\s?[A-Za-z]", text[m.end():m.end() + 2]):
+        elif tok == "," and _LATIN_END.match(text[m.start() - 1:m.start()] or " ") \
+                and _LATIN_START.match(text[m.end():m.end() + 2]):
             continue  # "LLaVA-1.6, LLaVA-Next": a list of Latin names, not a new clause
         elif depth == 0:
             bounds.append(m.end())
     bounds.append(len(text))
     clauses = [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    cstarts = [c.start for c in clauses]
     for i, e in enumerate(ents):
-        for ci, c in enumerate(clauses):
-            if c.start <= e.start < c.end:
-                e.clause = ci
-                c.ents.append(i)
-                break
+        ci = bisect.bisect_right(cstarts, e.start) - 1
+        if 0 <= ci < len(clauses) and e.start < clauses[ci].end:
+            e.clause = ci
+            clauses[ci].ents.append(i)
     for i in range(len(ents) - 1):
         a, b = ents[i], ents[i + 1]
         if a.clause == b.clause and _POSSESSIVE_GAP.match(text[a.end:b.start]) and _possessive(a, b):
@@ -190,7 +205,7 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
     sent = Parse(text, ents, clauses, context=context)
     carried: int | None = None
     sent.topic = None
-    topic = re.search(r"以\s?(.{1,40}?)\s?为例", text)
+    topic = _EXAMPLE.search(text) if "为例" in text else None
     for ci, c in enumerate(clauses):
         before_clause = carried
         for i in c.ents:

@@ -81,6 +81,12 @@ def construction(name: str, version: int = 1) -> Callable[[Callable[[Parse], Fou
     return register
 
 
+_BY_LANG: dict[tuple[str, int], tuple[Construction, ...]] = {}
+
+
 def registered(lang: str) -> tuple[Construction, ...]:
     """The constructions of one language, in the order they run."""
-    return tuple(c for c in REGISTRY.values() if c.lang == lang)
+    key = (lang, len(REGISTRY))
+    if key not in _BY_LANG:
+        _BY_LANG[key] = tuple(c for c in REGISTRY.values() if c.lang == lang)
+    return _BY_LANG[key]

@@ -11,6 +11,8 @@ from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt
 
 FUNDERS = frozenset({"Investor", "Company", "Person"})
+_CUE = re.compile(r"投|融资|注资|出资|资金|资助|股东|募|筹|轮|提供")
+"""A sentence without any of these states no round (a quick test before the frame's work)."""
 _THIS_ROUND = alt("funding.this_round")
 _ROUND_WORD = r"(?:Pre-?\s?)?(?:[A-H]\s?\+{0,2}\s?轮|天使\s?\+?\s?轮|种子\s?\+?\s?轮|Pre-?IPO\s?轮?|战略)"
 _MONEY_WORD = r"(?:[\d.,]+|[数几一二两三四五六七八九十百千]+)\s?(?:[亿万千百]+)?\s?(?:美元|元|人民币|欧元|英镑|日元|港元|港币|美金)"
@@ -53,6 +55,7 @@ _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
 _TOWARDS = re.compile(r"(?:向|对|给|为)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
 # "他们最近筹集了6300万美元": a pronoun for the company that raises
 _PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
+_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|领投|跟投|参投")
 # a line of a company's fact sheet ("主要投资方：A、B"): it names no company, and says none is meant
 _FACT_SHEET = re.compile(r"^\W{0,4}(?:主要)?(?:投资方|投资人|投资机构|融资状态|领域)\s?(?:\*\*)?\s?[:：]")
 # what may stand between a clause's opening and a trigger whose company the sentence leaves out
@@ -246,6 +249,8 @@ def _owner_of_round(s: Parse, taken: set[int]) -> int | None:
 
 def rounds(s: Parse) -> list[Round]:
     """The funding rounds a sentence states, each with its investors."""
+    if not _CUE.search(s.text):
+        return []
     lists = _investor_lists(s)
     taken = {k for g in lists for k in g.members}
     events = _receivers(s, taken)
@@ -318,7 +323,7 @@ def _about_a_round(s: Parse, lists: list[Investors]) -> bool:
     the company of the paragraph is the one funded; a fact sheet's line (主要投资方：A) says nothing."""
     if _FACT_SHEET.match(s.text) or all(g.investee is not None for g in lists):
         return False
-    return bool(re.search(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|领投|跟投|参投", s.text)
+    return bool(_ROUND_TALK.search(s.text)
                 or any(g.shape in ("is-investor", "received-from") for g in lists))
 
 

@@ -24,7 +24,7 @@ from aigraph.extraction.candidates import doc_text, sentence_bounds
 from aigraph.extraction.clauses import CONTEXT, Ent, Parse
 from aigraph.extraction.constructions import Hit, registered
 from aigraph.extraction.resolve import chosen
-from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic, opening
+from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic, opening, points_back
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
@@ -123,8 +123,8 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
             return None  # a loose construction, or a comparison, and a guessed entity: too little to go on
         conf *= CROSS_SENTENCE
         context = s.antecedent if s.anaphor else o.antecedent
-    span = hit.span or _span(sent, hit)
     amount, valuation, date, name = hit.amount, hit.valuation, hit.date, hit.round
+    span = (hit.span or _span(sent, hit)) if pred in DATED else (0, 0)
     if pred == "investedIn":
         found_amount, found_valuation = money(sent.text, *span)
         if found_valuation is None:  # "B估值达到28亿美元，在A领投的新一轮中融资6.4亿美元": the company's worth
@@ -175,15 +175,21 @@ class RelationExtractor:
         talk = Discourse()
         for a, b in sentence_bounds(doc):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            labelled = text.find("：", a, min(b, a + 40)) >= 0 or text.find(":", a, min(b, a + 40)) >= 0
+            if lo == hi and not labelled:
+                talk.topic = talk.topic.older() if talk.topic else None  # a sentence that names nothing
+                continue
+            sentence = text[a:b]
             local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
                      for c in ents[lo:hi] if c.end <= b]
-            talk.hear(text[a:b], local)
-            if len(local) < (2 if talk.topic is None and talk.guest is None else 1):
-                talk.topic = talk.topic.older() if talk.topic else opening(text[a:b], local)
+            if labelled:
+                talk.hear(sentence, local)
+            if len(local) < 2 and (talk.topic is None and talk.guest is None or not local or not points_back(sentence)):
+                talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)
                 continue
             we, you = talk.voices()
-            found, talk.topic = read_sentence(text[a:b], local, doc_date, talk.topic, we, you)
-            talk.learn(found, text[a:b])
+            found, talk.topic = read_sentence(sentence, local, doc_date, talk.topic, we, you)
+            talk.learn(found, sentence)
             facts.extend((a, fact) for fact in found if fact.confidence >= self.threshold)
         doc._.aigraph_facts = facts
         return doc

@@ -154,6 +154,7 @@ def _chain_start(s: Parse, j: int) -> int:
 
 
 _FUNDERS = frozenset({"Investor", "Company", "Person"})
+_MONEY_CUE = re.compile(r"投|资|股|押注|重注|孵化|加速")
 _INVESTED_THE = re.compile(r"^\s?(?:早期|天使|战略|种子|独家)?(?:投资|投)(?:了|的)\s?$")
 _TOWARDS = re.compile(r"(?:向|对|给)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
 _INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*\s?(?:投资|注资|投入|出资|追加投资)")
@@ -163,6 +164,8 @@ _INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*
 def invested(s: Parse) -> Found:
     """A早期投资的B / A投资了B's sibling shapes / A向B投资 (rounds with their lists are events.funding)."""
     ents = s.ents
+    if not _MONEY_CUE.search(s.text):
+        return
     for i, e in enumerate(ents):
         if e.type not in _FUNDERS or e.owned is not None:
             continue
@@ -192,6 +195,8 @@ def incubated(s: Parse) -> Found:
     """A孵化的B / A孵化了B / B由A孵化: an incubator that invests (YC, 奇绩创坛) in a company it
     incubated; never a maker of it."""
     ents = s.ents
+    if not _MONEY_CUE.search(s.text):
+        return
     for i, e in enumerate(ents):
         if e.type != "Investor":
             continue
@@ -212,6 +217,8 @@ _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资)
 def invested_in(s: Parse) -> Found:
     """A领投了B的新一轮融资，并参投了C和D / A投资了B."""
     ents = s.ents
+    if not _MONEY_CUE.search(s.text):
+        return
     for i, e in enumerate(ents):
         if e.type not in _FUNDERS or e.owned is not None:
             continue
@@ -238,6 +245,12 @@ _PARTNER_AFTER = re.compile(
 _JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
                               rf"{alt('partner.joint_investing')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
+_PARTNER_CUE = re.compile(r"合作|联合|携手|联手|牵手|集成|结盟|共建|伙伴|共同|一起|讨论|签署|合资|合力|团队|研究|实验室|科学家")
+_INVESTING_CUE = re.compile(alt("partner.joint_investing"))
+_HANDS = re.compile(r"^\s?(?:携手|联手|牵手|联合)\s?$")
+_JOINT_VENTURE = re.compile(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)")
+_IS = re.compile(r"^\s?是\s?$")
+_PARTNER_WORD = re.compile(r"^[^，,；;。]{0,16}?合作伙伴")
 _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 # "A与B合作", "A分别与生物技术公司B和…"
 _WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|分别|先后|陆续|)*(?:与|和|同|跟)\s?"
@@ -253,26 +266,28 @@ def partners(s: Parse) -> Found:
     """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
     ents = s.ents
     heads = [i for i, e in enumerate(ents) if e.type == "Company" and e.owned is None]
+    if len(heads) < 2 or not _PARTNER_CUE.search(s.text):
+        return
+    investing = set() if not _INVESTING_CUE.search(s.text) else {b for b in heads if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12))
+                 or _JOINT_INVESTING.match(s.after(b, 16))}
     for a in heads:
         for b in heads:
-            if b <= a:
-                continue
+            if b <= a or b in investing:
+                continue  # "A与B联合领投": co-investors of a round, not partners
             gap = s.between(a, b)
             after_b = s.after(b, 16)
-            if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12)) or _JOINT_INVESTING.match(after_b):
-                continue  # "A与B联合领投": co-investors of a round, not partners
             listed = s.coordinated(b)
             if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:_chain_start(s, s.coordinated(a)[0])]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
                 for k in (listed if b == listed[0] and a not in listed else [b]):
                     yield Hit("partnerOf", a, k, 0.8, "with-cooperate")
-            elif re.match(r"^\s?(?:携手|联手|牵手|联合)\s?$", gap):
+            elif _HANDS.match(gap):
                 yield Hit("partnerOf", a, b, 0.75, "join-hands")
             elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
                 yield Hit("partnerOf", a, b, 0.7, "joint-subjects")
-            elif b in s.coordinated(a) and re.match(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)", s.after(s.coordinated(a)[-1], 8)):
+            elif b in s.coordinated(a) and _JOINT_VENTURE.match(s.after(s.coordinated(a)[-1], 8)):
                 yield Hit("partnerOf", a, b, 0.65, "joint-venture")
             if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
-                    re.match(r"^\s?是\s?$", s.text[ents[a].end:_chain_start(s, b)]) and re.match(r"^[^，,；;。]{0,16}?合作伙伴", s.after(b, 20))):
+                    _IS.match(s.text[ents[a].end:_chain_start(s, b)]) and _PARTNER_WORD.match(s.after(b, 20))):
                 yield Hit("partnerOf", a, b, 0.8, "is-partner")
     # "斯坦福大学李飞飞团队和华盛顿大学研究人员…": organisations joined through their people
     for a in heads:
@@ -291,6 +306,10 @@ def partners(s: Parse) -> Found:
 # "A以7亿美元收购了B", "A去年十月以690亿美元收购了B", "A投资并收购了B"
 _ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购|要|可能|考虑|有意|打算|洽谈|谈判))"
                       r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?$")
+_ACQUIRE_CUE = re.compile(r"收购|并购|买下|吞并")
+_TOWARDS_ACQ = re.compile(r"^\s?(?:完成|宣布)?(?:了)?对\s?$")
+_ACQUISITION_OF = re.compile(r"^\s?(?:的)?(?:收购|并购)")
+_ACQUIRED_VERB = re.compile(r"^\s?(?:以[^，,；;。]{0,16})?(?:收购|并购)")
 _RUMOUR = re.compile(r"传言|传闻|谣言|据传|谈论|猜测|或将|有望|拟议")
 _ACQUIRED_BY = re.compile(r"^\s?(?:最终|随后|后来|已经?|先后|(?:于|在)\s?\d{4}\s?年)?\s?(?:被|遭)\s?$")
 
@@ -299,7 +318,7 @@ _ACQUIRED_BY = re.compile(r"^\s?(?:最终|随后|后来|已经?|先后|(?:于|�
 def acquisitions(s: Parse) -> Found:
     """A收购B / B被A收购 / A完成对B的收购 (a rumour or a talk about one is not one)."""
     ents = s.ents
-    if _RUMOUR.search(s.text):
+    if not _ACQUIRE_CUE.search(s.text) or _RUMOUR.search(s.text):
         return
     heads = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor") and e.owned is None]
     for a in heads:
@@ -309,7 +328,7 @@ def acquisitions(s: Parse) -> Found:
             gap = s.between(a, b)
             if _ACQUIRE.match(gap):
                 yield Hit("acquired", a, b, 0.85, "a-acquires-b")
-            elif re.match(r"^\s?(?:完成|宣布)?(?:了)?对\s?$", gap) and re.match(r"^\s?(?:的)?(?:收购|并购)", s.after(b, 6)):
+            elif _TOWARDS_ACQ.match(gap) and _ACQUISITION_OF.match(s.after(b, 6)):
                 yield Hit("acquired", a, b, 0.85, "acquisition-of")
-            elif _ACQUIRED_BY.match(gap) and re.match(r"^\s?(?:以[^，,；;。]{0,16})?(?:收购|并购)", s.after(b, 20)):
+            elif _ACQUIRED_BY.match(gap) and _ACQUIRED_VERB.match(s.after(b, 20)):
                 yield Hit("acquired", b, a, 0.85, "b-acquired-by-a")

@@ -15,6 +15,7 @@ _FOUNDER, _HEAD = frozenset(words("people.founder")), frozenset(words("people.he
 _TITLE = alt("people.founder", "people.head", "people.other")
 _FORMER = alt("people.former")
 _ITEM = rf"(?:{_FORMER}\s?)?(?:现任\s?|创始\s?)?{_TITLE}"
+_FORMER_BEFORE = re.compile(rf"(?:{_FORMER})\s?$")
 _SEP = rf"\s?(?:{alt('people.sep')})\s?"
 # "的首席执行官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"
 CHAIN = rf"(?:公司)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
@@ -61,13 +62,15 @@ def _facts(person: int, org: int, chain: str, conf: float, rule: str, former_org
 
 def _former_org(s: Parse, j: int) -> bool:
     """"前OpenAI CEO": a title at a former employer."""
-    return bool(re.search(rf"(?:{_FORMER})\s?$", s.before(j, 3)))
+    return bool(_FORMER_BEFORE.search(s.before(j, 3)))
 
 
 @construction("zh.people.titles")
 def people_titles(s: Parse) -> Found:
     """X创始人兼CEO P / X的CEO，P / P是X的联合创始人之一 / P（X联合创始人） / P，X的总裁兼CEO."""
     ents = s.ents
+    if not any(e.type == "Person" for e in ents):
+        return
     for i, e in enumerate(ents):
         if e.type != "Person":
             continue
@@ -108,6 +111,8 @@ def people_titles(s: Parse) -> Found:
 def founded(s: Parse) -> Found:
     """其联合创始人P / P创立的X / P创立了X / 公司由A和B等联合创立."""
     ents = s.ents
+    if not any(e.type == "Person" for e in ents):
+        return
     for i, e in enumerate(ents):
         if e.type != "Person":
             continue

@@ -22,10 +22,23 @@ _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('c
 _RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)")
 
 
+_CITED_BY = re.compile(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$")
+_OF = re.compile(r"^\s?的\s?$")
+_ETC = re.compile(r"^\s?等")
+_STOP = re.compile(r"[；;。]")
+_BLANK = re.compile(r"^[\s*#]*$")
+_CARRIED = re.compile(r"搭载|采用|配备|装备|集成")
+# a sentence with none of the comparison words above compares nothing (a quick test first)
+_COMPARE_CUE = re.compile("|".join(sorted({w[:2] for p in (_BEAT, _LIKE_AFTER, _WITH_BEFORE, _REACH, _LEVEL_AFTER, _RIVALS_AFTER)
+                                           for w in re.findall(r"[\u4e00-\u9fff]+", p.pattern)})))
+
+
 @construction("zh.tech.competes")
 def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
     ents = s.ents
+    if not _COMPARE_CUE.search(s.text):
+        return
     for j, b in enumerate(ents):
         if b.owned is not None or b.type not in ("Company", "Model", "Chip"):
             continue
@@ -70,7 +83,7 @@ def _compared_with(s: Parse, j: int) -> int | None:
         e = s.ents[k]
         if k in group or e.owned is not None or e.type != b.type:
             continue
-        if re.search(r"[；;。]", s.text[e.end:b.start]):
+        if _STOP.search(s.text[e.end:b.start]):
             return None
         return k
     return None
@@ -94,6 +107,8 @@ _DISTILLED = re.compile(r"^\s?(?:是|由|从|自)?\s?$")
 def based_on(s: Parse) -> Found:
     """A基于B / A利用B生成 / 在B基础上的A / B驱动的A / A蒸馏自B."""
     ents = s.ents
+    if not any(e.type == "Model" for e in ents):
+        return
     for j, m in enumerate(ents):
         if m.type != "Model" or m.owned is not None:
             continue
@@ -128,11 +143,13 @@ _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 def hardware(s: Parse) -> Found:
     """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
     ents = s.ents
+    if not any(e.type == "Chip" for e in ents):
+        return
     for j, chip in enumerate(ents):
         if chip.type != "Chip" or chip.owned is not None:
             continue
         lead = s.text[max(0, _chain_start(s, j) - 24):_chain_start(s, j)]
-        carried = re.search(r"搭载|采用|配备|装备|集成", s.before(j, 12)) is not None
+        carried = _CARRIED.search(s.before(j, 12)) is not None
         if not (_CHIP_USE.search(lead) or _CARDS.search(lead)):
             continue
         user = s.clauses[chip.clause].subject
@@ -197,7 +214,7 @@ def related(s: Parse) -> Found:
                     and not e.relative and not _OBJECT_OF_VERB.search(s.before(i, 4)):
                 kinds.add(t)
                 yield Hit("relatedTo", i, t, 0.8, "kind-trend")
-            elif e.end <= te.start and re.match(r"^\s?的\s?$", s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
+            elif e.end <= te.start and _OF.match(s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
                 yield Hit("relatedTo", i, t, 0.7, "its-trend")
             elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
                 yield Hit("relatedTo", i, t, 0.7, "enters-trend")
@@ -220,7 +237,7 @@ def related(s: Parse) -> Found:
             group = set(s.coordinated(subj))
             between = [k for k in range(len(ents)) if k not in group and ents[k].type != "Trend"
                        and ents[k].owned is None and ents[subj].end <= ents[k].start < te.start
-                       and ents[k].name != ents[subj].name and not re.match(r"^\s?等", s.after(k, 2))
+                       and ents[k].name != ents[subj].name and not _ETC.match(s.after(k, 2))
                        and not any(a <= ents[k].start < b for a, b in examples)]
             if between:
                 continue
@@ -246,7 +263,7 @@ def related(s: Parse) -> Found:
         if not m or not _NOUN_GAP.match(rest[:m.start()]):
             continue
         lo = te.end + m.end()
-        stop = re.search(r"[；;。]", s.text[lo:])
+        stop = _STOP.search(s.text[lo:])
         hi = lo + stop.start() if stop else len(s.text)
         for i in things:
             if lo <= ents[i].start < hi:
@@ -262,9 +279,9 @@ def _example_spans(s: Parse) -> list[tuple[int, int]]:
     """Stretches of the sentence that list examples ("如…", "例如…"), up to the next ；or 。."""
     out = []
     for m in _EXAMPLES.finditer(s.text):
-        if m.start() == 0 or re.match(r"^[\s*#]*$", s.text[:m.start()]):
+        if m.start() == 0 or _BLANK.match(s.text[:m.start()]):
             continue  # "如X发布了…" opens the sentence: the whole sentence is the example
-        stop = re.search(r"[；;。]", s.text[m.end():])
+        stop = _STOP.search(s.text[m.end():])
         end = m.end() + stop.start() if stop else len(s.text)
         if not _VERBAL.search(s.text[m.end():end]):
             out.append((m.end(), end))
@@ -273,6 +290,6 @@ def _example_spans(s: Parse) -> list[tuple[int, int]]:
 
 def _reporter(s: Parse, i: int) -> bool:
     """Whether an entity only reports or predicts (根据X的统计, X预测, X表示)."""
-    if re.search(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$", s.before(i, 10)):
+    if _CITED_BY.search(s.before(i, 10)):
         return True
     return bool(_REPORTER.match(s.after(i, 8)))

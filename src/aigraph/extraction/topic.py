@@ -64,6 +64,9 @@ class Discourse:
 
     def hear(self, text: str, ents: list[Ent]) -> None:
         """Takes note of a speaker's label at the start of a sentence."""
+        head = text[:40]
+        if "：" not in head and ":" not in head:
+            return
         m = _LABEL.match(text)
         if not m:
             return
@@ -97,7 +100,9 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
     company to the paragraph's topic, where no company is named before them in the sentence (the
     clause constructions read that one); 我们 and 你们 to the speakers' organisations. A bare "公司"
     counts only where it opens a clause (not in 子公司, 上市公司)."""
-    out = []
+    out: list[Ent] = []
+    if not _ANY.search(text):
+        return out
     taken = [(e.start, e.end) for e in ents]
 
     def add(a: int, b: int, t: Topic) -> None:
@@ -127,6 +132,19 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
         if topic is not None:
             add(a, b, topic)
     return out
+
+
+# a quick test before the phrases are looked for one by one
+_ANY = re.compile(r"公司|企业|团队|独角兽|其|我们|我司|咱们|你们|\b(?:[Tt]he\s+(?:company|startup|start-up|firm|lab)|[Ii]t)\b")
+_CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _WE, _YOU))
+                   + r"|融资|投资|领投|跟投|参投|注资|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
+                   re.I)
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence may speak of an organisation it does not name (a pointing phrase, a round):
+    a sentence with one entity and none of these states no fact."""
+    return bool(_CUES.search(text))
 
 
 def opening(text: str, ents: list[Ent]) -> Topic | None:
