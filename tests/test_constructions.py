@@ -328,3 +328,16 @@ def test_a_speakers_label_is_not_the_subject_of_what_is_said():
     text = "星河传媒：关于开源的讨论也有很多，您怎么看？"
     s = clauses.parse(text, _ents(text, 星河传媒="Company"))
     assert all(c.subject is None for c in s.clauses[1:])
+
+
+def test_rivals_without_a_notable_difference_and_replacements():
+    names = {"Fan-2": "Model", "Star-1": "Model", "Bolt-3": "Model"}
+    got = _hits(rules_tech.competes, "实际上Fan-2、Star-1和Bolt-3的旗舰版本在性能上并无显著差异。", **names)
+    assert got == {("Fan-2", "competesWith", "Star-1"), ("Fan-2", "competesWith", "Bolt-3"), ("Star-1", "competesWith", "Bolt-3")}
+    assert _hits(rules_tech.competes, "Fan-2替换了Star-1，速度快了很多。", **names) == {("Fan-2", "competesWith", "Star-1")}
+
+
+def test_a_comparison_with_another_version_of_the_same_name_looks_further_back():
+    text = "Fan-2基本上与旧版Star-1一样强大，也就是说Bolt-3的最小版本足以比肩Star-1的最大版本。"
+    got = _hits(rules_tech.competes, text, **{"Fan-2": "Model", "Star-1": "Model", "Bolt-3": "Model"})
+    assert ("Bolt-3", "competesWith", "Star-1") in got

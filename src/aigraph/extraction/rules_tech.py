@@ -8,7 +8,7 @@ from aigraph.extraction.clauses import Parse
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt
 
-_BEAT = re.compile(r"(?:超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
+_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
 _LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
@@ -19,7 +19,8 @@ _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 
 
-_RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)")
+_RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)"
+                           r"|(?:的)?[^，,；;。]{0,12}?(?:并无|没有|无)(?:显著|明显|太大|什么)?(?:差异|差别|区别)|(?:不相上下|旗鼓相当|难分伯仲))")
 
 
 _CITED_BY = re.compile(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$")
@@ -50,17 +51,20 @@ def competes(s: Parse) -> Found:
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
+        if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
+            kind, conf = "alike", 0.75  # "A、B和C的旗舰模型在性能上并无显著差异"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
                 or _NOT_RIVALRY.match(s.after(j, 8)):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry
         a = _compared_with(s, j)
-        if a is None and kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
+        if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
             group = s.coordinated(j)  # "A和B之间的竞争": the list's members are each other's rivals
             for x in group:
                 for y in group:
                     if x < y and ents[x].type == ents[y].type:
                         yield Hit("competesWith", x, y, 0.75, "rivals-among")
-            continue
+            if a is None:
+                continue
         if a is not None:
             for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
@@ -76,12 +80,20 @@ def _compared_with(s: Parse, j: int) -> int | None:
     one before (skipping possessors and the list B belongs to)."""
     b = s.ents[j]
     group = set(s.coordinated(j))
+    # the same-type entity named before it in its own clause comes first ("也就是说A的…足以比肩B")
+    for k in range(j - 1, -1, -1):
+        e = s.ents[k]
+        if e.clause != b.clause:
+            break
+        if k not in group and e.owned is None and e.type == b.type and e.name != b.name:
+            return k
     subj = s.clauses[b.clause].subject
-    if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start:
+    if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start \
+            and s.ents[subj].name != b.name:
         return subj
     for k in range(j - 1, -1, -1):
         e = s.ents[k]
-        if k in group or e.owned is not None or e.type != b.type:
+        if k in group or e.owned is not None or e.type != b.type or e.name == b.name:
             continue
         if _STOP.search(s.text[e.end:b.start]):
             return None
