@@ -341,3 +341,22 @@ def test_a_comparison_with_another_version_of_the_same_name_looks_further_back()
     text = "Fan-2基本上与旧版Star-1一样强大，也就是说Bolt-3的最小版本足以比肩Star-1的最大版本。"
     got = _hits(rules_tech.competes, text, **{"Fan-2": "Model", "Star-1": "Model", "Bolt-3": "Model"})
     assert ("Bolt-3", "competesWith", "Star-1") in got
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("北辰资本合伙人王强领导了2021年3月宣布的对云帆科技的4000万美元C轮投资。",
+     dict(北辰资本="Investor", 王强="Person", 云帆科技="Company"), {("王强", "云帆科技")}),
+    ("北辰资本是云帆科技和星河智能的共同股东。", dict(北辰资本="Investor", 云帆科技="Company", 星河智能="Company"),
+     {("北辰资本", "云帆科技"), ("北辰资本", "星河智能")}),
+])
+def test_more_funding_shapes(text, names, expected):
+    assert {(s, o) for s, p, o in _hits(events.funding, text, **names) if p == "investedIn"} == expected
+
+
+def test_a_portfolio_listed_after_including_and_a_lead_with_its_round():
+    text = "北辰资本投资了众多科技公司，包括云帆科技、星河智能等。"
+    got = _hits(rules_org.invested_in, text, 北辰资本="Investor", 云帆科技="Company", 星河智能="Company")
+    assert got == {("北辰资本", "investedIn", "云帆科技"), ("北辰资本", "investedIn", "星河智能")}
+    names = dict(王强="Person", 云帆科技="Company")
+    assert _hits(rules_org.invested_in, "王强在2010年主导云帆科技A轮投资。", **names) == {("王强", "investedIn", "云帆科技")}
+    assert not _hits(rules_org.invested_in, "王强主导云帆科技的产品设计。", **names)

@@ -21,7 +21,7 @@ _LEAD = re.compile(
     rf"\s?(?:等(?:\s?[\d一二三四五六七八九十几多数]+\s?家)?(?:知名|头部|多家)?(?:机构|投资方|投资机构|基金|资本|股东)?)?\s?"
     rf"(?:也|还|均|都|亦|则|再次|持续|分别|共同|联合|一起|同时|已|曾)?\s?"
     rf"(?:{alt('funding.lead')}(?!人|者|方|机构|组合|回报|价值|逻辑|策略|风格|领域|方向|理念|经验|了一家|于)"
-    rf"|(?:领导|主导|牵头)(?:了)?(?=[^，,；;。]{{0,16}}?(?:融资|{_ROUND_WORD}))"
+    rf"|(?:领导|主导|牵头)(?:了)?(?=[^，,；;。]{{0,40}}?(?:融资|{_ROUND_WORD}))"
     rf"|参与(?:了)?\s?(?:(?:{_THIS_ROUND})\s?(?:融资|投资)?|{_ROUND_WORD}?\s?(?:融资|投资)))")
 # a company named right after the verb is what the investors put money into ("A投资了B"): another construction
 _OBJECT_AFTER = re.compile(r"\s?(?:了|过|于|的)?\s?")
@@ -32,9 +32,9 @@ _INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?[:：]?\s?(?:\*\*)?
 # "获得A、B等机构共计数千万美元投资", "从A那里获得了融资"
 _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|那儿)?[^，,；;。]{0,16}?(?:投资|注资|融资|资金)(?!人|者|方|机构|回报)")
 # "从A、B那里筹集了26亿美元"
-_RAISED_FROM = re.compile(rf"\s?(?:等[^，,；;。]{{0,8}}?)?(?:那里|处|那儿)?\s?(?:共|一共|总共|先后|再次|又)?\s?(?:获得|筹集|筹得|募集|拿到|融得|融资|获)"
+_RAISED_FROM = re.compile(rf"\s?(?:等[^，,；;。]{{0,8}}?|在内的[^，,；;。]{{0,20}}?)?(?:那里|处|那儿)?\s?(?:共|一共|总共|先后|再次|又)?\s?(?:获得|筹集|筹得|募集|拿到|融得|融资|获)"
                           rf"(?:了|到了?)?\s?(?:约|近|超过?|逾)?\s?{_MONEY_WORD}")
-_FROM = re.compile(r"(?:从|自|获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
+_FROM = re.compile(r"(?:从|自|从包括|获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
 _GOT = re.compile(r"(?:获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
 _ADVISOR = re.compile(rf"\s?(?:担任|作为|任)(?:本轮|独家)?\s?{alt('funding.advisor')}(?!并)")
 # a company named as a round's owner: "B的A轮融资", "对B的投资"
@@ -49,7 +49,7 @@ _BACKS = re.compile(rf"[^，,；;。]{{0,24}}?提供(?:了)?\s?(?:约|近|超过
 _IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?是\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?"
                           rf"(?:{alt('funding.investor_noun')})\s?(?:之一)?(?![\u4e00-\u9fff])")
 # "A是B的早期投资人"
-_INVESTOR_OF = re.compile(rf"\s?的\s?(?:早期|首位|第一位|最大的?|主要|重要|领投|天使|战略|机构)?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
+_INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|早期|首位|第一位|最大的?|主要|重要|领投|天使|战略|机构)?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
                           r"(?![\u4e00-\u9fff])")
 _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
 _TOWARDS = re.compile(r"(?:向|对|给|为)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
@@ -144,7 +144,7 @@ def _anchored(s: Parse, c: int) -> tuple[str, int, int, int] | None:
         return None
     at = e.start - len(before.group())
     if before.group().strip() == "是":
-        m = _INVESTOR_OF.match(text, e.end)
+        m = _INVESTOR_OF.match(text, s.ents[s.coordinated(c, frozenset({"Company"}))[-1]].end)
         return ("is-investor", m.end(), at, m.end()) if m else None
     if before.group().strip() in ("在", "于"):
         owner = _OWNER_OF_ROUND.match(text, e.end)
@@ -290,9 +290,12 @@ def _split(s: Parse, lists: list[Investors], company: int | None, start: int, en
     if shared or not lists:
         out.append(Round(company, shared, None, start, end, conf, rule))
     for g in lists:
-        if g.investee is not None:
-            out.append(Round(g.investee, tuple(k for k in g.members if k != g.investee), g.stake, start, end, 0.8,
-                             f"round-{g.shape}"))
+        if g.investee is None:
+            continue
+        # "A是B和C的共同股东": each company of the list
+        funded = s.coordinated(g.investee, frozenset({"Company"})) if g.shape == "is-investor" else [g.investee]
+        for c in funded:
+            out.append(Round(c, tuple(k for k in g.members if k != c), g.stake, start, end, 0.8, f"round-{g.shape}"))
     return out
 
 

@@ -207,18 +207,30 @@ def incubated(s: Parse) -> Found:
             yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
 
 
-_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地)*(?:联合|共同|独家)?"
-                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注)(?:了|过)?\s?(?:包括)?\s?$")
+_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
+                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头)(?:了|过)?\s?"
+                          rf"(?:包括)?\s?$")
+# "主导B" says an investment only with B's round after it ("主导Shopify A轮投资")
+_LEAD_ONLY = re.compile(r"^.*(?:主导|领导|牵头)(?:了)?\s?$")
+# "软银投资了众多科技巨头，包括阿里巴巴、雅虎日本等"
+_INVESTED_MANY = re.compile(r"^\s?(?:也|还|曾|已|先后|陆续)*(?:投资|投)(?:了|过)\s?(?:众多|许多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?"
+                            r"(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
 _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
 @construction("zh.org.invested-in")
 def invested_in(s: Parse) -> Found:
-    """A领投了B的新一轮融资，并参投了C和D / A投资了B."""
+    """A领投了B的新一轮融资，并参投了C和D / A投资了B / A投资了众多公司，包括B、C."""
     ents = s.ents
     if not _MONEY_CUE.search(s.text):
         return
+    for i, e in enumerate(ents):
+        if e.type in _FUNDERS and e.owned is None:
+            nxt = next((j for j in range(i + 1, len(ents)) if ents[j].type == "Company"), None)
+            if nxt is not None and _INVESTED_MANY.match(s.text[e.end:_chain_start(s, nxt)]):
+                for t in s.coordinated(nxt, frozenset({"Company"})):
+                    yield Hit("investedIn", i, t, 0.75, "invested-in-many")
     for i, e in enumerate(ents):
         if e.type not in _FUNDERS or e.owned is not None:
             continue
@@ -230,6 +242,9 @@ def invested_in(s: Parse) -> Found:
                     for k in funders:
                         yield Hit("investedIn", k, t, 0.8, "a-invested-in-b")
                 last = targets[-1]
+                if not re.match(r"\s?(?:的)?\s?(?:[A-H]\+?\s?轮|天使轮|种子轮)?\s?(?:投资|融资)", s.after(last, 10)) \
+                        and _LEAD_ONLY.match(s.between(i, j)):
+                    continue
                 for n in range(last + 1, len(ents)):
                     if ents[n].type == "Company" and _AND_INVESTED_IN.match(s.text[ents[last].end:ents[n].start]):
                         for t in s.coordinated(n, frozenset({"Company"})):

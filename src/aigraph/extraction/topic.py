@@ -125,8 +125,8 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
         if before:
             # "X创立了Y，公司在2024年获得…": the company named last before it, in this sentence (其 is
             # left to the clause constructions, which know the clause's subject)
-            if m.group() != "其" and before[-1].type == "Company":
-                out.append(Ent(a, b, "Company", before[-1].name))
+            if m.group() != "其":
+                out.append(Ent(a, b, before[-1].type, before[-1].name))
                 taken.append((a, b))
             continue
         if topic is not None:
