@@ -73,6 +73,7 @@ def test_show_exact(graph):
         "  centrality: 1 fact, rank 8 of 8 by degree",
         "  facts (1):",
         "    investedIn -> Atlas Robotics (Company)  [confidence 0.90, 1 sentence]",
+        "      stated 2024-04-01; happened 2024-03",
         "      amount $50 million (50000000 USD)",
         "      date March 2024 (2024-03)",
         "  documents (1):",

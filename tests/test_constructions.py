@@ -360,3 +360,21 @@ def test_a_portfolio_listed_after_including_and_a_lead_with_its_round():
     names = dict(王强="Person", 云帆科技="Company")
     assert _hits(rules_org.invested_in, "王强在2010年主导云帆科技A轮投资。", **names) == {("王强", "investedIn", "云帆科技")}
     assert not _hits(rules_org.invested_in, "王强主导云帆科技的产品设计。", **names)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("2023年，云帆科技完成数千万元 Pre-A 轮融资，由星河资本领投。", "Pre-A"),
+    ("云帆科技获得星河资本领投的2亿元B轮融资。", "Series B"),
+    ("云帆科技宣布完成天使轮融资，由星河资本领投。", "Angel"),
+])
+def test_the_round_named_in_the_rounds_clauses(text, name):
+    f = _facts(text, 云帆科技="Company", 星河资本="Investor")[("星河资本", "investedIn", "云帆科技")]
+    assert f.round == name
+
+
+def test_each_round_of_a_sentence_keeps_its_own_name():
+    text = "云帆科技2021年获得星河资本领投的天使轮融资，2023年完成北辰创投领投的B轮融资。"
+    facts = _facts(text, 云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    assert facts[("星河资本", "investedIn", "云帆科技")].round == "Angel"
+    assert facts[("北辰创投", "investedIn", "云帆科技")].round == "Series B"
+    assert facts[("北辰创投", "investedIn", "云帆科技")].date.value == "2023"

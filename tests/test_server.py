@@ -20,8 +20,8 @@ import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from aigraph.errors import StoreError
-from aigraph.serve.endpoint import make_server, script_json
 from aigraph.query.shipped import shipped
+from aigraph.serve.endpoint import make_server, script_json
 
 from .tinygraph import dump, files, write_tiny_graph
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from aigraph.extraction.clauses import Parse
-from aigraph.extraction.quantities import find_dates, find_money, find_rounds
+from aigraph.extraction.quantities import find_dates, find_money
+from aigraph.extraction.roundnames import round_names
 from aigraph.model import Quantity
 
 _VALUATION_BEFORE = re.compile(r"(?:估值|市值|投后|投前|价值)[^，,；;。\d]{0,6}$")
@@ -41,8 +42,9 @@ def money(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity |
 
 
 def round_name(text: str, start: int = 0, end: int | None = None) -> str | None:
-    """The first funding round named within text[start:end]."""
-    return next((name for _, _, name in find_rounds(text[start:end])), None)
+    """The first funding round named within text[start:end] (`roundnames`: 天使轮, Pre-A+轮, Series B)."""
+    names = round_names(text[start:end])
+    return names[0] if names else None
 
 
 _DATE_CUE = re.compile(r"\d|年|月")

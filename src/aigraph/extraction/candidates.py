@@ -76,6 +76,14 @@ def latin_boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+def in_english_prose(text: str, start: int, end: int) -> bool:
+    """Whether the words on both sides of text[start:end] are Latin (an English sentence)."""
+    before = text[max(0, start - 3):start].rstrip()
+    after = text[end:end + 3].lstrip()
+    return bool(before) and before[-1].isascii() and before[-1].isalpha() and bool(after) \
+        and after[0].isascii() and after[0].isalpha()
+
+
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 

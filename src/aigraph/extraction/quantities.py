@@ -179,36 +179,3 @@ def parse_date(text: str, doc_date: str | None = None) -> Quantity | None:
     """The first date in text."""
     return next((q for _, _, q in find_dates(text, doc_date)), None)
 
-
-_ROUND = re.compile(
-    r"(?<![A-Za-z])(?P<pre>[Pp][Rr][Ee]\s?-?\s?)?(?P<letter>[A-H])\s?(?P<plus>\+{1,2}|[1-9](?!\d))?\s?轮"
-    r"|(?P<angel>天使)\s?(?P<aplus>\+)?\s?轮|(?P<seed>种子)\s?(?P<splus>\+)?\s?轮|(?P<preipo>[Pp]re-?\s?IPO)\s?轮?"
-    r"|(?P<strategic>战略)(?:融资|投资|轮)"
-    r"|\b[Ss]eries\s(?P<en>[A-H])(?P<enplus>\+|-?[1-9])?\b|\b(?P<preseed>[Pp]re-?[Ss]eed)\b"
-    r"|\b(?P<enseed>[Ss]eed|[Aa]ngel)\s(?:round|funding|financing)\b"
-)
-
-
-def find_rounds(text: str) -> Iterator[tuple[int, int, str]]:
-    """Funding rounds named in text, normalised: `B轮` → `Series B`, `Pre-A+轮` → `Pre-A+`, `天使轮` →
-    `Angel`, `种子轮` and `seed round` → `Seed`, `Pre-IPO`, `战略融资` → `Strategic`."""
-    for m in _ROUND.finditer(text):
-        g = m.groupdict()
-        if g["letter"]:
-            plus = (g["plus"] or "").replace(" ", "")
-            name = f"Pre-{g['letter']}{plus}" if g["pre"] else f"Series {g['letter']}{plus}"
-        elif g["en"]:
-            name = f"Series {g['en']}{(g['enplus'] or '').lstrip('-')}"
-        elif g["angel"]:
-            name = "Angel" + (g["aplus"] or "")
-        elif g["seed"]:
-            name = "Seed" + (g["splus"] or "")
-        elif g["preipo"]:
-            name = "Pre-IPO"
-        elif g["strategic"]:
-            name = "Strategic"
-        elif g["preseed"]:
-            name = "Pre-seed"
-        else:
-            name = "Angel" if g["enseed"].lower() == "angel" else "Seed"
-        yield m.start(), m.end(), name

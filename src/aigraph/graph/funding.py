@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
+from aigraph.extraction.roundnames import round_name
 from aigraph.graph.iris import decimal, entity_iri
 from aigraph.model import Evidence, Quantity
 from aigraph.vocab import AIG, FACT, RDF, RDFS
@@ -32,7 +33,8 @@ class Round:
     evidence: tuple[Evidence, ...]
     """The investedIn evidence the round was read from."""
     name: str | None = None
-    """The round's name, normalised (`Series B`, `Angel`), when a sentence states it."""
+    """The round's name (`Series B`, `Angel`) when its sentences give one (the most often given): the name
+    the extractor bound to the round's clauses, else the one name the sentence gives."""
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -61,15 +63,17 @@ def rounds(evidence: Sequence[Evidence]) -> list[Round]:
     for (investee, _, _), evs in sorted(by_sentence.items()):
         r = Round(investee, tuple(sorted({e.fact.subject for e in evs})), _pick(evs, lambda e: e.fact.amount),
                   _pick(evs, lambda e: e.fact.valuation), _pick(evs, lambda e: e.fact.date), tuple(evs),
-                  _pick(evs, lambda e: e.fact.round))
+                  _pick(evs, lambda e: e.fact.round) or round_name(evs[0].sentence.text))
         merged[r.key].append(r)
     out = []
     for key in sorted(merged):
         parts = merged[key]
         evs = tuple(e for r in parts for e in r.evidence)
+        named = Counter(r.name for r in parts if r.name)
         out.append(Round(key[0], tuple(sorted({i for r in parts for i in r.investors})),
                          _pick(evs, lambda e: e.fact.amount), _pick(evs, lambda e: e.fact.valuation),
-                         _pick(evs, lambda e: e.fact.date), evs, _pick(evs, lambda e: e.fact.round)))
+                         _pick(evs, lambda e: e.fact.date), evs,
+                         min(named, key=lambda n: (-named[n], n)) if named else None))
     return out
 
 

@@ -1,22 +1,18 @@
-"""Source files to Documents: found under folders, decoded, hashed, front matter read."""
+"""Source files to Documents: found under folders, decoded, hashed, their metadata read."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from aigraph.errors import InputError
+from aigraph.ingest import metadata
 from aigraph.ingest.decoding import decode
-from aigraph.ingest.textview import CONTROLS, html_title, looks_like_html, strip_controls
+from aigraph.ingest.textview import CONTROLS, looks_like_html, strip_controls
 from aigraph.model import Document
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_FM_FIELD = re.compile(r"^(title|date)\s*:\s*(.*?)\s*$", re.M)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def iter_sources(paths: Iterable[str | Path]) -> list[Path]:
@@ -33,8 +29,9 @@ def iter_sources(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one file: decode, hash, tell HTML from text, and take title and date from its front matter
-    (or an HTML page's <title>). Empty, binary and unreadable files raise InputError naming the file."""
+    """Read one file: decode, hash, tell HTML from text, and take its title, author, publication time and
+    URL from its front matter, header lines or HTML <meta> (`ingest.metadata`). Empty, binary and
+    unreadable files raise InputError naming the file."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -46,21 +43,9 @@ def read_document(path: str | Path) -> Document:
     if not text.strip() or not CONTROLS.sub("", text).strip():
         raise InputError(f"{path}: empty file (nothing but blanks and control characters)")
     fmt = "html" if path.suffix.lower() in (".html", ".htm") or looks_like_html(text) else "text"
-    title = date = None
-    body_start = 0
-    fm = _FRONT_MATTER.match(text) if fmt == "text" else None
-    if fm:
-        body_start = fm.end()
-        for key, value in _FM_FIELD.findall(fm.group(1)):
-            value = strip_controls(value).strip().strip("\"'")
-            if key == "title":
-                title = value or None
-            elif (m := _ISO_DATE.search(value)):
-                date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-    if fmt == "html":
-        title = html_title(text)
+    meta, body_start = metadata.read(text, fmt == "html")
     return Document(
         id=strip_controls(path.name), path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding, title=title, date=date, body_start=body_start, format=fmt,
-        replacements=text.count("\ufffd"),
+        encoding=encoding, title=meta.title, date=meta.date, body_start=body_start, format=fmt,
+        replacements=text.count("\ufffd"), creator=meta.creator, issued=meta.issued, source=meta.source,
     )

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from aigraph.ingest import boilerplate
 from aigraph.ingest.textview import FILLER, visible
 from aigraph.model import Document, Sentence
 
@@ -160,7 +161,7 @@ def _clean_line(line: Mapped) -> Mapped:
 
 def _lines(doc: Document) -> Iterator[Mapped]:
     """The body's lines (markup, entities and controls already out), each mapped to the file."""
-    view = visible(doc.text, doc.format == "html")
+    view = boilerplate.blank(doc, visible(doc.text, doc.format == "html"))
     pos = doc.body_start
     while pos <= len(view):
         end = view.find("\n", pos)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -284,11 +285,13 @@ def one_hop(store: Store, entity: EntityRef) -> list[Neighbor]:
 
 
 def neighbors(store: Store, entity: EntityRef, depth: int = 1, types: tuple[str, ...] = (),
-              relations: tuple[str, ...] = (), evidence: bool = False) -> list[Neighbor]:
+              relations: tuple[str, ...] = (), evidence: bool = False,
+              keep: Callable[[Neighbor], bool] | None = None) -> list[Neighbor]:
     """The facts around an entity out to `depth` hops, each fact once, breadth first.
 
     `types` keeps facts whose far end has one of these types, `relations` facts with one of these
-    predicates; the walk only goes on through facts it keeps."""
+    predicates, `keep` (when given) the facts it says yes to (a time window: `query.timeline`); the
+    walk only goes on through facts it keeps."""
     want_types = {entity_types(t) for t in types}
     want_rel = {relation_name(r) for r in relations}
     visited = {entity.iri}
@@ -299,6 +302,8 @@ def neighbors(store: Store, entity: EntityRef, depth: int = 1, types: tuple[str,
         for src in frontier:
             for n in one_hop(store, src):
                 if (want_rel and n.predicate not in want_rel) or (want_types and n.other.type not in want_types):
+                    continue
+                if keep is not None and not keep(n):
                     continue
                 key = _fact_key(src.iri, n)
                 if key in done:

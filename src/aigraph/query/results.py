@@ -16,8 +16,9 @@ GRAPH = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES}
 FORMATS = TABULAR + tuple(STANDARD) + tuple(GRAPH)
 
 
-def render(result, fmt: str) -> str:
-    """Text of a query result in one of FORMATS; a CONSTRUCT or DESCRIBE asked for as a table is Turtle."""
+def render(result, fmt: str, drop: tuple[str, ...] = ()) -> str:
+    """Text of a query result in one of FORMATS; a CONSTRUCT or DESCRIBE asked for as a table is Turtle.
+    `drop` leaves those variables out of tables, CSV, TSV and JSON (a shipped query's parameters)."""
     if fmt in STANDARD:
         if not isinstance(result, (QuerySolutions, QueryBoolean)):
             raise AigraphError(f"{fmt} is for SELECT and ASK results; use turtle or ntriples.",
@@ -34,7 +35,7 @@ def render(result, fmt: str) -> str:
     if isinstance(result, QuerySolutions):
         if fmt in GRAPH:
             raise AigraphError(f"A SELECT query gives a table, not {fmt}; use CONSTRUCT for RDF.")
-        names = [v.value for v in result.variables]
+        names = [v.value for v in result.variables if v.value not in drop]
         rows = [[show_term(sol[v]) for v in names] for sol in result]
         return tabulate(names, rows, fmt)
     if fmt not in GRAPH and fmt != "table":

@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from aigraph.graph.store import STORE_DIR, open_store
+from aigraph.query.shipped import shipped
 from aigraph.serve.pool import WorkerPool
 from aigraph.serve.protocol import ProtocolError, read_request
-from aigraph.query.shipped import shipped
 
 MAX_BODY = 1 << 20
 TEXT_TYPES = ("text/", "application/sparql-results+", "application/json", "application/ld+json", "application/n-",
@@ -31,6 +31,10 @@ def page() -> bytes:
 def script_json(data) -> str:
     """JSON to put inside <script>: `<`, `>` and `&` escaped so that no text can end the element."""
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+VIEW_ROUTES = ("/entity", "/entity/", "/funding")
+"""Paths served by `aigraph.views.pages.served` (with every /entity/NAME)."""
 
 
 class Endpoint(ThreadingHTTPServer):
@@ -68,7 +72,8 @@ def make_server(graph: Path, host: str = "127.0.0.1", port: int = 3030, timeout:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: `/` the query page, `/sparql` the endpoint, `/graph` the HTML graph view."""
+    """Routes: `/` the query page, `/sparql` the endpoint, `/graph` the HTML graph view, `/entity/NAME` an
+    entity's page, `/funding` the funding rounds."""
 
     server: Endpoint
     server_version = "aigraph"
@@ -110,6 +115,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(200, "text/html", page())
             else:
                 self._query(url.query, None, b"")
+        elif url.path in VIEW_ROUTES or url.path.startswith("/entity/"):
+            self._view(url.path, url.query)
         elif url.path == "/graph":
             view = self.server.graph / "aigraph.html"
             if view.is_file():
@@ -118,6 +125,13 @@ class Handler(BaseHTTPRequestHandler):
                 self._error(404, f"No graph view in {self.server.graph}/: run `aigraph build` or `aigraph html`.")
         else:
             self._error(404, "Not found. The endpoint is /sparql; the query page is /.")
+
+    def _view(self, path: str, query: str) -> None:
+        """An entity's page, the entity finder or the funding page, made by the views (issue 17)."""
+        from aigraph.views.pages import served
+
+        status, body = served(self.server.graph, path, query)
+        self._send(status, "text/html", body)
 
     def do_HEAD(self) -> None:
         self.do_GET()

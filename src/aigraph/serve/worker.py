@@ -21,8 +21,8 @@ from pyoxigraph import (
 from aigraph.errors import RefusedQuery
 from aigraph.graph.jsonld import document
 from aigraph.query.guard import check_read_only
-from aigraph.serve.protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
 from aigraph.query.syntax import syntax_message
+from aigraph.serve.protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
 from aigraph.vocab import prefixes
 
 _LEN = struct.Struct(">I")
