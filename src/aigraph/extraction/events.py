@@ -53,6 +53,8 @@ _INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|早期|首位|第一位|最大�
                           r"(?![\u4e00-\u9fff])")
 _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
 _TOWARDS = re.compile(r"(?:向|对|给|为)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
+_NOT_RECEIVED = re.compile(r"[^，,；;。]{0,3}(?:回报|收益|认可|支持)")
+_ROUND_NOUN = re.compile(r"(?:了)?\s?(?:金额|额|总额|总金额|规模|轮次|情况|历程|消息|进展|方面)")
 # "他们最近筹集了6300万美元": a pronoun for the company that raises
 _PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
 _ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|领投|跟投|参投")
@@ -207,8 +209,9 @@ def _receivers(s: Parse, taken: set[int]) -> list[tuple[int | None, int, int]]:
     """Companies that receive a round: (company or None, trigger start, trigger end)."""
     out = []
     for m in _RECEIVE.finditer(s.text):
-        if not _ROUND_AFTER.match(s.text, m.end()) or re.match(r"[^，,；;。]{0,3}(?:回报|收益|认可|支持)", s.text[m.end():]):
-            continue
+        if not _ROUND_AFTER.match(s.text, m.end()) or _NOT_RECEIVED.match(s.text, m.end()) \
+                or m.group().startswith("融资") and _ROUND_NOUN.match(s.text, m.end()):
+            continue  # "获得回报", "融资金额8亿美元" (a noun, not a second round)
         ci = next((k for k, c in enumerate(s.clauses) if c.start <= m.start() < c.end), len(s.clauses) - 1)
         clause = s.clauses[ci]
         company = None
@@ -254,6 +257,9 @@ def rounds(s: Parse) -> list[Round]:
     lists = _investor_lists(s)
     taken = {k for g in lists for k in g.members}
     events = _receivers(s, taken)
+    # "C完成B轮融资，融资8亿美元": a trigger that names no other company restates the round before it
+    events = [ev for n, ev in enumerate(events) if n == 0 or ev[0] not in (None, events[n - 1][0])
+              or any(events[n - 1][2] <= s.ents[g.members[0]].start < ev[1] for g in lists)]
     owner = _owner_of_round(s, taken)
     out: list[Round] = []
     for n, (company, a, b) in enumerate(events):
