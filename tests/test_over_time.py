@@ -125,7 +125,7 @@ def test_the_round_whose_sources_disagree_is_flagged_with_every_source(builds):
     assert out.splitlines()[0] == ("Moonshot AI (Company): sources disagree on the valuation of the Series B round "
                                    "(2 claims, 2 documents)")
     shown = run("show", "Moonshot AI", "--graph", str(new)).output
-    assert "investedIn <- Alibaba (Company)  [confidence 0.80, 2 sentences]  [conflict]" in shown
+    assert "investedIn <- Alibaba (Company)  [confidence 0.85, 2 sentences]  [conflict]" in shown
     assert "    Moonshot AI: amount of the Series B round: 1000000000 USD (1 doc) / 800000000 USD (1 doc)" in shown
     data = json.loads(run("show", "Moonshot AI", "--json", "--graph", str(new)).output)
     [fact] = data["facts"]

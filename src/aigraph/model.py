@@ -117,6 +117,12 @@ class Fact:
     """Valuation stated with an investment."""
     date: Quantity | None = None
     """Date stated with the fact."""
+    round: str | None = None
+    """The funding round an investment belongs to, normalised (`Series B`, `Pre-A`, `Angel`, `Seed`,
+    `Strategic`, `Pre-IPO`), when the sentence names it."""
+    context: str | None = None
+    """For a fact read across sentences: the earlier sentence that names the entity this one points
+    back to (其, 该公司, the company) or leaves out; None when the sentence names both sides."""
 
 
 @dataclass(frozen=True)

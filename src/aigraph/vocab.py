@@ -127,6 +127,7 @@ class AIG(metaclass=_Closed):
     valuationCurrency: NamedNode
     date: NamedNode
     dateText: NamedNode
+    contextText: NamedNode
     sha256: NamedNode
     encoding: NamedNode
     sourcePath: NamedNode

@@ -94,6 +94,10 @@ def evidence_triples(ev: Evidence, graph: NamedNode) -> list[tuple]:
         triples.append((evn, AIG.dateText, _lit(f.date.text)))
         if f.date.value:
             triples.append((evn, AIG.date, _lit(f.date.value)))
+    if f.round:
+        triples.append((evn, AIG.roundName, _lit(f.round)))
+    if f.context:
+        triples.append((evn, AIG.contextText, _lit(f.context)))
     return triples
 
 
