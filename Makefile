@@ -18,10 +18,14 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/aigraph build seeds --out exports
 
-# the browser tests drive Debian's chromium (playwright's own browser download is not used)
+# the browser tests drive Debian's chromium (playwright's own browser download is not used) and check
+# that Chinese labels are drawn with a CJK font: Debian's fonts-noto-cjk, when no CJK font is installed
 browser:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || { echo "installing Debian's fonts-noto-cjk for Chinese labels"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends fonts-noto-cjk >/dev/null; }
 
 test: $(STAMP) browser services lint
 	$(BIN)/pytest -q

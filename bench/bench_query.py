@@ -97,7 +97,9 @@ def synthetic_graph(path: Path, triples: int, seed: int = 7) -> list[str]:
     document's named graph; degrees skewed so that a few entities are hubs (Entity0 the biggest)."""
     from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
-    from aigraph.graph.rdf import RDF_TYPE, RDFS_LABEL, SKOS_ALT
+    RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")  # noqa: N806
+    RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")  # noqa: N806
+    SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")  # noqa: N806
     from aigraph.vocab import AIG_NS, DOC, ENT, ENTITY_TYPES, FACT, PREDICATES
 
     rng = random.Random(seed)

@@ -39,5 +39,5 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(session_graph):
         r = subprocess.run([sys.executable, "-m", "aigraph.cli", "serve", "--port", str(port), "--graph",
                             str(session_graph)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 1
-    assert r.stderr == (f"Error: Cannot listen on 127.0.0.1:{port}: Address already in use; pick another --port "
-                        "(0: any free port).\n")
+    assert r.stderr == (f"Error: Cannot listen on 127.0.0.1:{port}: Address already in use (is another server "
+                        "there? choose another with --port).\n")

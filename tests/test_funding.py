@@ -66,3 +66,31 @@ def test_rounds_in_the_graph():
     inv = {(q.subject.value, q.object.value) for q in quads if q.predicate.value == AIG + "investedIn"}
     assert inv == {("https://aigraph.dev/id/Fund_A", "https://aigraph.dev/id/Co_X"),
                    ("https://aigraph.dev/id/Fund_B", "https://aigraph.dev/id/Co_X")}
+
+
+def _ev_round(doc: str, index: int, s: str, o: str, name: str | None, context: str | None = None) -> Evidence:
+    text = f"{s} led the {name or 'new'} round of {o}."
+    fact = Fact(s, "investedIn", o, 0.8, "test", round=name, context=context)
+    return Evidence(fact, Sentence(doc, index, text, ((0, len(text)),)))
+
+
+def test_a_named_round_restated_elsewhere_is_one_round():
+    evs = [_ev_round("a.txt", 0, "Fund A", "Co X", "Series B"), _ev_round("b.txt", 3, "Fund C", "Co X", "Series B"),
+           _ev_round("b.txt", 5, "Fund D", "Co X", "Series C"), _ev_round("c.txt", 1, "Fund E", "Co X", None)]
+    rs = rounds(evs)
+    assert sorted((r.name, r.investors) for r in rs if r.name) == [("Series B", ("Fund A", "Fund C")), ("Series C", ("Fund D",))]
+    assert [r.investors for r in rs if r.name is None] == [("Fund E",)]
+
+
+def test_round_names_and_context_sentences_in_the_graph():
+    earlier = "Co X is a robotics start-up."
+    evs = [_ev_round("a.txt", 1, "Fund A", "Co X", "Series B", context=earlier), _ev_round("a.txt", 2, "Fund B", "Co X", None)]
+    quads = build_quads([Document("a.txt", "a.txt", "", "cd" * 32)], _linked(evs))
+    AIG = "https://aigraph.dev/ontology#"
+    names = {(q.subject.value, q.object.value) for q in quads if q.predicate.value == AIG + "roundName"}
+    rounds_named = {s for s, v in names if v == "Series B"}
+    assert len(rounds_named) == 2  # the round node and the evidence sentence that names it
+    [ctx] = [q for q in quads if q.predicate.value == AIG + "contextText"]
+    assert ctx.object.value == earlier and str(ctx.graph_name) == "<https://aigraph.dev/doc/cdcdcdcdcdcdcdcd>"
+    labels = [q.object.value for q in quads if q.predicate.value.endswith("#label") and "funding round" in q.object.value]
+    assert "Co X Series B funding round" in labels

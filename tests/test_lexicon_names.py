@@ -72,5 +72,5 @@ def test_ordinary_text_names_no_model_chip_or_product(extract_text, sentence):
 def test_news_sentence_finds_models_chips_and_products(extract_text):
     [a] = extract_text("英伟达H20对华出口受限后，字节跳动的豆包App接入了豆包大模型1.5 Pro，训练改用昇腾910C。")
     found = {(m.surface, m.type) for m in a.mentions}
-    assert {("H20", "Chip"), ("豆包", "Product"), ("昇腾910C", "Chip")} <= found
+    assert {("H20", "Chip"), ("豆包App", "Product"), ("昇腾910C", "Chip")} <= found
     assert any(m.type == "Model" and m.surface.startswith("豆包大模型") for m in a.mentions)

@@ -95,3 +95,79 @@ def test_traditional_and_simplified_chinese_in_two_documents_give_one_entity(ext
     nvidia = [e for e in linked.entities if {"英偉達", "英伟达", "NVIDIA"} & (e.aliases | {e.name})]
     assert len(nvidia) == 1 and nvidia[0].name == "NVIDIA" and {"英偉達", "英伟达"} <= nvidia[0].aliases
     assert {doc for name, doc, _ in linked.mentions if name == "NVIDIA"} == {"tw.txt", "cn.txt", "en.txt"}
+
+
+def _m(doc: str, i: int, surface: str, typ: str, name: str, source: str = "lexicon", score: float = 1.0) -> Reading:
+    text = f"{surface}。"
+    return Reading(Sentence(doc, i, text, ((0, len(text)),)), (Mention(0, len(surface), surface, typ, name, source, score),), ())
+
+
+def _entities(readings, lexicon=None) -> dict[str, tuple[str, frozenset]]:
+    return {e.name: (e.type, e.aliases) for e in link(readings, 0.5, lexicon).entities}
+
+
+def test_merge_by_alias_seen_in_another_document():
+    # a.txt read "Moonshot" as Moonshot AI (月之暗面 Moonshot); b.txt only says "Moonshot"
+    found = _entities([_m("a.txt", 0, "月之暗面", "Company", "Moonshot AI"),
+                       _m("a.txt", 1, "Moonshot", "Company", "Moonshot AI", "short-form", 0.8),
+                       _m("b.txt", 0, "Moonshot", "Company", "Moonshot", "pattern:latin-name", 0.52)])
+    assert list(found) == ["Moonshot AI"]
+    assert {"月之暗面", "Moonshot"} <= found["Moonshot AI"][1]
+
+
+def test_merge_by_matching_key():
+    found = _entities([_m("a.txt", 0, "Zentrix Labs", "Company", "Zentrix Labs", "pattern:latin-company", 0.75),
+                       _m("b.txt", 0, "ZENTRIX-LABS", "Company", "ZENTRIX-LABS", "pattern:latin-company", 0.75),
+                       _m("c.txt", 0, "Ｚｅｎｔｒｉｘ Labs", "Company", "Ｚｅｎｔｒｉｘ Labs", "pattern:latin-company", 0.75)])
+    assert len(found) == 1
+
+
+def test_merge_by_short_name_and_descriptor():
+    found = _entities([_m("a.txt", 0, "Pantheon", "Company", "Pantheon", "pattern:latin-name", 0.6),
+                       _m("b.txt", 0, "Pantheon AI", "Company", "Pantheon AI", "pattern:latin-company", 0.75),
+                       _m("b.txt", 1, "Pantheon AI", "Company", "Pantheon AI", "pattern:latin-company", 0.75),
+                       _m("c.txt", 0, "澜舟星图", "Company", "澜舟星图", "pattern:cn-org", 0.6),
+                       _m("d.txt", 0, "澜舟星图科技", "Company", "澜舟星图科技", "pattern:cn-org", 0.6)])
+    assert len(found) == 2 and "Pantheon AI" in found
+    assert "Pantheon" in found["Pantheon AI"][1]
+    # the lexicon's Moonshot AI takes a document's bare "Moonshot" and its Chinese name with a descriptor
+    found = _entities([_m("a.txt", 0, "Moonshot", "Company", "Moonshot", "pattern:latin-name", 0.52),
+                       _m("b.txt", 0, "月之暗面科技", "Company", "Moonshot AI")])
+    assert list(found) == ["Moonshot AI"]
+
+
+def test_no_merge_of_things_that_share_a_word():
+    found = _entities([_m("a.txt", 0, "Meta", "Company", "Meta"), _m("b.txt", 0, "元宇宙", "Trend", "Metaverse"),
+                       _m("c.txt", 0, "Apple", "Company", "Apple"),
+                       _m("d.txt", 0, "Apple Intelligence", "Product", "Apple Intelligence")])
+    assert {n: t for n, (t, _) in found.items()} == {"Meta": "Company", "Metaverse": "Trend", "Apple": "Company",
+                                                    "Apple Intelligence": "Product"}
+    # nor two organisations the lexicon tells apart, short name and descriptor notwithstanding
+    from aigraph.extraction.lexicon import Lexicon, entry_from_record
+
+    lex = Lexicon([entry_from_record({"name": "Acme", "type": "Company"}, "t"),
+                   entry_from_record({"name": "Acme AI", "type": "Company"}, "t")])
+    found = _entities([_m("a.txt", 0, "Acme", "Company", "Acme"), _m("b.txt", 0, "Acme AI", "Company", "Acme AI")], lex)
+    assert set(found) == {"Acme", "Acme AI"}
+
+
+def test_merges_do_not_depend_on_document_order():
+    readings = [_m("b.txt", 0, "Moonshot", "Company", "Moonshot", "pattern:latin-name", 0.52),
+                _m("a.txt", 1, "Moonshot", "Company", "Moonshot AI", "short-form", 0.8),
+                _m("c.txt", 0, "Pantheon", "Company", "Pantheon", "pattern:latin-name", 0.6),
+                _m("d.txt", 0, "Pantheon AI", "Company", "Pantheon AI", "pattern:latin-company", 0.75)]
+    assert link(readings, 0.5) == link(list(reversed(readings)), 0.5)
+
+
+def test_trends_carry_their_definition_and_wider_trends():
+    from aigraph.vocab import SKOS
+
+    linked = link([_m("a.txt", 0, "RLHF", "Trend", "RLHF")], 0.5)
+    by_name = {e.name: e for e in linked.entities}
+    assert by_name["RLHF"].broader == "Reinforcement learning" and by_name["RLHF"].definition
+    assert by_name["Reinforcement learning"].type == "Trend"  # the wider trend joins the graph
+    quads = build_quads([Document("a.txt", "a.txt", "", "0" * 64)], linked)
+    rlhf = entity_iri("RLHF")
+    assert [q.object for q in quads if q.subject == rlhf and q.predicate == SKOS.broader] == [entity_iri("Reinforcement learning")]
+    [definition] = [q.object for q in quads if q.subject == rlhf and q.predicate == SKOS.definition]
+    assert definition.language == "en" and "human" in definition.value

@@ -21,6 +21,10 @@ def _ents(analysis):
     ("深言科技创始人岂凡超表示，模型仍需改进。", ("深言科技", "Company")),
     ("OpenAI推出了名为Tasks的测试版功能。", ("Tasks", "Product")),
     ("智谱发布了新一代模型Zeta-3.5-Pro，性能大幅提升。", ("Zeta-3.5-Pro", "Model")),
+    ("本源量子发布了名为「天衡司南」的操作系统。", ("天衡司南", "Product")),          # named in marks, a kind word after
+    ("某大厂发布了“星澜”大模型，参数规模超过千亿。", ("星澜", "Model")),              # release verb, marks, 大模型
+    ("The $40 million round was led by Zephyr Grove.", ("Zephyr Grove", "Investor")),  # an investing role
+    ("The round drew participation from Quillon Ventures.", ("Quillon Ventures", "Investor")),
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -35,6 +39,8 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("有高达85%的中国企业表示在过去一段时间里加快了对AI的投入。", "国企业"),
     ("未来的6G终端将利用端侧AI能力。", "6G"),
     ("报告《Sparks of Artificial General Intelligence》引发讨论。", "Sparks of Artificial General Intelligence"),
+    ("公司推出了“研究预览版”，反响不错。", "研究预览版"),                               # marks for emphasis
+    ("他们发布了《2024人工智能发展报告》。", "2024人工智能发展报告"),                  # a report, not a product
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)

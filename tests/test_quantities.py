@@ -62,3 +62,9 @@ def test_english_dates(text, doc_date, written, value):
 
 def test_month_words_that_are_not_dates():
     assert parse_date("May I ask whether the model will ship?") is None
+
+
+def test_an_order_of_magnitude_is_kept_as_written_without_a_value():
+    from aigraph.extraction.quantities import find_money
+    [(_, _, q)] = list(find_money("完成数千万元融资"))
+    assert (q.text, q.value, q.unit) == ("数千万元", None, "CNY")

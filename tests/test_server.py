@@ -226,9 +226,16 @@ def test_a_query_over_the_time_limit_is_stopped_and_the_endpoint_recovers(graph)
         status, _, body = post_form(srv, endless)
         assert status == 503 and b"time limit" in body
         assert time.monotonic() - t < 5
-        assert not _alive(old)
-        assert post_form(srv, MODELS)[0] == 200
-        assert srv.pool.pids() != [old]
+        assert post_form(srv, MODELS)[0] == 200  # a fresh worker answers
+        time.sleep(0.5)
+        assert not _alive(old)  # the worker running the endless query ended, and with it the query
+        assert srv.pool.pids() and srv.pool.pids() != [old]
+
+
+def _cpu_seconds(pid: int, after: float = 0.0) -> float:
+    time.sleep(after)
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _alive(pid: int) -> bool:
@@ -265,3 +272,28 @@ def test_serve_command_runs_until_terminated(graph):
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(10) == 0
+
+
+def test_a_port_in_use_is_one_clear_error(graph):
+    from aigraph.errors import AigraphError
+
+    with serving(graph, workers=1) as srv:
+        port = int(srv.url.rsplit(":", 1)[1])
+        with pytest.raises(AigraphError, match=f"Cannot listen on 127.0.0.1:{port}: Address already in use"):
+            make_server(graph, port=port, workers=1)
+
+
+def test_workers_stop_when_the_server_is_killed(graph):
+    proc = subprocess.Popen([sys.executable, "-m", "aigraph.cli", "serve", "--port", "0", "--quiet",
+                             "--graph", str(graph)], stdout=subprocess.PIPE, text=True)
+    try:
+        proc.stdout.readline()
+        workers = [int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+        assert len(workers) == 2
+    finally:
+        proc.kill()  # no chance to stop its workers
+        proc.wait()
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)

@@ -1,26 +1,35 @@
-"""HTML views and pictures: offline, escaped, the right nodes and edges, sizes, tooltips, layouts."""
+"""HTML views and pictures: offline, escaped, the right nodes and edges, sizes, tooltips, layouts without overlaps."""
 
 from __future__ import annotations
 
 import json
-import math
+import random
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from click.testing import CliRunner
 
 from aigraph.cli import cli
 from aigraph.graph.store import open_store
+from aigraph.query.lookup import find_entity
+from aigraph.views.entity_page import entity_data, entity_href
+from aigraph.views.funding import draw, funding_page
+from aigraph.views.funding_data import Round, Said, read_rounds
 from aigraph.views.html import TYPE_STYLE, render_page, view_data
-from aigraph.views.layout import layout
+from aigraph.views.layout import Item, separate, skyline
 from aigraph.views.metrics import node_metrics
 from aigraph.views.netgraph import to_networkx
-from aigraph.views.pictures import draw_top, write_pictures
+from aigraph.views.overview import plan
+from aigraph.views.pictures import cjk_family, draw_top, write_pictures
+from aigraph.views.style import CJK_FAMILIES, text_width
 
 from .test_analyse import STAR, tiny
-from .tinygraph import view_graph
+from .tinygraph import view_graph, write_tiny_graph
 
 ENT = "https://aigraph.dev/id/"
+SVG = "{http://www.w3.org/2000/svg}"
+EVIL = "<img src=x onerror=alert(1)>"
 
 
 def render_html(nodes, edges, title: str = "aigraph") -> str:
@@ -31,32 +40,45 @@ def page_data(page: str) -> dict:
     return json.loads(re.search(r'<script type="application/json" id="aigraph-data">(.*?)</script>', page, re.S)[1])
 
 
+def overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Two boxes (left, top, right, bottom) share more than their edges."""
+    return a[0] < b[2] - 1e-6 and b[0] < a[2] - 1e-6 and a[1] < b[3] - 1e-6 and b[1] < a[3] - 1e-6
+
+
+def node_boxes(nodes: list[dict]) -> dict[str, tuple[float, float, float, float]]:
+    """Each drawn node's box (shape and label) from the page's data."""
+    return {n["id"]: (n["x"] - n["box"][0], n["y"] - n["box"][1], n["x"] + n["box"][0], n["y"] + n["box"][2])
+            for n in nodes}
+
+
 def test_page_is_self_contained():
-    page = render_html([(ENT + "A", "A", "Company", ())], [])
+    page = render_html([(ENT + "A", "A", "Company", ()), (ENT + "B", "B", "Model", ())],
+                       [(ENT + "B", ENT + "A", "developedBy", 0.9, 1, ())])
     assert not re.search(r'<(?:script|link|img|iframe)[^>]+(?:src|href)=', page)
     assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//", page)
     assert "vis.Network" in page and "new vis.DataSet" in page
+    assert '"Noto Sans CJK SC"' in page and '"WenQuanYi Zen Hei"' in page  # the CJK font stack is named
 
 
 def test_names_from_documents_cannot_inject_markup():
-    evil = "<img src=x onerror=alert(1)>"
-    page = render_html([(ENT + "x", evil, "Company", (evil,)),
+    page = render_html([(ENT + "x", EVIL, "Company", (EVIL,)),
                         (ENT + "y", "</script><script>alert(2)</script>", "Model", ())],
-                       [(ENT + "y", ENT + "x", "developedBy", 0.9, 1, (("d.txt", 0, evil),))])
-    assert evil not in page
+                       [(ENT + "y", ENT + "x", "developedBy", 0.9, 1, (("d.txt", 0, EVIL),))])
+    assert EVIL not in page
     assert "</script><script>alert(2)" not in page
     data = page_data(page)
-    assert evil in {n["label"] for n in data["nodes"]}  # shown as text, intact
-    assert evil in data["edges"][0]["title"]
-    titled = render_page(data, title=f"aigraph: {evil}")
+    assert EVIL in {n["label"] for n in data["nodes"]}  # shown as text, intact
+    assert EVIL in data["edges"][0]["title"]
+    titled = render_page(data, title=f"aigraph: {EVIL}")
     assert "<title>aigraph: &lt;img src=x onerror=alert(1)&gt;</title>" in titled
 
 
-def test_view_draws_every_node_and_edge_styled_by_type_and_centrality():
+def test_view_draws_every_linked_node_and_edge_styled_by_type_and_centrality():
     data = view_data(STAR)
     assert len(data["nodes"]) == 5 and len(data["edges"]) == 4
     by_id = {n["id"]: n for n in data["nodes"]}
-    assert by_id["Hub"]["value"] > by_id["A"]["value"]  # size follows PageRank
+    assert by_id["Hub"]["size"] > by_id["A"]["size"]  # size follows PageRank
+    assert by_id["Hub"]["font"]["size"] > by_id["A"]["font"]["size"]
     for n in data["nodes"]:
         assert (n["color"], n["shape"]) == TYPE_STYLE[n["group"]][:2]
         assert isinstance(n["x"], float) and isinstance(n["y"], float)
@@ -64,7 +86,26 @@ def test_view_draws_every_node_and_edge_styled_by_type_and_centrality():
     assert {(e["from"], e["to"]) for e in data["edges"]} == {(leaf, "Hub") for leaf in "ABCD"}
     assert [t["type"] for t in data["types"]] == ["Company", "Model", "Chip", "Product"]
     assert data["options"]["physics"]["enabled"] is False  # laid out beforehand: nothing to settle
+    assert data["options"]["nodes"]["labelHighlightBold"] is False  # a bolder label could cover a neighbour
     assert data["names"][0][0] == "Hub"  # search ranks the most central first
+
+
+def test_entities_without_facts_are_not_drawn_but_can_be_found():
+    g = tiny([("m", "developedBy", "c")], {"m": "Model", "c": "Company", "alone": "Company"})
+    data = view_data(g)
+    assert {n["id"] for n in data["nodes"]} == {"m", "c"}
+    assert ["alone", "alone", [], "Company", False] in data["names"]
+    assert "1 without facts not drawn" in data["count"]
+    assert next(t for t in data["types"] if t["type"] == "Company")["count"] == 1
+
+
+def test_a_graph_without_facts_still_gets_its_page_and_pictures(tmp_path):
+    g = tiny([], {"a": "Company", "b": "Model"})
+    data = view_data(g)
+    assert data["nodes"] == [] and data["clusters"] == [] and len(data["names"]) == 2
+    assert "2 without facts not drawn" in data["count"]
+    files = write_pictures(g, node_metrics(g), tmp_path)
+    assert all(ET.parse(f) for f in files)
 
 
 def test_tooltips_carry_aliases_documents_and_evidence():
@@ -86,44 +127,169 @@ def test_large_graphs_show_their_most_central_entities():
              {**{f"m{i}": "Model" for i in range(60)}, **{f"c{i}": "Company" for i in range(5)}})
     data = view_data(g, max_nodes=5)
     assert sorted(n["id"] for n in data["nodes"]) == [f"c{i}" for i in range(5)]
-    assert data["edges"] == [] and "the 5 most central of 65 entities" in data["count"]
+    assert data["edges"] == [] and "the 5 most central of 65 linked entities" in data["count"]
 
 
-def test_layout_is_deterministic_and_spreads_nodes():
-    edges = [(f"n{i}", f"n{(i * 3 + 1) % 30}") for i in range(30)] + [("a", "b")]
-    nodes = [f"n{i}" for i in range(30)] + ["a", "b", "single"]
-    pos = layout(nodes, edges)
-    assert pos == layout(list(reversed(nodes)), list(reversed(edges)))
-    assert set(pos) == set(nodes)
-    pts = sorted(pos.values())
-    assert min(math.dist(p, q) for i, p in enumerate(pts) for q in pts[i + 1:]) > 5
-    assert pos["single"][1] > max(y for n, (_, y) in pos.items() if n != "single")  # unlinked ones below
+def test_separate_leaves_no_box_overlapping_and_keeps_pinned_ones():
+    rnd = random.Random(3)
+    for _ in range(5):
+        n = rnd.randint(2, 60)
+        xs = [rnd.uniform(0, 100) for _ in range(n)]
+        ys = [rnd.uniform(0, 100) for _ in range(n)]
+        boxes = [Item(rnd.uniform(2, 12), rnd.uniform(0, 80), rnd.uniform(5, 20)).box for _ in range(n)]
+        nx_, ny_ = separate(xs, ys, boxes, pad=2.0, pinned=frozenset({0}))
+        assert (nx_[0], ny_[0]) == pytest.approx((xs[0], ys[0]))
+        rects = [(x - b[0], y - b[1], x + b[0], y + b[2]) for x, y, b in zip(nx_, ny_, boxes)]
+        assert not [(i, j) for i in range(n) for j in range(i + 1, n) if overlaps(rects[i], rects[j])]
+    assert separate([0.0, 0.0], [0.0, 0.0], [(5, 5, 5), (5, 5, 5)]) == separate([0.0, 0.0], [0.0, 0.0], [(5, 5, 5)] * 2)
 
 
-def test_html_command_whole_graph_neighbourhood_and_community(session_graph, tmp_path):
+def test_skyline_packs_within_the_width_without_overlap():
+    rnd = random.Random(5)
+    sizes = [(rnd.uniform(10, 120), rnd.uniform(10, 90)) for _ in range(40)]
+    corners = skyline(sizes, 300.0, 4.0)
+    rects = [(x, y, x + w, y + h) for (x, y), (w, h) in zip(corners, sizes)]
+    assert all(r[2] <= 300.0 + 1e-6 for r in rects)
+    assert not [(i, j) for i in range(40) for j in range(i + 1, 40) if overlaps(rects[i], rects[j])]
+    assert max(r[3] for r in rects) < sum(h for _, h in sizes) / 2  # side by side, not a column
+
+
+def test_text_width_counts_wide_characters_wider():
+    assert text_width("深度求索", 10) > text_width("abcd", 10) > 0
+    assert text_width("W", 20) == pytest.approx(2 * text_width("W", 10))
+    assert text_width("", 12) == 0
+
+
+@pytest.fixture(scope="module")
+def seed_plan(session_graph):
+    g = to_networkx(open_store(session_graph))
+    m = node_metrics(g, betweenness=False)
+    drawn = sorted((i for i in g if g.degree(i) > 0), key=lambda i: (-m[i].pagerank, g.nodes[i]["label"].casefold(), i))
+    return g, m, drawn, plan(g.subgraph(drawn), m, drawn)
+
+
+def test_overview_plan_has_no_overlaps_and_named_clusters(seed_plan):
+    g, m, drawn, p = seed_plan
+    rects = {i: (p.pos[i][0] - p.items[i].half_width, p.pos[i][1] - p.items[i].top,
+                 p.pos[i][0] + p.items[i].half_width, p.pos[i][1] + p.items[i].bottom) for i in drawn}
+    keys = sorted(rects)
+    assert not [(a, b) for k, a in enumerate(keys) for b in keys[k + 1:] if overlaps(rects[a], rects[b])]
+    left, top, right, bottom = p.extent
+    assert all(left <= r[0] and top <= r[1] and r[2] <= right and r[3] <= bottom for r in rects.values())
+    assert p.clusters and all(len(c.members) >= 5 for c in p.clusters)
+    for c in p.clusters:
+        assert c.title.split(" · ")[0] == g.nodes[c.members[0]]["label"]  # named by its most central member
+        assert {m[i].community for i in c.members} == {c.community}
+    # the most central are labelled larger than any other
+    assert min(p.font[i] for i in drawn[:p.labelled]) > max(p.font[i] for i in drawn[p.labelled:])
+    assert plan(g.subgraph(drawn), m, drawn) == p  # the same graph, the same picture
+
+
+def test_entity_page_centres_and_enlarges_the_focus_with_its_card(session_graph):
+    store = open_store(session_graph)
+    ds = find_entity(store, "DeepSeek")
+    data = entity_data(store, ds)
+    focus = next(n for n in data["nodes"] if n["focus"])
+    assert focus["id"] == ds.iri and (focus["x"], focus["y"]) == (0.0, 0.0)
+    others = [n for n in data["nodes"] if not n["focus"]]
+    assert others and focus["size"] > max(n["size"] for n in others)
+    assert focus["font"]["size"] > max(n["font"]["size"] for n in others)
+    rects = node_boxes(data["nodes"])
+    keys = sorted(rects)
+    assert not [(a, b) for k, a in enumerate(keys) for b in keys[k + 1:] if overlaps(rects[a], rects[b])]
+    c = data["card"]
+    assert (c["name"], c["type"]) == ("DeepSeek", "Company") and "深度求索" in c["aliases"]
+    r1 = next(f for f in c["facts"] if f["other"] == "DeepSeek-R1")
+    assert r1["predicate"] == "developedBy" and r1["direction"] == "in" and r1["sources"]
+    # the sentence's 2月6日 dates another clause's event (a team distilling s1), not DeepSeek's making of R1
+    assert not any("2025-02-06" in q for q in r1["quantities"])
+    assert r1["href"] is None  # a file: no server to link to
+    assert {f["id"] for f in c["facts"]} <= {n["id"] for n in others}
+    linked = entity_data(store, ds, links=True)["card"]
+    assert next(f for f in linked["facts"] if f["other"] == "DeepSeek-R1")["href"] == "/entity/DeepSeek-R1"
+
+
+def test_entity_href_encodes_every_reserved_character():
+    assert entity_href("DeepSeek") == "/entity/DeepSeek"
+    assert entity_href("../sparql?x=1#y") == "/entity/%2E%2E%2Fsparql%3Fx%3D1%23y"
+    assert entity_href("深度求索") == "/entity/%E6%B7%B1%E5%BA%A6%E6%B1%82%E7%B4%A2"
+    assert entity_href("javascript:alert(1)").startswith("/entity/javascript%3A")
+
+
+def test_funding_view_draws_each_round_with_its_evidence(tmp_path):
+    graph = write_tiny_graph(tmp_path / "g")
+    rounds = read_rounds(open_store(graph))
+    assert len(rounds) == 1
+    r = rounds[0]
+    assert r.company[1] == "Atlas Robotics" and [n for _, n in r.investors] == ["Beacon Capital"]
+    assert (r.amount, r.currency, r.date, r.usd) == (50000000.0, "USD", "2024-03", 50000000.0)
+    svg = ET.fromstring(draw(rounds).svg)
+    texts = [t.text for t in svg.iter(SVG + "text")]
+    assert {"Atlas Robotics", "Beacon Capital", "$50M", "2024"} <= set(texts)
+    titles = [t.text for t in svg.iter(SVG + "title")]
+    assert any("In March 2024 Beacon Capital invested $50 million in Atlas Robotics." in t for t in titles)
+    assert len([g for g in svg.iter(SVG + "g") if g.get("class") == "round"]) == 1
+    assert len([p for p in svg.iter(SVG + "path") if p.get("class") == "link"]) == 1
+    assert draw(rounds).svg == draw(read_rounds(open_store(graph))).svg
+
+
+def test_funding_view_sizes_by_amount_and_escapes_names():
+    said = (Said("d.txt", 1, EVIL + " raised money", "1亿美元"),)
+    big = Round("r1", (ENT + "a", EVIL), ((ENT + "i", "</title><script>x</script>"),), 1e8, "USD", None, None,
+                "2024-05", said)
+    small = Round("r2", (ENT + "b", "Small & Co"), ((ENT + "i", "</title><script>x</script>"),), 1e7, "CNY", None,
+                  None, None, said)
+    d = draw([big, small], links=True)
+    assert EVIL not in d.svg and "<script>x" not in d.svg
+    svg = ET.fromstring(d.svg)
+    sizes = {float(c.get("r")) for g in svg.iter(SVG + "g") if g.get("class") == "round" for c in g.iter(SVG + "circle")}
+    assert len(sizes) == 2  # area by amount (a yuan amount converted roughly)
+    assert {a.get("href") for a in svg.iter(SVG + "a")} >= {entity_href(EVIL), entity_href("Small & Co")}
+    page = funding_page([big, small])
+    assert EVIL not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "No funding rounds" in draw([]).svg
+
+
+def test_html_command_whole_graph_entity_community_and_funding(session_graph, tmp_path):
     runner = CliRunner()
     g = to_networkx(open_store(session_graph))
+    linked = [i for i in g if g.degree(i) > 0]
     out = tmp_path / "all.html"
     r = runner.invoke(cli, ["html", "-o", str(out), "--graph", str(session_graph), "--json"])
     assert r.exit_code == 0, r.output
-    assert json.loads(r.output) == {"output": str(out), "nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+    assert json.loads(r.output) == {"output": str(out), "nodes": len(linked), "edges": g.number_of_edges()}
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
     one = tmp_path / "ds.html"
     r = runner.invoke(cli, ["html", "DeepSeek", "-o", str(one), "--graph", str(session_graph), "--json"])
-    ids = {n["id"] for n in page_data(one.read_text("utf-8"))["nodes"]}
-    assert {ENT + "DeepSeek", ENT + "DeepSeek-R1"} <= ids and len(ids) < g.number_of_nodes()
+    data = page_data(one.read_text("utf-8"))
+    ids = {n["id"] for n in data["nodes"]}
+    assert {ENT + "DeepSeek", ENT + "DeepSeek-R1"} <= ids and len(ids) < len(linked)
+    assert data["card"]["name"] == "DeepSeek"
     m = node_metrics(g, betweenness=False)
     comm = tmp_path / "c.html"
     cid = m[ENT + "DeepSeek"].community
     r = runner.invoke(cli, ["html", "--community", str(cid), "-o", str(comm), "--graph", str(session_graph)])
     assert r.exit_code == 0, r.output
     assert {n["id"] for n in page_data(comm.read_text("utf-8"))["nodes"]} == \
-        {i for i, x in m.items() if x.community == cid}
+        {i for i, x in m.items() if x.community == cid and g.degree(i) > 0}
     bad = runner.invoke(cli, ["html", "--community", "100000", "--graph", str(session_graph)])
     assert bad.exit_code == 1 and "No community 100000" in bad.output
+    fund = tmp_path / "funding.html"
+    r = runner.invoke(cli, ["html", "--funding", "-o", str(fund), "--graph", str(session_graph), "--json"])
+    assert r.exit_code == 0, r.output
+    rounds = read_rounds(open_store(session_graph))
+    assert json.loads(r.output)["rounds"] == len(rounds) > 0
+    assert ET.parse(tmp_path / "funding.svg").getroot().tag == SVG + "svg"  # the picture beside the page
 
 
-def test_pictures_are_svg_and_deterministic(session_graph, tmp_path):
+def test_build_writes_the_funding_view(session_graph):
+    svg = ET.parse(session_graph / "funding.svg").getroot()
+    rounds = read_rounds(open_store(session_graph))
+    assert len([g for g in svg.iter(SVG + "g") if g.get("class") == "round"]) == len(rounds)
+    assert (session_graph / "funding.html").read_text("utf-8").count("<tr>") == len(rounds) + 1
+
+
+def test_pictures_are_svg_deterministic_and_name_a_cjk_font(session_graph, tmp_path):
     g = to_networkx(open_store(session_graph))
     m = node_metrics(g)
     files = write_pictures(g, m, tmp_path)
@@ -132,10 +298,29 @@ def test_pictures_are_svg_and_deterministic(session_graph, tmp_path):
     assert [f.read_bytes() for f in files] == first
     for f in files:
         ET.parse(f)  # well-formed SVG
-    texts = "".join(t.text or "" for t in ET.parse(tmp_path / "top_entities.svg").iter("{http://www.w3.org/2000/svg}text"))
+        assert "Noto Sans CJK SC" in f.read_text("utf-8")  # any viewer is pointed at a font for Chinese names
+    texts = "".join(t.text or "" for t in ET.parse(tmp_path / "top_entities.svg").iter(SVG + "text"))
     best = max(m, key=lambda i: (m[i].pagerank, i))
     assert g.nodes[best]["label"] in texts  # names stay text, so any viewer's fonts can draw them
     assert draw_top(g, m, tmp_path / "t.svg", limit=3) == 3
+    graph_texts = {t.text for t in ET.parse(tmp_path / "graph.svg").iter(SVG + "text")}
+    assert g.nodes[best]["label"] in graph_texts
+
+
+def test_pictures_use_an_installed_cjk_font_and_do_without_one(session_graph, tmp_path, monkeypatch, recwarn):
+    import subprocess
+
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    if any(f in fonts for f in CJK_FAMILIES):  # `make test` installs one
+        assert cjk_family() in CJK_FAMILIES
+    g = to_networkx(open_store(session_graph))
+    m = node_metrics(g)
+    import aigraph.views.pictures as pictures
+
+    monkeypatch.setattr(pictures, "cjk_family", lambda: None)
+    files = write_pictures(g, m, tmp_path)
+    assert all(ET.parse(f) for f in files)
+    assert not [w for w in recwarn if "Glyph" in str(w.message)]
 
 
 def test_html_command_refuses_unknown_names_and_two_scopes(session_graph, tmp_path):
@@ -143,5 +328,5 @@ def test_html_command_refuses_unknown_names_and_two_scopes(session_graph, tmp_pa
     unknown = CliRunner().invoke(cli, ["html", "DeepSeak", "-o", str(out), "--graph", str(session_graph)])
     assert unknown.exit_code == 1 and unknown.output.startswith("Error: No entity named 'DeepSeak'. Did you mean DeepSeek")
     both = CliRunner().invoke(cli, ["html", "DeepSeek", "--community", "0", "-o", str(out), "--graph", str(session_graph)])
-    assert both.exit_code == 1 and "Give NAME or --community, not both." in both.output
+    assert both.exit_code == 1 and "Give NAME, --community or --funding, not two of them." in both.output
     assert not out.exists()

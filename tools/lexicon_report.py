@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from aigraph.extraction.candidates import english_common
-from aigraph.extraction.lexicon import LexEntry, data_dir, entry_from_record
+from aigraph.extraction.lexicon import LexEntry, Lexicon, data_dir, entry_from_record
 from aigraph.folding import norm
 
 # A Chinese alias that jieba's dictionary counts more often than this is an ordinary word as well.
@@ -66,10 +66,11 @@ def main(argv: list[str]) -> None:
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", a) and freq.get(a, 0) > JIEBA_FREQ:
                 print(f"   zh  {e.name} ({e.type}): {a!r} ({freq[a]})")
 
-    print("== developer fields that name no entry")
-    names = {norm(e.name) for _, e in entries}
+    print("== developer fields that name no company (by its name or a strong alias)")
+    lexicon = Lexicon([e for _, e in entries])
     for _, e in entries:
-        if e.developer and norm(e.developer) not in names:
+        dev = lexicon.by_name.get(norm(e.developer)) or lexicon.canonical(e.developer) if e.developer else None
+        if e.developer and (dev is None or dev.type != "Company"):
             print(f"   {e.name}: {e.developer!r}")
 
     print("== counts")

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from aigraph.api import Graph, build
+from aigraph.api import Graph, build, diff
 from aigraph.errors import AigraphError, AmbiguousEntity, InputError, RefusedQuery, StoreError, UnknownEntity
 
 __version__ = "0.1.0"
-__all__ = ["Graph", "build", "AigraphError", "AmbiguousEntity", "InputError", "RefusedQuery", "StoreError",
+__all__ = ["Graph", "build", "diff", "AigraphError", "AmbiguousEntity", "InputError", "RefusedQuery", "StoreError",
            "UnknownEntity", "__version__"]

@@ -16,9 +16,13 @@ if TYPE_CHECKING:  # the heavy parts load when a method needs them
     from aigraph.pipeline.build import BuildReport
     from aigraph.pipeline.update import UpdateReport
     from aigraph.query.card import Card
+    from aigraph.query.changes import Changes
+    from aigraph.query.conflicts import Conflict
+    from aigraph.query.diff import Diff
     from aigraph.query.lookup import EntityRef, Neighbor
     from aigraph.query.search import Hit
     from aigraph.query.stats import Stats
+    from aigraph.query.timeline import Window
     from aigraph.views.metrics import Measures
 
 PathLike = str | os.PathLike
@@ -120,24 +124,56 @@ class Graph:
     def entity(self, name: str | EntityRef, type: str | None = None) -> EntityRef:
         """The entity a name means: any alias, any case, spacing or script; `Name (Type)` or an ent: IRI
         picks one of several. Unknown and ambiguous names raise UnknownEntity / AmbiguousEntity."""
+        from aigraph.graph.nameindex import NAMES
         from aigraph.query.lookup import EntityRef, find_entity
 
-        return name if isinstance(name, EntityRef) else find_entity(self.store, name, type)
+        return name if isinstance(name, EntityRef) else find_entity(self.store, name, type, self.folder / NAMES)
 
     def neighbors(self, name: str | EntityRef, depth: int = 1, types: Iterable[str] = (),
-                  relations: Iterable[str] = (), evidence: bool = False) -> Neighbors:
+                  relations: Iterable[str] = (), evidence: bool = False, since: str | None = None,
+                  until: str | None = None, by: str = "document") -> Neighbors:
         """The facts around an entity out to `depth` hops, each once; `types` and `relations` keep only
-        some (the walk goes on through those); `evidence` adds the sentences behind each fact."""
+        some (the walk goes on through those); `evidence` adds the sentences behind each fact. `since`
+        and `until` (`2024`, `2024-06`, `2024-06-01`, or `7d`, `3m` back from today) keep the facts
+        stated in that window (`by="document"`: their documents' dates) or happening in it
+        (`by="event"`: the dates their sentences give), with the sentences that put them there."""
         from aigraph.query.lookup import neighbors
+        from aigraph.query.timeline import keep_in
 
         entity = self.entity(name)
-        return Neighbors(entity, neighbors(self.store, entity, depth, tuple(types), tuple(relations), evidence))
+        keep = keep_in(self.store, window(since, until, by))
+        found = neighbors(self.store, entity, depth, tuple(types), tuple(relations), evidence, keep)
+        return Neighbors(entity, keep.trim(found) if keep is not None else found)
 
-    def card(self, name: str | EntityRef) -> Card:
-        """Everything about one entity: aliases, degree and rank, facts with amounts and dates, documents."""
+    def card(self, name: str | EntityRef, since: str | None = None, until: str | None = None,
+             by: str = "document") -> Card:
+        """Everything about one entity: aliases, degree and rank, facts with amounts and dates (when first
+        and last stated, when they happened), the conflicts it takes part in, documents; `since`, `until`
+        and `by` draw it for a time window (as `neighbors`)."""
         from aigraph.query.card import card
 
-        return card(self.store, self.entity(name))
+        return card(self.store, self.entity(name), window(since, until, by))
+
+    def changes(self, since: str | None = None, until: str | None = None) -> Changes:
+        """The entities, facts and funding rounds first stated in a window (by their documents' dates),
+        grouped by type and relation: what is new since a date."""
+        from aigraph.query.changes import changes
+
+        w = window(since, until)
+        if not w:
+            raise InputError("Give a date to look from (since) or up to (until), e.g. since='2024-06-01'.",
+                             "Give --since DATE or --until DATE, e.g. --since 2024-06-01.")
+        return changes(self.store, w)
+
+    def conflicts(self, name: str | EntityRef | None = None, on: str | None = None) -> list[Conflict]:
+        """Where sources disagree: a funding round stated with different amounts or valuations, a model
+        attributed to different developers; every claim with its sentences. `name` keeps those an
+        entity takes part in, `on` those on `amount`, `valuation` or `developer`."""
+        from aigraph.query.conflicts import ON, conflicts
+
+        if on is not None and on not in ON:
+            raise InputError(f"Conflicts are on {', '.join(ON)}, not {on!r}.")
+        return conflicts(self.store, self.entity(name) if name is not None else None, on)
 
     def search(self, text: str, type: str | None = None, limit: int = 10) -> list[Hit]:
         """Entities whose names or aliases look like `text`, best first."""
@@ -202,16 +238,44 @@ class Graph:
         return measure_into(self.to_networkx(), Path(out) if out is not None else self.folder, top, progress)
 
     def html(self, output: PathLike | None = None, name: str | None = None, community: int | None = None,
-             depth: int = 1, max_nodes: int | None = None) -> tuple[Path, dict]:
-        """Write an offline HTML view of the whole graph, of `name`'s neighbourhood (`depth` hops) or of
-        one community; `output` defaults to aigraph.html in the graph folder for the whole graph, else
-        <name>.html / community-<N>.html in the current folder. Returns (file, what it drew)."""
+             depth: int = 1, max_nodes: int | None = None, funding: bool = False, since: str | None = None,
+             until: str | None = None, by: str = "document") -> tuple[Path, dict]:
+        """Write an offline HTML view: the whole graph, `name`'s page (its neighbourhood, `depth` hops,
+        with its card), one community, or with `funding` the funding rounds; `output` defaults to
+        aigraph.html / funding.html in the graph folder, else <name>.html / community-<N>.html in the
+        current folder. `since`, `until` and `by` draw only the facts of a time window (as `neighbors`),
+        for the whole graph or a community. Returns (file, what it drew)."""
+        from aigraph.errors import AigraphError
+
+        if sum(x is not None and x is not False for x in (name, community, funding or None)) > 1:
+            raise AigraphError("Give a name, a community or funding, not two of them.",
+                               "Give NAME, --community or --funding, not two of them.")
+        w = window(since, until, by)
+        if w and (name or funding):
+            raise AigraphError("A time window draws the whole graph or a community, not an entity's page or "
+                               "the funding view.", "--since/--until draw the whole graph or a --community, "
+                               "not NAME's page or --funding.")
+        if funding:
+            from aigraph.views.funding import FUNDING_HTML, write_funding_page
+            from aigraph.views.funding_data import read_rounds
+
+            target = Path(output) if output is not None else self.folder / FUNDING_HTML
+            return target, write_funding_page(read_rounds(self.store), target)
+        if name:
+            from aigraph.views.entity_page import write_entity_page
+
+            return write_entity_page(self.store, name, output, depth)
         from aigraph.views.html import MAX_NODES, scope, write_view
 
-        view = scope(self.store, name, community, depth)
-        whole = not name and community is None
-        target = Path(output) if output is not None else (self.folder if whole else Path()) / view.file_name
-        return target, write_view(view.graph, target, view.title, view.metrics, max_nodes or MAX_NODES)
+        view = scope(self.store, community, w)
+        file_name, title = view.file_name, view.title
+        if w:  # a window's page beside the others, named by it: aigraph-since-2024-06-01.html
+            file_name = file_name.removesuffix(".html") + "-" + w.describe().split(" ", 1)[1].replace(" ", "-") \
+                + ("-events" if w.by == "event" else "") + ".html"
+            title = f"{title} ({w.describe()})"
+        whole = community is None and not w
+        target = Path(output) if output is not None else (self.folder if whole else Path()) / file_name
+        return target, write_view(view.graph, target, title, view.metrics, max_nodes or MAX_NODES)
 
     # ---------------------------------------------------------------- changes
 
@@ -255,6 +319,31 @@ class Graph:
         from aigraph.scale.push import push
 
         return push(self.store, endpoint, protocol, default_graph, user, password, batch, replace, progress)
+
+
+def window(since: str | None = None, until: str | None = None, by: str = "document") -> Window | None:
+    """A time window from dates as users type them (`2024-06-01`, `2024-06`, `7d`); None when neither
+    end is given."""
+    from aigraph.query.timeline import Window, parse_date
+
+    if since is None and until is None:
+        return None
+    return Window(parse_date(since, "since") if since is not None else None,
+                  parse_date(until, "until") if until is not None else None, by)
+
+
+def diff(old: PathLike | Graph, new: PathLike | Graph, patch: PathLike | None = None) -> Diff:
+    """Two builds compared (graph folders, or open Graphs): documents, entities, facts, funding rounds and
+    conflicts added and removed, and the attributes that changed. With `patch` (a folder), the
+    difference is also written as an RDF patch: `added.nq` and `removed.nq`."""
+    from aigraph.query.diff import diff_stores, write_patch
+
+    a = old if isinstance(old, Graph) else Graph.open(old)
+    b = new if isinstance(new, Graph) else Graph.open(new)
+    result = diff_stores(a.store, b.store)
+    if patch is not None:
+        write_patch(a.store, b.store, Path(patch))
+    return result
 
 
 def _term(value):

@@ -48,6 +48,19 @@ def output_options(f):
     return f
 
 
+def window_options(f):
+    """--since, --until and --by: a time window on the facts."""
+    f = click.option("--by", type=click.Choice(["document", "event"]), default="document", show_default=True,
+                     help="Read the window against the dates of the documents stating a fact (document) or "
+                          "the dates its sentences give for it (event).")(f)
+    f = click.option("--until", metavar="DATE", default=None,
+                     help="Only facts stated (or, with --by event, happening) up to DATE (inclusive).")(f)
+    f = click.option("--since", metavar="DATE", default=None,
+                     help="Only facts stated (or, with --by event, happening) on or after DATE: 2024, "
+                          "2024-06, 2024-06-01, or 7d, 2w, 3m, 1y back from today.")(f)
+    return f
+
+
 ENV_VAR = "AIGRAPH_GRAPH"
 
 
@@ -342,17 +355,24 @@ def evaluate(gold: Path, entities: Path | None, predictions: Path | None, show_a
 @click.option("--format", "fmt", type=click.Choice(SPARQL_FORMATS), default="table", show_default=True,
               help="table, csv, tsv, json (rows as objects), sparql-json / sparql-xml (the standard result "
                    "formats), turtle / ntriples (CONSTRUCT and DESCRIBE).")
+@click.option("--since", metavar="DATE", default=None,
+              help="Bind ?since to DATE (ISO, as the dated shipped queries compare it; the query must select ?since).")
+@click.option("--until", metavar="DATE", default=None,
+              help="Bind ?until to DATE (likewise).")
 @graph_option
-def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: str, graph: Path | None) -> None:
+def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: str, since: str | None,
+           until: str | None, graph: Path | None) -> None:
     """Run a SPARQL query (text, a file holding it, or --name NAME) with the project's prefixes declared.
 
-    Read-only: updates and SERVICE calls are refused.
+    Read-only: updates and SERVICE calls are refused. --since and --until bind ?since and ?until
+    (the dated shipped queries, such as funding-by-month and facts-by-date, filter on them).
 
     \b
     Example:
       aigraph sparql 'SELECT ?m WHERE { ?m aig:developedBy ent:DeepSeek }'
       aigraph sparql --list
       aigraph sparql --name funding-rounds --format csv
+      aigraph sparql --name funding-by-month --since 2024-01 --until 2024-06
     """
     from aigraph.query.shipped import named_query, shipped
 
@@ -372,7 +392,22 @@ def sparql(query: str | None, query_name: str | None, list_queries: bool, fmt: s
         text, source = Path(query).read_text("utf-8"), query
     else:
         text = query
-    click.echo(render(_graph(graph).query(text, source), fmt), nl=False)
+    # a shipped query's window variables are its parameters, not columns worth reading
+    drop = ("since", "until") if query_name else ()
+    click.echo(render(_graph(graph).query(text, source, **_bound_window(since, until)), fmt, drop), nl=False)
+
+
+def _bound_window(since: str | None, until: str | None) -> dict:
+    """?since and ?until as literals of the dates given (checked and put in ISO form first)."""
+    from pyoxigraph import Literal
+
+    from aigraph.query.timeline import parse_date
+
+    out = {}
+    for key, value in (("since", since), ("until", until)):
+        if value is not None:
+            out[key] = Literal(parse_date(value, f"--{key}"))
+    return out
 
 
 def _width(s: str) -> int:
@@ -397,28 +432,50 @@ def _is_file(arg: str) -> bool:
 @click.option("--relation", "relations", multiple=True, metavar="RELATION",
               help="Only facts with this relation (developedBy, investedIn, ...); repeat or use commas for several.")
 @click.option("--evidence", is_flag=True, help="Show the sentences each fact was read from, with document and position.")
+@window_options
 @graph_option
 @output_options
 def neighbors(name: str, depth: int, types: tuple[str, ...], relations: tuple[str, ...], evidence: bool,
-              graph: Path | None, quiet: bool, as_json: bool) -> None:
+              since: str | None, until: str | None, by: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
     """List NAME's facts, grouped by relation, with direction (out / in). Any alias works.
 
     A name that fits several entities lists them to choose from; `Name (Type)` or an ent: IRI picks one.
+    --since/--until keep the facts stated in a window (by the dates of their documents), or with
+    --by event those whose sentences say they happened in it; --evidence then shows the sentences
+    that put them there.
 
     \b
     Example:
       aigraph neighbors DeepSeek
       aigraph neighbors 'deep seek' --depth 2 --type Model --json
       aigraph neighbors DeepSeek-R1 --relation developedBy --evidence
+      aigraph neighbors OpenAI --relation investedIn --since 2024-03 --by event
     """
     from aigraph.query.format import neighbors_data
 
-    found = _graph(graph).neighbors(name, depth, _split(types), _split(relations), evidence)
+    found = _graph(graph).neighbors(name, depth, _split(types), _split(relations), evidence, since, until, by)
     if as_json:
-        _echo_json(neighbors_data(found.entity, list(found), depth, evidence))
+        _echo_json(neighbors_data(found.entity, list(found), depth, evidence) | _window_data(since, until, by))
     else:
         click.echo(str(found))
+        _window_note(since, until, by, quiet)
         _also_note(name, found.entity, quiet)
+
+
+def _window_data(since: str | None, until: str | None, by: str) -> dict:
+    from aigraph.api import window
+
+    w = window(since, until, by)
+    return {"window": {"since": w.since, "until": w.until, "by": w.by}} if w else {}
+
+
+def _window_note(since: str | None, until: str | None, by: str, quiet: bool) -> None:
+    """Say on stderr which window the answer was drawn for (the dates as read)."""
+    from aigraph.api import window
+
+    w = window(since, until, by)
+    if w and not quiet:
+        click.echo(f"note: facts {w.describe()}", err=True)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -427,24 +484,29 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @cli.command()
 @click.argument("name")
+@window_options
 @graph_option
 @output_options
-def show(name: str, graph: Path | None, quiet: bool, as_json: bool) -> None:
+def show(name: str, since: str | None, until: str | None, by: str, graph: Path | None, quiet: bool,
+         as_json: bool) -> None:
     """Show NAME's card: type, canonical name and aliases, centrality rank, its facts with amounts and
-    dates, and the documents it appears in.
+    dates (when first and last stated, when they happened), the conflicts it takes part in (facts
+    marked [conflict]), and the documents it appears in. --since/--until draw it for a time window.
 
     \b
     Example:
       aigraph show DeepSeek
       aigraph show Groq --json
+      aigraph show OpenAI --since 2024-06-01
     """
     from aigraph.query.format import card_data, card_text
 
-    c = _graph(graph).card(name)
+    c = _graph(graph).card(name, since, until, by)
     if as_json:
         _echo_json(card_data(c))
     else:
         click.echo(card_text(c))
+        _window_note(since, until, by, quiet)
         _also_note(name, c.entity, quiet)
 
 
@@ -485,7 +547,7 @@ def search(text: str, type_: str | None, limit: int, graph: Path | None, quiet: 
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
               help="Seconds a query may run before it is stopped (503).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Queries run at the same time (one process each).")
+              help="Worker processes answering requests (each runs a few queries at a time).")
 @graph_option
 @output_options
 def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
@@ -498,17 +560,17 @@ def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?m aig:developedBy ?c }' \\
            http://127.0.0.1:3030/sparql
     """
+    import signal
+
     from aigraph.serve.endpoint import make_server
 
     endpoint = make_server(graph_dir(graph), host, port, timeout, workers, quiet=quiet or as_json)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
     if as_json:
         _echo_json({"url": endpoint.url, "sparql": endpoint.url + "/sparql"})
     else:
         click.echo(f"SPARQL endpoint {endpoint.url}/sparql, query page {endpoint.url}/ (Ctrl-C stops)")
     sys.stdout.flush()
-    import signal
-
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on `kill` too
     try:
         endpoint.serve_forever()
     except KeyboardInterrupt:
@@ -526,24 +588,34 @@ def serve(host: str, port: int, timeout: float, workers: int, graph: Path | None
               help="Show community N instead (ids as `aigraph analyse` prints them; 0 is the largest).")
 @click.option("--max-nodes", type=click.IntRange(1), default=None,
               help="Show at most this many entities, the most central first (default 5000).")
+@click.option("--funding", is_flag=True, help="The funding rounds instead: investors, companies, rounds over time.")
+@window_options
 @graph_option
 @output_options
 def html(name: str | None, output: Path | None, depth: int, community: int | None, max_nodes: int | None,
-         graph: Path | None, quiet: bool, as_json: bool) -> None:
-    """Write an interactive HTML view of the graph, of NAME's neighbourhood or of one community.
+         funding: bool, since: str | None, until: str | None, by: str, graph: Path | None, quiet: bool,
+         as_json: bool) -> None:
+    """Write an interactive HTML view: the whole graph, NAME's page, one community or the funding rounds.
 
-    Works offline. Node size is PageRank, colour and shape the type; hover for aliases and the
-    sentences a fact was read from; search any name; untick a type to hide it.
+    Works offline. The whole graph opens fitted to the window, its communities as named clusters;
+    node size is PageRank, colour and shape the type; the most central entities are labelled, the
+    others as you zoom in; hover for aliases and the sentences a fact was read from; search any
+    name; untick a type to hide it. NAME's page centres NAME with its card beside the graph.
+
+    --since/--until draw only the facts of a time window (and the entities they link).
 
     \b
     Example:
       aigraph html DeepSeek -o deepseek.html
       aigraph html --community 0
+      aigraph html --funding -o funding.html
+      aigraph html --since 2024-06-01 -o since-june.html
     """
-    # the whole graph's page goes beside the graph; the others into the current folder
-    output, data = _graph(graph).html(output, name, community, depth, max_nodes)
+    # the whole graph's page and the funding page go beside the graph; the others into the current folder
+    output, data = _graph(graph).html(output, name, community, depth, max_nodes, funding, since, until, by)
     if as_json:
-        _echo_json({"output": str(output), "nodes": len(data["nodes"]), "edges": len(data["edges"])})
+        _echo_json({"output": str(output), **({k: data[k] for k in ("rounds", "companies", "investors")} if funding
+                                              else {"nodes": len(data["nodes"]), "edges": len(data["edges"])})})
     elif not quiet:
         click.echo(f"{data['count']} -> {output}")
 
@@ -601,6 +673,91 @@ def path(source: str, target: str, limit: int, graph: Path | None, quiet: bool, 
         _echo_json(paths_json(g.to_networkx(), a, b, found))
     elif not quiet:
         click.echo(paths_text(g.to_networkx(), a, b, found))
+
+
+@cli.command()
+@click.option("--since", metavar="DATE", default=None,
+              help="First day: 2024, 2024-06, 2024-06-01, or 7d, 2w, 3m, 1y back from today.")
+@click.option("--until", metavar="DATE", default=None, help="Last day (inclusive).")
+@click.option("--limit", type=click.IntRange(0), default=10, show_default=True,
+              help="Lines shown per group (0: all); --json gives everything.")
+@graph_option
+@output_options
+def changes(since: str | None, until: str | None, limit: int, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """What is new: the entities, facts and funding rounds first stated since a date (no document
+    dated earlier states them), grouped by entity type and relation, by the dates of their documents.
+
+    \b
+    Example:
+      aigraph changes --since 2024-06-01
+      aigraph changes --since 2024-01 --until 2024-03 --json
+      aigraph changes --since 7d
+    """
+    from aigraph.query.changes import changes_data, changes_text
+
+    found = _graph(graph).changes(since, until)
+    if as_json:
+        _echo_json(changes_data(found))
+    elif not quiet:
+        click.echo(changes_text(found, limit))
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--patch", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write the difference as an RDF patch into this folder: added.nq and removed.nq.")
+@click.option("--limit", type=click.IntRange(0), default=10, show_default=True,
+              help="Items shown per list (0: all); --json gives everything.")
+@output_options
+def diff(old: Path, new: Path, patch: Path | None, limit: int, quiet: bool, as_json: bool) -> None:
+    """Compare two graph folders: documents, entities, facts, funding rounds and conflicts added and
+    removed, and what changed (an entity's type, label or aliases; a fact's confidence or support; a
+    round's investors, valuation or name). Exit status 0 either way.
+
+    \b
+    Example:
+      aigraph diff last-week/ exports/
+      aigraph diff old/ new/ --json
+      aigraph diff old/ new/ --patch patch/    # patch/added.nq, patch/removed.nq
+    """
+    from aigraph.api import diff as compare
+    from aigraph.query.diff import diff_data, diff_text
+
+    result = compare(old, new, patch)
+    if as_json:
+        _echo_json(diff_data(result) | ({"patch": str(patch)} if patch else {}))
+        return
+    if not quiet:
+        click.echo(diff_text(result, str(old), str(new), limit))
+        if patch:
+            click.echo(f"\nwrote {patch / 'added.nq'} and {patch / 'removed.nq'}")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--on", "on", type=click.Choice(["amount", "valuation", "developer"]), default=None,
+              help="Only disagreements on this.")
+@graph_option
+@output_options
+def conflicts(name: str | None, on: str | None, graph: Path | None, quiet: bool, as_json: bool) -> None:
+    """Where sources disagree: a funding round stated with different amounts or valuations, a model
+    attributed to different developers. Every claim is listed with the sentences that make it, by
+    document date. NAME keeps those the entity takes part in.
+
+    \b
+    Example:
+      aigraph conflicts
+      aigraph conflicts OpenAI --on valuation
+      aigraph conflicts --json
+    """
+    from aigraph.query.conflicts import conflicts_data, conflicts_text
+
+    found = _graph(graph).conflicts(name, on)
+    if as_json:
+        _echo_json(conflicts_data(found))
+    elif not quiet:
+        click.echo(conflicts_text(found))
 
 
 @cli.command()

@@ -21,15 +21,23 @@ class Document:
     encoding: str = "utf-8"
     """The encoding the bytes were decoded with."""
     title: str | None = None
-    """Title from front matter, if any."""
+    """Title from front matter, an article's header block or first-level heading, or an HTML page's meta
+    or <title>, if any."""
     date: str | None = None
-    """Publication date from front matter (ISO `YYYY-MM-DD`), if any."""
+    """Publication date as the document states it (front matter, header lines, HTML meta), ISO
+    `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), if any."""
     body_start: int = 0
     """Offset where the body begins (after front matter)."""
     format: str = "text"
     """`text` (plain text and Markdown) or `html` (tags, scripts and styles are not text)."""
     replacements: int = 0
     """How many U+FFFD replacement characters the decoded text holds (bytes that did not decode)."""
+    creator: str | None = None
+    """Author(s) as the document names them (`文章作者`, front matter `author`, `<meta name="author">`)."""
+    issued: str | None = None
+    """Publication time at the precision stated (`2023-05-23T11:32`, or a date as in `date`)."""
+    source: str | None = None
+    """The URL the document was published at (`原文链接`, front matter `url`, a canonical link)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +117,12 @@ class Fact:
     """Valuation stated with an investment."""
     date: Quantity | None = None
     """Date stated with the fact."""
+    round: str | None = None
+    """The funding round an investment belongs to, normalised (`Series B`, `Pre-A`, `Angel`, `Seed`,
+    `Strategic`, `Pre-IPO`), when the sentence names it."""
+    context: str | None = None
+    """For a fact read across sentences: the earlier sentence that names the entity this one points
+    back to (其, 该公司, the company) or leaves out; None when the sentence names both sides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +147,10 @@ class Entity:
     """One of vocab.ENTITY_TYPES."""
     aliases: frozenset[str] = field(default_factory=frozenset)
     """Every surface form seen for it, and the lexicon's aliases."""
+    definition: str = ""
+    """For a trend of the lexicon's taxonomy: what it is, in one sentence."""
+    broader: str = ""
+    """For a trend: canonical name of the wider trend it belongs to (itself an entity of the graph)."""
 
 
 @dataclass(frozen=True, slots=True)

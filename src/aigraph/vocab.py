@@ -127,9 +127,18 @@ class AIG(metaclass=_Closed):
     valuationCurrency: NamedNode
     date: NamedNode
     dateText: NamedNode
+    contextText: NamedNode
     sha256: NamedNode
     encoding: NamedNode
     sourcePath: NamedNode
+    firstStated: NamedNode
+    lastStated: NamedNode
+    eventDate: NamedNode
+    roundName: NamedNode
+    Conflict: NamedNode
+    conflictAbout: NamedNode
+    conflictOn: NamedNode
+    claim: NamedNode
 
 
 class RDF(metaclass=_Closed):
@@ -170,6 +179,8 @@ class SKOS(metaclass=_Closed):
     _source = "the SKOS vocabulary"
 
     altLabel: NamedNode
+    definition: NamedNode
+    broader: NamedNode
 
 
 class DCTERMS(metaclass=_Closed):
@@ -181,6 +192,9 @@ class DCTERMS(metaclass=_Closed):
 
     title: NamedNode
     date: NamedNode
+    creator: NamedNode
+    issued: NamedNode
+    source: NamedNode
 
 
 class OWL(metaclass=_Closed):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -76,6 +76,14 @@ def latin_boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+def in_english_prose(text: str, start: int, end: int) -> bool:
+    """Whether the words on both sides of text[start:end] are Latin (an English sentence)."""
+    before = text[max(0, start - 3):start].rstrip()
+    after = text[end:end + 3].lstrip()
+    return bool(before) and before[-1].isascii() and before[-1].isalpha() and bool(after) \
+        and after[0].isascii() and after[0].isalpha()
+
+
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 
@@ -84,12 +92,9 @@ def word_boundary_ok(text: str, start: int, end: int) -> bool:
     jieba's segmentation of the few characters around it."""
     if not _HAN_ONLY.match(text[start:end]):
         return True
-    import jieba
-
-    jieba.setLogLevel(60)
     a, b = max(0, start - 4), min(len(text), end + 4)
     pos = a
-    for word in jieba.cut(text[a:b], HMM=False):
+    for word in _segmented(text[a:b]):
         w_end = pos + len(word)
         if (pos < start < w_end) or (pos < end < w_end):
             # "甲骨文公司" is one dictionary word: a company word glued on does not count
@@ -99,6 +104,15 @@ def word_boundary_ok(text: str, start: int, end: int) -> bool:
                 return False
         pos = w_end
     return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _segmented(window: str) -> tuple[str, ...]:
+    """jieba's words of a few characters (a name and its neighbours come back again and again)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return tuple(jieba.cut(window, HMM=False))
 
 
 _GLUE = frozenset("公司 集团 股份 有限公司 控股 科技 中国 美国 日本 韩国 英国 国内 全球".split())

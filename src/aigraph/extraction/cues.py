@@ -21,7 +21,7 @@ _LEFT = {
 }
 # the same cues in English ("the startup Sakana AI", "Cerebras raised", "Blackwell chips")
 _LEFT_EN = {
-    "Investor": r"investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
+    "Investor": r"(?:co-)?led\sby|participation\sfrom|investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
     "Company": r"start-?up|company|firm|chipmaker|chip\smaker|maker|rival|giant|unicorn|lab|provider|subsidiary",
     "Model": r"model|models|LLM|LLMs",
     "Chip": r"chips?|GPUs?|accelerators?|processors?",
@@ -40,7 +40,7 @@ _RIGHT_EN = {
 # Words written just after a name ("Flashintel正在打造", "Blackrock领投", "李飞飞教授").
 _RIGHT = {
     "Investor": r"领投|跟投|参投|联合领投|共同领投|投资了|资本|合伙人|的合伙人|等投资机构|等机构投资|旗下基金",
-    "Company": r"公司|是一家|成立于|成立|创立于|创立|估值|完成.{0,12}融资|获得.{0,16}(?:融资|投资)|获.{0,10}融资|"
+    "Company": r"[，,]\s?(?:正在打造|致力于|专注于|成立于|创立于|是一家)|公司|是一家|成立于|成立|创立于|创立|估值|完成.{0,12}融资|获得.{0,16}(?:融资|投资)|获.{0,10}融资|"
                r"融资|上市|旗下|推出|发布|研发|开发了|宣布|的创始人|创始人|的CEO|CEO|团队|与.{1,16}合作|"
                r"正在打造|致力于|专注于|的产品|的模型|的芯片|股价|市值|营收|收入|员工",
     "Model": r"模型|大模型|系列模型|的参数|参数规模|在.{0,10}(?:基准|测试|榜单)",
@@ -49,7 +49,7 @@ _RIGHT = {
     "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出",
 }
 # "X是一家…公司" / "X是…工具": what the copula says X is.
-# the last kind word before the clause ends is the head ("Cosine是OpenAI最大的模型微调合作伙伴": a partner)
+# the last kind word before the clause ends is the head ("Acme是某大厂最重要的芯片供应合作伙伴": a partner)
 _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
                      r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
                      r"合作伙伴|供应商|竞争对手)")
@@ -74,20 +74,44 @@ _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风�
 _LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,24}?){0,6}\s?等(?:\s?\d+\s?家)?\s?")
 
 
+# an interview's speaker: a role word opens the line, the name and a colon follow ("嘉宾Oriol Vinyals：…");
+# without the role word a line may as well open with a company or a term being glossed
+_SPEAKER_LEFT = re.compile(r"[\s*#>\-]*(?:主持人|嘉宾|采访者|提问者|受访者|对话者|Host|Guest)\s?")
+_SPEAKER_RIGHT = re.compile(r"\s?\**\s?[：:]")
+
 _GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
 # right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
 _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|显卡|处理器|模型|大模型|"
                          r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队)")
 
 
-def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dict[str, float]:
+# where someone works ("在Twitter工作", "Instagram的联合创始人", "Runway 的首席执行官"): an organisation,
+# even where the lexicon knows the name as a product
+_AT = re.compile(r"(?:在|供职于|任职于|就职于)\s?$")
+_WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职|从事)")
+_ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
+                      r"高管|员工|前员工)")
+
+
+def employer(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is named as the place someone works at or leads."""
+    return bool(_AT.search(text, max(0, start - 5), start) and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
+
+
+def noun_after(text: str, end: int) -> bool:
+    """Whether a kind word (公司, 平台, 模型, App …) follows text[:end] at once: "Critic模型", "Super APP"."""
+    return bool(_NOUN_RIGHT.match(text[end:end + 12])) or bool(re.match(r" ?(?:APP|App|app|platform|model|chip)\b", text[end:end + 10]))
+
+
+def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_words: bool = True) -> dict[str, float]:
     """Evidence for each entity type from the words around text[start:end] (with `nouns_only`, a
-    right-hand cue counts only if it says what the name is, not what it does)."""
+    right-hand cue counts only if it says what the name is, not what it does; without `right_words`,
+    the words written right after the name do not count at all, what a copula says does)."""
     votes: dict[str, float] = {}
     left = re.split(r"[\t\n]", text[max(0, start - 12):start])[-1]
     right = re.split(r"[\t\n]", text[end:end + 40])[0]
     if (g := _GLOSS.match(right)):
-        right = right[g.end():]  # "RPA（机器人流程自动化）": a gloss, not a cue
+        right = right[g.end():]  # "ABC（某种缩写的中文全称）": a gloss, not a cue
     if (m := _LIST_TAIL.match(right)) and m.end() < len(right):
         right = right[m.end():]
     for typ, rx in _LEFT_RE.items():
@@ -95,12 +119,16 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False) -> dic
             votes[typ] = votes.get(typ, 0.0) + 1.0
     if _LONGER_LEFT.search(left):
         votes.pop("Company", None)
-    for typ, rx in _RIGHT_RE.items():
+    for typ, rx in _RIGHT_RE.items() if right_words else ():
         if rx.search(right) and (not nouns_only or _NOUN_RIGHT.match(right)):
             votes[typ] = votes.get(typ, 0.0) + 1.0
     if _NAMED.search(left) and (m := _HEAD.match(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.5
+    if _SPEAKER_RIGHT.match(text, end) and _SPEAKER_LEFT.fullmatch(text[text.rfind("\n", 0, start) + 1:start]):
+        votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Oriol Vinyals：…" in an interview: who speaks
+    if employer(text, start, end):
+        votes["Company"] = votes.get("Company", 0.0) + 1.0
     if (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0

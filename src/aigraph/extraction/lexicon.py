@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,6 +35,10 @@ class LexEntry:
     knowledge that lets the relation stage trust "OpenAI ... GPT-4o" more than a chance pairing)."""
     notes: str = ""
     """Free text for curators."""
+    definition: str = ""
+    """For a trend: one sentence saying what it is (written to the graph as skos:definition)."""
+    broader: str = ""
+    """For a trend: canonical name of the wider trend it belongs to (skos:broader), if any."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -63,6 +69,29 @@ class Lexicon:
                 if not any(x is e for x, _ in bucket):
                     bucket.append((e, strong))
         self._automaton = None
+        self._check_taxonomy()
+
+    def _check_taxonomy(self) -> None:
+        """Every wider trend is a trend of the lexicon, and no trend is wider than itself."""
+        for e in self.entries:
+            seen = {e.name}
+            t = e
+            while t.broader:
+                up = self.by_name.get(norm(t.broader))
+                if up is None or up.type != "Trend":
+                    raise AigraphError(f"lexicon: trend {t.name!r}: broader {t.broader!r} is not a trend of the lexicon")
+                if up.name in seen:
+                    raise AigraphError(f"lexicon: trend {e.name!r}: its wider trends loop back to {up.name!r}")
+                seen.add(up.name)
+                t = up
+
+    def broader(self, entry: LexEntry) -> list[LexEntry]:
+        """The wider trends of a trend, nearest first."""
+        out, t = [], entry
+        while t.broader:
+            t = self.by_name[norm(t.broader)]
+            out.append(t)
+        return out
 
     def lookup(self, name: str) -> list[tuple[LexEntry, bool]]:
         """Entries an alias may mean, with whether the alias is strong for each."""
@@ -88,12 +117,30 @@ class Lexicon:
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every alias occurrence in `text` as (start, end, key), overlapping ones included."""
-        folded_all = [fold_char(c) for c in text]
-        keep = [i for i, f in enumerate(folded_all) if f not in DROP]
-        folded = "".join(folded_all[i] for i in keep)
+        # fold_char is one character to one, so str.translate folds in C; the separators norm drops
+        # are cut out, and a match's offsets mapped back past the ones cut before it
+        folded = text.translate(_FOLD_TABLE)
+        cut = [m.start() - i for i, m in enumerate(_DROP_RE.finditer(folded))]
+        if cut:
+            folded = _DROP_RE.sub("", folded)
         for end, key in self.automaton.iter(folded):
             start = end - len(key) + 1
-            yield keep[start], keep[end] + 1, key
+            if cut:
+                yield start + bisect_right(cut, start), end + bisect_right(cut, end) + 1, key
+            else:
+                yield start, end + 1, key
+
+
+class _FoldTable(dict):
+    """ord(c) -> fold_char(c), filled in as characters are met (for str.translate)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+_DROP_RE = re.compile("[" + re.escape("".join(sorted(DROP))) + "]")
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict]]:
@@ -118,9 +165,12 @@ def entry_from_record(rec: dict, where: str = "") -> LexEntry:
         v = rec.get(key, [])
         if not isinstance(v, list) or not all(isinstance(a, str) and a.strip() for a in v):
             raise AigraphError(f"{where}: {key!r} must be a list of non-empty strings")
-    if not isinstance(rec.get("developer", ""), str) or not isinstance(rec.get("notes", ""), str):
-        raise AigraphError(f"{where}: 'developer' and 'notes' must be strings")
-    unknown = set(rec) - {"name", "type", "aliases", "weak_aliases", "context", "developer", "notes"}
+    for key in ("developer", "notes", "definition", "broader"):
+        if not isinstance(rec.get(key, ""), str):
+            raise AigraphError(f"{where}: {key!r} must be a string")
+    if (rec.get("definition") or rec.get("broader")) and rec["type"] != "Trend":
+        raise AigraphError(f"{where}: 'definition' and 'broader' are for trends only")
+    unknown = set(rec) - _FIELDS
     if unknown:
         raise AigraphError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     aliases = tuple(dict.fromkeys(a for a in rec.get("aliases", []) if a != rec["name"]))
@@ -128,7 +178,11 @@ def entry_from_record(rec: dict, where: str = "") -> LexEntry:
         name=rec["name"], type=rec["type"], aliases=aliases,
         weak_aliases=tuple(dict.fromkeys(rec.get("weak_aliases", []))),
         context=tuple(rec.get("context", [])), developer=rec.get("developer", ""), notes=rec.get("notes", ""),
+        definition=rec.get("definition", "").strip(), broader=rec.get("broader", "").strip(),
     )
+
+
+_FIELDS = frozenset(("name", "type", "aliases", "weak_aliases", "context", "developer", "notes", "definition", "broader"))
 
 
 def load_entries(paths: Iterable[Path]) -> list[LexEntry]:

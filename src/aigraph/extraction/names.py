@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from aigraph.extraction import names_cn
 from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
-from aigraph.extraction.cues import type_votes
+from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
 from aigraph.folding import norm
 
@@ -41,7 +41,7 @@ _TITLES = frozenset(("Partner", "Founder", "Co-founder", "Cofounder", "CEO", "CT
                      "Chairman", "Professor", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs",
                      "Mrs.", "Sir", "VP", "Director", "Head", "Chief", "Scientist", "Researcher", "Engineer"))
 # what a benchmark, event, algorithm or architecture is followed or preceded by: the name is no entity
-_NOT_ENTITY_AFTER = re.compile(r"^\s?[”\"」]?\s?(?:测试集|测试中|测试|基准|榜单|评测|排行榜|大会|峰会|会议|论坛|展会|"
+_NOT_ENTITY_AFTER = re.compile(r"^\s?(?:\d{2,4}\s?)?[”\"」]?\s?(?:测试集|测试中|测试|基准|榜单|评测|排行榜|大会|峰会|会议|论坛|展会|"
                                r"发布会|论文|期刊|算法|架构|协议|标准|指标|数据集|定律|范式|方法|理论|公式|编程语言|语言)")
 _NOT_ENTITY_BEFORE = re.compile(r"(?:测试集|基准测试|基准|数据集|榜单|评测集|算法|指标|协议|标准|语言)\s?$")
 # "X的Y" / "X推出的Y": Y, after a company, is something it makes
@@ -73,6 +73,7 @@ class NamePatterns:
         found += names_cn.organisations(text, covered)
         found += names_cn.sources(text, covered)
         found += names_cn.models(text, covered)
+        found += names_cn.quoted(text, covered)
         out.extend(found)
         return doc
 
@@ -89,6 +90,8 @@ class NamePatterns:
         common = english_common()
         given = _given_names()
         stop = self.lexicon.stopwords
+        # short forms the document spells out in ordinary words are terms wherever they stand
+        terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
         for m in LATIN_RUN.finditer(text):
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
@@ -116,12 +119,19 @@ class NamePatterns:
                     b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
                 kind = _latin_kind(surface, words, common, given)
+                if kind not in ("person", "given", "fullname", "company", "investor") and norm(surface) in terms:
+                    continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
+                if kind in ("word", "phrase", "acronym") and votes and noun_after(text, b) \
+                        and not type_votes(text, a, b, right_words=False):
+                    continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
-                if prose and kind == "name" and not votes and not self._model_like(surface):
+                if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)
+                if (score < 0.6 or score < 0.7 and (kind != "versioned" or len(words) > 2)) and label_line(text, a, b):
+                    continue  # "Emu Vide", "Alaya FM": a line of a figure or a table ("Gen-2" alone is a model's name)
                 if typ == "Company" and score < 0.6 and self._model_like(surface):
                     typ = "Model"  # "Grok3", "DriveGPT4", "LLaVA-Next": a model family's name with a version
                 if typ:
@@ -129,10 +139,45 @@ class NamePatterns:
         return out
 
 
+_GLOSS_AFTER = re.compile(r"\s?[（(](?P<g>[^（）()\n]{2,40})[）)]")
+_GLOSS_BEFORE = re.compile(r"(?P<g>[\u4e00-\u9fff]{2,12})\s?[（(]\s?(?:即|又称|也称|简称|或称)?\s?$")
+
+
+def glossed_term(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is the short form of a term spelt out beside it in ordinary words:
+    "PMF（Product-Market Fit）", "BMS（建筑管理系统）", "多模态大模型 (MM-LLM)"."""
+    common = english_common()
+    m = _GLOSS_AFTER.match(text, b)
+    if m is None and (before := _GLOSS_BEFORE.search(text, max(0, a - 16), a)) and re.match(r"\s?[）)]", text[b:b + 2]):
+        m = before
+    if m is None:
+        return False
+    gloss = m["g"].split("，")[0].split(",")[0].strip()
+    latin = [w.lower() for w in re.findall(r"[A-Za-z]+", gloss)]
+    if latin and len(latin) >= 2 and all(w in common for w in latin) and not re.search(r"[\u4e00-\u9fff]", gloss):
+        return True
+    han = re.sub(r"[^\u4e00-\u9fff]", "", gloss)
+    return len(han) >= 4 and han == gloss.replace(" ", "") and names_cn.compound_of_words(han)
+
+
+def label_line(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] stands on a line with next to nothing else (a label of a figure or a table)."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    rest = text[start:a] + text[b:len(text) if end < 0 else end]
+    return len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z]+", rest)) < 4
+
+
 @cache
 def _given_names() -> frozenset[str]:
-    text = (Path(__file__).with_name("data") / "given_names.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    """Given names: the hand-kept list, and the census list less the names that are English words
+    as well ("Major", "Grant", "Summer")."""
+    def words(name: str) -> set[str]:
+        text = (Path(__file__).with_name("data") / name).read_text("utf-8")
+        return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+
+    common = english_common()
+    return frozenset(words("given_names.txt") | {w for w in words("given_names_census.txt") if w.lower() not in common})
 
 
 def _first(text: str, a: int, b: int) -> str:
@@ -167,6 +212,8 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         return "versioned"
     if len(words) == 1:
         w = words[0]
+        if w in given:
+            return "given"  # "Noam", "Oriol": a person named by the first name alone
         if w[:1].isdigit():
             return "code"
         if w.isupper() and len(w) <= 4 and not any(ch.isdigit() for ch in w):
@@ -176,7 +223,14 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         return "name"
     if all(w.lower() in common for w in words):
         return "phrase"
+    if any(len(w) == 1 for w in words) and all(len(w) == 1 or w.lower() in common for w in words):
+        return "phrase"  # "C Output": a letter and a word, a label
+    if len(words) in (2, 3) and all(_PERSON_WORD.match(w) and w.lower() not in common for w in words):
+        return "fullname"  # "Volkmar Ulig", "Tommi Jaakkola": shaped like a person's name, no word of English
     return "name"
+
+
+_PERSON_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?$")
 
 
 def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
@@ -185,6 +239,14 @@ def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
     strength = votes.get(best, 0.0) if best else 0.0
     if kind == "person":
         return "Person", 0.8
+    if kind == "fullname":
+        if best in (None, "Person") or strength < 1:
+            return "Person", 0.7 if best == "Person" else 0.55
+        return best, 0.55 + min(strength, 1) * 0.15
+    if kind == "given":
+        if best in (None, "Person"):
+            return "Person", 0.7 if best else 0.6
+        return (best, 0.55 + min(strength, 1) * 0.15) if strength >= 1 else ("Person", 0.55)
     if kind == "investor":
         return "Investor", 0.8
     if kind == "company":

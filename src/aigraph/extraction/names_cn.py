@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from aigraph.extraction.candidates import Candidate
@@ -12,7 +12,12 @@ from aigraph.extraction.cues import type_votes
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 LATIN_CHARS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 
-_STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于等其该这那此各每中上下里内外一个也都又就而并且但之所着过给让使他她它们曾已")
+_STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于等其该这那此各每中上下里内外一个也都又就而并且但之所着过给让使他她它们曾已"
+                        "某仍最还需")
+# measure words after 一 ("一批重大原创科技成果", "一道推进科技赋能"): the name cannot start with them
+_MEASURE_AFTER_ONE = frozenset("批道家个种款位名项些群支套类场次")
+# single characters that open a phrase, not a name ("来推进大模型", "有不少资本")
+_FUNCTION_CHARS = frozenset("来有再均皆即便则才只更很太要能会可应该不")
 _LOCATIONS = ("美国", "中国", "日本", "韩国", "英国", "法国", "德国", "北京", "上海", "深圳", "杭州", "广州",
               "硅谷", "国内", "海外", "国外", "全球", "印度", "欧洲", "以色列", "新加坡", "加拿大", "香港", "台湾")
 # Things that look like names in Chinese text but are ordinary vocabulary.
@@ -82,6 +87,19 @@ def cn_common(word: str, threshold: int = 50) -> bool:
     return _jieba_freq().get(word, 0) >= threshold
 
 
+def ordinary_word(word: str, threshold: int = 20) -> bool:
+    """Whether jieba's dictionary lists the word as an ordinary one (not tagged as a name), or reads it as
+    ordinary words only ("性价比", "云端", "本页")."""
+    _jieba_freq()
+    tag = _tags().get(word)
+    if tag is not None:
+        return cn_common(word, threshold) and not (tag.startswith("nr") or tag in ("nz", "nt", "ns", "nrt"))
+    words = [(w, _tags().get(w, "x")) for w in _first_block_words(word)]
+    return len(words) >= 2 and all(len(w) >= 2 and cn_common(w, 200) and not flag.startswith("n")
+                                   or w in _STOP_CHARS for w, flag in words)
+
+
+@lru_cache(maxsize=1 << 14)
 def compound_of_words(text: str) -> bool:
     """Whether a string is made of two or more common words ("安全检测"): a description, not a brand."""
     import jieba
@@ -91,25 +109,67 @@ def compound_of_words(text: str) -> bool:
     return len(words) >= 2 and all(len(w) >= 2 and cn_common(w, 100) for w in words)
 
 
+_NOT_BRAND_WORDS = tuple(w for w in NOT_BRAND if len(w) > 1)  # str.endswith takes them all at once
+
+
 def brand_ok(brand: str, common_threshold: int, compound: bool = True) -> bool:
     """Whether a Chinese string can be a brand or organisation name rather than ordinary words."""
     if len(brand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in brand) or brand in NOT_BRAND:
         return False
-    if any(brand.endswith(w) or brand.startswith(w) for w in NOT_BRAND if len(w) > 1):
+    if brand.endswith(_NOT_BRAND_WORDS) or brand.startswith(_NOT_BRAND_WORDS):
         return False
     if cn_common(brand, common_threshold) or starts_as_function_word(brand):
         return False
     return not (compound and compound_of_words(brand))
 
 
+@lru_cache(maxsize=1 << 14)
 def starts_as_function_word(text: str) -> bool:
     """Whether jieba reads the text as beginning with a verb, adverb, preposition, pronoun or the
-    like ("依托科技", "激发科技"): a phrase, not a name."""
-    import jieba.posseg
+    like ("依托科技", "激发科技"): a phrase, not a name. The first word and its tag are those
+    `jieba.posseg.cut(text, HMM=False)` gives, read from jieba's own segmentation and dictionary without
+    loading posseg's table of every word's tag (most of a build's start-up)."""
 
     _jieba_freq()
-    words = list(jieba.posseg.cut(text, HMM=False))
-    return bool(words) and len(words[0].word) >= 2 and words[0].flag in _NOT_NAME_POS
+    block = next((b for b in _POSSEG_BLOCK.split(text) if b), "")
+    if not _POSSEG_BLOCK.fullmatch(block):
+        return False  # posseg gives a non-Chinese block's characters one by one, tagged x, m or eng
+    words = _first_block_words(block)
+    first = words[0]
+    if len(first) == 1:
+        return first in _FUNCTION_CHARS and len(text) > 1
+    return _tags().get(first, "x") in _NOT_NAME_POS or _tags().get(first) in ("i", "l")  # idioms, set phrases
+
+
+_POSSEG_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba.posseg's re_han_internal
+
+
+def _first_block_words(block: str) -> list[str]:
+    """jieba's words of a block of Han text, as `jieba.posseg.cut(block, HMM=False)` splits it."""
+    import jieba
+
+    route: dict = {}
+    jieba.dt.calc(block, jieba.dt.get_DAG(block), route)
+    out, i = [], 0
+    while i < len(block):
+        j = route[i][1] + 1
+        out.append(block[i:j])
+        i = j
+    return out
+
+
+@cache
+def _tags() -> dict[str, str]:
+    """Word -> part-of-speech tag, read from jieba's dictionary (its `word freq tag` lines), without
+    loading posseg's own copy of the table (most of a build's start-up)."""
+    import jieba
+
+    f = jieba.dt.get_dict_file()
+    try:
+        fields = f.read().decode("utf-8").split()
+    finally:
+        f.close()
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 def name_start(text: str, end: int, max_len: int) -> int:
@@ -120,6 +180,8 @@ def name_start(text: str, end: int, max_len: int) -> int:
         if not ("\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalnum()) or c in _STOP_CHARS:
             break
         start -= 1
+    if start < end and text[start] in _MEASURE_AFTER_ONE and text[start - 1:start] == "一":
+        start += 1
     for loc in _LOCATIONS:
         if text.startswith(loc, start) and end - start - len(loc) >= 2:
             start += len(loc)
@@ -156,10 +218,23 @@ def transliterated(text: str, covered: bytearray) -> list[Candidate]:
     return out
 
 
+# last characters of terms, not of given names ("鲁棒性：…" glosses a term)
+_TERM_SUFFIX = frozenset("性率度化型论器值制式量层侧端域级链")
+# an interview's speaker: a name opening the line, a colon after it ("王小川：我们认为…")
+_SPEAKER = re.compile(rf"(?m)^[\s*#>\-]*(?:主持人|嘉宾|采访者|受访者)?\s?(?P<name>[{HAN}]{{2,4}})\s?\**\s?[：:]")
+
+
 def people(text: str, covered: bytearray) -> list[Candidate]:
-    """Chinese names beside a title or a verb of saying (高通总裁安蒙, 李飞飞教授)."""
+    """Chinese names beside a title or a verb of saying (高通总裁安蒙, 李飞飞教授), and speakers."""
     single, double = surnames()
     out = []
+    for m in _SPEAKER.finditer(text):
+        name = m["name"]
+        slen = 2 if name[:2] in double and len(name) > 2 else 1 if name[0] in single else 0
+        if slen and len(name) - slen <= 2 and not cn_common(name, 50) and not cn_common(name[slen:], 300) \
+                and not cn_common(name[:2], 100) \
+                and not any(c in _STOP_CHARS for c in name) and name[-1] not in _TERM_SUFFIX:
+            out.append(Candidate(m.start("name"), m.end("name"), "Person", name, "pattern:cn-speaker", 0.75))
     for m in _PERSON_CUE.finditer(text):
         if m["before"] is not None:
             name = _name_at(text, m.end(), single, double)
@@ -222,6 +297,8 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
             continue
         if cn_common(name[slen:], 300) or cn_common(text[end - length - 1:end - length + 1], 300):
             continue  # "中国企业表示": 企业 is a word and 中国 too, no name here
+        if cn_common(name[:2], 300) or cn_common(name[-1] + text[end:end + 1], 300):
+            continue  # "公司名称": 公司 is a word, and 名称 one too (称 is no verb of saying here)
         before = text[end - length - 1:end - length] if end - length > 0 else ""
         if length == 2 and before and "\u4e00" <= before <= "\u9fff" and before not in _STOP_CHARS:
             if not GLUED_CUE.search(text[max(0, end - length - 4):end - length]):
@@ -233,9 +310,29 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
 _PLACES = ("国家|中央|北京|上海|天津|重庆|深圳|广州|杭州|苏州|南京|武汉|成都|西安|合肥|无锡|青岛|厦门|长沙|郑州|济南|宁波|"
            "东莞|佛山|珠海|广东|浙江|江苏|安徽|湖北|湖南|四川|山东|福建|河南|河北|江西|陕西|辽宁|吉林|黑龙江|云南|贵州|"
            "广西|海南|山西|内蒙古|新疆|中关村|临港|浦东|雄安|上海国投|北京国管|国投|国调|国新|中金|中移|中电")
-# government and industry funds ("北京市人工智能产业投资基金", "上海国投先导基金"): a place, a purpose, 基金
+# government and industry funds ("杭州市数字经济产业投资基金", "深圳先导创新基金"): a place, a purpose, 基金
 _FUND = re.compile(rf"(?:{_PLACES})(?:市|省|区)?[\u4e00-\u9fff]{{0,12}}?(?:产业|引导|先导|发展|创新|创业|投资|母|专项)"
                    rf"[\u4e00-\u9fff]{{0,4}}?基金")
+
+
+_HEADS = r"大模型|模型|芯片|处理器|App|APP|app|应用|助手|智能体|机器人|操作系统|平台|产品|工具|功能"
+# a name in quotes or book-title marks that the sentence says is a model, chip or product: "名为「X」的操作系统",
+# "发布了“X”大模型"; marks used for emphasis ("推出了“研究预览版”") have no kind word beside them
+_QUOTED = re.compile(rf"(?:(?P<named>名为|名叫|叫做|代号为?|命名为)|(?:发布|推出|上线|开源|亮相|官宣|打造|研发)了?[^“”「」《》，。；]{{0,6}}?)"
+                     rf"\s?[“「《](?P<name>[^”」》“「《\n，。]{{2,12}})[”」》]\s?(?(named)的?[^，。；]{{0,4}}?)(?P<head>{_HEADS})")
+_HEAD_TYPE = {"大模型": "Model", "模型": "Model", "芯片": "Chip", "处理器": "Chip"}
+
+
+def quoted(text: str, covered: bytearray) -> list[Candidate]:
+    """Names in quotes or book-title marks beside a release verb or "名为", typed by the kind word after them."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        name = m["name"].strip()
+        if not _free(covered, a, b) or re.search(r"报告|白皮书|指南|规划|法案|研究|计划|\d{4}", name):
+            continue
+        out.append(Candidate(a, b, _HEAD_TYPE.get(m["head"], "Product"), name, "pattern:quoted", 0.7))
+    return out
 
 
 def funds(text: str, covered: bytearray) -> list[Candidate]:
@@ -262,7 +359,7 @@ def organisations(text: str, covered: bytearray) -> list[Candidate]:
 
 
 def sources(text: str, covered: bytearray) -> list[Candidate]:
-    """Organisations cited as a source of data (根据硅兔君复盘, 根据咨询公司来觅PEVC的统计)."""
+    """Organisations cited as a source of data (根据某研究院复盘, 根据咨询公司某某数据的统计)."""
     out = []
     for m in _SOURCE.finditer(text):
         a, b = m.start("name"), m.end("name")
@@ -287,8 +384,9 @@ def models(text: str, covered: bytearray) -> list[Candidate]:
             start += 1  # a company glued to its model ("思特奇九思大模型"): the model starts after it
             glued = True
         before = text[start - 1:start] if start else ""
-        if not brand_ok(text[start:m.start()], 500) or not _free(covered, start, end):
-            continue
+        if not brand_ok(text[start:m.start()], 500) or not _free(covered, start, end) \
+                or ordinary_word(text[start:m.start()]):
+            continue  # "音频大模型", "客服大模型": a kind of model, not its name
         if not glued and before and "\u4e00" <= before <= "\u9fff" and before not in "的是为和与及":
             continue  # the name would start inside a word
         out.append(Candidate(start, end, "Model", text[start:end], "pattern:cn-model", 0.7))

@@ -22,6 +22,7 @@ _CURRENCY = {
     "港元": "HKD", "港币": "HKD", "hkd": "HKD", "欧元": "EUR", "€": "EUR", "eur": "EUR",
     "日元": "JPY", "jpy": "JPY", "英镑": "GBP", "£": "GBP", "gbp": "GBP", "韩元": "KRW",
 }
+_VAGUE = "数几上"
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
 _CN_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千"
 _EN_MULT = r"trillion|billion|million|thousand|bn|mn|[bmk](?![a-z])"
@@ -76,8 +77,13 @@ def find_money(text: str) -> Iterator[tuple[int, int, Quantity]]:
         if mult:
             value *= _MULT[mult.lower()]
         cur = _CURRENCY.get((pre or "").strip().lower()) or _CURRENCY.get((post or "").strip().lower().replace(" ", ""))
+        start = m.start()
+        if not pre and start and text[start - 1] in _VAGUE and not m["num"][0].isdigit():
+            # "数千万元", "几亿美元": an order of magnitude, not a figure
+            yield start - 1, start + len(m.group().rstrip()), Quantity(text[start - 1] + m.group().strip(), None, cur)
+            continue
         written = m.group().strip()
-        yield m.start(), m.start() + len(m.group().rstrip()), Quantity(written, _plain(value), cur)
+        yield start, start + len(m.group().rstrip()), Quantity(written, _plain(value), cur)
 
 
 def parse_money(text: str) -> Quantity | None:
@@ -172,3 +178,4 @@ def _iso(year: int, month: str | None, day: str | None) -> str:
 def parse_date(text: str, doc_date: str | None = None) -> Quantity | None:
     """The first date in text."""
     return next((q for _, _, q in find_dates(text, doc_date)), None)
+

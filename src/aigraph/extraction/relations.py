@@ -8,22 +8,39 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from aigraph.extraction import clauses
+from aigraph.extraction import (
+    clauses,
+    events,
+    events_en,
+    rules_en,
+    rules_en_tech,
+    rules_org,
+    rules_people,
+    rules_tech,
+    rules_trends,
+)
+from aigraph.extraction.attributes import first_date, money, round_name, span_of
 from aigraph.extraction.candidates import doc_text, sentence_bounds
-from aigraph.extraction.clauses import Ent
-from aigraph.extraction.quantities import find_dates, find_money
+from aigraph.extraction.clauses import CONTEXT, Ent, Parse
+from aigraph.extraction.constructions import Hit, registered
 from aigraph.extraction.resolve import chosen
-from aigraph.extraction.rules_en import RULES as EN_RULES
-from aigraph.extraction.rules_en_tech import RULES as EN_TECH_RULES
-from aigraph.extraction.rules_org import RULES as ORG_RULES
-from aigraph.extraction.rules_tech import RULES as TECH_RULES
+from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic, opening, points_back
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-RULES = ORG_RULES + TECH_RULES
-ENGLISH_RULES = EN_RULES + EN_TECH_RULES
+MODULES = (events, rules_org, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech, events_en)
+"""The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
-_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}")
+_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")
+CROSS_SENTENCE = 0.85
+"""A fact whose company the sentence only points back to (or leaves out) keeps this share of its
+confidence: the topic may be wrong."""
+SURE = 0.75
+"""Only constructions at least this sure are read across sentences."""
+ACROSS = frozenset({"developedBy", "investedIn", "founderOf", "leads", "partnerOf", "acquired", "usesChip", "basedOn"})
+"""Predicates read across sentences (a comparison or a trend tie with a guessed side is too loose)."""
+DATED = frozenset({"investedIn", "developedBy", "founderOf", "acquired"})
+"""Predicates whose facts carry the date their clauses state."""
 
 
 def allowed(pred: str, s: Ent, o: Ent) -> bool:
@@ -51,52 +68,96 @@ def _compact(text: str, ents: list[Ent]) -> tuple[str, list[Ent]]:
     return compact, [Ent(new_pos[e.start], new_pos[e.end], e.type, e.name, developer=e.developer) for e in ents]
 
 
-def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None) -> list[Fact]:
+def sentence_facts(text: str, ents: list[Ent], doc_date: str | None = None, topic: Topic | None = None) -> list[Fact]:
     """Facts one sentence states about its entities, the surest reading of each kept."""
+    return read_sentence(text, ents, doc_date, topic)[0]
+
+
+def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic: Topic | None = None,
+                  we: Topic | None = None, you: Topic | None = None) -> tuple[list[Fact], Topic | None]:
+    """The facts of one sentence, and the paragraph's topic after it. Entities may be named by a phrase
+    that points back (该公司, 我们) or left out (a sentence that opens on 完成…融资): they are then the
+    topic's, or the speakers' organisations (`we`, `you`)."""
     text, ents = _compact(text, ents)
-    sent = clauses.parse(text, ents)
+    ents = ents + anaphors(text, ents, topic, we, you)
+    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic else None
+    sent = clauses.parse(text, ents, context)
     found: dict[tuple[str, str, str], Fact] = {}
-    rules = RULES + ENGLISH_RULES if _ENGLISH.search(text) else RULES
-    for rule in rules:
-        for pred, i, j, conf, name in rule(sent):
-            s, o = sent.ents[i], sent.ents[j]
-            if not allowed(pred, s, o):
-                continue
-            key = (s.name, pred, o.name)
-            if pred in SYMMETRIC:
-                key = (min(s.name, o.name), pred, max(s.name, o.name))
-            if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
-                conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
-            if pred == "usesChip" and o.developer and _same_org(o.developer, s.name):
-                continue  # a chip maker announcing its own chip does not use it
-            if key in found and found[key].confidence >= conf:
-                continue
-            amount = valuation = date = None
-            if pred == "investedIn":
-                amount, valuation = _money(text)
-            if pred in ("investedIn", "developedBy", "founderOf", "acquired"):
-                date = next((q for _, _, q in find_dates(text, doc_date)), None)
-            found[key] = Fact(s.name, pred, o.name, round(conf, 3), name, amount, valuation, date)
-    return list(found.values())
+    langs = ("zh", "en") if _ENGLISH.search(text) else ("zh",)
+    funded = None
+    for lang in langs:
+        for construction in registered(lang):
+            for hit in construction(sent):
+                fact = _fact(sent, hit, doc_date)
+                if fact is None:
+                    continue
+                key = (fact.subject, fact.predicate, fact.object)
+                if fact.predicate in SYMMETRIC:
+                    key = (min(fact.subject, fact.object), fact.predicate, max(fact.subject, fact.object))
+                if key in found and found[key].confidence >= fact.confidence:
+                    continue
+                found[key] = fact
+                if fact.predicate == "investedIn" and funded is None and hit.object != CONTEXT:
+                    funded = hit.object
+    used = any(f.context is not None for f in found.values())
+    return list(found.values()), next_topic(sent, topic, funded, used)
+
+
+def _entity(s: Parse, i: int) -> Ent:
+    return s.context if i == CONTEXT else s.ents[i]
+
+
+def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
+    """The fact a hit reads, with the attributes its clauses state; None when the types do not fit."""
+    s, o = _entity(sent, hit.subject), _entity(sent, hit.object)
+    pred, conf = hit.predicate, hit.confidence
+    if not allowed(pred, s, o) or _cited(sent.text, s, o):
+        return None
+    if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
+        conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
+    if pred == "usesChip" and o.developer and _same_org(o.developer, s.name):
+        return None  # a chip maker announcing its own chip does not use it
+    context = None
+    if s.anaphor or o.anaphor:
+        if conf < SURE or pred not in ACROSS:
+            return None  # a loose construction, or a comparison, and a guessed entity: too little to go on
+        conf *= CROSS_SENTENCE
+        context = s.antecedent if s.anaphor else o.antecedent
+    amount, valuation, date, name = hit.amount, hit.valuation, hit.date, hit.round
+    span = (hit.span or _span(sent, hit)) if pred in DATED else (0, 0)
+    if pred == "investedIn":
+        found_amount, found_valuation = money(sent.text, *span)
+        if found_valuation is None:  # "B估值达到28亿美元，在A领投的新一轮中融资6.4亿美元": the company's worth
+            found_valuation = money(sent.text)[1]
+        amount, valuation = amount or found_amount, valuation or found_valuation
+        name = name or round_name(sent.text, *span)
+    if pred in DATED:
+        date = date or first_date(sent.text, *span, doc_date)
+    return Fact(s.name, pred, o.name, round(conf, 3), hit.rule, amount, valuation, date, name, context)
+
+
+_TITLE = re.compile(r"《[^《》]{2,80}》")
+
+
+def _cited(text: str, s: Ent, o: Ent) -> bool:
+    """Whether both sides stand inside one cited title (据《A收购B的内幕》一文): the title is not the
+    sentence's own statement."""
+    if "《" not in text:
+        return False
+    return any(m.start() <= min(s.start, o.start) and max(s.end, o.end) <= m.end() and s.end > s.start and o.end > o.start
+               for m in _TITLE.finditer(text))
+
+
+def _span(sent: Parse, hit: Hit) -> tuple[int, int]:
+    """The clauses a fact's two entities stand in (the one a sentence leaves out stands nowhere)."""
+    sides = [sent.ents[i] for i in (hit.subject, hit.object) if i != CONTEXT]
+    return span_of(sent, min(e.start for e in sides), max(e.end for e in sides))
 
 
 def _same_org(a: str, b: str) -> bool:
     """Whether two company names may be the same organisation (Google / Google DeepMind)."""
     ta, tb = set(a.casefold().split()), set(b.casefold().split())
     return bool(ta & tb) or a.casefold() in b.casefold() or b.casefold() in a.casefold()
-
-
-def _money(text: str):
-    """The round's amount and the valuation, told apart by the words before each figure."""
-    amount = valuation = None
-    for start, end, q in find_money(text):
-        if re.search(r"估值|市值|投后|价值", text[max(0, start - 12):start]) \
-                or re.search(r"\bvalu(?:ed|ing|ation)\b[^$€£¥\d;]{0,40}$", text[max(0, start - 50):start], re.I) \
-                or re.match(r"\s?(?:post-money\s|pre-money\s)?valuation", text[end:end + 24], re.I):
-            valuation = valuation or q
-        else:
-            amount = amount or q
-    return amount, valuation
 
 
 class RelationExtractor:
@@ -111,15 +172,25 @@ class RelationExtractor:
         starts = [c.start for c in ents]
         doc_date = doc._.aigraph_doc_date
         text = doc_text(doc)
+        talk = Discourse()
         for a, b in sentence_bounds(doc):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            labelled = text.find("：", a, min(b, a + 40)) >= 0 or text.find(":", a, min(b, a + 40)) >= 0
+            if lo == hi and not labelled:
+                talk.topic = talk.topic.older() if talk.topic else None  # a sentence that names nothing
+                continue
+            sentence = text[a:b]
             local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
                      for c in ents[lo:hi] if c.end <= b]
-            if len(local) < 2:
+            if labelled:
+                talk.hear(sentence, local)
+            if len(local) < 2 and (talk.topic is None and talk.guest is None or not local or not points_back(sentence)):
+                talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)
                 continue
-            for fact in sentence_facts(text[a:b], local, doc_date):
-                if fact.confidence >= self.threshold:
-                    facts.append((a, fact))
+            we, you = talk.voices()
+            found, talk.topic = read_sentence(sentence, local, doc_date, talk.topic, we, you)
+            talk.learn(found, sentence)
+            facts.extend((a, fact) for fact in found if fact.confidence >= self.threshold)
         doc._.aigraph_facts = facts
         return doc
 

@@ -6,17 +6,19 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from aigraph.extraction import docnames
 from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
-from aigraph.extraction.cues import type_votes
+from aigraph.extraction.cues import employer, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
-from aigraph.extraction.names_cn import brand_ok
 from aigraph.folding import norm
 
-_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "propagated": 2}
+_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
 
 # What may follow a model or chip name as part of its version ("Qwen" + "2.5-72B-Instruct").
 _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|Instruct|Chat|"
@@ -24,7 +26,16 @@ _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Fl
               r"Medium|XL|Edge|Light|Long|Math|Code|VL|Audio|Realtime|High|Low")
 _TAIL = re.compile(rf"(?:[ -]?(?:{_TAIL_WORD})(?![A-Za-z]))+")
 _NOT_AFTER_TAIL = re.compile(r"^\s?(?:年|月|日|号|%|％|亿|万|千|个|张|块|倍|美元|元|次|款|家|名|位|人|亿参数|K|k)")
-_SHORT_SUFFIX = re.compile(r"^(?P<stem>.+?)(?: AI| Labs?| Inc\.?| Technologies| Ventures| Capital| Partners|科技|智能|集团)$")
+
+
+@cache
+def _event() -> re.Pattern:
+    """Event words after a company's name (data/event_words.txt), with a year or a conference word after
+    the bare 世界 ("软银世界2024", not "英伟达世界领先")."""
+    words = [w.strip() for w in (Path(__file__).with_name("data") / "event_words.txt").read_text("utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w != "世界")
+    return re.compile(rf"\s?(?:(?:{alts})(?:\s?(?:19|20)\d{{2}})?(?![A-Za-z])|世界\s?(?:19|20)\d{{2}})")
 
 
 class EntityResolver:
@@ -39,12 +50,18 @@ class EntityResolver:
         cands = candidates(doc)
         bounds = sentence_bounds(doc)
         strong = {c.name for c in cands if c.source == "lexicon"}
+        self._strong = sorted((c for c in cands if c.source == "lexicon"), key=lambda c: c.start)
         kept = [self._support(c, text, bounds, strong) for c in cands]
         kept = _senses([c for c in kept if c is not None], text, bounds)
-        kept += self._versions(text, kept)
-        chosen = _select(kept)
-        chosen += _select(self._short_forms(text, chosen) + _propagate(text, chosen), blocked=chosen)
-        chosen = _vote_types(chosen)
+        kept += self._versions(text, kept) + _app_tails(text, kept)
+        chosen = self._split_maker(text, _select(kept))
+        again = docnames.short_forms(text, chosen) + docnames.name_parts(text, chosen) + docnames.repeats(text, chosen)
+        # a name typed by its form alone ("Weil": a company?) yields to what the document says it is
+        guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
+        sure = [c for c in chosen if id(c) not in guesses]
+        chosen = _same_name(sure, again) + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
+        chosen = _vote_types(docnames.typed_by_list(text, chosen))
+        chosen = [c for c in chosen if not _lone_guess(text, c)]
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
         spans, kept_cands = [], []
@@ -72,11 +89,17 @@ class EntityResolver:
         if c.type == "Trend" and not text[c.start].isascii() and (
                 text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
             return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
+        if c.type in ("Company", "Investor") and _event().match(text, c.end):
+            return None  # "Google I/O", "软银世界2024": the name of an event
+        if c.type == "Product" and employer(text, c.start, c.end):
+            c = replace(c, type="Company")  # "在Twitter工作": the company behind the product
         if c.source == "lexicon-weak":
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
             named_elsewhere = c.name in strong and text[c.start].isascii()
-            if context_hit or named_elsewhere or cue:
+            near = [o for o in self._strong if abs(o.start - c.start) < 80 and o.entry is not c.entry]
+            listed = c.type != "Trend" and c.type in docnames.listed_types(text, c, near)  # "Modular、Hugging Face和Lambda"
+            if context_hit or named_elsewhere or cue or listed:
                 return replace(c, score=0.85)
             return None
         if rivals and c.entry.context and not context_hit:
@@ -103,23 +126,42 @@ class EntityResolver:
             out.append(replace(c, end=end, name=f"{c.name}{sep}{tail}", source="lexicon+version", score=0.9))
         return out
 
-    def _short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """After "Pantheon AI" a document may say just "Pantheon"."""
-        stems: dict[str, Candidate] = {}
-        for c in chosen:
-            m = _SHORT_SUFFIX.match(text[c.start:c.end])
-            if not m or c.type not in ("Company", "Investor") or len(m["stem"]) < 2:
-                continue
-            stem = m["stem"]
-            if not stem.isascii() and (c.score < 0.8 or not brand_ok(stem, 300)):
-                continue  # "依托科技" gives no short form "依托"
-            stems.setdefault(stem, c)
+
+    def _split_maker(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """"阿里鹿班", "京东云·言犀": the maker's name glued before the product's canonical name is two
+        mentions, the company and the product (as annotators mark them); a brand that carries its maker's
+        name in its own ("讯飞星火", "腾讯元宝") stays whole."""
         out = []
-        for stem, c in stems.items():
-            for m in re.finditer(re.escape(stem), text):
-                if latin_boundary_ok(text, m.start(), m.end()):
-                    out.append(Candidate(m.start(), m.end(), c.type, c.name, "short-form", 0.8, c.entry))
+        for c in chosen:
+            split = None
+            if c.entry is not None and c.type in ("Product", "Model", "Chip") and c.source == "lexicon":
+                for k in range(2, c.end - c.start - 1):
+                    maker = self.lexicon.canonical(text[c.start:c.start + k])
+                    rest = text[c.start + k:c.end]
+                    skip = len(rest) - len(rest.lstrip(" ·・"))
+                    if maker is not None and maker.type == "Company" and norm(rest[skip:]) == norm(c.entry.name) \
+                            and len(rest) - skip >= 2 and latin_boundary_ok(text, c.start, c.start + k):
+                        split = (maker, c.start + k, c.start + k + skip)
+                        break
+            if split is None:
+                out.append(c)
+                continue
+            maker, cut, rest_start = split
+            out.append(Candidate(c.start, cut, "Company", maker.name, "lexicon", c.score, maker))
+            out.append(replace(c, start=rest_start))
         return out
+
+
+def _app_tails(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """An app named with the word App after it ("豆包App") is the app's whole name."""
+    out = []
+    for c in cands:
+        if c.type == "Product" and c.source == "lexicon" and (m := _APP.match(text, c.end)):
+            out.append(replace(c, end=m.end(), source="lexicon+version", score=0.95))
+    return out
+
+
+_APP = re.compile(r" ?(?:App|APP|app)(?![A-Za-z])")
 
 
 def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
@@ -140,21 +182,24 @@ def _senses(cands: list[Candidate], text: str, bounds) -> list[Candidate]:
     return out
 
 
-def _propagate(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """A name the patterns found with good evidence is the same name elsewhere in the document."""
+def _same_name(chosen: list[Candidate], again: list[Candidate]) -> list[Candidate]:
+    """A name the patterns found ("Weil表示") that the document also reads as a short form of a fuller
+    name (Kevin Weil) takes that name, so that both are one entity."""
+    fuller = {(c.start, c.end, c.type): c for c in again if c.source in ("short-form", "name-part")}
     out = []
-    seen: set[str] = set()
     for c in chosen:
-        surface = text[c.start:c.end]
-        if not c.source.startswith("pattern:") or c.score < 0.6 or surface in seen:
-            continue
-        if not surface.isascii() and len(surface) < 3:
-            continue
-        seen.add(surface)
-        for m in re.finditer(re.escape(surface), text):
-            if latin_boundary_ok(text, m.start(), m.end()):
-                out.append(Candidate(m.start(), m.end(), c.type, c.name, "propagated", 0.7, c.entry))
+        f = fuller.get((c.start, c.end, c.type))
+        out.append(replace(c, name=f.name, entry=f.entry) if f and c.source.startswith("pattern:") else c)
     return out
+
+
+def _lone_guess(text: str, c: Candidate) -> bool:
+    """A Latin name typed by nothing but its form, written once in the document ("Any2Any",
+    "MMORPG"): more often a term than a company. Written again, it is a name the text is about."""
+    if c.source != "pattern:latin-name" or c.score >= 0.6:
+        return False
+    surface = text[c.start:c.end]
+    return sum(latin_boundary_ok(text, m.start(), m.end()) for m in re.finditer(re.escape(surface), text)) < 2
 
 
 def _sentence_text(text: str, bounds: list[tuple[int, int]], pos: int) -> str:

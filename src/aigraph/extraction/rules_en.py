@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from aigraph.extraction.clauses import Parse
-
-Found = Iterator[tuple[str, int, int, float, str]]
-"""(predicate, subject index, object index, confidence, rule name)"""
+from aigraph.extraction.constructions import Found, Hit, construction
 
 MADE = frozenset({"Model", "Product", "Chip"})
 ORG = frozenset({"Company"})
@@ -124,7 +121,7 @@ def verb_facts(s: Parse, verb: re.Pattern, pred: str, subj: frozenset[str], obj:
         for k in before_list(s, i, subj):
             for j in _objects(s, m.end(), obj, stop):
                 if j != k:
-                    yield (pred, j, k, conf, rule) if reverse else (pred, k, j, conf, rule)
+                    yield Hit(pred, j, k, conf, rule) if reverse else Hit(pred, k, j, conf, rule)
 
 
 def after_facts(s: Parse, pattern: re.Pattern, pred: str, left: frozenset[str], right: frozenset[str],
@@ -137,7 +134,7 @@ def after_facts(s: Parse, pattern: re.Pattern, pred: str, left: frozenset[str], 
             b = s.ents[j]
             if b.type in right and pattern.fullmatch(s.text[a.end:b.start]):
                 for k in items(s, j, right):
-                    yield (pred, k, i, conf, rule) if reverse else (pred, i, k, conf, rule)
+                    yield Hit(pred, k, i, conf, rule) if reverse else Hit(pred, i, k, conf, rule)
                 break
 
 
@@ -156,6 +153,7 @@ _DEV_POSS = re.compile(r"(?:['’]s?|-(?:developed|made|built|designed|owned))\s
                        r"assistant|app|platform|service|language|large|agent)\s){0,3}")
 
 
+@construction("en.org.developed")
 def developed(s: Parse) -> Found:
     """X released/launched/unveiled Y; Y, developed by X; Y from X; X's Y; X-built Y."""
     yield from verb_facts(s, _DEV, "developedBy", ORG, MADE, 0.8, "en-org-released-thing", reverse=True)
@@ -163,7 +161,7 @@ def developed(s: Parse) -> Found:
     for i, a in enumerate(s.ents):
         if i + 1 < len(s.ents) and a.type in MADE and s.ents[i + 1].type in ORG \
                 and _DEV_FROM.fullmatch(s.between(i, i + 1)):
-            yield "developedBy", i, i + 1, 0.75, "en-thing-from-org"
+            yield Hit("developedBy", i, i + 1, 0.75, "en-thing-from-org")
     yield from after_facts(s, _DEV_POSS, "developedBy", ORG, MADE, 0.8, "en-possessive", reverse=True)
 
 
@@ -192,6 +190,7 @@ _INVESTOR_IN = re.compile(r"(?:['’]s\s(?:\w+\s)?investment\sin|,\s(?:an?|the)\
                           r"shareholder)\sin)\s")
 
 
+@construction("en.org.invested")
 def invested(s: Parse) -> Found:
     """X raised $N led by Y and Z; Y invested $N in X; Y led X's round; X, backed by Y; Y-backed X."""
     asides = _asides(s.text)
@@ -208,14 +207,14 @@ def invested(s: Parse) -> Found:
                 if e.start == t.end() and e.type in FUNDERS and j != c:
                     for k in items(s, j, FUNDERS):
                         if k != c:
-                            yield "investedIn", k, c, 0.8, "en-raised-from"
+                            yield Hit("investedIn", k, c, 0.8, "en-raised-from")
         for j, e in enumerate(s.ents):  # "…, with Sequoia and Benchmark participating"
             if e.start > m.end() and e.end <= tail_end and e.type in FUNDERS and j != c and \
                     re.match(r"\s(?:also\s)?(?:led|co-led|participated|joined|invested|participating|leading)\b",
                              s.text[e.end:e.end + 20]):
                 for k in before_list(s, j, FUNDERS):
                     if k != c:
-                        yield "investedIn", k, c, 0.75, "en-raised-investor-led"
+                        yield Hit("investedIn", k, c, 0.75, "en-raised-investor-led")
     for i, a in enumerate(s.ents):
         if a.type not in FUNDERS:
             continue
@@ -226,10 +225,10 @@ def invested(s: Parse) -> Found:
                                   and re.match(r"['’]s\s[^;.]{0,40}?(?:round|funding|financing|raise)",
                                                s.text[b.end:b.end + 60])):
                 for k in before_list(s, i, FUNDERS):
-                    yield "investedIn", k, j, 0.85, "en-investor-invested-in"
+                    yield Hit("investedIn", k, j, 0.85, "en-investor-invested-in")
                 break
             if b.type in ORG and (_INVESTOR_IN.fullmatch(gap) or _LED_FOR.fullmatch(gap)):
-                yield "investedIn", i, j, 0.8, "en-investor-in"
+                yield Hit("investedIn", i, j, 0.8, "en-investor-in")
             if b.type in FUNDERS:
                 break
     yield from after_facts(s, _BACKED, "investedIn", ORG, FUNDERS, 0.75, "en-backed-by", reverse=True)
@@ -238,21 +237,21 @@ def invested(s: Parse) -> Found:
             for j in range(c + 1, len(s.ents)):
                 if s.ents[j].type in FUNDERS and _INCLUDED.match(s.text[e.end:s.ents[j].start]):
                     for k in items(s, j, FUNDERS):
-                        yield "investedIn", k, c, 0.8, "en-investors-in-x-included"
+                        yield Hit("investedIn", k, c, 0.8, "en-investors-in-x-included")
                     break
     for i in range(len(s.ents) - 1):
         if s.ents[i].type in FUNDERS and s.ents[i + 1].type in ORG and _BACKED_X.fullmatch(s.between(i, i + 1)):
             for k in before_list(s, i, FUNDERS):
-                yield "investedIn", k, i + 1, 0.75, "en-x-backed-y"
+                yield Hit("investedIn", k, i + 1, 0.75, "en-x-backed-y")
     for i in range(len(s.ents) - 1):
         a, b = s.ents[i], s.ents[i + 1]
         if a.type in FUNDERS and b.type in ORG and re.fullmatch(r"-backed\s(?:[\w-]+\s){0,3}", s.between(i, i + 1)):
             for k in before_list(s, i, FUNDERS):
-                yield "investedIn", k, i + 1, 0.75, "en-x-backed"
+                yield Hit("investedIn", k, i + 1, 0.75, "en-x-backed")
         if a.type in ORG and b.type in FUNDERS and re.fullmatch(r",\s(?:the|a|an)\s(?:\w+\s)?", s.between(i, i + 1)) \
                 and s.text.startswith("-backed", b.end):
             for k in items(s, i + 1, FUNDERS):
-                yield "investedIn", k, i, 0.75, "en-company-the-x-backed"
+                yield Hit("investedIn", k, i, 0.75, "en-company-the-x-backed")
 
 
 _ACQUIRE = re.compile(r"\b(?:acquired|acquires|acquire|acquiring|bought|buys|buy|buying|snapped\sup|took\sover|"
@@ -265,6 +264,7 @@ _ACQ_BY = re.compile(r"\s?,?\s?(?:which\s)?(?:was|were|is|has\sbeen|had\sbeen|is
                      r"(?:acquired|bought|purchased|taken\sover|snapped\sup)\s(?:\w+\s)?by\s")
 
 
+@construction("en.org.acquisitions")
 def acquisitions(s: Parse) -> Found:
     """X acquired Y; X's acquisition of Y; Y was acquired by X."""
     yield from verb_facts(s, _ACQUIRE, "acquired", ORG, ORG, 0.85, "en-org-acquired-org", stop=frozenset())
@@ -284,6 +284,7 @@ _PAIR_VERB = re.compile(r"^\s(?:have\s|has\s|had\s|will\s)?(?:jointly\s)?(?:part
                         r"(?:agreement|deal|partnership))\b")
 
 
+@construction("en.org.partners")
 def partners(s: Parse) -> Found:
     """X partnered with Y; X signed a deal with Y; a partnership between X and Y; X and Y teamed up."""
     asides = _asides(s.text)
@@ -293,17 +294,17 @@ def partners(s: Parse) -> Found:
             continue
         for j in _objects(s, m.end(), ORG, frozenset(), span=6):
             for k in before_list(s, i, ORG):
-                yield "partnerOf", k, j, 0.8, "en-partnered-with"
+                yield Hit("partnerOf", k, j, 0.8, "en-partnered-with")
     for i, a in enumerate(s.ents):
         if a.type in ORG and _PAIR.search(s.text[max(0, a.start - 40):a.start]):
             pair = items(s, i, ORG)
             for x in pair:
                 for y in pair:
                     if x < y:
-                        yield "partnerOf", x, y, 0.8, "en-partnership-between"
+                        yield Hit("partnerOf", x, y, 0.8, "en-partnership-between")
         if a.type in ORG and i + 1 < len(s.ents) and s.ents[i + 1].type in ORG \
                 and re.fullmatch(r"\s(?:and|&)\s", s.between(i, i + 1)) and _PAIR_VERB.match(s.after(i + 1, 60)):
-            yield "partnerOf", i, i + 1, 0.8, "en-x-and-y-partnered"
+            yield Hit("partnerOf", i, i + 1, 0.8, "en-x-and-y-partnered")
 
 
 _TITLE = (r"(?:co-?CEO|CEO|chief\sexecutive(?:\sofficer)?|co-chief\sexecutive|president|chairman|chairwoman|"
@@ -329,6 +330,7 @@ _NO_TITLE = re.compile(r"(?!)")
 _FORMER = re.compile(r"\b(?:former|ex-|then-|onetime|departing|outgoing)")
 
 
+@construction("en.org.people")
 def people(s: Parse) -> Found:
     """X CEO Y; Y, CEO of X; Y, X's chief executive; X co-founder Y; Y founded X; X, founded by Y."""
     for i in range(len(s.ents) - 1):
@@ -340,14 +342,14 @@ def people(s: Parse) -> Found:
         if a.type in ORG and b.type in PEOPLE:
             if _TITLE_BEFORE.fullmatch(gap) or _FOUNDER_BEFORE.fullmatch(gap):
                 if title.search(gap):
-                    yield "leads", j, i, 0.85, "en-org-title-person"
+                    yield Hit("leads", j, i, 0.85, "en-org-title-person")
                 if _FOUNDER_WORD.search(gap):
-                    yield "founderOf", j, i, 0.85, "en-org-founder-person"
+                    yield Hit("founderOf", j, i, 0.85, "en-org-founder-person")
             if _FOUNDED_BY.fullmatch(gap):
                 for k in items(s, j, PEOPLE):
-                    yield "founderOf", k, i, 0.85, "en-org-founded-by"
+                    yield Hit("founderOf", k, i, 0.85, "en-org-founded-by")
             if re.fullmatch(rf",\s(?:whose\s){_TITLE}\s(?:is\s)?", gap):
-                yield "leads", j, i, 0.8, "en-org-whose-title"
+                yield Hit("leads", j, i, 0.8, "en-org-whose-title")
         if a.type in PEOPLE and b.type in ORG:
             m = re.fullmatch(rf",?\s(?:the\s|its\s)?{_FOUNDER}?\s?(?:and\s)?(?:\w+\s)?(?:{_TITLE}\s)?(?:of|at)\s"
                              rf"(?:the\s)?|,\s(?:\w+\s)?$", gap)
@@ -355,24 +357,21 @@ def people(s: Parse) -> Found:
             if (_TITLE_OF.fullmatch(gap) or _FOUNDER_OF.fullmatch(gap) or m) and (
                     title.search(gap) or _FOUNDER_WORD.search(gap)):
                 if title.search(gap):
-                    yield "leads", i, j, 0.85, "en-person-title-of-org"
+                    yield Hit("leads", i, j, 0.85, "en-person-title-of-org")
                 if _FOUNDER_WORD.search(gap):
-                    yield "founderOf", i, j, 0.85, "en-person-founder-of-org"
+                    yield Hit("founderOf", i, j, 0.85, "en-person-founder-of-org")
             elif re.fullmatch(r",\s(?:the\s)?", gap) and possessive_title and possessive_title.group().strip("'’s "):
                 tail = possessive_title.group()
                 if title.search(tail):
-                    yield "leads", i, j, 0.85, "en-person-org-s-title"
+                    yield Hit("leads", i, j, 0.85, "en-person-org-s-title")
                 if _FOUNDER_WORD.search(tail):
-                    yield "founderOf", i, j, 0.85, "en-person-org-s-founder"
+                    yield Hit("founderOf", i, j, 0.85, "en-person-org-s-founder")
             if _FOUNDED.fullmatch(gap):
                 for k in before_list(s, i, PEOPLE):
-                    yield "founderOf", k, j, 0.8, "en-person-founded-org"
+                    yield Hit("founderOf", k, j, 0.8, "en-person-founded-org")
             if _LEADS.fullmatch(gap):
-                yield "leads", i, j, 0.75, "en-person-leads-org"
+                yield Hit("leads", i, j, 0.75, "en-person-leads-org")
         if a.type in ORG and b.type in PEOPLE and _HIRED.fullmatch(gap) and re.match(
                 rf",?\s(?:as\s)?(?:its\s|the\s)?(?:new\s)?{_TITLE}\b", s.text[b.end:b.end + 40]):
-            yield "leads", j, i, 0.8, "en-org-named-person-title"
+            yield Hit("leads", j, i, 0.8, "en-org-named-person-title")
     yield from verb_facts(s, _FOUNDED_VERB, "founderOf", PEOPLE, ORG, 0.8, "en-person-founded-org", stop=frozenset())
-
-
-RULES = (developed, invested, acquisitions, partners, people)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from aigraph.extraction.clauses import Parse
-from aigraph.extraction.rules_en import MADE, ORG, Found, after_facts, before_list, items, verb_facts
+from aigraph.extraction.constructions import Found, Hit, construction
+from aigraph.extraction.rules_en import MADE, ORG, after_facts, before_list, items, verb_facts
 
 CHIP = frozenset({"Chip"})
 MODEL = frozenset({"Model"})
@@ -47,6 +48,7 @@ _TREND_FOCUS = re.compile(r"\b(?:push|pushes|pushed|pushing|bet|bets|betting|foc
                           r"(?:into|on|in|to|toward|towards)\s(?:the\s)?")
 
 
+@construction("en.tech.hardware")
 def hardware(s: Parse) -> Found:
     """M was trained on N C; trained M on C; used C to train M; X uses/deploys/bought C; C-powered X."""
     yield from after_facts(s, _TRAINED_ON, "trainedOn", MODEL, CHIP, 0.8, "en-model-trained-on-chip")
@@ -54,23 +56,24 @@ def hardware(s: Parse) -> Found:
         if a.type in MODEL and re.search(r"\btrain(?:ed|ing|s)?\s(?:\w+\s)?$", s.before(i, 20)):
             for j in range(i + 1, len(s.ents)):
                 if s.ents[j].type in CHIP and _TRAIN_M_ON.fullmatch(s.between(i, j)):
-                    yield "trainedOn", i, j, 0.8, "en-train-model-on-chip"
+                    yield Hit("trainedOn", i, j, 0.8, "en-train-model-on-chip")
                     break
         if a.type in CHIP:
             for j in range(i + 1, min(i + 3, len(s.ents))):
                 if s.ents[j].type in MODEL and _TO_TRAIN.fullmatch(s.between(i, j)):
                     for k in before_list(s, i, CHIP):
-                        yield "trainedOn", j, k, 0.8, "en-chip-to-train-model"
+                        yield Hit("trainedOn", j, k, 0.8, "en-chip-to-train-model")
                     break
     yield from verb_facts(s, _USE, "usesChip", USERS, CHIP, 0.75, "en-org-uses-chip")
     for i in range(len(s.ents) - 1):
         a, b = s.ents[i], s.ents[i + 1]
         if a.type in CHIP and b.type in USERS and _POWERED.fullmatch(s.between(i, i + 1)):
-            yield "usesChip", i + 1, i, 0.75, "en-chip-powered"
+            yield Hit("usesChip", i + 1, i, 0.75, "en-chip-powered")
         if a.type in MODEL and b.type in MADE - CHIP and _POWERED.fullmatch(s.between(i, i + 1)):
-            yield "basedOn", i + 1, i, 0.8, "en-model-powered"
+            yield Hit("basedOn", i + 1, i, 0.8, "en-model-powered")
 
 
+@construction("en.tech.based-on")
 def based_on(s: Parse) -> Found:
     """Y is built on / based on / fine-tuned from / powered by X."""
     for i, a in enumerate(s.ents):
@@ -83,13 +86,14 @@ def based_on(s: Parse) -> Found:
                 if re.search(r"\b(?:uses|using|runs\son|running\son)\b", gap) and a.type == "Model":
                     break
                 for k in items(s, j, MODEL):
-                    yield "basedOn", i, k, 0.8, "en-built-on"
+                    yield Hit("basedOn", i, k, 0.8, "en-built-on")
                 break
             if b.type in ORG and re.fullmatch(r"['’]s\s?", s.text[b.end:b.end + 3]):
                 continue
             break
 
 
+@construction("en.tech.competes")
 def competes(s: Parse) -> Found:
     """X rivals / outperforms / is on par with Y; X, a rival to Y; X vs. Y."""
     for t in ("Model", "Chip", "Company"):
@@ -99,6 +103,7 @@ def competes(s: Parse) -> Found:
         yield from after_facts(s, _RIVAL_NOUN, "competesWith", ty, ty, 0.75, "en-x-a-rival-to-y")
 
 
+@construction("en.tech.related")
 def related(s: Parse) -> Found:
     """the open-source Llama 3; multimodal model GPT-4o; Y, an AI agent; X's push into embodied AI."""
     for i, a in enumerate(s.ents):
@@ -106,11 +111,11 @@ def related(s: Parse) -> Found:
             continue
         if i + 1 < len(s.ents) and s.ents[i + 1].type in MADE and _TREND_BEFORE.fullmatch(s.between(i, i + 1)):
             for k in items(s, i + 1, MADE):
-                yield "relatedTo", k, i, 0.7, "en-trend-modifies-thing"
+                yield Hit("relatedTo", k, i, 0.7, "en-trend-modifies-thing")
         if i > 0 and s.ents[i - 1].type in MADE and _TREND_IS.fullmatch(s.between(i - 1, i)) \
                 and re.match(r"\s?(?:model|models|system|agent|assistant|chip|app|product|tool|platform)?\b",
                              s.after(i, 12)):
-            yield "relatedTo", i - 1, i, 0.7, "en-thing-is-a-trend"
+            yield Hit("relatedTo", i - 1, i, 0.7, "en-thing-is-a-trend")
         m = _TREND_FOCUS.search(s.before(i, 40))
         if m and m.end() == len(s.before(i, 40)):
             at = a.start - (len(s.before(i, 40)) - m.start())
@@ -118,10 +123,11 @@ def related(s: Parse) -> Found:
                 e = s.ents[k]
                 if e.end <= at and e.type in ORG | MADE:
                     if re.fullmatch(r"(?:['’]s)?\s(?:\w+\s){0,3}", s.text[e.end:at]):
-                        yield "relatedTo", k, i, 0.7, "en-org-pushes-into-trend"
+                        yield Hit("relatedTo", k, i, 0.7, "en-org-pushes-into-trend")
                     break
 
 
+@construction("en.tech.open-sourced")
 def _open_sourced(s: Parse) -> Found:
     """X open-sourced Y: Y is tied to the open-source trend."""
     trend = next((i for i, e in enumerate(s.ents) if e.type in TREND and e.name == "Open source"), None)
@@ -133,8 +139,5 @@ def _open_sourced(s: Parse) -> Found:
             if e.start >= m.end() and e.type in MADE and re.fullmatch(r"\s(?:its\s|the\s|a\s)?(?:[\w-]+\s){0,3}",
                                                                      s.text[m.end():e.start]):
                 for k in items(s, j, MADE):
-                    yield "relatedTo", k, trend, 0.75, "en-open-sourced-thing"
+                    yield Hit("relatedTo", k, trend, 0.75, "en-open-sourced-thing")
                 break
-
-
-RULES = (hardware, based_on, competes, related, _open_sourced)

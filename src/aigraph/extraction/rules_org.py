@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from aigraph.extraction.clauses import Parse
-
-Found = Iterator[tuple[str, int, int, float, str]]
-"""(predicate, subject index, object index, confidence, rule name)"""
+from aigraph.extraction.constructions import Found, Hit, construction
+from aigraph.extraction.words import alt
 
 MADE = ("Model", "Product", "Chip")
 ORGS = ("Company",)
-_DEV_VERB = r"(?:发布|推出|上线|开源|研发|开发|打造|展示|公布|官宣|亮相|训练出|训练了|训练|构建|蒸馏出|设计|量产|发售|带来|自研)"
-# "X推出的Y", "X于2024年6月开源的Y", "X在GDC上发布的Y"
-_DEV_REL = re.compile(rf"^\s?(?:[于在][^，,；;。的]{{1,16}}?)?(?:也|还|最新|此前|近期|新|自主|独立|率先|首次|所|正式)?"
-                      rf"{_DEV_VERB}(?:了)?的")
+_DEV_VERB = alt("develop.verb")
+# "X推出的Y", "X于2024年6月开源的Y", "X在GDC上发布的Y", "X最近推出的Y"
+_DEV_REL = re.compile(rf"^\s?(?:[于在][^，,；;。的]{{1,16}}?)?(?:{alt('develop.adverb')})*{_DEV_VERB}(?:了)?的")
+# "…发布了多个新版本，包括A、B和C"
+_INCLUDING = re.compile(rf"^\s?(?:{alt('develop.including')})\s?[:：]?\s?$")
 _DEV_IN_CLAUSE = re.compile(_DEV_VERB)
 _COMPARE_BEFORE = re.compile(r"(?:对标|比肩|类似于?|超越|超过|媲美|替代|取代|挑战|不同于|相比)\s?[^，,；;。]{0,6}$")
 _COUNTED = re.compile(r"[\d万千百]\s?(?:张|块|颗|个|台|片|枚)\s?$")  # "1.6万张A100": chips counted, not made
 _COMPARE_AFTER = re.compile(r"^\s?(?:的)?(?:能力|性能|水平|效果)?\s?(?:相当|相似|类似|一样|同等|相近|不相上下|持平|看齐)")
 _BY = re.compile(r"由\s?$")
+_THING_IS = re.compile(r"\s?[”\"」]?\s?(?:模型|大模型|系列|产品|芯片)?\s?(?:则|也|就|正)?是\s?")
+_ORG_MADE = re.compile(rf"\s?(?:[于在][^，,；;。的]{{1,14}}?)?(?:{alt('develop.adverb')})*(?:{_DEV_VERB}|取得|推出)(?:了)?的")
 _BY_AFTER = re.compile(rf"^\s?(?:等)?(?:联合|共同|自主)?{_DEV_VERB}")
 _OWN_PRODUCT = re.compile(r"(?:(?:其|旗下|自家|自研)(?:的)?(?:核心|旗舰|主打|明星|主要|最新)?|(?:核心|旗舰|主打|明星))(?:的)?"
                           r"(?:产品|模型|大模型|芯片|平台|应用|工具)\s?[“\"]?\s?$")
@@ -40,13 +41,14 @@ def _teamed(s: Parse, subj: int) -> list[int]:
 _TEAMS = re.compile(r"[^，,；;。]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|、|及)\s?")
 
 
+@construction("zh.org.developed")
 def developed(s: Parse) -> Found:
     """X的Y / X推出的…Y / X发布了Y / Y由X开发 / 其核心产品Y."""
     ents = s.ents
     for i, e in enumerate(ents):
         # possessive: "OpenAI的o1", "Google Gemini 1.5 Pro", "英伟达CUDA"
         if e.owned is not None and e.type in ORGS and ents[e.owned].type in MADE:
-            yield "developedBy", e.owned, i, 0.85, "possessive"
+            yield Hit("developedBy", e.owned, i, 0.85, "possessive")
         if e.type not in ORGS:
             continue
         # "X推出的全新多模态模型，GPT-4o" / "X开发的、对标…的平台Y"
@@ -61,7 +63,7 @@ def developed(s: Parse) -> Found:
                 if _COMPARE_BEFORE.search(s.text[e.end:_chain_start(s, j)]):
                     continue
                 if len(gap) <= 40 and not re.search(r"[；;。]", gap) and gap.count("，") + gap.count(",") <= 1:
-                    yield "developedBy", j, i, 0.85, "org-verb-de-thing"
+                    yield Hit("developedBy", j, i, 0.85, "org-verb-de-thing")
                 break
     # the clause subject publishes what follows the verb
     for ci, c in enumerate(s.clauses):
@@ -73,27 +75,31 @@ def developed(s: Parse) -> Found:
             verb_at = c.start + m.start()
             if verb_at < ents[subj].end and ents[subj].clause == ci:
                 continue
+            stopped = False
             for j in c.ents:
                 t = ents[j]
                 if t.start < verb_at + len(m.group()) or t.owner is not None and t.owner != subj:
                     continue
                 if t.type in ORGS and t.owned is None:
+                    stopped = True
                     break
-                if t.relative:
-                    continue
+                if t.relative and not re.match(r"\s?(?:之前|之后|以前|以后|以来)", s.after(j, 4)):
+                    continue  # "X发布的Y" describes Y; "在X发布Y之前" still says X made Y
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
                         and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
                     for org in [subj] + _teamed(s, subj):
-                        yield "developedBy", j, org, 0.75, "subject-verb-thing"
+                        yield Hit("developedBy", j, org, 0.75, "subject-verb-thing")
                         for k in s.coordinated(j):
                             if k != j and ents[k].type in MADE:
-                                yield "developedBy", k, org, 0.7, "subject-verb-list"
+                                yield Hit("developedBy", k, org, 0.7, "subject-verb-list")
                     break
+            if not stopped and ci + 1 < len(s.clauses):
+                yield from _including(s, ci + 1, subj)
             break
         # "其核心产品 Glean Assistant"
         for j in c.ents:
             if ents[j].type in MADE and _OWN_PRODUCT.search(s.text[c.start:ents[j].start]):
-                yield "developedBy", j, subj, 0.7, "own-product"
+                yield Hit("developedBy", j, subj, 0.7, "own-product")
     # "…，其中FlashRev被评为最佳产品": one of the previous subject's things
     for c in s.clauses:
         prev = c.previous
@@ -101,7 +107,7 @@ def developed(s: Parse) -> Found:
             continue
         for j in c.ents:
             if ents[j].type in MADE and re.match(r"^\s*其中\s?(?:的)?\s?$", s.text[c.start:_chain_start(s, j)]):
-                yield "developedBy", j, prev, 0.65, "one-of-its"
+                yield Hit("developedBy", j, prev, 0.65, "one-of-its")
     # "OpenAI多模态AI大模型GPT-4o", "谷歌的聊天机器人Bard": a company, a description, its thing
     for i, e in enumerate(ents):
         if e.type not in ORGS or e.owned is not None or e.relative:
@@ -111,14 +117,33 @@ def developed(s: Parse) -> Found:
             if t.type == "Trend":
                 continue
             if t.type in MADE and t.owner is None and _DESCRIBED.match(s.text[e.end:t.start]):
-                yield "developedBy", j, i, 0.75, "org-described-thing"
+                yield Hit("developedBy", j, i, 0.75, "org-described-thing")
             break
+    # "o1模型是OpenAI在推理能力方面取得的重大突破", "Y是X最新推出的模型"
+    for j, t in enumerate(ents):
+        if t.type not in MADE or t.owner is not None:
+            continue
+        for i in range(j + 1, min(j + 2, len(ents))):
+            if ents[i].type in ORGS and ents[i].owned is None and _THING_IS.fullmatch(s.text, t.end, ents[i].start) \
+                    and _ORG_MADE.match(s.text, ents[i].end):
+                yield Hit("developedBy", j, i, 0.75, "thing-is-orgs")
     # "Y由X开发" / "由X推出的Y"
     for i, e in enumerate(ents):
         if e.type in ORGS and _BY.search(s.before(i, 2)) and _BY_AFTER.match(s.after(i, 8)):
             for j, t in enumerate(ents):
                 if t.type in MADE and t.owner is None and abs(j - i) <= 2:
-                    yield "developedBy", j, i, 0.8, "thing-by-org"
+                    yield Hit("developedBy", j, i, 0.8, "thing-by-org")
+
+
+def _including(s: Parse, ci: int, org: int) -> Found:
+    """"X发布了多个新版本，包括A、B和C": the list that opens the next clause names what was made."""
+    c = s.clauses[ci]
+    first = next((j for j in c.ents if s.ents[j].owner is None), None)
+    if first is None or s.ents[first].type not in MADE or not _INCLUDING.match(s.text[c.start:s.ents[first].start]) \
+            or re.match(r"\s?的", s.after(first, 2)):
+        return  # "如GPT-4的可解释性版本": an example of something else
+    for k in s.coordinated(first, frozenset(MADE)):
+        yield Hit("developedBy", k, org, 0.7, "subject-verb-including")
 
 
 def _chain_start(s: Parse, j: int) -> int:
@@ -129,69 +154,83 @@ def _chain_start(s: Parse, j: int) -> int:
 
 
 _FUNDERS = frozenset({"Investor", "Company", "Person"})
-_LEAD = re.compile(r"^\s?(?:等)?(?:也|还|均|继续|再次|持续)?(?:联合|共同|独家)?(?:领投|跟投|参投|投资|出资|注资|认购|加注|追投|"
-                   r"参与(?:了)?(?:本轮|此轮|该轮|这轮|本次|此次)|参与(?:了)?(?:[^，,；;。]{0,8})?(?:融资|投资))")
+_MONEY_CUE = re.compile(r"投|资|股|押注|重注|孵化|加速")
 _INVESTED_THE = re.compile(r"^\s?(?:早期|天使|战略|种子|独家)?(?:投资|投)(?:了|的)\s?$")
-_RECEIVED = re.compile(r"(?:获得|获|拿到|收到|得到|完成|宣布完成)(?:了)?[^，,；;。]{0,20}$")
-_INVESTOR_OF = re.compile(r"(?:投资人|投资方|投资者|股东|出资方)(?:包括|为|是|有)?[:：]?\s?$")
-_FUNDING_WORD = re.compile(r"融资|投资|轮|注资|出资|募资|募集")
+_TOWARDS = re.compile(r"(?:向|对|给)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
+_INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*\s?(?:投资|注资|投入|出资|追加投资)")
 
 
+@construction("zh.org.invested")
 def invested(s: Parse) -> Found:
-    """由A领投 / A、B联合领投 / A早期投资的B / B获得A的投资 / B的投资人A."""
+    """A早期投资的B / A投资了B's sibling shapes / A向B投资 (rounds with their lists are events.funding)."""
     ents = s.ents
-    done: set[int] = set()
+    if not _MONEY_CUE.search(s.text):
+        return
     for i, e in enumerate(ents):
-        if i in done or e.owned is not None or e.type not in ("Investor", "Company", "Person"):
+        if e.type not in _FUNDERS or e.owned is not None:
             continue
-        group = s.coordinated(i, _FUNDERS)
-        last = group[-1]
-        after = s.after(last, 12)
-        if not _LEAD.match(after):
-            continue
-        done.update(group)
-        if re.search(r"(?:向|对|给)\s?$", s.before(group[0], 2)):
-            # "微软累计已向OpenAI投资约130亿美元": the subject invests in the group
-            subj = s.clauses[e.clause].subject
-            if subj is not None and subj not in group and ents[subj].type in _FUNDERS:
-                for k in group:
-                    yield "investedIn", subj, k, 0.8, "invests-towards"
-            continue
-        target = _funded(s, group)
-        if target is None:
-            continue
-        for k in group:
-            yield "investedIn", k, target, 0.8, "led-round"
-    for i, e in enumerate(ents):
-        # "UpHonest Capital早期投资的Cosine", "A投资了B"
+        # "UpHonest Capital早期投资的Cosine"
         for j in range(i + 1, min(i + 3, len(ents))):
             if ents[j].type == "Company" and _INVESTED_THE.match(s.between(i, j)):
-                yield "investedIn", i, j, 0.8, "invested-the"
-        # "B的投资人包括A和C" / "B与C有共同的投资人A和D"
-        if e.type in ("Investor", "Company", "Person") and _INVESTOR_OF.search(s.before(i, 10)):
-            group = s.coordinated(i, _FUNDERS)
-            firms = [k for k in range(len(ents)) if ents[k].type == "Company" and ents[k].start < ents[group[0]].start
-                     and ents[k].clause == e.clause and k not in group]
-            if firms:
-                for f in s.coordinated(firms[0]) if ents[firms[0]].type == "Company" else firms[:1]:
-                    for k in group:
-                        yield "investedIn", k, f, 0.75, "investor-of"
-        # "B获得A的投资"
-        if e.type in ("Investor", "Company", "Person") and re.match(r"^\s?(?:的)?(?:战略)?(?:投资|注资)", s.after(i, 6)):
-            subj = s.clauses[e.clause].subject
-            if subj is not None and subj != i and _RECEIVED.search(s.text[ents[subj].end:e.start]):
-                yield "investedIn", i, subj, 0.75, "received-from"
+                yield Hit("investedIn", i, j, 0.8, "invested-the")
+    # "微软累计已向OpenAI投资约130亿美元": the clause's subject invests in what follows 向
+    for j, t in enumerate(ents):
+        if t.type != "Company" or not _TOWARDS.search(s.before(j, 12)):
+            continue
+        targets = s.coordinated(j, frozenset({"Company"}))
+        if j != targets[0] or not _INVEST_VERB.match(s.after(targets[-1], 12)):
+            continue
+        subj = s.clauses[t.clause].subject
+        if subj is not None and subj not in targets and ents[subj].type in _FUNDERS and ents[subj].start < t.start:
+            for k in targets:
+                yield Hit("investedIn", subj, k, 0.8, "invests-towards")
 
 
-_INVESTED_IN = re.compile(r"^\s?(?:也|还|曾|已|此前|先后|再次|又)?(?:联合|共同|独家)?(?:领投|参投|跟投|投资|注资|入股|战略投资)"
-                          r"(?:了)?\s?$")
+_INCUBATED = re.compile(r"^\s?(?:所|早期|联合|共同)?(?:孵化|加速)(?:了|的|过)\s?(?:[^，,；;。]{0,10}?(?:公司|企业|项目|初创公司|团队))?\s?$")
+_INCUBATED_BY = re.compile(r"^\s?(?:由|被|获)\s?$")
+
+
+@construction("zh.org.incubated")
+def incubated(s: Parse) -> Found:
+    """A孵化的B / A孵化了B / B由A孵化: an incubator that invests (YC, 奇绩创坛) in a company it
+    incubated; never a maker of it."""
+    ents = s.ents
+    if not _MONEY_CUE.search(s.text):
+        return
+    for i, e in enumerate(ents):
+        if e.type != "Investor":
+            continue
+        if i + 1 < len(ents) and ents[i + 1].type == "Company" and _INCUBATED.match(s.between(i, i + 1)):
+            yield Hit("investedIn", i, i + 1, 0.75, "incubated")
+        if i > 0 and ents[i - 1].type == "Company" and _INCUBATED_BY.match(s.between(i - 1, i)) \
+                and re.match(r"\s?(?:等)?(?:孵化|加速)", s.after(i, 6)):
+            yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
+
+
+_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
+                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头)(?:了|过)?\s?"
+                          rf"(?:包括)?\s?$")
+# "主导B" says an investment only with B's round after it ("主导Shopify A轮投资")
+_LEAD_ONLY = re.compile(r"^.*(?:主导|领导|牵头)(?:了)?\s?$")
+# "软银投资了众多科技巨头，包括阿里巴巴、雅虎日本等"
+_INVESTED_MANY = re.compile(r"^\s?(?:也|还|曾|已|先后|陆续)*(?:投资|投)(?:了|过)\s?(?:众多|许多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?"
+                            r"(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
 _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
+@construction("zh.org.invested-in")
 def invested_in(s: Parse) -> Found:
-    """A领投了B的新一轮融资，并参投了C和D / A投资了B."""
+    """A领投了B的新一轮融资，并参投了C和D / A投资了B / A投资了众多公司，包括B、C."""
     ents = s.ents
+    if not _MONEY_CUE.search(s.text):
+        return
+    for i, e in enumerate(ents):
+        if e.type in _FUNDERS and e.owned is None:
+            nxt = next((j for j in range(i + 1, len(ents)) if ents[j].type == "Company"), None)
+            if nxt is not None and _INVESTED_MANY.match(s.text[e.end:_chain_start(s, nxt)]):
+                for t in s.coordinated(nxt, frozenset({"Company"})):
+                    yield Hit("investedIn", i, t, 0.75, "invested-in-many")
     for i, e in enumerate(ents):
         if e.type not in _FUNDERS or e.owned is not None:
             continue
@@ -201,148 +240,101 @@ def invested_in(s: Parse) -> Found:
                 targets = s.coordinated(j, frozenset({"Company"}))
                 for t in targets:
                     for k in funders:
-                        yield "investedIn", k, t, 0.8, "a-invested-in-b"
+                        yield Hit("investedIn", k, t, 0.8, "a-invested-in-b")
                 last = targets[-1]
+                if not re.match(r"\s?(?:的)?\s?(?:[A-H]\+?\s?轮|天使轮|种子轮)?\s?(?:投资|融资)", s.after(last, 10)) \
+                        and _LEAD_ONLY.match(s.between(i, j)):
+                    continue
                 for n in range(last + 1, len(ents)):
                     if ents[n].type == "Company" and _AND_INVESTED_IN.match(s.text[ents[last].end:ents[n].start]):
                         for t in s.coordinated(n, frozenset({"Company"})):
                             for k in funders:
-                                yield "investedIn", k, t, 0.75, "a-also-invested-in-c"
+                                yield Hit("investedIn", k, t, 0.75, "a-also-invested-in-c")
                     break
-
-
-def _funded(s: Parse, group: list[int]) -> int | None:
-    """The company a round funds: the clause's subject, else the nearest company named before."""
-    first = s.ents[group[0]]
-    subj = s.clauses[first.clause].subject
-    if subj is not None and subj not in group and s.ents[subj].type == "Company":
-        return subj
-    for k in range(group[0] - 1, -1, -1):
-        if s.ents[k].type != "Company" or k in group or s.ents[k].owner is not None:
-            continue
-        funders = s.coordinated(k, _FUNDERS)
-        if not _LEAD.match(s.after(funders[-1], 12)) and not re.search(r"由\s?$", s.before(funders[0], 2)):
-            return k  # the nearest company that is not itself an investor of the round
-    for k in range(group[-1] + 1, len(s.ents)):
-        if s.ents[k].type == "Company" and _FUNDING_WORD.search(s.text[s.ents[group[-1]].end:s.ents[k].start]):
-            return k
-    return None
-
-
-_TITLE_SEP = r"\s?(?:[、，,/]|兼|及|和|与)?\s?"
-_FOUNDER_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:的)?(?:联合)?(?:创始人|创办人|创建者)(?:{_TITLE_SEP}(?:董事长|CEO|首席执行官|总裁|CTO|首席科学家)){{0,3}}\s?$")
-_FOUNDED = re.compile(r"^\s?(?:等人?)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
-_FOUNDED_BY = re.compile(r"^\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
-_HEAD_TITLE = r"(?:CEO|首席执行官|总裁|董事长|轮值董事长|掌门人|总经理|联席CEO|董事会主席|执行董事长|院长|所长)"
-_ANY_TITLE = rf"(?:(?:联合)?创始人|{_HEAD_TITLE}|首席科学家|CTO|首席技术官|执行董事|副董事长)"
-_LEAD_TITLE = re.compile(rf"^\s?(?:公司)?(?:[、，,])?\s?(?:及其|和其|的)?(?:现任)?(?:{_ANY_TITLE}{_TITLE_SEP}){{0,3}}"
-                         rf"{_HEAD_TITLE}\s?[-—–:：]?\s?$")
-
-
-def people(s: Parse) -> Found:
-    """X创始人P / P创立的X / 由P等联合创立 / X的CEO P."""
-    ents = s.ents
-    for i, e in enumerate(ents):
-        if e.type != "Person":
-            continue
-        former = s.before(i, 12)
-        # "特斯拉创始人埃隆·马斯克", "高通总裁安蒙", "Anthropic的CEO-Dario Amodei"
-        for j in range(i - 1, -1, -1):
-            org = ents[j]
-            if org.type != "Company":
-                continue
-            gap = s.text[org.end:e.start]
-            if _FOUNDER_TITLE.match(gap):
-                yield "founderOf", i, j, 0.85, "org-founder-person"
-            if _LEAD_TITLE.match(gap) and not s.text[max(0, org.start - 1):org.start] == "前":
-                yield "leads", i, j, 0.85, "org-ceo-person"
-            break
-        # "马斯克是OpenAI的联合创始人之一"
-        for j in range(i + 1, min(i + 2, len(ents))):
-            if ents[j].type == "Company" and re.fullmatch(r"\s?(?:同时|也|还|曾)?是\s?", s.between(i, j)) \
-                    and re.match(r"\s?的?(?:联合)?创始人", s.after(j, 8)):
-                yield "founderOf", i, j, 0.8, "person-is-founder-of"
-        # "其联合创始人David Baker": the founder of the clause's subject
-        if re.search(r"其(?:的)?(?:联合)?创始人\s?$", former):
-            subj = s.clauses[e.clause].subject
-            if subj is not None and ents[subj].type == "Company":
-                yield "founderOf", i, subj, 0.8, "its-founder"
-        # "P在2023年7月创立的xAI", "P创立了X"
-        m = _FOUNDED.match(s.after(i, 24))
-        if m:
-            for j in range(i + 1, len(ents)):
-                if ents[j].type == "Company" and ents[j].start >= e.end + m.end() - 1:
-                    if len(s.text[e.end:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[e.end + m.end():ents[j].start]):
-                        yield "founderOf", i, j, 0.8, "person-founded-org"
-                    break
-    # "公司由A和B等联合创立": the founders of the clause subject
-    for m in re.finditer(r"由", s.text):
-        members = [i for i, e in enumerate(ents) if e.type == "Person" and e.start > m.end()
-                   and e.start - m.end() <= 40 and not re.search(r"[，,；;。]", s.text[m.end():e.start])]
-        if not members or not _FOUNDED_BY.match(s.after(members[-1], 10)):
-            continue
-        clause = ents[members[0]].clause
-        subj = s.clauses[clause].subject
-        target = subj if subj is not None and ents[subj].type == "Company" else None
-        if target is None:
-            target = next((k for k in range(members[0] - 1, -1, -1) if ents[k].type == "Company"
-                           and not re.search(r"前\s?$", s.before(k, 2))), None)
-        if target is not None:
-            for k in members:
-                yield "founderOf", k, target, 0.8, "founded-by"
 
 
 _PARTNER_AFTER = re.compile(
     r"^\s?(?:已经?|正式|将|宣布)?(?:达成|签署|宣布|建立|展开|开展|深化|进行|启动|宣布达成)?(?:了)?[^，,；;。与和]{0,4}?"
-    r"(?:战略|深度|全面|长期)?(?:合作|联合|携手|集成|结盟|共建)"
+    r"(?:战略|深度|全面|长期)?(?:合作|联合(?!创始|创办|主席|首席|CEO)|携手|集成|结盟|共建)"
 )
+_JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
+                              rf"{alt('partner.joint_investing')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
+_PARTNER_CUE = re.compile(r"合作|联合|携手|联手|牵手|集成|结盟|共建|伙伴|共同|一起|讨论|签署|合资|合力|团队|研究|实验室|科学家")
+_INVESTING_CUE = re.compile(alt("partner.joint_investing"))
+_HANDS = re.compile(r"^\s?(?:携手|联手|牵手|联合)\s?$")
+_JOINT_VENTURE = re.compile(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)")
+_IS = re.compile(r"^\s?是\s?$")
+_PARTNER_WORD = re.compile(r"^[^，,；;。]{0,16}?合作伙伴")
 _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
-_WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|)?(?:与|和|同|跟)\s?$")
+# "A与B合作", "A分别与生物技术公司B和…"
+_WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|分别|先后|陆续|)*(?:与|和|同|跟)\s?"
+                   r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
+# "A分别与B和C合作": B is A's partner, not C's
+_WITH_OBJECT = re.compile(r"(?:与|和|同|跟)\s?(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
+_WITH_BEFORE = re.compile(r"(?:^|[，,；;\s]|以及|并且|并|还|也|同时)(?:现在|目前|已经?|正|将|也|还|并|分别|先后)*(?:与|和|同|跟)\s?"
+                          r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
 
 
+@construction("zh.org.partners")
 def partners(s: Parse) -> Found:
     """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
     ents = s.ents
     heads = [i for i, e in enumerate(ents) if e.type == "Company" and e.owned is None]
+    if len(heads) < 2 or not _PARTNER_CUE.search(s.text):
+        return
+    investing = set() if not _INVESTING_CUE.search(s.text) else {b for b in heads if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12))
+                 or _JOINT_INVESTING.match(s.after(b, 16))}
     for a in heads:
         for b in heads:
-            if b <= a:
-                continue
+            if b <= a or b in investing:
+                continue  # "A与B联合领投": co-investors of a round, not partners
             gap = s.between(a, b)
             after_b = s.after(b, 16)
-            if _WITH.match(gap) and _PARTNER_AFTER.match(after_b):
-                yield "partnerOf", a, b, 0.8, "with-cooperate"
-            elif re.match(r"^\s?(?:携手|联手|牵手|联合)\s?$", gap):
-                yield "partnerOf", a, b, 0.75, "join-hands"
+            listed = s.coordinated(b)
+            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:_chain_start(s, s.coordinated(a)[0])]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
+                for k in (listed if b == listed[0] and a not in listed else [b]):
+                    yield Hit("partnerOf", a, k, 0.8, "with-cooperate")
+            elif _HANDS.match(gap):
+                yield Hit("partnerOf", a, b, 0.75, "join-hands")
             elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
-                yield "partnerOf", a, b, 0.7, "joint-subjects"
-            elif b in s.coordinated(a) and re.match(r"^\s?(?:等)?(?:联合|共同)(?:出资|投资|成立|打造|创立)", s.after(s.coordinated(a)[-1], 8)):
-                yield "partnerOf", a, b, 0.65, "joint-venture"
+                yield Hit("partnerOf", a, b, 0.7, "joint-subjects")
+            elif b in s.coordinated(a) and _JOINT_VENTURE.match(s.after(s.coordinated(a)[-1], 8)):
+                yield Hit("partnerOf", a, b, 0.65, "joint-venture")
             if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
-                    re.match(r"^\s?是\s?$", s.text[ents[a].end:_chain_start(s, b)]) and re.match(r"^[^，,；;。]{0,16}?合作伙伴", s.after(b, 20))):
-                yield "partnerOf", a, b, 0.8, "is-partner"
+                    _IS.match(s.text[ents[a].end:_chain_start(s, b)]) and _PARTNER_WORD.match(s.after(b, 20))):
+                yield Hit("partnerOf", a, b, 0.8, "is-partner")
     # "斯坦福大学李飞飞团队和华盛顿大学研究人员…": organisations joined through their people
     for a in heads:
         for b in _teamed(s, a):
-            yield "partnerOf", a, b, 0.7, "teams"
+            yield Hit("partnerOf", a, b, 0.7, "teams")
     # "…，现在已经与ServiceTitan集成": the clause's subject works with B
     for b in heads:
         subj = s.clauses[ents[b].clause].subject
         if subj is None or subj == b or ents[subj].type != "Company" or ents[subj].start > ents[b].start:
             continue
-        if re.search(r"(?:^|[，,；;\s])(?:现在|目前|已经?|正|将|也|还|并)*(?:与|和|同|跟)\s?$", s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
+        if _WITH_BEFORE.search(s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
                 and _PARTNER_AFTER.match(s.after(b, 16)):
-            yield "partnerOf", subj, b, 0.75, "subject-with-cooperate"
+            yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
 
 
-_ACQUIRE = re.compile(r"^\s?(?:已经?|正式|宣布|将|计划|拟)?(?:以[^，,；;。]{0,16})?(?:收购|并购|买下|吞并)(?:了)?\s?$")
-_ACQUIRED_BY = re.compile(r"^\s?(?:被|遭)\s?$")
+# "A以7亿美元收购了B", "A去年十月以690亿美元收购了B", "A投资并收购了B"
+_ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购|要|可能|考虑|有意|打算|洽谈|谈判))"
+                      r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?$")
+_ACQUIRE_CUE = re.compile(r"收购|并购|买下|吞并")
+_TOWARDS_ACQ = re.compile(r"^\s?(?:完成|宣布)?(?:了)?对\s?$")
+_ACQUISITION_OF = re.compile(r"^\s?(?:的)?(?:收购|并购)")
+_ACQUIRED_VERB = re.compile(r"^\s?(?:以[^，,；;。]{0,16})?(?:收购|并购)")
+_RUMOUR = re.compile(r"传言|传闻|谣言|据传|谈论|猜测|或将|有望|拟议")
+_ACQUIRED_BY = re.compile(r"^\s?(?:最终|随后|后来|已经?|先后|(?:于|在)\s?\d{4}\s?年)?\s?(?:被|遭)\s?$")
 
 
+@construction("zh.org.acquisitions")
 def acquisitions(s: Parse) -> Found:
-    """A收购B / B被A收购 / A完成对B的收购."""
+    """A收购B / B被A收购 / A完成对B的收购 (a rumour or a talk about one is not one)."""
     ents = s.ents
+    if not _ACQUIRE_CUE.search(s.text) or _RUMOUR.search(s.text):
+        return
     heads = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor") and e.owned is None]
     for a in heads:
         for b in heads:
@@ -350,11 +342,8 @@ def acquisitions(s: Parse) -> Found:
                 continue
             gap = s.between(a, b)
             if _ACQUIRE.match(gap):
-                yield "acquired", a, b, 0.85, "a-acquires-b"
-            elif re.match(r"^\s?(?:完成|宣布)?(?:了)?对\s?$", gap) and re.match(r"^\s?(?:的)?(?:收购|并购)", s.after(b, 6)):
-                yield "acquired", a, b, 0.85, "acquisition-of"
-            elif _ACQUIRED_BY.match(gap) and re.match(r"^\s?(?:以[^，,；;。]{0,16})?(?:收购|并购)", s.after(b, 20)):
-                yield "acquired", b, a, 0.85, "b-acquired-by-a"
-
-
-RULES = (developed, invested, invested_in, people, partners, acquisitions)
+                yield Hit("acquired", a, b, 0.85, "a-acquires-b")
+            elif _TOWARDS_ACQ.match(gap) and _ACQUISITION_OF.match(s.after(b, 6)):
+                yield Hit("acquired", a, b, 0.85, "acquisition-of")
+            elif _ACQUIRED_BY.match(gap) and _ACQUIRED_VERB.match(s.after(b, 20)):
+                yield Hit("acquired", b, a, 0.85, "b-acquired-by-a")

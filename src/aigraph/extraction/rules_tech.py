@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from aigraph.extraction.clauses import Parse
+from aigraph.extraction.constructions import Found, Hit, construction
+from aigraph.extraction.words import alt
 
-Found = Iterator[tuple[str, int, int, float, str]]
-
-_BEAT = re.compile(r"(?:超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
+_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
 _LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
@@ -17,9 +16,30 @@ _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;
 _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
 
+_NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
+
+
+_RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)"
+                           r"|(?:的)?[^，,；;。]{0,12}?(?:并无|没有|无)(?:显著|明显|太大|什么)?(?:差异|差别|区别)|(?:不相上下|旗鼓相当|难分伯仲))")
+
+
+_CITED_BY = re.compile(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$")
+_OF = re.compile(r"^\s?的\s?$")
+_ETC = re.compile(r"^\s?等")
+_STOP = re.compile(r"[；;。]")
+_BLANK = re.compile(r"^[\s*#]*$")
+_CARRIED = re.compile(r"搭载|采用|配备|装备|集成")
+# a sentence with none of the comparison words above compares nothing (a quick test first)
+_COMPARE_CUE = re.compile("|".join(sorted({w[:2] for p in (_BEAT, _LIKE_AFTER, _WITH_BEFORE, _REACH, _LEVEL_AFTER, _RIVALS_AFTER)
+                                           for w in re.findall(r"[\u4e00-\u9fff]+", p.pattern)})))
+
+
+@construction("zh.tech.competes")
 def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
     ents = s.ents
+    if not _COMPARE_CUE.search(s.text):
+        return
     for j, b in enumerate(ents):
         if b.owned is not None or b.type not in ("Company", "Model", "Chip"):
             continue
@@ -31,13 +51,24 @@ def competes(s: Parse) -> Found:
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
-        if kind is None:
-            continue
+        if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
+            kind, conf = "alike", 0.75  # "A、B和C的旗舰模型在性能上并无显著差异"
+        if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
+                or _NOT_RIVALRY.match(s.after(j, 8)):
+            continue  # "A的融资额超过了B": money or size compared, not a rivalry
         a = _compared_with(s, j)
+        if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
+            group = s.coordinated(j)  # "A和B之间的竞争": the list's members are each other's rivals
+            for x in group:
+                for y in group:
+                    if x < y and ents[x].type == ents[y].type:
+                        yield Hit("competesWith", x, y, 0.75, "rivals-among")
+            if a is None:
+                continue
         if a is not None:
             for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
-                    yield "competesWith", a, k, conf, f"compare-{kind}"
+                    yield Hit("competesWith", a, k, conf, f"compare-{kind}")
 
 
 def _after_list(s: Parse, j: int) -> str:
@@ -49,14 +80,22 @@ def _compared_with(s: Parse, j: int) -> int | None:
     one before (skipping possessors and the list B belongs to)."""
     b = s.ents[j]
     group = set(s.coordinated(j))
+    # the same-type entity named before it in its own clause comes first ("也就是说A的…足以比肩B")
+    for k in range(j - 1, -1, -1):
+        e = s.ents[k]
+        if e.clause != b.clause:
+            break
+        if k not in group and e.owned is None and e.type == b.type and e.name != b.name:
+            return k
     subj = s.clauses[b.clause].subject
-    if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start:
+    if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start \
+            and s.ents[subj].name != b.name:
         return subj
     for k in range(j - 1, -1, -1):
         e = s.ents[k]
-        if k in group or e.owned is not None or e.type != b.type:
+        if k in group or e.owned is not None or e.type != b.type or e.name == b.name:
             continue
-        if re.search(r"[；;。]", s.text[e.end:b.start]):
+        if _STOP.search(s.text[e.end:b.start]):
             return None
         return k
     return None
@@ -76,9 +115,12 @@ _POWERED = re.compile(r"^\s?(?:驱动|加持|赋能|支持|提供支持)(?:的)"
 _DISTILLED = re.compile(r"^\s?(?:是|由|从|自)?\s?$")
 
 
+@construction("zh.tech.based-on")
 def based_on(s: Parse) -> Found:
     """A基于B / A利用B生成 / 在B基础上的A / B驱动的A / A蒸馏自B."""
     ents = s.ents
+    if not any(e.type == "Model" for e in ents):
+        return
     for j, m in enumerate(ents):
         if m.type != "Model" or m.owned is not None:
             continue
@@ -89,18 +131,18 @@ def based_on(s: Parse) -> Found:
             if a.end <= start:
                 gap = s.text[a.end:start]
                 if _BASED.match(gap) and (_BASED_AFTER.match(s.after(j, 8)) or re.search(r"基于|依托|接入|集成|搭载", gap)):
-                    yield "basedOn", i, j, 0.75, "a-uses-model"
+                    yield Hit("basedOn", i, j, 0.75, "a-uses-model")
                 elif re.match(r"^\s?(?:在)\s?$", gap) and _ON_TOP.match(s.after(j, 6)):
-                    yield "basedOn", i, j, 0.7, "on-top-of"
+                    yield Hit("basedOn", i, j, 0.7, "on-top-of")
                 elif re.match(r"^\s?(?:蒸馏|微调|衍生)自\s?$", gap) or (re.match(r"^\s?(?:是|由)?(?:从)\s?$", gap)
                                                                     and re.match(r"^\s?(?:蒸馏|微调)", s.after(j, 4))):
-                    yield "basedOn", i, j, 0.75, "distilled-from"
+                    yield Hit("basedOn", i, j, 0.75, "distilled-from")
             else:
                 gap = s.text[m.end:a.start]
                 if re.match(r"^\s?(?:模型)?\s?(?:驱动|加持|赋能)的[^，,；;。]{0,10}$", gap):
-                    yield "basedOn", i, j, 0.7, "powered-by"
+                    yield Hit("basedOn", i, j, 0.7, "powered-by")
                 elif re.search(r"基于\s?$", s.before(j, 3)) and re.match(r"^\s?(?:模型|大模型)?(?:的|开发的|打造的|构建的)[^，,；;。]{0,10}$", gap):
-                    yield "basedOn", i, j, 0.75, "built-on"
+                    yield Hit("basedOn", i, j, 0.75, "built-on")
 
 
 _CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|在|依靠|购买|集成|装备|运行在)(?:了)?"
@@ -109,14 +151,17 @@ _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 
 
+@construction("zh.tech.hardware")
 def hardware(s: Parse) -> Found:
     """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
     ents = s.ents
+    if not any(e.type == "Chip" for e in ents):
+        return
     for j, chip in enumerate(ents):
         if chip.type != "Chip" or chip.owned is not None:
             continue
         lead = s.text[max(0, _chain_start(s, j) - 24):_chain_start(s, j)]
-        carried = re.search(r"搭载|采用|配备|装备|集成", s.before(j, 12)) is not None
+        carried = _CARRIED.search(s.before(j, 12)) is not None
         if not (_CHIP_USE.search(lead) or _CARDS.search(lead)):
             continue
         user = s.clauses[chip.clause].subject
@@ -129,18 +174,18 @@ def hardware(s: Parse) -> Found:
         trained = [k for k in s.clauses[chip.clause].ents if ents[k].type == "Model" and u.end <= ents[k].start < chip.start
                    and _TRAINS.search(s.before(k, 4))]
         if trained:
-            yield "trainedOn", trained[0], j, 0.75, "trained-model-on-chip"
+            yield Hit("trainedOn", trained[0], j, 0.75, "trained-model-on-chip")
         elif u.type == "Model":
-            yield "trainedOn", user, j, 0.75, "model-on-chip"
+            yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
         elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)):
-            yield "usesChip", user, j, 0.7, "uses-chip"
+            yield Hit("usesChip", user, j, 0.7, "uses-chip")
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
         if p.type == "Product":
             for j, chip in enumerate(ents):
                 if chip.type == "Chip" and chip.end <= p.start and re.match(r"^\s?的[^，,；;。]{0,8}$", s.text[chip.end:p.start]) \
                         and re.search(r"搭载|采用|配备|基于", s.before(j, 4)):
-                    yield "usesChip", i, j, 0.75, "chip-powered-product"
+                    yield Hit("usesChip", i, j, 0.75, "chip-powered-product")
 
 
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
@@ -155,6 +200,7 @@ _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获�
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
+@construction("zh.tech.related")
 def related(s: Parse) -> Found:
     """An entity the sentence explicitly ties to a trend: its kind (多模态模型GPT-4o, Agent产品Devin), what
     a subject does with the trend (Two Sigma使用AI Agent), examples given for it (如GPT-4的可解释性…)."""
@@ -175,20 +221,20 @@ def related(s: Parse) -> Found:
             # category apposition, either order
             if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]):
                 kinds.add(t)
-                yield "relatedTo", i, t, 0.8, "trend-kind-of"
+                yield Hit("relatedTo", i, t, 0.8, "trend-kind-of")
             elif e.end <= te.start and _E_BEFORE_T.match(s.text[e.end:te.start]) and _T_CATEGORY_AFTER.match(s.after(t, 8)) \
                     and not e.relative and not _OBJECT_OF_VERB.search(s.before(i, 4)):
                 kinds.add(t)
-                yield "relatedTo", i, t, 0.8, "kind-trend"
-            elif e.end <= te.start and re.match(r"^\s?的\s?$", s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
-                yield "relatedTo", i, t, 0.7, "its-trend"
+                yield Hit("relatedTo", i, t, 0.8, "kind-trend")
+            elif e.end <= te.start and _OF.match(s.text[e.end:te.start]) and not _OBJECT_OF_VERB.search(s.before(i, 4)):
+                yield Hit("relatedTo", i, t, 0.7, "its-trend")
             elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
-                yield "relatedTo", i, t, 0.7, "enters-trend"
+                yield Hit("relatedTo", i, t, 0.7, "enters-trend")
             elif te.end <= start and _VERB_OBJECT.match(s.text[te.end:start]) and e.type in ("Model", "Product", "Chip"):
                 kinds.add(t)  # "Meta陆续开源Llama系列模型", "英伟达开源的Nemotron": the thing is open
-                yield "relatedTo", i, t, 0.75, "trend-verb-object"
+                yield Hit("relatedTo", i, t, 0.75, "trend-verb-object")
             elif _EXEMPLAR.search(s.text[te.end:start]) and len(s.text[te.end:start]) <= 20:
-                yield "relatedTo", i, t, 0.75, "exemplar"
+                yield Hit("relatedTo", i, t, 0.75, "exemplar")
     # what the subject of a clause does with a trend later in the sentence
     for ci, c in enumerate(s.clauses):
         subj = c.subject
@@ -203,24 +249,24 @@ def related(s: Parse) -> Found:
             group = set(s.coordinated(subj))
             between = [k for k in range(len(ents)) if k not in group and ents[k].type != "Trend"
                        and ents[k].owned is None and ents[subj].end <= ents[k].start < te.start
-                       and ents[k].name != ents[subj].name and not re.match(r"^\s?等", s.after(k, 2))
+                       and ents[k].name != ents[subj].name and not _ETC.match(s.after(k, 2))
                        and not any(a <= ents[k].start < b for a, b in examples)]
             if between:
                 continue
             for k in group:
                 if k in things:
-                    yield "relatedTo", k, t, 0.65, "subject-does-trend"
+                    yield Hit("relatedTo", k, t, 0.65, "subject-does-trend")
     # "以DeepSeek为例，…可解释性": the sentence is about its topic
     if s.topic is not None and s.topic in things:
         for t in trends:
-            yield "relatedTo", s.topic, t, 0.65, "topic-of-sentence"
+            yield Hit("relatedTo", s.topic, t, 0.65, "topic-of-sentence")
     # items of one example list with the trend: "如GPT-4的可解释性增强版本和Gemini的跨模态解释功能"
     for a, b in examples:
         inside = [t for t in trends if a <= ents[t].start < b]
         for t in inside:
             for i in things:
                 if a <= ents[i].start < b:
-                    yield "relatedTo", i, t, 0.6, "same-example-list"
+                    yield Hit("relatedTo", i, t, 0.6, "same-example-list")
     # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
     for t in trends:
         te = ents[t]
@@ -229,11 +275,11 @@ def related(s: Parse) -> Found:
         if not m or not _NOUN_GAP.match(rest[:m.start()]):
             continue
         lo = te.end + m.end()
-        stop = re.search(r"[；;。]", s.text[lo:])
+        stop = _STOP.search(s.text[lo:])
         hi = lo + stop.start() if stop else len(s.text)
         for i in things:
             if lo <= ents[i].start < hi:
-                yield "relatedTo", i, t, 0.6, "example-of-trend"
+                yield Hit("relatedTo", i, t, 0.6, "example-of-trend")
 
 
 _VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
@@ -245,9 +291,9 @@ def _example_spans(s: Parse) -> list[tuple[int, int]]:
     """Stretches of the sentence that list examples ("如…", "例如…"), up to the next ；or 。."""
     out = []
     for m in _EXAMPLES.finditer(s.text):
-        if m.start() == 0 or re.match(r"^[\s*#]*$", s.text[:m.start()]):
+        if m.start() == 0 or _BLANK.match(s.text[:m.start()]):
             continue  # "如X发布了…" opens the sentence: the whole sentence is the example
-        stop = re.search(r"[；;。]", s.text[m.end():])
+        stop = _STOP.search(s.text[m.end():])
         end = m.end() + stop.start() if stop else len(s.text)
         if not _VERBAL.search(s.text[m.end():end]):
             out.append((m.end(), end))
@@ -256,9 +302,6 @@ def _example_spans(s: Parse) -> list[tuple[int, int]]:
 
 def _reporter(s: Parse, i: int) -> bool:
     """Whether an entity only reports or predicts (根据X的统计, X预测, X表示)."""
-    if re.search(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$", s.before(i, 10)):
+    if _CITED_BY.search(s.before(i, 10)):
         return True
     return bool(_REPORTER.match(s.after(i, 8)))
-
-
-RULES = (competes, based_on, hardware, related)

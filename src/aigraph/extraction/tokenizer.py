@@ -10,6 +10,8 @@ from spacy.vocab import Vocab
 
 # Latin letters and digits form words; a case change from digits to letters does not split ("4o").
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\S")
+_PIECES = re.compile(r"[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\s+|\S")
+_SPACE = re.compile(r"\s")
 
 
 class MixedTokenizer:
@@ -19,30 +21,18 @@ class MixedTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        # one regex pass gives tokens and whitespace runs alike: a single space after a token is its
+        # trailing space, any other run (or one at the start) a token of its own
+        pieces = _PIECES.findall(text)
+        if not _SPACE.search(text):
+            return Doc(self.vocab, words=pieces, spaces=[False] * len(pieces))
         words: list[str] = []
         spaces: list[bool] = []
-        end = 0
-        for m in _TOKEN.finditer(text):
-            if m.start() > end and words:
-                # whitespace between tokens: one space is the token's trailing space, more become a token
-                gap = text[end:m.start()]
-                if gap == " ":
-                    spaces[-1] = True
-                else:
-                    words.append(gap)
-                    spaces.append(False)
-            elif m.start() > end:
-                words.append(text[end:m.start()])
-                spaces.append(False)
-            words.append(m.group())
-            spaces.append(False)
-            end = m.end()
-        if end < len(text):
-            gap = text[end:]
-            if gap == " " and words:
+        for p in pieces:
+            if p == " " and words:
                 spaces[-1] = True
             else:
-                words.append(gap)
+                words.append(p)
                 spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 

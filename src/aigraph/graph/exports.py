@@ -10,6 +10,7 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat, Store
 
 from aigraph.atomic import atomic_write
+from aigraph.graph import nameindex
 from aigraph.graph.jsonld import write_jsonld
 from aigraph.graph.rdf import quad_key, triples_of
 from aigraph.graph.store import open_store, run, write_rdf, write_store
@@ -20,7 +21,7 @@ NQUADS = "aigraph.nq"
 JSONLD = "aigraph.jsonld"
 NODES_CSV = "nodes.csv"
 EDGES_CSV = "edges.csv"
-FILES = (TURTLE, NTRIPLES, NQUADS, JSONLD, NODES_CSV, EDGES_CSV)
+FILES = (TURTLE, NTRIPLES, NQUADS, JSONLD, NODES_CSV, EDGES_CSV, nameindex.NAMES)
 """The export files of this module, in the order they are written."""
 
 ALIAS_SEPARATOR = "|"
@@ -71,6 +72,12 @@ def _tables(o: Outputs) -> None:
     write_tables(o.store, o.folder / NODES_CSV, o.folder / EDGES_CSV)
 
 
+def _names(o: Outputs) -> None:
+    from aigraph.vocab import ENT
+
+    nameindex.write(o.quads, o.folder / nameindex.NAMES, ENT)
+
+
 WRITERS: tuple[tuple[str, Callable[[Outputs], None]], ...] = (
     ("store", _store),
     ("turtle", _turtle),
@@ -78,6 +85,7 @@ WRITERS: tuple[tuple[str, Callable[[Outputs], None]], ...] = (
     ("nquads", _nquads),
     ("jsonld", _jsonld),
     ("tables", _tables),
+    ("names", _names),
 )
 """Named writers, in order; each a pure function of the quads (sorted, fixed options), so a rebuild
 without changes is byte-identical. The store comes first: later writers may read it."""

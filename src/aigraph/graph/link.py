@@ -2,89 +2,66 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-from aigraph.extraction.lexicon import Lexicon, default_lexicon
+from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon
 from aigraph.folding import norm
 from aigraph.model import Entity, Evidence, Fact, Linked, Reading
 from aigraph.vocab import SYMMETRIC, signatures
 
+# What an organisation's name may carry after its short name ("Moonshot AI", "Pantheon Labs", "月之暗面科技").
+# Words that also start a product's name ("Apple Intelligence", "Google Cloud") are not among them.
+_DESCRIPTOR = re.compile(r"^(?:(?P<latin>.+?)[\s\-]+(?:AI|Labs?|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Technologies|"
+                         r"Technology|Robotics)|(?P<han>.+?)(?:科技|智能|集团|公司|有限公司|股份有限公司|科技有限公司|人工智能))$")
+_ORGS = frozenset(("Company", "Investor"))
+
 
 def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None = None) -> Linked:
-    """One entity per canonical name (aliases and spelling variants merged, one type each), and
-    the facts above `threshold` restated with those names. Facts whose entity types do not fit the
-    relation's signature are set aside; a fact stated twice by one sentence is kept once. The result
-    does not depend on the order of `readings` (so adding documents one by one gives what a full
-    build gives)."""
+    """One entity per real-world thing, and the facts above `threshold` restated with its name.
+
+    Mentions are merged by their matching key (width, case, script and separators folded) and by the
+    lexicon's aliases; then across documents by the surface forms each name was seen under (a document
+    that read "Moonshot" as Moonshot AI merges another's "Moonshot") and by short name + descriptor
+    ("Pantheon" and "Pantheon AI"), never two things the lexicon tells apart, nor an organisation with
+    something else. Each entity gets one type; a trend of the lexicon's taxonomy comes with its
+    definition and its wider trends. Facts whose entity types do not fit the relation's signature are
+    set aside; a fact stated twice by one sentence is kept once. The result does not depend on the
+    order of `readings` (so adding documents one by one gives what a full build gives)."""
     lexicon = lexicon or default_lexicon()
     readings = sorted(readings, key=lambda a: (a.sentence.doc_id, a.sentence.index))
-    aggs: dict[str, Aggregate] = defaultdict(Aggregate)
-    for key, name, typ, milli, surface in mention_rows(readings, lexicon):
-        aggs[key].add(name, typ, milli, surface)
-    table = {key: entity_of(key, agg, lexicon) for key, agg in aggs.items()}
-    entities = sorted(table.values(), key=lambda e: (e.name.casefold(), e.name))
-    kept, rejected, mentions = resolve(readings, table, threshold, lexicon)
-    evidence = tuple(kept[k] for k in sorted(kept))
-    return Linked(tuple(entities), evidence, tuple(sorted(mentions)), tuple(rejected))
-
-
-class Aggregate:
-    """What every mention of one matching key says, summed: spellings, type scores, surfaces. Sums of
-    counts and integer scores, so that adding and taking away documents is exact."""
-
-    __slots__ = ("names", "types", "typed", "surfaces")
-
-    def __init__(self) -> None:
-        self.names: Counter = Counter()
-        """Mentions by spelling of the canonical name."""
-        self.types: Counter = Counter()
-        """Sum of the mentions' scores (in thousandths) by type."""
-        self.typed: Counter = Counter()
-        """Mentions by type."""
-        self.surfaces: Counter = Counter()
-        """Mentions by surface."""
-
-    def add(self, name: str, typ: str, milli: int, surface: str, sign: int = 1) -> None:
-        """Count one mention in (sign 1) or out (sign -1)."""
-        self.types[typ] += sign * milli
-        for counter, k in ((self.names, name), (self.typed, typ), (self.surfaces, surface)):
-            counter[k] += sign
-            if counter[k] <= 0:
-                del counter[k]
-        if typ not in self.typed:
-            self.types.pop(typ, None)
-
-    def __bool__(self) -> bool:
-        return bool(self.names)
-
-
-def mention_rows(readings: Sequence[Reading], lexicon: Lexicon) -> Iterator[tuple[str, str, str, int, str]]:
-    """(key, name, type, score in thousandths, surface) of every mention, one at a time."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
     for a in readings:
         for m in a.mentions:
-            yield _key(m.name, lexicon), m.name, m.type, round(m.score * 1000), m.surface
-
-
-def entity_of(key: str, agg: Aggregate, lexicon: Lexicon) -> Entity:
-    """The canonical entity of one key: the lexicon's name and type if it knows the key, else the
-    most frequent spelling and the best-scored type; every surface an alias."""
-    entry = lexicon.by_name.get(key) or lexicon.canonical(key)
-    name = entry.name if entry else _best_name(agg.names)
-    typ = entry.type if entry else max(sorted(agg.typed), key=lambda t: agg.types[t])
-    aliases = {s for s in set(agg.surfaces) | (set(entry.aliases) if entry else set()) if s.strip()}
-    aliases.discard(name)
-    return Entity(name, typ, frozenset(aliases))
-
-
-def resolve(readings: Sequence[Reading], table: dict[str, Entity], threshold: float,
-            lexicon: Lexicon) -> tuple[dict[tuple, Evidence], list[Evidence], set[tuple[str, str, str]]]:
-    """The facts of these readings restated with the canonical names of `table` (key -> entity; it
-    must hold every key the readings use): the kept evidence by (s, p, o, document, sentence), the
-    facts whose types do not fit, and the (entity, document, surface) mentions."""
-    by_name = {e.name: e for e in table.values()}
-    canonical = {k: e.name for k, e in table.items()}
+            key = _key(m.name, lexicon)
+            names[key][m.name] += 1
+            types[key][m.type] += m.score
+            surfaces[key].add(m.surface)
+    entries = {k: lexicon.by_name.get(k) or lexicon.canonical(k) for k in names}
+    group = _merge(names, types, surfaces, entries)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(names):
+        members[group[key]].append(key)
+    canonical: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    for keys in members.values():
+        entry = next((entries[k] for k in keys if entries[k] is not None), None)
+        counts = sum((names[k] for k in keys), Counter())
+        votes = sum((types[k] for k in keys), Counter())
+        name = entry.name if entry else _best_name(counts)
+        typ = entry.type if entry else max(sorted(votes), key=lambda t: round(votes[t], 6))
+        seen = set().union(*(surfaces[k] for k in keys)) | set(counts)
+        aliases = {s for s in seen | (set(entry.aliases) if entry else set()) if s.strip()}
+        aliases.discard(name)
+        for k in keys:
+            canonical[k] = name
+        entities[name] = _entity(name, typ, aliases, entry)
+    _add_wider_trends(entities, lexicon)
+    by_name = entities
     kept: dict[tuple, Evidence] = {}
     rejected: list[Evidence] = []
     mentions: set[tuple[str, str, str]] = set()
@@ -107,14 +84,94 @@ def resolve(readings: Sequence[Reading], table: dict[str, Entity], threshold: fl
                 continue
             where = (s, f.predicate, o, a.sentence.doc_id, a.sentence.index)
             kept[where] = _better(kept[where], ev) if where in kept else ev
-    return kept, rejected, mentions
+    evidence = tuple(kept[k] for k in sorted(kept))
+    ordered = tuple(sorted(entities.values(), key=lambda e: (e.name.casefold(), e.name)))
+    return Linked(ordered, evidence, tuple(sorted(mentions)), tuple(rejected))
 
 
-def fact_keys(readings: Sequence[Reading], threshold: float, lexicon: Lexicon) -> set[str]:
-    """The keys the facts of these readings name (above the threshold): an entity appearing under one
-    of them changes what they say."""
-    return {_key(n, lexicon) for a in readings for f in a.facts if f.confidence >= threshold
-            for n in (f.subject, f.object)}
+def _merge(names: dict[str, Counter], types: dict[str, Counter], surfaces: dict[str, set[str]],
+           entries: dict[str, LexEntry | None]) -> dict[str, str]:
+    """The group of each name key: keys joined by the surfaces they were seen under and by short
+    name + descriptor. Two keys of distinct lexicon entries, or of different kinds of thing, stay apart."""
+    parent = {k: k for k in names}
+    entry_of = dict(entries)  # the lexicon entry of each group, kept at its root
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def kind(k: str) -> str:
+        e = entries[k]
+        return e.type if e else max(sorted(types[k]), key=lambda t: round(types[k][t], 6))
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        ea, eb = entry_of[ra], entry_of[rb]
+        if ea is not None and eb is not None and ea is not eb:
+            return  # the lexicon knows them as two things
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        entry_of[root] = ea or eb
+
+    def compatible(a: str, b: str) -> bool:
+        ka, kb = kind(a), kind(b)
+        return ka == kb or (ka in _ORGS and kb in _ORGS)
+
+    # by alias: a surface read under one name only is that name wherever it is a name of its own
+    read_as: dict[str, set[str]] = defaultdict(set)
+    for k in sorted(names):
+        for s in surfaces[k]:
+            if norm(s) != k:
+                read_as[norm(s)].add(k)
+    for s, targets in sorted(read_as.items()):
+        if s in names and len(targets) == 1 and entries[s] is None:
+            (t,) = targets
+            if compatible(s, t):
+                union(s, t)
+    # by short name + descriptor: "Pantheon" / "Pantheon AI" / "Pantheon Labs"; "月之暗面" / "月之暗面科技"
+    stems: dict[str, set[str]] = defaultdict(set)
+    for k, counts in sorted(names.items()):
+        if kind(k) not in _ORGS:
+            continue
+        for n in counts:
+            m = _DESCRIPTOR.match(n.strip())
+            stem = norm(m["latin"] or m["han"]) if m else k
+            if len(stem) >= 2:
+                stems[stem].add(k)
+    for _, keys in sorted(stems.items()):
+        keys = {k for k in keys if kind(k) in _ORGS}
+        roots = {find(k) for k in keys}
+        known = {id(entries[k]) for k in keys if entries[k] is not None}
+        if len(roots) > 1 and len(known) <= 1:
+            first, *rest = sorted(keys)
+            for k in rest:
+                union(first, k)
+    return {k: find(k) for k in names}
+
+
+def _entity(name: str, typ: str, aliases: set[str], entry: LexEntry | None) -> Entity:
+    if entry is not None and typ == "Trend":
+        return Entity(name, typ, frozenset(aliases), entry.definition, entry.broader)
+    return Entity(name, typ, frozenset(aliases))
+
+
+def _add_wider_trends(entities: dict[str, Entity], lexicon: Lexicon) -> None:
+    """The wider trends of the trends found join the graph, so that the taxonomy holds together."""
+    todo = [e.broader for e in entities.values() if e.broader]
+    while todo:
+        name = todo.pop()
+        if name in entities:
+            continue
+        entry = lexicon.by_name.get(norm(name))
+        if entry is None or entry.type != "Trend":
+            continue
+        entities[entry.name] = _entity(entry.name, "Trend", set(entry.aliases), entry)
+        if entry.broader:
+            todo.append(entry.broader)
 
 
 def _better(a: Evidence, b: Evidence) -> Evidence:

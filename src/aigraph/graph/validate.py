@@ -1,4 +1,4 @@
-"""SHACL validation of the graph with pyshacl, against ontology/shapes.ttl."""
+"""SHACL validation of the graph against ontology/shapes.ttl: checked natively (`graph.shacl`), pyshacl the reference."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from pyoxigraph import Quad, RdfFormat, Store, Triple, serialize
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from aigraph.errors import AigraphError
 from aigraph.vocab import compact, ontology_path
@@ -150,13 +151,75 @@ def _sparql_violations(triples: set[Triple], constraints) -> list[Violation]:
 
 
 def validate_triples(triples: Iterable[Triple]) -> list[Violation]:
-    """Violations of the shapes by these triples (the union of the graph's named graphs), sorted."""
+    """Violations of the shapes by these triples (the union of the graph's named graphs), sorted; the
+    ontology is read beside them, as pyshacl reads it (`pyshacl_violations`). Shapes the native checker
+    cannot evaluate are left to pyshacl."""
+    triples = set(triples)
+    return _validate({(t.subject, t.predicate, t.object) for t in triples},
+                     [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples])
+
+
+def _validate(spo: set[tuple], quads: list[Quad]) -> list[Violation]:
+    """Violations by the union of `quads`, whose distinct (subject, predicate, object) are `spo`."""
+    from aigraph.graph import shacl
+
+    try:
+        checker = _checker()
+        store = Store()
+        store.bulk_extend(quads)
+        store.bulk_extend(_ontology_quads())
+        onto = [(t.subject, t.predicate, t.object) for t in _ontology_triples()]
+        results = checker.check(shacl.Index(list(spo) + onto), store)
+    except shacl.Unsupported:
+        return pyshacl_violations({Triple(*t) for t in spo})
+    return sorted((_violation(r) for r in results), key=lambda v: (v.focus, v.path, v.value, v.message))
+
+
+@cache
+def _checker():
+    from aigraph.graph import shacl
+
+    return shacl.Checker(ontology_path(SHAPES).read_bytes())
+
+
+@cache
+def _ontology_triples() -> list[Triple]:
+    return list(parse(ontology_path().read_bytes(), format=RdfFormat.TURTLE))
+
+
+@cache
+def _ontology_quads() -> list[Quad]:
+    return [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in _ontology_triples()]
+
+
+def _violation(r) -> Violation:
+    shape = r.shape
+    if isinstance(shape, BlankNode):  # a property shape: name the node shape it belongs to
+        shape = _checker().owner.get(shape, shape)
+    return Violation(_term(r.focus), _term(r.path), _term(r.value), _IRI.sub(lambda m: compact(m.group()), r.message),
+                     r.severity, _term(shape).rsplit("#", 1)[-1] if shape is not None else "")
+
+
+def _term(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, NamedNode):
+        return compact(term.value)
+    if isinstance(term, Literal):
+        return term.value
+    return "_:" + str(term.value)[:8]
+
+
+def pyshacl_violations(triples: Iterable[Triple]) -> list[Violation]:
+    """The reference: violations as pyshacl finds them (an rdflib copy of the graph; seconds, not ms)."""
     import pyshacl
     import rdflib
 
-    data = rdflib.Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    # the ontology is part of the data (as in the store), so that shapes targeting its terms see them
+    everything = set(triples) | set(_ontology_triples())
+    data = rdflib.Graph().parse(data=serialize(everything, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     shapes = shapes_graph()
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=_ontology(), inference="none",
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",
                                     abort_on_first=False, allow_infos=True, allow_warnings=True)
     if not isinstance(report, rdflib.Graph):
         # pyshacl could not run a shape at all: a bug in shapes.ttl, not in the data
@@ -166,18 +229,13 @@ def validate_triples(triples: Iterable[Triple]) -> list[Violation]:
 
 def validate_quads(quads: Iterable[Quad]) -> list[Violation]:
     """Violations in a set of quads, read as the union of its graphs (as queries read it)."""
-    return validate_triples({Triple(q.subject, q.predicate, q.object) for q in quads})
+    quads = list(quads)
+    return _validate({(q.subject, q.predicate, q.object) for q in quads}, quads)
 
 
 def validate_store(store: Store) -> list[Violation]:
     """Violations in a built store."""
     return validate_quads(store)
-
-
-def _ontology():
-    import rdflib
-
-    return rdflib.Graph().parse(data=ontology_path().read_text("utf-8"), format="turtle")
 
 
 def _results(report, shapes, rdflib) -> list[Violation]:

@@ -1,4 +1,4 @@
-"""Source files to Documents: found under folders, decoded, hashed, front matter read."""
+"""Source files to Documents: found under folders, decoded, hashed, their metadata read."""
 
 from __future__ import annotations
 
@@ -10,15 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aigraph.errors import InputError
+from aigraph.ingest import metadata
 from aigraph.ingest.decoding import decode
-from aigraph.ingest.textview import CONTROLS, html_title, looks_like_html, strip_controls
+from aigraph.ingest.textview import CONTROLS, looks_like_html, strip_controls
 from aigraph.model import Document
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_FM_FIELD = re.compile(r"^(title|date)\s*:\s*(.*?)\s*$", re.M)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -108,9 +105,9 @@ def unique_ids(sources: Sequence[Source | Path]) -> list[Source]:
 
 
 def read_document(source: str | Path | Source) -> Document:
-    """Read one file: decode, hash, tell HTML from text, and take title and date from its front matter
-    (or an HTML page's <title>). Empty, binary and unreadable files, and links out of the source folder,
-    raise InputError naming the file."""
+    """Read one file: decode, hash, tell HTML from text, and take its title, author, publication time and
+    URL from its front matter, header lines or HTML <meta> (`ingest.metadata`). Empty, binary and
+    unreadable files, and links out of the source folder, raise InputError naming the file."""
     if not isinstance(source, Source):
         source = Source(Path(source), _clean_id(Path(source).name))
     path = source.path
@@ -126,21 +123,9 @@ def read_document(source: str | Path | Source) -> Document:
     if not text.strip() or not CONTROLS.sub("", text).strip():
         raise InputError(f"{path}: empty file (nothing but blanks and control characters)")
     fmt = "html" if path.suffix.lower() in (".html", ".htm") or looks_like_html(text) else "text"
-    title = date = None
-    body_start = 0
-    fm = _FRONT_MATTER.match(text) if fmt == "text" else None
-    if fm:
-        body_start = fm.end()
-        for key, value in _FM_FIELD.findall(fm.group(1)):
-            value = strip_controls(value).strip().strip("\"'")
-            if key == "title":
-                title = value or None
-            elif (m := _ISO_DATE.search(value)):
-                date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-    if fmt == "html":
-        title = html_title(text)
+    meta, body_start = metadata.read(text, fmt == "html")
     return Document(
         id=source.id, path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding, title=title, date=date, body_start=body_start, format=fmt,
-        replacements=text.count("\ufffd"),
+        encoding=encoding, title=meta.title, date=meta.date, body_start=body_start, format=fmt,
+        replacements=text.count("\ufffd"), creator=meta.creator, issued=meta.issued, source=meta.source,
     )

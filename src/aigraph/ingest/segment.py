@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from aigraph.ingest import boilerplate
 from aigraph.ingest.furniture import drop_lines
 from aigraph.ingest.mapped import Mapped
 from aigraph.ingest.textview import FILLER, visible
@@ -85,9 +86,9 @@ def _clean_line(line: Mapped) -> Mapped:
 
 
 def _lines(doc: Document) -> Iterator[tuple[int, str]]:
-    """The body's lines (markup, entities and controls already out, FILLER where they were), each with
-    the offset where it starts."""
-    view = visible(doc.text, doc.format == "html")
+    """The body's lines (markup, entities, controls and boilerplate already out, FILLER where they were),
+    each with the offset where it starts."""
+    view = boilerplate.blank(doc, visible(doc.text, doc.format == "html"))
     pos = doc.body_start
     while pos <= len(view):
         end = view.find("\n", pos)

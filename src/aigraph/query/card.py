@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, Store
 
 from aigraph.graph.store import run
+from aigraph.query.conflicts import Conflict, conflicts
 from aigraph.query.lookup import EntityRef, Neighbor, Source, neighbors
+from aigraph.query.timeline import Window, keep_in
 from aigraph.vocab import PREDICATES
 
 
@@ -41,6 +43,31 @@ class Card:
     """Its facts, with their evidence sentences."""
     documents: tuple[DocumentRef, ...]
     """The documents that mention it, by label."""
+    when: dict[str, When] = field(default_factory=dict)
+    """Fact IRI -> when the fact was first and last stated and when its sentences say it happened."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Disagreements the entity takes part in (a round's amount, a model's developer), with their sentences."""
+    window: Window | None = None
+    """The time window the card was drawn for, if any: facts, sentences and documents outside it left out."""
+
+    def disputed(self, n: Neighbor) -> list[Conflict]:
+        """The conflicts a fact of the card is a claim of (directly, or through the round it states)."""
+        said = {(s.document, s.sentence) for s in n.evidence}
+        return [c for c in self.conflicts if any(
+            claim.node == n.fact or (n.predicate == "investedIn" and said & {(x.document, x.sentence) for x in claim.sources})
+            for claim in c.claims)]
+
+
+@dataclass(frozen=True)
+class When:
+    """A fact in time."""
+
+    first: str | None
+    """The date of the earliest document stating it."""
+    last: str | None
+    """The date of the latest."""
+    happened: tuple[str, ...] = ()
+    """The dates its sentences say it happened, sorted."""
 
 
 _ALIASES = "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }"
@@ -65,16 +92,47 @@ SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
 }"""
 
 
-def card(store: Store, entity: EntityRef) -> Card:
-    """The card of one entity."""
+def card(store: Store, entity: EntityRef, window: Window | None = None) -> Card:
+    """The card of one entity; with a `window`, only the facts stated (or happening) in it, with the
+    sentences and documents that put them there."""
     node = NamedNode(entity.iri)
     aliases = sorted({s["a"].value for s in run(store, _ALIASES, e=node)} - {entity.name}, key=str.casefold)
-    facts = tuple(neighbors(store, entity, evidence=True))
+    keep = keep_in(store, window)
+    facts = neighbors(store, entity, evidence=True, keep=keep)
+    if keep is not None:
+        facts = keep.trim(facts)
     degree, rank = centrality(store, entity.iri)
     ranked = int(next(iter(run(store, _ENTITIES)))["n"].value)
     docs = {DocumentRef(s["label"].value if s["label"] else "", s["title"].value if s["title"] else None,
                         s["date"].value if s["date"] else None) for s in run(store, _DOCUMENTS, e=node)}
-    return Card(entity, tuple(aliases), degree, rank, ranked, facts, tuple(sorted(docs, key=lambda d: d.label)))
+    if window and window.by == "document":
+        docs = {d for d in docs if window.contains(d.date)}
+    return Card(entity, tuple(aliases), degree, rank, ranked, tuple(facts), tuple(sorted(docs, key=lambda d: d.label)),
+                when_of(store, entity.iri), tuple(conflicts(store, entity)), window)
+
+
+# the entity's patterns first in each branch (see query.lookup)
+_WHEN_OF = """ OPTIONAL { ?f aig:firstStated ?first } OPTIONAL { ?f aig:lastStated ?last }
+    OPTIONAL { ?f aig:eventDate ?happened }"""
+_WHEN = """
+SELECT ?e ?f ?first ?last ?happened WHERE {
+  { ?f rdf:subject ?e . %s } UNION { ?f rdf:object ?e . %s }
+}""" % (_WHEN_OF, _WHEN_OF)
+
+
+def when_of(store: Store, iri: str) -> dict[str, When]:
+    """Fact IRI -> its dates, for every fact of an entity."""
+    first: dict[str, str | None] = {}
+    last: dict[str, str | None] = {}
+    happened: dict[str, set[str]] = {}
+    for s in run(store, _WHEN, e=NamedNode(iri)):
+        f = s["f"].value
+        first[f] = s["first"].value if s["first"] is not None else None
+        last[f] = s["last"].value if s["last"] is not None else None
+        happened.setdefault(f, set())
+        if s["happened"] is not None:
+            happened[f].add(s["happened"].value)
+    return {f: When(first[f], last[f], tuple(sorted(happened[f]))) for f in first}
 
 
 def centrality(store: Store, iri: str) -> tuple[int, int]:

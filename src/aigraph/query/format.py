@@ -88,27 +88,63 @@ def card_text(c: Card) -> str:
         arrow = "->" if n.direction == "out" else "<-"
         stats = [f"confidence {n.confidence:.2f}" if n.confidence is not None else "",
                  f"{n.support} sentence{'s' if n.support != 1 else ''}" if n.support is not None else ""]
+        disputed = c.disputed(n)
         lines.append(f"    {n.predicate} {arrow} {n.other.name} ({n.other.type})"
-                     + (f"  [{', '.join(s for s in stats if s)}]" if any(stats) else ""))
+                     + (f"  [{', '.join(s for s in stats if s)}]" if any(stats) else "")
+                     + ("  [conflict]" if disputed else ""))
+        if (when := when_text(c.when.get(n.fact or ""))):
+            lines.append(f"      {when}")
         lines += [f"      {q}" for q in quantities(n.evidence)]
+    if c.conflicts:
+        lines.append(f"  conflicts ({len(c.conflicts)}):")
+        lines += [f"    {conflict_line(x)}" for x in c.conflicts]
     lines.append(f"  documents ({len(c.documents)}):")
     for d in c.documents:
         lines.append("    " + "  ".join(x for x in (d.label, d.date, d.title) if x))
     return "\n".join(lines)
 
 
+def when_text(w) -> str:
+    """`stated 2024-03-01 to 2024-06-02; happened 2024-03`: a fact in time, on one line ('' when undated)."""
+    if w is None:
+        return ""
+    parts = []
+    if w.first:
+        parts.append(f"stated {w.first}" + (f" to {w.last}" if w.last and w.last != w.first else ""))
+    if w.happened:
+        parts.append(f"happened {', '.join(w.happened)}")
+    return "; ".join(parts)
+
+
+def conflict_line(c) -> str:
+    """One conflict on one line: who, on what, and each claim with its number of documents."""
+    which = " ".join(x for x in (c.round_name, c.date) if x)
+    head = f"{c.about.name}: {c.on}" + (f" of the {which} round" if which and c.on != "developer" else "")
+    claims = " / ".join(f"{cl.value} ({len({s.document for s in cl.sources})} doc"
+                        f"{'s' if len({s.document for s in cl.sources}) != 1 else ''})" for cl in c.claims)
+    return f"{head}: {claims}"
+
+
 def card_data(c: Card) -> dict:
     """The answer of `aigraph show --json`."""
     from aigraph.query.card import quantities
+    from aigraph.query.conflicts import conflicts_data
 
     facts = []
     for n in c.facts:
         d = neighbor_data(n, evidence=True)
         d["quantities"] = quantities(n.evidence)
+        w = c.when.get(n.fact or "")
+        d["first_stated"], d["last_stated"] = (w.first, w.last) if w else (None, None)
+        d["happened"] = list(w.happened) if w else []
+        d["conflicts"] = [x.iri for x in c.disputed(n)]
         facts.append(d)
+    window = {"window": {"since": c.window.since, "until": c.window.until, "by": c.window.by}} if c.window else {}
     return {"entity": c.entity.name, "type": c.entity.type, "iri": c.entity.iri, "aliases": list(c.aliases),
             "degree": c.degree, "rank": c.rank, "ranked": c.ranked, "facts": facts,
-            "documents": [{"label": d.label, "title": d.title, "date": d.date} for d in c.documents]} | _also(c.entity)
+            "conflicts": conflicts_data(list(c.conflicts)),
+            "documents": [{"label": d.label, "title": d.title, "date": d.date} for d in c.documents]} \
+        | window | _also(c.entity)
 
 
 def hits_text(text: str, hits: list[Hit]) -> str:

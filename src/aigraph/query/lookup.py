@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Store
 
@@ -101,10 +103,11 @@ def relation_name(value: str) -> str:
     raise AigraphError(f"Unknown relation {value!r}; use one of {', '.join(PREDICATES)}.")
 
 
-def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
+def find_entity(store: Store, name: str, type: str | None = None, index: Path | None = None) -> EntityRef:
     """The entity a name means: any alias, any case, spacing or hyphenation, an IRI (`ent:DeepSeek`) or
     `Name (Type)` as ambiguity messages print it; near misses and ambiguous names raise with the
-    candidates. `type` keeps only entities of that type."""
+    candidates. `type` keeps only entities of that type. `index` is the graph's index of folded names
+    (`graph.nameindex`): with it a variant spelling is a binary search, without it a scan of the labels."""
     name = name.strip()
     type = entity_types(type)
     by_iri = _by_iri(store, name)
@@ -116,12 +119,13 @@ def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
     from aigraph.folding import norm  # not needed for an exact name: keeps `neighbors NAME` quick to start
 
     key = norm(name)
-    table = _by_folded_label(store, key)
+    indexed = _by_index(store, index, key) if index is not None else None
+    table = indexed if indexed else _by_folded_label(store, key) if indexed is None else {}
     if not table:  # the complete scan: exact `norm` on every label (width and script variants too)
         table = labels(store)
     if type:
         table = {iri: v for iri, v in table.items() if v[1] == type}
-    exact = sorted({iri for iri, (_, _, ls) in table.items() if any(norm(lb) == key for lb in ls)})
+    exact = sorted({iri for iri, (_, _, ls) in table.items() if key in ls or any(norm(lb) == key for lb in ls)})
     if len(exact) == 1:
         iri = exact[0]
         return EntityRef(iri, table[iri][0], table[iri][1])
@@ -133,8 +137,23 @@ def find_entity(store: Store, name: str, type: str | None = None) -> EntityRef:
         raise AmbiguousEntity(name, [f"{table[i][0]} ({table[i][1]}) = {compact(i)}" for i in exact])
     typed = _typed_name(name)
     if typed is not None and type is None:
-        return find_entity(store, *typed)
+        return find_entity(store, *typed, index=index)
     raise UnknownEntity(name, suggest(table, name))
+
+
+def _by_index(store: Store, index: Path, key: str) -> dict[str, tuple[str, str, set[str]]] | None:
+    """The entities the index lists under `key` ({} when none; None when the graph has no index)."""
+    from aigraph.graph.nameindex import lookup
+
+    iris = lookup(index, key) if key else []
+    if iris is None:
+        return None
+    out: dict[str, tuple[str, str, set[str]]] = {}
+    for iri in iris:
+        ref = _by_iri(store, iri)
+        if ref is not None:
+            out[iri] = (ref.name, ref.type, {key})
+    return out
 
 
 def _by_iri(store: Store, name: str) -> EntityRef | None:
@@ -260,18 +279,30 @@ SELECT ?e ?f ?s ?p ?o ?conf ?support WHERE {
 }"""
 
 
+def _in_default_graph(store: Store, query: str, **bindings):
+    """A query over the default graph alone, where a build writes entities, facts and their reified
+    statements: index lookups there skip the union over every document's graph (a hub's facts in half
+    the time)."""
+    from pyoxigraph import DefaultGraph, Variable
+
+    from aigraph.vocab import prefixes
+
+    return store.query(query, prefixes=prefixes(), default_graph=DefaultGraph(),
+                       substitutions={Variable(k): v for k, v in bindings.items()})
+
+
 def one_hop(store: Store, entity: EntityRef) -> list[Neighbor]:
     """Every fact with the entity as subject (out) or object (in), sorted."""
     node = NamedNode(entity.iri)
     facts: dict[tuple[str, str, str], tuple[str, float | None, int | None]] = {}
-    for s in run(store, _FACTS, e=node):
+    for s in _in_default_graph(store, _FACTS, e=node):
         key = (s["s"].value, s["p"].value, s["o"].value)
         conf = float(s["conf"].value) if s["conf"] is not None else None
         sup = int(s["support"].value) if s["support"] is not None else None
         if key not in facts or (conf or 0) > (facts[key][1] or 0):
             facts[key] = (s["f"].value, conf, sup)
     seen: dict[tuple[str, str, str], Neighbor] = {}
-    for s in run(store, _NEIGHBORS, e=node):
+    for s in _in_default_graph(store, _NEIGHBORS, e=node):
         other = EntityRef(s["other"].value, s["label"].value, s["type"].value[len(AIG_NS):])
         direction, p = s["dir"].value, s["p"].value
         key = (direction, p, other.iri)
@@ -284,11 +315,13 @@ def one_hop(store: Store, entity: EntityRef) -> list[Neighbor]:
 
 
 def neighbors(store: Store, entity: EntityRef, depth: int = 1, types: tuple[str, ...] = (),
-              relations: tuple[str, ...] = (), evidence: bool = False) -> list[Neighbor]:
+              relations: tuple[str, ...] = (), evidence: bool = False,
+              keep: Callable[[Neighbor], bool] | None = None) -> list[Neighbor]:
     """The facts around an entity out to `depth` hops, each fact once, breadth first.
 
     `types` keeps facts whose far end has one of these types, `relations` facts with one of these
-    predicates; the walk only goes on through facts it keeps."""
+    predicates, `keep` (when given) the facts it says yes to (a time window: `query.timeline`); the
+    walk only goes on through facts it keeps."""
     want_types = {entity_types(t) for t in types}
     want_rel = {relation_name(r) for r in relations}
     visited = {entity.iri}
@@ -299,6 +332,8 @@ def neighbors(store: Store, entity: EntityRef, depth: int = 1, types: tuple[str,
         for src in frontier:
             for n in one_hop(store, src):
                 if (want_rel and n.predicate not in want_rel) or (want_types and n.other.type not in want_types):
+                    continue
+                if keep is not None and not keep(n):
                     continue
                 key = _fact_key(src.iri, n)
                 if key in done:

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import unicodedata
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
-
 from aigraph.errors import AigraphError
-from aigraph.query.sparql import show_term
-from aigraph.vocab import prefixes
 
+# names only: the CLI reads FORMATS at start-up, and the lookups must not pay for pyoxigraph's result
+# classes or the query modules (render imports them)
 TABULAR = ("table", "csv", "tsv", "json")
-STANDARD = {"sparql-json": QueryResultsFormat.JSON, "sparql-xml": QueryResultsFormat.XML}
-GRAPH = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES}
+STANDARD = {"sparql-json": "JSON", "sparql-xml": "XML"}
+GRAPH = {"turtle": "TURTLE", "ntriples": "N_TRIPLES"}
 FORMATS = TABULAR + tuple(STANDARD) + tuple(GRAPH)
 
 
-def render(result, fmt: str) -> str:
-    """Text of a query result in one of FORMATS; a CONSTRUCT or DESCRIBE asked for as a table is Turtle."""
+def render(result, fmt: str, drop: tuple[str, ...] = ()) -> str:
+    """Text of a query result in one of FORMATS; a CONSTRUCT or DESCRIBE asked for as a table is Turtle.
+    `drop` leaves those variables out of tables, CSV, TSV and JSON (a shipped query's parameters)."""
+    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
+
+    from aigraph.query.sparql import show_term
+    from aigraph.vocab import prefixes
+
     if fmt in STANDARD:
         if not isinstance(result, (QuerySolutions, QueryBoolean)):
             raise AigraphError(f"{fmt} is for SELECT and ASK results; use turtle or ntriples.",
                                f"{fmt} is for SELECT and ASK results; use --format turtle or ntriples.")
-        return result.serialize(format=STANDARD[fmt]).decode("utf-8") + "\n"
+        return result.serialize(format=getattr(QueryResultsFormat, STANDARD[fmt])).decode("utf-8") + "\n"
     if isinstance(result, QueryBoolean):
         if fmt in GRAPH:
             raise AigraphError(f"An ASK query gives true or false, not {fmt}.")
@@ -34,13 +38,13 @@ def render(result, fmt: str) -> str:
     if isinstance(result, QuerySolutions):
         if fmt in GRAPH:
             raise AigraphError(f"A SELECT query gives a table, not {fmt}; use CONSTRUCT for RDF.")
-        names = [v.value for v in result.variables]
+        names = [v.value for v in result.variables if v.value not in drop]
         rows = [[show_term(sol[v]) for v in names] for sol in result]
         return tabulate(names, rows, fmt)
     if fmt not in GRAPH and fmt != "table":
         raise AigraphError(f"CONSTRUCT and DESCRIBE give RDF: use turtle or ntriples, not {fmt}.",
                            f"CONSTRUCT and DESCRIBE give RDF: use --format turtle or ntriples, not {fmt}.")
-    rdf = GRAPH.get(fmt, RdfFormat.TURTLE)
+    rdf = getattr(RdfFormat, GRAPH.get(fmt, "TURTLE"))
     return serialize(list(result), format=rdf, prefixes=prefixes() if rdf == RdfFormat.TURTLE else None).decode("utf-8")
 
 

@@ -21,6 +21,13 @@ def execute(store: Store, query: str, source: str | None = None, **bindings):
         from aigraph.query.syntax import syntax_message
 
         raise AigraphError(syntax_message(exc, query, source)) from exc
+    except RuntimeError as exc:
+        # pyoxigraph binds a value only to a variable the query selects
+        if bindings and "SELECT projection" in str(exc):
+            names = " ".join(f"?{k}" for k in sorted(bindings))
+            raise AigraphError(f"{source or 'The query'} does not select {names}: a value can only be bound to a "
+                               "variable of the SELECT clause.") from exc
+        raise
 
 
 def as_python(result) -> list[dict[str, str | None]] | bool | list:

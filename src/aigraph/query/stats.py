@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import NamedNode, Store
 
 from aigraph.graph.store import ONTOLOGY_IRI, run
-from aigraph.vocab import ENTITY_TYPES, PREDICATES
+from aigraph.vocab import DCTERMS, ENTITY_TYPES, PREDICATES
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,14 @@ class Stats:
     """Funding rounds."""
     triples: int = 0
     """Triples of the data (the ontology's own left out)."""
+    dated_documents: int = 0
+    """Documents with a date (the dates every fact's first and last statement are read from)."""
+    first_date: str | None = None
+    """The earliest document date."""
+    last_date: str | None = None
+    """The latest document date."""
+    conflicts: int = 0
+    """Disagreements between sources (`aigraph conflicts`)."""
 
     def as_dict(self) -> dict:
         """Plain data for `--json`."""
@@ -41,6 +49,8 @@ class Stats:
             "evidence_sentences": self.evidence,
             "funding_rounds": self.funding_rounds,
             "triples": self.triples,
+            "dated_documents": self.dated_documents, "first_date": self.first_date, "last_date": self.last_date,
+            "conflicts": self.conflicts,
         }
 
     def rows(self) -> list[tuple[str, int]]:
@@ -53,6 +63,7 @@ class Stats:
                 ("facts stated by 2+ sentences", self.facts_multi_sentence),
                 ("evidence sentences", self.evidence), ("funding rounds", self.funding_rounds),
                 ("triples", self.triples)]
+        out += [("dated documents", self.dated_documents), ("conflicts", self.conflicts)]
         return out
 
 
@@ -83,4 +94,12 @@ def stats(store: Store) -> Stats:
         evidence=_count(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a aig:Evidence }"),
         funding_rounds=_count(store, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a aig:FundingRound }"),
         triples=len(store) - ontology,
+        **_dates(store),
+        conflicts=_count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a aig:Conflict }"),
     )
+
+
+def _dates(store: Store) -> dict:
+    dates = sorted(q.object.value for q in store.quads_for_pattern(None, DCTERMS.date, None, None))
+    return {"dated_documents": len(dates), "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None}

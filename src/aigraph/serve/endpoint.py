@@ -1,24 +1,53 @@
-"""`aigraph serve`: a read-only SPARQL 1.1 Protocol endpoint, a page to type queries, the graph view."""
+"""`aigraph serve`: a read-only SPARQL 1.1 Protocol endpoint, a query page, the graph view, entity pages.
+
+The listening socket is shared by a few worker processes (`serve.pool`); in each, a thread per connection
+reads a request, dispatches it by path through `ROUTES`, runs SPARQL with pyoxigraph and writes the answer
+(`serve.http`). A watchdog answers a query still running at the time limit with 503 and retires the
+worker: it takes no new connections, finishes the requests in hand and ends, and a fresh one takes its
+place (a running query cannot be interrupted, but its process can end).
+
+Adding a page: write `def my_page(req: HttpRequest, ep: Endpoint) -> Response` and register it with
+`@route("/exact/path")` or `@route(prefix="/entity/")`; it runs on the connection's thread and may read
+files or the store (`ep.store()`: the graph's store, read-only, reopened after a rebuild). Answer with
+`Response(200, "text/html", body)` or `text(404, "one line")`.
+"""
 
 from __future__ import annotations
 
 import json
-import socket
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from aigraph.errors import AigraphError
 from aigraph.graph.store import STORE_DIR, open_store
 from aigraph.query.shipped import shipped
-from aigraph.serve.pool import WorkerPool
+from aigraph.serve.http import Connection, HttpRequest, Response, Server, text
 from aigraph.serve.protocol import ProtocolError, read_request
 
-MAX_BODY = 1 << 20
-TEXT_TYPES = ("text/", "application/sparql-results+", "application/json", "application/ld+json", "application/n-",
-              "application/rdf+xml", "application/trig", "application/xml")
+Page = Callable[[HttpRequest, "Endpoint"], Response]
+ROUTES: dict[str, Page] = {}
+"""Exact paths → page functions (GET and HEAD)."""
+PREFIX_ROUTES: list[tuple[str, Page]] = []
+"""Path prefixes → page functions, tried in order after the exact paths."""
+SPARQL_PATH = "/sparql"
+SPARQL_METHODS = "GET, HEAD, POST, OPTIONS"
+PAGE_METHODS = "GET, HEAD, OPTIONS"
+
+
+def route(*paths: str, prefix: str | None = None) -> Callable[[Page], Page]:
+    """Register a page function for exact `paths` or for every path under `prefix`."""
+    def register(fn: Page) -> Page:
+        for p in paths:
+            ROUTES[p] = fn
+        if prefix is not None:
+            PREFIX_ROUTES.append((prefix, fn))
+        return fn
+    return register
 
 
 @cache
@@ -34,130 +63,161 @@ def script_json(data) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class Endpoint(ThreadingHTTPServer):
-    """The HTTP server: one thread per connection, queries run by a pool of worker processes."""
+# ---------------------------------------------------------------- pages
 
-    daemon_threads = True
-    allow_reuse_address = True
+@route("/", "/index.html")
+def query_page(req: HttpRequest, ep: Endpoint) -> Response:
+    return Response(200, "text/html", page())
 
-    def __init__(self, address: tuple[str, int], graph: Path, pool: WorkerPool, quiet: bool = False) -> None:
-        self.pool = pool  # before binding: a failed bind calls server_close
-        super().__init__(address, Handler)
-        self.graph = graph
+
+@route("/graph")
+def graph_view(req: HttpRequest, ep: Endpoint) -> Response:
+    view = ep.graph / "aigraph.html"
+    if view.is_file():
+        return Response(200, "text/html", view.read_bytes())
+    return text(404, f"No graph view in {ep.graph}/: run `aigraph build` or `aigraph html`.")
+
+
+@route("/entity", "/entity/", "/funding", prefix="/entity/")
+def view_page(req: HttpRequest, ep: Endpoint) -> Response:
+    """An entity's page (`/entity/NAME`), the entity finder (`/entity/`) or the funding page, made by the views."""
+    from urllib.parse import quote
+
+    from aigraph.views.pages import served
+
+    # the views read the path as it was sent (they decode it once); the request gives it decoded
+    status, body = served(ep.graph, quote(req.path, safe="/"), req.query)
+    return Response(status, "text/html", body)
+
+
+# ---------------------------------------------------------------- one worker's requests
+
+class Endpoint:
+    """What one worker process answers: the routes, SPARQL on its own read-only store, the time limit."""
+
+    def __init__(self, graph: str | os.PathLike, timeout: float, quiet: bool = False) -> None:
+        from aigraph.serve.worker import Graph
+
+        self.graph = Path(graph)
+        self.timeout = timeout
         self.quiet = quiet
+        self.data = Graph(str(self.graph / STORE_DIR))
+        self.server: Server | None = None
+        self._running: dict[Connection, tuple[float, bool]] = {}
+        self._lock = threading.Lock()
 
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+    def store(self):
+        """The graph's store, read-only, reopened when a build has swapped a new one in."""
+        return self.data.refresh()
 
-    def server_close(self) -> None:
-        super().server_close()
-        self.pool.close()
+    def run(self, sock, ready_fd: int | None = None) -> None:
+        """Serve on `sock` until SIGTERM, or until a query ran over time and the other requests are done."""
+        import signal
+
+        self.server = Server(sock, self.handle)
+        signal.signal(signal.SIGTERM, lambda *_: self.server.stop.set())
+        signal.signal(signal.SIGINT, lambda *_: self.server.stop.set())
+        threading.Thread(target=self._watch, daemon=True, name="aigraph-watchdog").start()
+        if ready_fd is not None:
+            os.write(ready_fd, b"r")
+            os.close(ready_fd)
+        try:
+            self.server.serve()
+        finally:
+            # a query thread over time may still run: the process ends without waiting for it
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+
+    def _watch(self, every: float = 0.05) -> None:
+        """Answer each query still running at its deadline with 503, then retire this worker; stop when the
+        process that started this one has gone (killed without the chance to stop its workers)."""
+        parent = os.getppid()
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                self.server.stop.set()
+            now = time.monotonic()
+            with self._lock:
+                late = [(c, head) for c, (deadline, head) in self._running.items() if deadline <= now]
+                for c, _ in late:
+                    del self._running[c]
+            for conn, head in late:
+                try:
+                    conn.send(text(503, f"The query ran past the {self.timeout:g} s time limit and was stopped.",
+                                   close=True), head=head, close=True)
+                except OSError:
+                    conn.answered = True  # the client has gone: nothing to wait for
+                self.server.closing.set()
+
+    def handle(self, req: HttpRequest, conn: Connection) -> Response:
+        resp = self._dispatch(req, conn)
+        if not self.quiet:
+            print(f"{req.method} {req.path} {resp.status} {len(resp.body)}", file=sys.stderr, flush=True)
+        return resp
+
+    def _dispatch(self, req: HttpRequest, conn: Connection) -> Response:
+        path = req.path
+        if path == SPARQL_PATH:
+            if req.method == "OPTIONS":
+                return Response(204, headers={"Allow": SPARQL_METHODS})
+            if req.method in ("GET", "HEAD", "POST"):
+                if req.method != "POST" and not req.query and "text/html" in (req.header("accept") or ""):
+                    return Response(200, "text/html", page())
+                return self.sparql(req, conn)
+            return self._not_allowed(req, SPARQL_METHODS)
+        fn = ROUTES.get(path) or next((f for p, f in PREFIX_ROUTES if path.startswith(p)), None)
+        if req.method == "OPTIONS":
+            return Response(204, headers={"Allow": PAGE_METHODS})
+        if fn is None:
+            return text(404, "Not found. The endpoint is /sparql; the query page is /.")
+        if req.method not in ("GET", "HEAD"):
+            return self._not_allowed(req, PAGE_METHODS)
+        return fn(req, self)
+
+    def _not_allowed(self, req: HttpRequest, allow: str) -> Response:
+        if req.method in ("PUT", "DELETE", "PATCH"):
+            return text(405, "This endpoint is read-only: use GET or POST with a SPARQL query.", {"Allow": allow})
+        if req.method in ("POST", "CONNECT", "TRACE"):
+            return text(405, f"{req.method} is not allowed here.", {"Allow": allow})
+        return text(501, f"{req.method} is not a method this server knows.", {"Allow": allow})
+
+    def sparql(self, req: HttpRequest, conn: Connection) -> Response:
+        from aigraph.serve.worker import answer
+
+        try:
+            query = read_request("GET" if req.method == "HEAD" else req.method, req.query,
+                                 req.header("content-type"), req.body)
+        except ProtocolError as exc:
+            return text(exc.status, exc.message)
+        with self._lock:
+            self._running[conn] = (time.monotonic() + self.timeout, req.method == "HEAD")
+        try:
+            status, media, body = answer(self.data, query, req.header("accept"))
+        finally:
+            with self._lock:
+                self._running.pop(conn, None)
+        return Response(status, media, body, {"Vary": "Accept"})
 
 
 def make_server(graph: Path, host: str = "127.0.0.1", port: int = 3030, timeout: float = 10.0,
-                workers: int = 2, quiet: bool = False) -> Endpoint:
-    """An endpoint over the store in `graph` (not yet serving; call serve_forever)."""
+                workers: int = 2, quiet: bool = False):
+    """An endpoint over the store in `graph`: the socket bound and `workers` processes answering on it
+    (`serve_forever` keeps them running, replacing any that ends; `server_close` stops them)."""
+    from aigraph.serve.pool import Supervisor
+
     open_store(graph)  # a missing or locked store fails here, with the usual message
-    pool = WorkerPool(str(Path(graph) / STORE_DIR), size=workers, timeout=timeout)
-    try:
-        return Endpoint((host, port), Path(graph), pool, quiet)
-    except OSError as exc:
-        pool.close()
-        raise AigraphError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}.",
-                           f"Cannot listen on {host}:{port}: {exc.strerror or exc}; pick another --port "
-                           "(0: any free port).") from None
-    except BaseException:
-        pool.close()
-        raise
+    return Supervisor(Path(graph), host, port, timeout, workers, quiet)
 
 
-class Handler(BaseHTTPRequestHandler):
-    """Routes: `/` the query page, `/sparql` the endpoint, `/graph` the HTML graph view."""
+def main() -> None:
+    """`python -m aigraph.serve.endpoint GRAPH FD TIMEOUT READY_FD [quiet]` (started by `serve.pool`):
+    answer HTTP on the inherited listening socket FD until stopped; one byte on READY_FD says it serves."""
+    import socket
 
-    server: Endpoint
-    server_version = "aigraph"
-    protocol_version = "HTTP/1.1"
-    timeout = 120  # seconds an idle kept-alive connection may hold its thread
+    graph, fd, timeout, ready = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+    Endpoint(graph, timeout, quiet=sys.argv[5:] == ["quiet"]).run(socket.socket(fileno=fd), ready)
 
-    def setup(self) -> None:
-        super().setup()
-        # headers and body go out as separate writes; without this Nagle's algorithm and delayed ACKs
-        # hold each response back ~40 ms on a kept-alive connection
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
-        if not self.server.quiet:
-            super().log_message(format, *args)
-
-    def _send(self, status: int, media: str, body: bytes, extra: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        charset = "; charset=utf-8" if media.startswith(TEXT_TYPES) else ""
-        self.send_header("Content-Type", media + charset)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-store")
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _error(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
-        self._send(status, "text/plain", (message + "\n").encode("utf-8"), extra)
-
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            self._send(200, "text/html", page())
-        elif url.path == "/sparql":
-            if not url.query and "text/html" in (self.headers.get("Accept") or ""):
-                self._send(200, "text/html", page())
-            else:
-                self._query(url.query, None, b"")
-        elif url.path == "/graph":
-            view = self.server.graph / "aigraph.html"
-            if view.is_file():
-                self._send(200, "text/html", view.read_bytes())
-            else:
-                self._error(404, f"No graph view in {self.server.graph}/: run `aigraph build` or `aigraph html`.")
-        else:
-            self._error(404, "Not found. The endpoint is /sparql; the query page is /.")
-
-    def do_HEAD(self) -> None:
-        self.do_GET()
-
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            self._error(404, "Not found. POST queries to /sparql.")
-            return
-        length = self.headers.get("Content-Length")
-        if length is None:
-            self._error(411, "Send a Content-Length.")
-            return
-        try:
-            n = int(length)
-        except ValueError:
-            self._error(400, "Bad Content-Length.")
-            return
-        if n > MAX_BODY or n < 0:
-            self._error(413, f"Queries are limited to {MAX_BODY} bytes.", {"Connection": "close"})
-            self.close_connection = True
-            return
-        self._query(url.query, self.headers.get("Content-Type"), self.rfile.read(n))
-
-    def _refuse(self) -> None:
-        self._error(405, "This endpoint is read-only: use GET or POST with a SPARQL query.", {"Allow": "GET, HEAD, POST"})
-
-    do_PUT = do_DELETE = do_PATCH = _refuse
-
-    def _query(self, url_query: str, content_type: str | None, body: bytes) -> None:
-        try:
-            req = read_request(self.command if self.command != "HEAD" else "GET", url_query, content_type, body)
-            status, media, data = self.server.pool.ask(req, self.headers.get("Accept"))
-        except ProtocolError as exc:
-            self._error(exc.status, exc.message)
-            return
-        self._send(status, media, data, {"Vary": "Accept"})
+if __name__ == "__main__":
+    main()

@@ -1,140 +1,127 @@
-"""Query worker processes for the endpoint: one query at a time each, killed when over time."""
+"""The endpoint's worker processes: one listening socket, a few processes answering on it, each one
+replaced when it ends (a worker retires after a query over the time limit)."""
 
 from __future__ import annotations
 
-import json
 import os
-import queue
 import select
+import signal
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
-from aigraph.serve.protocol import ProtocolError, Request
-
-_LEN = 4
-
-
-class QueryTimeout(ProtocolError):
-    """A query that ran past the time limit (its worker was killed)."""
+from aigraph.errors import AigraphError
+from aigraph.serve.http import listen
 
 
-class Worker:
-    """One `python -m aigraph.serve.worker STORE` process and its pipes."""
+class Supervisor:
+    """Binds the socket, starts the workers and keeps `size` of them running until closed."""
 
-    def __init__(self, store_path: str, start_timeout: float = 60.0) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "aigraph.serve.worker", store_path],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
-        )
-        header, _ = self.receive(time.monotonic() + start_timeout)
-        if not header.get("ready"):
-            self.kill()
-            raise OSError("the query worker did not start")
-
-    def send(self, header: dict, body: bytes) -> None:
-        head = json.dumps(header).encode("utf-8")
-        self.proc.stdin.write(len(head).to_bytes(_LEN, "big") + head + len(body).to_bytes(_LEN, "big") + body)
-
-    def receive(self, deadline: float) -> tuple[dict, bytes]:
-        head = json.loads(self._read(self._read_len(deadline), deadline))
-        return head, self._read(self._read_len(deadline), deadline)
-
-    def _read_len(self, deadline: float) -> int:
-        return int.from_bytes(self._read(_LEN, deadline), "big")
-
-    def _read(self, n: int, deadline: float) -> bytes:
-        fd = self.proc.stdout.fileno()
-        parts, got = [], 0
-        while got < n:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise TimeoutError
-            chunk = os.read(fd, min(n - got, 1 << 20))
-            if not chunk:
-                raise EOFError("the query worker stopped")
-            parts.append(chunk)
-            got += len(chunk)
-        return b"".join(parts)
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for f in (self.proc.stdin, self.proc.stdout):
-            try:
-                f.close()
-            except OSError:
-                pass
-
-
-class WorkerPool:
-    """A fixed number of workers; a request waits for a free one, a query over time kills its worker
-    (a fresh one takes its place on the next request)."""
-
-    def __init__(self, store_path: str, size: int = 2, timeout: float = 10.0) -> None:
-        self.store_path = store_path
+    def __init__(self, graph: Path, host: str, port: int, timeout: float, size: int, quiet: bool) -> None:
+        self.graph = Path(graph)
         self.timeout = timeout
-        self._idle: queue.Queue[Worker | None] = queue.Queue()
-        self._all: set[Worker] = set()
+        self.size = size
+        self.quiet = quiet
+        try:
+            self.sock = listen(host, port)
+        except OSError as exc:
+            raise AigraphError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}.",
+                               f"Cannot listen on {host}:{port}: {exc.strerror or exc} (is another server "
+                               "there? choose another with --port).") from exc
         self._lock = threading.Lock()
-        for _ in range(size):
-            self._idle.put(self._spawn())
-
-    def _spawn(self) -> Worker:
-        w = Worker(self.store_path)
-        with self._lock:
-            self._all.add(w)
-        return w
-
-    def _drop(self, w: Worker) -> None:
-        w.kill()
-        with self._lock:
-            self._all.discard(w)
-
-    def ask(self, req: Request, accept: str | None) -> tuple[int, str, bytes]:
-        """Status, media type and body for one request, within the time limit."""
-        deadline = time.monotonic() + self.timeout
+        self._workers: list[subprocess.Popen] = []
+        self._stopping = threading.Event()
+        self._done = threading.Event()
+        self._running = threading.Event()
         try:
-            w = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            raise QueryTimeout(503, f"Every query worker stayed busy for {self.timeout:g} s; try again.") from None
+            self._spawn(size)
+        except BaseException:
+            self.server_close()
+            raise
+
+    @property
+    def url(self) -> str:
+        host, port = self.sock.getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def pool(self) -> Supervisor:
+        return self
+
+    def _spawn(self, count: int = 1, start_timeout: float = 60.0) -> None:
+        """Start `count` workers at once and wait until each says it is serving."""
+        started = []
         try:
-            if w is None or not w.alive():
-                if w is not None:
-                    self._drop(w)
-                w = self._spawn()
-            header = {"accept": accept, "format": req.format, "default_graphs": list(req.default_graphs),
-                      "named_graphs": list(req.named_graphs)}
-            w.send(header, req.query.encode("utf-8"))
-            head, body = w.receive(deadline)
-            return int(head["status"]), str(head["type"]), body
-        except TimeoutError:
-            if w is not None:
-                self._drop(w)
-            w = None
-            raise QueryTimeout(503, f"The query ran past the {self.timeout:g} s time limit and was stopped.") from None
-        except (EOFError, OSError, ValueError) as exc:
-            if w is not None:
-                self._drop(w)
-            w = None
-            return 500, "text/plain", f"The query worker failed: {exc}".encode()
+            for _ in range(count):
+                read, write = os.pipe()
+                cmd = [sys.executable, "-m", "aigraph.serve.endpoint", str(self.graph), str(self.sock.fileno()),
+                       repr(self.timeout), str(write)] + (["quiet"] if self.quiet else [])
+                try:
+                    proc = subprocess.Popen(cmd, pass_fds=(self.sock.fileno(), write), stdin=subprocess.DEVNULL)
+                finally:
+                    os.close(write)
+                started.append((proc, read))
+            deadline = time.monotonic() + start_timeout
+            for _proc, read in started:
+                left = max(0.0, deadline - time.monotonic())
+                if not (select.select([read], [], [], left)[0] and os.read(read, 1) == b"r"):
+                    raise AigraphError("An endpoint worker did not start (see the messages above).")
+        except BaseException:
+            for proc, _ in started:
+                if proc.poll() is None:
+                    proc.kill()
+                proc.wait()
+            raise
         finally:
-            self._idle.put(w)
+            for _, read in started:
+                os.close(read)
+        with self._lock:
+            self._workers += [proc for proc, _ in started]
 
     def pids(self) -> list[int]:
         """Process ids of the running workers."""
         with self._lock:
-            return sorted(w.proc.pid for w in self._all)
+            return sorted(p.pid for p in self._workers if p.poll() is None)
 
-    def close(self) -> None:
-        """Stop every worker."""
+    def serve_forever(self, poll: float = 0.1) -> None:
+        """Keep the workers running (a worker that ends is replaced) until shutdown() or Ctrl-C."""
+        self._running.set()
+        try:
+            while not self._stopping.is_set():
+                with self._lock:
+                    ended = [p for p in self._workers if p.poll() is not None]
+                    self._workers = [p for p in self._workers if p.poll() is None]
+                for _ in ended:
+                    if not self._stopping.is_set():
+                        try:
+                            self._spawn()
+                        except AigraphError as exc:
+                            print(exc, file=sys.stderr, flush=True)
+                            time.sleep(1)
+                self._stopping.wait(poll)
+        finally:
+            self._done.set()
+
+    def shutdown(self) -> None:
+        """Stop serve_forever (from another thread) and wait for it to return."""
+        self._stopping.set()
+        if self._running.is_set():
+            self._done.wait(10)
+
+    def server_close(self) -> None:
+        """Stop every worker and close the socket."""
+        self._stopping.set()
         with self._lock:
-            workers = list(self._all)
-            self._all.clear()
-        for w in workers:
-            w.kill()
+            workers, self._workers = self._workers, []
+        for p in workers:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        for p in workers:
+            try:
+                p.wait(5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        self.sock.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qs
 
 # media types we answer with, the server's preference first; each with the pyoxigraph format name
@@ -23,6 +24,13 @@ GRAPH_TYPES: dict[str, str] = {
     "application/n-quads": "N_QUADS",
     "application/trig": "TRIG",
     "text/plain": "N_TRIPLES",
+    # other names clients send for the same syntaxes (N3 is a superset of Turtle: Turtle is valid N3)
+    "text/n3": "TURTLE",
+    "application/n3": "TURTLE",
+    "text/rdf+n3": "TURTLE",
+    "application/turtle": "TURTLE",
+    "application/x-turtle": "TURTLE",
+    "application/x-json+ld": "JSON_LD",
 }
 # short names for a `format=` (or `output=`) parameter, for browsers and curl
 SHORT = {"json": ("application/sparql-results+json", "application/ld+json"),
@@ -30,7 +38,10 @@ SHORT = {"json": ("application/sparql-results+json", "application/ld+json"),
          "csv": ("text/csv", None), "tsv": ("text/tab-separated-values", None),
          "turtle": (None, "text/turtle"), "ttl": (None, "text/turtle"),
          "ntriples": (None, "application/n-triples"), "nt": (None, "application/n-triples"),
-         "rdfxml": (None, "application/rdf+xml"), "jsonld": (None, "application/ld+json")}
+         "rdfxml": (None, "application/rdf+xml"), "jsonld": (None, "application/ld+json"),
+         # the names SPARQLWrapper sends (as format=, output= and results=, beside its Accept header)
+         "json-ld": (None, "application/ld+json"), "rdf+xml": (None, "application/rdf+xml"),
+         "rdf": (None, "application/rdf+xml"), "n3": (None, "text/n3"), "n-triples": (None, "application/n-triples")}
 
 
 class ProtocolError(Exception):
@@ -78,11 +89,22 @@ def read_request(method: str, url_query: str, content_type: str | None, body: by
     queries = params.get("query", [])
     if len(queries) != 1 or not queries[0].strip():
         raise ProtocolError(400, "Send exactly one non-empty `query` parameter.")
-    fmt = (params.get("format") or params.get("output") or [None])[0]
-    if fmt is not None and fmt.lower() not in SHORT:
-        raise ProtocolError(400, f"Unknown format {fmt!r}; use one of {', '.join(SHORT)}.")
     return Request(queries[0], tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])),
-                   fmt.lower() if fmt else None)
+                   _format(params))
+
+
+def _format(params: dict[str, list[str]]) -> str | None:
+    """The first short format name among `format=`, `output=` and `results=` values; media types there
+    are left to the Accept header (clients such as SPARQLWrapper send both); an unknown name is an error."""
+    found = None
+    for value in params.get("format", []) + params.get("output", []) + params.get("results", []):
+        key = value.strip().lower()
+        if not key or "/" in key:
+            continue
+        if key not in SHORT:
+            raise ProtocolError(400, f"Unknown format {value!r}; use one of {', '.join(SHORT)} (or an Accept header).")
+        found = found or key
+    return found
 
 
 def _text(body: bytes) -> str:
@@ -128,14 +150,26 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
 
 
 def choose(request: Request, accept: str | None, graph_result: bool) -> str:
-    """The media type to answer with, for a table (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE) result."""
-    if request.format:
-        media = SHORT[request.format][1 if graph_result else 0]
+    """The media type to answer with (see `_choose`); the same few Accept headers come again and again."""
+    return _choose(request.format, accept, graph_result)
+
+
+@lru_cache(maxsize=256)
+def _choose(format: str | None, accept: str | None, graph_result: bool) -> str:
+    """The media type to answer with, for a table (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE) result:
+    the Accept header's choice when it names one of the offered types (or their family, `text/*`), else
+    the `format=` parameter's, else the server's first."""
+    offered = list(GRAPH_TYPES if graph_result else RESULT_TYPES)
+    if accept and any(rng != "*/*" and q > 0 for rng, q in parse_accept(accept)):
+        media = negotiate(",".join(f"{r};q={q}" for r, q in parse_accept(accept) if r != "*/*"), offered)
+        if media is not None:
+            return media
+    if format:
+        media = SHORT[format][1 if graph_result else 0]
         if media is None:
             kind = "CONSTRUCT/DESCRIBE" if graph_result else "SELECT/ASK"
-            raise ProtocolError(406, f"format={request.format} does not fit a {kind} result.")
+            raise ProtocolError(406, f"format={format} does not fit a {kind} result.")
         return media
-    offered = list(GRAPH_TYPES if graph_result else RESULT_TYPES)
     media = negotiate(accept, offered)
     if media is None:
         raise ProtocolError(406, f"Cannot answer with any type in Accept: {accept}; offered: {', '.join(offered)}.")

@@ -1,12 +1,9 @@
-"""A query worker process for the endpoint: framed requests on stdin, framed results on stdout, killable."""
+"""SPARQL run by pyoxigraph in an endpoint worker: the read-only store, one request's answer."""
 
 from __future__ import annotations
 
 import json
 import os
-import struct
-import sys
-from typing import BinaryIO
 
 from pyoxigraph import (
     NamedNode,
@@ -25,35 +22,6 @@ from aigraph.query.syntax import syntax_message
 from aigraph.serve.protocol import GRAPH_TYPES, RESULT_TYPES, ProtocolError, Request, choose
 from aigraph.vocab import prefixes
 
-_LEN = struct.Struct(">I")
-
-
-def write_frame(out: BinaryIO, header: dict, body: bytes = b"") -> None:
-    """One message: a JSON header and a body, each preceded by its length."""
-    head = json.dumps(header).encode("utf-8")
-    out.write(_LEN.pack(len(head)) + head + _LEN.pack(len(body)) + body)
-    out.flush()
-
-
-def read_frame(inp: BinaryIO) -> tuple[dict, bytes] | None:
-    """The next message, or None at end of input."""
-    head = _exact(inp, _LEN.size)
-    if head is None:
-        return None
-    header = json.loads(_exact(inp, _LEN.unpack(head)[0]) or b"{}")
-    body = _exact(inp, _LEN.unpack(_exact(inp, _LEN.size) or b"\0\0\0\0")[0]) or b""
-    return header, body
-
-
-def _exact(inp: BinaryIO, n: int) -> bytes | None:
-    buf = b""
-    while len(buf) < n:
-        chunk = inp.read(n - len(buf))
-        if not chunk:
-            return None
-        buf += chunk
-    return buf
-
 
 class Graph:
     """The store, read-only, reopened when `aigraph build` has swapped a new one in."""
@@ -70,6 +38,14 @@ class Graph:
             self.store = Store.read_only(self.path)
             self._id = (st.st_dev, st.st_ino)
         return self.store
+
+
+def graph_body(triples: list, fmt: RdfFormat) -> bytes:
+    """A CONSTRUCT or DESCRIBE result in an RDF syntax: JSON-LD compacted with the project's prefixes
+    (like aigraph.jsonld), Turtle with them declared."""
+    if fmt == RdfFormat.JSON_LD:
+        return json.dumps(document(triples), ensure_ascii=False).encode("utf-8")
+    return serialize(triples, format=fmt, prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
 
 
 def answer(graph: Graph, req: Request, accept: str | None) -> tuple[int, str, bytes]:
@@ -92,12 +68,7 @@ def answer(graph: Graph, req: Request, accept: str | None) -> tuple[int, str, by
         if table:
             body = result.serialize(format=getattr(QueryResultsFormat, RESULT_TYPES[media]))
         else:
-            fmt = getattr(RdfFormat, GRAPH_TYPES[media])
-            if fmt == RdfFormat.JSON_LD:  # compacted with the project's prefixes, like aigraph.jsonld
-                body = json.dumps(document(result), ensure_ascii=False).encode("utf-8")
-            else:
-                body = serialize(list(result), format=fmt,
-                                 prefixes=prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None)
+            body = graph_body(list(result), getattr(RdfFormat, GRAPH_TYPES[media]))
         return 200, media, body
     except ProtocolError as exc:
         return exc.status, "text/plain", exc.message.encode("utf-8")
@@ -109,22 +80,3 @@ def answer(graph: Graph, req: Request, accept: str | None) -> tuple[int, str, by
         return 400, "text/plain", f"Bad query: {str(exc).splitlines()[0] if str(exc) else exc}".encode()
     except OSError as exc:
         return 500, "text/plain", f"Cannot read the graph store: {exc}".encode()
-
-
-def main() -> None:
-    """Serve requests until stdin closes; stdout carries nothing but frames."""
-    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    graph = Graph(sys.argv[1])
-    write_frame(out, {"ready": True})
-    inp = sys.stdin.buffer
-    while (msg := read_frame(inp)) is not None:
-        header, body = msg
-        req = Request(body.decode("utf-8"), tuple(header.get("default_graphs", ())),
-                      tuple(header.get("named_graphs", ())), header.get("format"))
-        status, media, data = answer(graph, req, header.get("accept"))
-        write_frame(out, {"status": status, "type": media}, data)
-
-
-if __name__ == "__main__":
-    main()

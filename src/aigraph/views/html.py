@@ -1,4 +1,4 @@
-"""Interactive HTML views of the graph: pyvis node and edge data in a self-contained, offline page."""
+"""Interactive HTML views of the graph: node and edge data for vis-network in a self-contained, offline page."""
 
 from __future__ import annotations
 
@@ -12,24 +12,20 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from aigraph.atomic import atomic_write
+from aigraph.views.style import FONT_STACK, OTHER_STYLE, TYPE_STYLE, type_order
 
-TYPE_STYLE: dict[str, tuple[str, str, str]] = {
-    "Company": ("#4e79a7", "dot", "●"),
-    "Investor": ("#f28e2b", "diamond", "◆"),
-    "Model": ("#e15759", "triangle", "▲"),
-    "Chip": ("#76b7b2", "square", "■"),
-    "Product": ("#59a14f", "star", "★"),
-    "Person": ("#edc948", "triangleDown", "▼"),
-    "Trend": ("#b07aa1", "hexagon", "⬢"),
-}
-"""Colour, vis-network shape and legend glyph of each entity type."""
-OTHER_STYLE = ("#9c9c9c", "dot", "●")
+__all__ = ["OTHER_STYLE", "TYPE_STYLE", "around", "render_page", "scope", "view_data", "write_view"]
+
 MAX_NODES = 5000
 """Larger graphs are shown as their most central entities (by PageRank), so the page stays fast."""
 WHOLE_TITLE = "aigraph: the AI industry graph"
 EVIDENCE_SHOWN = 3
 """Evidence sentences in an edge's tooltip."""
 SENTENCE_CHARS = 220
+THRESHOLD = 10.0
+"""Labels smaller than this on screen (px) are not drawn: the lesser ones appear as one zooms in."""
+EDGE_FONT = 3.5
+"""Fact labels' size: drawn only well zoomed in, where they have room."""
 
 
 def around(g, iri: str, depth: int = 1) -> set[str]:
@@ -48,50 +44,61 @@ def around(g, iri: str, depth: int = 1) -> set[str]:
 
 
 def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES) -> dict:
-    """What the page draws: pyvis node and edge records with positions, sizes by PageRank, colours and
-    shapes by type, tooltips (aliases, documents, evidence sentences), the legend and the search index.
-    Graphs over `max_nodes` keep their most central entities."""
-    from pyvis.edge import Edge
-    from pyvis.node import Node
-
-    from aigraph.views.layout import layout
+    """What the overview draws: the entities with facts (at most `max_nodes`, the most central), laid out
+    in named community clusters with no shape or label overlapping, sized by PageRank, coloured and
+    shaped by type, the labels of the most central shown at the fitted zoom and the others as one zooms
+    in; tooltips with aliases, documents and evidence; every entity (drawn or not) in the search index."""
+    from aigraph.views.layout import LIFT
     from aigraph.views.metrics import node_metrics
+    from aigraph.views.overview import HULL_MARGIN, plan
 
     metrics = metrics if metrics is not None else node_metrics(g, betweenness=False)
     names = {iri: d.get("label", iri) for iri, d in g.nodes(data=True)}
     rank = sorted(g.nodes, key=lambda i: (-metrics[i].pagerank, names[i].casefold(), i))
-    shown = set(rank[:max_nodes])
-    total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
-    if len(shown) < total_nodes:
-        g = g.subgraph(shown)
+    linked = [i for i in rank if any(n != i for n in g.successors(i)) or any(n != i for n in g.predecessors(i))]
+    drawn = linked[:max_nodes]
+    sub = g.subgraph(drawn)
     kind = {iri: g.nodes[iri].get("type", "Entity") for iri in g}
-    pos = layout(list(g.nodes), [(s, o) for s, o in g.edges()],
-                 order=lambda i: (list(TYPE_STYLE).index(kind[i]) if kind[i] in TYPE_STYLE else 99,
-                                  names[i].casefold(), i))
+    p = plan(sub, metrics, drawn)
     nodes = []
-    for iri in sorted(g.nodes):
-        d, m = g.nodes[iri], metrics[iri]
+    for iri in sorted(drawn):
         color, shape, _ = TYPE_STYLE.get(kind[iri], OTHER_STYLE)
-        x, y = pos[iri]
-        nodes.append(Node(iri, shape, label=d.get("label", iri), color=color, group=kind[iri], x=x, y=y,
-                          value=round(m.pagerank ** 0.5, 6), title=_node_tip(d, kind[iri], m)).options)
-    edges = []
-    for i, (s, o, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[2]["predicate"], e[1]))):
-        edges.append(Edge(s, o, directed=True, id=f"e{i}", label=d["predicate"],
-                          title=_edge_tip(names[s], names[o], d)).options)
-    types = sorted(set(kind.values()), key=lambda t: (list(TYPE_STYLE).index(t) if t in TYPE_STYLE else 99, t))
-    count = f"{len(nodes):,} entities, {len(edges):,} facts"
-    if len(nodes) < total_nodes:
-        count += f" (the {len(nodes):,} most central of {total_nodes:,} entities, {total_edges:,} facts)"
-    big = len(nodes) > 1000
+        x, y = p.pos[iri]
+        it = p.items[iri]
+        nodes.append({"id": iri, "label": names[iri], "shape": shape, "color": color, "group": kind[iri],
+                      "x": x, "y": y, "size": round(p.radius[iri], 2), "font": {"size": round(p.font[iri], 2), "vadjust": round(-LIFT * p.font[iri], 2)},
+                      "box": [round(it.half_width, 1), round(it.top, 1), round(it.bottom, 1)],
+                      "title": _node_tip(g.nodes[iri], kind[iri], metrics[iri])})
+    edges = _edges(sub, names)
+    types = sorted(set(kind.values()), key=type_order)
+    facts = sub.number_of_edges()
+    count = f"{len(nodes):,} entities with {facts:,} facts"
+    if len(drawn) < len(linked):
+        count += f" (the {len(drawn):,} most central of {len(linked):,} linked entities, {g.number_of_edges():,} facts)"
+    if len(linked) < len(rank):
+        count += f"; {len(rank) - len(linked):,} without facts not drawn (search finds them)"
+    shown = set(drawn)
     return {
         "nodes": nodes, "edges": edges, "count": count,
-        "focus": sorted(i for i in g if g.degree(i) > 0),
-        "names": [[i, names[i], list(g.nodes[i].get("aliases", ()))] for i in rank if i in g],
+        "names": [[i, names[i], list(g.nodes[i].get("aliases", ())), kind[i], i in shown] for i in rank],
         "types": [{"type": t, "color": TYPE_STYLE.get(t, OTHER_STYLE)[0], "glyph": TYPE_STYLE.get(t, OTHER_STYLE)[2],
-                   "count": sum(1 for k in kind.values() if k == t)} for t in types],
-        "options": _options(big),
+                   "count": sum(1 for i in drawn if kind[i] == t), "all": sum(1 for k in kind.values() if k == t)}
+                  for t in types],
+        "clusters": [{"title": c.title, "color": c.color, "ink": c.ink, "outline": c.outline, "at": c.title_at,
+                      "members": list(c.members), "community": c.community} for c in p.clusters],
+        "hull_margin": HULL_MARGIN,
+        "extent": p.extent, "labelled": p.labelled,
+        "top_font": round(min((p.font[i] for i in drawn[:p.labelled]), default=THRESHOLD), 2),
+        "options": options(big=len(nodes) > 1000),
     }
+
+
+def _edges(g, names: dict[str, str], tips: dict | None = None) -> list[dict]:
+    out = []
+    for i, (s, o, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[2]["predicate"], e[1]))):
+        tip = (tips or {}).get((s, d["predicate"], o)) or _edge_tip(names[s], names[o], d)
+        out.append({"id": f"e{i}", "from": s, "to": o, "label": d["predicate"], "title": tip})
+    return out
 
 
 def _node_tip(d: dict, kind: str, m) -> str:
@@ -111,23 +118,28 @@ def _edge_tip(source: str, target: str, d: dict) -> str:
     lines = [f"{source} —{d['predicate']}→ {target}",
              f"confidence {d.get('confidence', 1.0):.2f} · {support} sentence{'s' if support != 1 else ''}"]
     for doc, idx, text in (d.get("evidence") or [])[:EVIDENCE_SHOWN]:
-        text = text if len(text) <= SENTENCE_CHARS else text[: SENTENCE_CHARS - 1] + "…"
-        lines.append(f"“{text}” ({doc}, sentence {idx})")
+        lines.append(f"“{clip(text)}” ({doc}, sentence {idx})")
     return "\n".join(lines)
 
 
-def _options(big: bool) -> dict:
+def clip(text: str, limit: int = SENTENCE_CHARS) -> str:
+    """A sentence cut to `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def options(big: bool = False, threshold: float = THRESHOLD) -> dict:
+    """vis-network's options: positions given (no physics), sizes and label sizes per node, labels under
+    `threshold` px on screen not drawn, none made bold on hover (a wider label could cover a neighbour)."""
+    font = {"face": FONT_STACK, "color": "#1f1f1f", "strokeWidth": 3, "strokeColor": "#ffffff"}
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        # on a big overview the hubs grow (and keep readable labels) while the rest stay dots until zoomed
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif"},
-                  "scaling": {"min": 10, "max": 160, "label": {"enabled": True, "min": 14, "max": 160,
-                                                               "drawThreshold": 8, "maxVisible": 28}}
-                  if big else {"min": 8, "max": 34, "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 6}}},
+        "nodes": {"borderWidth": 1, "labelHighlightBold": False, "font": font,
+                  "scaling": {"label": {"enabled": False, "drawThreshold": threshold, "maxVisible": 30}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False, "width": 1,
-                  "color": {"color": "#a0a0a0", "highlight": "#333333", "hover": "#555555"},
-                  "font": {"size": 10, "color": "#555555", "strokeWidth": 3}},
+                  "labelHighlightBold": False, "color": {"color": "#b4b4b4", "highlight": "#333333", "hover": "#555555"},
+                  "font": {"size": EDGE_FONT, "face": FONT_STACK, "color": "#555555", "strokeWidth": 2},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": threshold, "maxVisible": 12}}},
         "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big, "multiselect": True},
     }
 
@@ -148,10 +160,11 @@ def render_page(data: dict, title: str) -> str:
     own = resources.files("aigraph.views").joinpath("templates")
     parts = {
         "TITLE": html.escape(title),
+        "FONTS": FONT_STACK,
         "VIS_CSS": lib.joinpath("vis-network.css").read_text("utf-8"),
         "VIS_JS": lib.joinpath("vis-network.min.js").read_text("utf-8"),
         "CSS": own.joinpath("view.css").read_text("utf-8"),
-        "JS": own.joinpath("view.js").read_text("utf-8"),
+        "JS": own.joinpath("view.js").read_text("utf-8") + own.joinpath("card.js").read_text("utf-8"),
         "DATA": _json_for_script(data),
     }
     # one pass, so that nothing inserted is scanned for markers again
@@ -160,7 +173,7 @@ def render_page(data: dict, title: str) -> str:
 
 @dataclass(frozen=True)
 class Scope:
-    """What one `aigraph html` page shows."""
+    """What one `aigraph html` page of the whole graph or of a community shows."""
 
     graph: object
     """The part of the `netgraph.to_networkx` graph to draw (with evidence)."""
@@ -169,31 +182,28 @@ class Scope:
     title: str
     """The page's title."""
     file_name: str
-    """The default file name: aigraph.html, <name>.html or community-<N>.html."""
+    """The default file name: aigraph.html or community-<N>.html."""
 
 
-def scope(store: Store, name: str | None = None, community: int | None = None, depth: int = 1) -> Scope:
-    """The whole graph, the entities within `depth` hops of the entity `name` (any alias), or community
-    `community` (ids as `aigraph analyse` gives them)."""
+def scope(store: Store, community: int | None = None, window=None) -> Scope:
+    """The whole graph, or community `community` (ids as `aigraph analyse` gives them); with a `window`
+    (`query.timeline.Window`), only the facts stated (or happening) in it."""
     from aigraph.errors import AigraphError
-    from aigraph.query.lookup import find_entity
     from aigraph.views.metrics import node_metrics
     from aigraph.views.netgraph import to_networkx
 
-    if name and community is not None:
-        raise AigraphError("Give a name or a community, not both.", "Give NAME or --community, not both.")
-    entity = find_entity(store, name) if name else None  # a name not found fails before the graph is read
     g = to_networkx(store, evidence=True)
+    if window:
+        from aigraph.views.window import within
+
+        g = within(store, g, window)
     metrics = node_metrics(g, betweenness=False)
-    if entity:
-        return Scope(g.subgraph(around(g, entity.iri, depth)), metrics, f"aigraph: {entity.name}",
-                     f"{safe_filename(entity.name)}.html")
     if community is not None:
         members = [iri for iri, m in metrics.items() if m.community == community]
         if not members:
             top = max((m.community for m in metrics.values()), default=-1)
             raise AigraphError(f"No community {community}: ids go from 0 to {top}.",
-                              f"No community {community}: ids go from 0 to {top} (see `aigraph analyse`).")
+                               f"No community {community}: ids go from 0 to {top} (see `aigraph analyse`).")
         return Scope(g.subgraph(members), metrics, f"aigraph: community {community}", f"community-{community}.html")
     return Scope(g, metrics, WHOLE_TITLE, "aigraph.html")
 
@@ -213,7 +223,7 @@ def safe_filename(name: str, limit: int = 200) -> str:
 
 def write_view(g, path: str | Path, title: str = "aigraph", metrics: dict | None = None,
                max_nodes: int = MAX_NODES) -> dict:
-    """Write the page for a graph from `netgraph.to_networkx` atomically; returns what it drew."""
+    """Write the overview page of a graph from `netgraph.to_networkx` atomically; returns what it drew."""
     data = view_data(g, metrics, max_nodes)
     with atomic_write(path) as fh:
         fh.write(render_page(data, title))

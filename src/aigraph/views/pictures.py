@@ -1,99 +1,120 @@
-"""Static pictures for the README: the core of the graph and a chart of the most central entities (SVG)."""
+"""Static pictures for the README: the overview of the graph and a chart of the most central entities (SVG)."""
 
 from __future__ import annotations
 
 import io
+import re
 import warnings
+from functools import cache
 from pathlib import Path
 
 from aigraph.atomic import atomic_write
-from aigraph.views.html import OTHER_STYLE, TYPE_STYLE
+from aigraph.views.style import CJK_FAMILIES, FONT_STACK, OTHER_STYLE, TYPE_STYLE, type_order
 
 GRAPH_SVG = "graph.svg"
 TOP_SVG = "top_entities.svg"
-CORE_NODES = 70
-"""The picture of the graph shows at most this many entities: the most central of its largest part."""
+PICTURE_NODES = 400
+"""The picture of the graph shows at most this many entities with facts, the most central."""
 TOP_BARS = 20
 MARKERS = {"dot": "o", "diamond": "D", "triangle": "^", "square": "s", "star": "*", "triangleDown": "v",
            "hexagon": "h"}
-# text stays text in the SVG, so that a viewer draws Chinese names with its own fonts
-FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "sans-serif"]
+PT = 0.72
+"""Points per layout unit: the layout's unit is a screen pixel, drawn here at 100 per inch."""
+
+
+@cache
+def cjk_family() -> str | None:
+    """The first installed font with Chinese glyphs (CJK_FAMILIES), known to matplotlib; None when there
+    is none. A font installed after matplotlib built its font list is added from the system's fonts."""
+    from matplotlib import font_manager as fm
+
+    def known() -> str | None:
+        have = {f.name for f in fm.fontManager.ttflist}
+        return next((f for f in CJK_FAMILIES if f in have), None)
+
+    found = known()
+    if found is None:
+        for path in fm.findSystemFonts():
+            if re.search(r"cjk|wqy|sourcehan|droidsansfallback|pingfang|msyh|simhei", Path(path).name, re.I):
+                try:
+                    fm.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # a font file matplotlib cannot read
+                    continue
+        found = known()
+    return found
 
 
 def _style():
     import matplotlib
 
     matplotlib.use("Agg")
-    return {"svg.fonttype": "none", "svg.hashsalt": "aigraph", "font.family": "sans-serif",
-            "font.sans-serif": FONTS, "font.size": 9, "axes.unicode_minus": False}
+    # a family list: matplotlib takes each glyph from the first font that has it
+    family = ["DejaVu Sans"] + ([cjk_family()] if cjk_family() else [])
+    return {"svg.fonttype": "none", "svg.hashsalt": "aigraph", "font.family": family, "font.size": 9,
+            "axes.unicode_minus": False}
 
 
 def _save(fig, path: Path) -> None:
     buf = io.StringIO()
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing")  # CJK names measured with a Latin font
+        warnings.filterwarnings("ignore", message="Glyph .* missing")  # no CJK font here: the viewer's draw them
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "aigraph"}, bbox_inches="tight")
+    # text stays text: name the pages' whole font stack, so that any viewer finds a font for Chinese names
+    svg = re.sub(r"font-family: [^;\"]*", lambda _: "font-family: " + FONT_STACK.replace('"', "'"), buf.getvalue())
     with atomic_write(path) as fh:
-        fh.write(buf.getvalue())
+        fh.write(svg)
 
 
-def core(g, metrics: dict, limit: int = CORE_NODES) -> set[str]:
-    """The most central entities of the graph's largest connected part: component 0, cut to `limit` by
-    PageRank, then to the largest part of what is left."""
-    import networkx as nx
-
-    members = sorted((i for i, m in metrics.items() if m.component == 0 and m.degree > 0),
-                     key=lambda i: (-metrics[i].pagerank, i))[:limit]
-    if not members:
-        return set()
-    parts = sorted(nx.connected_components(g.subgraph(members).to_undirected(as_view=True)),
-                   key=lambda c: (-len(c), min(c)))
-    return set(parts[0])
-
-
-def draw_graph(g, metrics: dict, path: Path, title: str | None = None) -> int:
-    """The core of the graph as an SVG picture: shapes and colours by type, size by PageRank, arrows for
-    facts. Returns how many entities it shows."""
+def draw_graph(g, metrics: dict, path: Path, title: str | None = None, limit: int = PICTURE_NODES) -> int:
+    """The overview as an SVG picture, as the page opens: the most central entities with facts in their
+    named community clusters, shapes and colours by type, size by PageRank, the most central labelled,
+    nothing overlapping. Returns how many entities it shows."""
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Polygon
 
-    from aigraph.views.layout import layout
+    from aigraph.views.overview import TITLE_FONT, plan
 
-    keep = core(g, metrics)
-    sub = g.subgraph(keep)
-    pos = layout(sorted(keep), [(s, o) for s, o in sub.edges()])
+    names = {i: g.nodes[i].get("label", i) for i in g}
+    rank = sorted(g.nodes, key=lambda i: (-metrics[i].pagerank, names[i].casefold(), i))
+    drawn = [i for i in rank if any(n != i for n in g.successors(i)) or any(n != i for n in g.predecessors(i))][:limit]
+    sub = g.subgraph(drawn)
+    p = plan(sub, metrics, drawn)
+    left, top, right, bottom = p.extent if drawn else (0.0, 0.0, 100.0, 100.0)
     with plt.rc_context(_style()):
-        fig, ax = plt.subplots(figsize=(12, 9))
-        top_pr = max((metrics[i].pagerank for i in keep), default=1.0) or 1.0
-        for s, o in sorted({(s, o) for s, o in sub.edges()}):
-            (x1, y1), (x2, y2) = pos[s], pos[o]
-            ax.annotate("", xy=(x2, -y2), xytext=(x1, -y1), zorder=1,
-                        arrowprops={"arrowstyle": "-|>", "color": "#9a9a9a", "lw": 0.8, "shrinkA": 7, "shrinkB": 7,
-                                    "mutation_scale": 9})
-        kinds = sorted({sub.nodes[i].get("type") for i in keep}, key=lambda t: (list(TYPE_STYLE).index(t)
-                                                                               if t in TYPE_STYLE else 99, str(t)))
+        fig = plt.figure(figsize=(max(right - left, 100) / 100, max(bottom - top, 100) / 100 + 0.9))
+        ax = fig.add_axes((0, 0, 1, (bottom - top) / 100 / fig.get_figheight()))
+        ax.set_xlim(left, right)
+        ax.set_ylim(bottom, top)  # y grows downwards, as on the page
+        for c in p.clusters:
+            ax.add_patch(Polygon(c.outline, closed=True, facecolor=c.color, alpha=0.14, edgecolor="none", zorder=0))
+            ax.text(c.title_at[0], c.title_at[1], c.title, ha="center", va="baseline", fontsize=TITLE_FONT * PT,
+                    fontweight="bold", color=c.ink, zorder=4)
+        segments = sorted({(s, o) for s, o in sub.edges() if s != o})
+        for s, o in segments:
+            (x1, y1), (x2, y2) = p.pos[s], p.pos[o]
+            ax.plot([x1, x2], [y1, y2], color="#b4b4b4", lw=0.6, zorder=1)
+        kinds = sorted({sub.nodes[i].get("type") for i in drawn}, key=type_order)
         for t in kinds:
             color, shape, _ = TYPE_STYLE.get(t, OTHER_STYLE)
-            ids = sorted(i for i in keep if sub.nodes[i].get("type") == t)
-            ax.scatter([pos[i][0] for i in ids], [-pos[i][1] for i in ids], zorder=2, label=t, c=color,
-                       marker=MARKERS.get(shape, "o"), edgecolors="white", linewidths=0.6,
-                       s=[40 + 500 * (metrics[i].pagerank / top_pr) for i in ids])
-        for i in sorted(keep):
-            big = metrics[i].pagerank / top_pr
-            ax.annotate(sub.nodes[i].get("label", i), (pos[i][0], -pos[i][1]), xytext=(0, -9 - 9 * big),
-                        textcoords="offset points", ha="center", va="top", fontsize=7 + 5 * big, zorder=3,
-                        color="#222222")
-        ax.set_title(title or f"The core of the graph: the {len(keep)} most central entities of its largest "
-                     f"connected part ({sub.number_of_edges()} facts)", fontsize=13)
-        from matplotlib.lines import Line2D
-
-        ax.legend(handles=[Line2D([], [], ls="", marker=MARKERS.get(TYPE_STYLE.get(t, OTHER_STYLE)[1], "o"), ms=8,
-                                  color=TYPE_STYLE.get(t, OTHER_STYLE)[0], label=t) for t in kinds],
-                  loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+            ids = [i for i in drawn if sub.nodes[i].get("type") == t]
+            ax.scatter([p.pos[i][0] for i in ids], [p.pos[i][1] for i in ids], zorder=2, c=color,
+                       marker=MARKERS.get(shape, "o"), edgecolors="white", linewidths=0.5,
+                       s=[(2 * p.radius[i] * PT) ** 2 for i in ids])
+        for i in drawn[:p.labelled]:
+            x, y = p.pos[i]
+            ax.text(x, y + p.radius[i] + 0.1 * p.font[i], names[i], ha="center", va="top", fontsize=p.font[i] * PT,
+                    color="#1f1f1f", zorder=3)
         ax.set_axis_off()
-        ax.margins(0.06)
+        fig.text(0.01, 1 - 0.3 / fig.get_figheight(), title or f"The graph: its {len(drawn)} most central entities with "
+                 f"facts ({sub.number_of_edges()} facts), communities as named clusters", fontsize=13, va="center")
+        if kinds:
+            fig.legend(handles=[Line2D([], [], ls="", marker=MARKERS.get(TYPE_STYLE.get(t, OTHER_STYLE)[1], "o"),
+                                       ms=7, color=TYPE_STYLE.get(t, OTHER_STYLE)[0], label=t) for t in kinds],
+                       loc="upper right", bbox_to_anchor=(0.995, 1.0), ncol=len(kinds), frameon=False, fontsize=9)
         _save(fig, path)
         plt.close(fig)
-    return len(keep)
+    return len(drawn)
 
 
 def draw_top(g, metrics: dict, path: Path, title: str = "The most central entities (PageRank)",

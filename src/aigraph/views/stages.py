@@ -9,6 +9,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from aigraph.atomic import atomic_write
+from aigraph.views.funding import FUNDING_HTML, FUNDING_SVG
 from aigraph.views.metrics import ANALYSIS_JSON, ENTITIES_CSV, TRENDS_CSV, Measures, measure, write_analysis
 from aigraph.views.pictures import GRAPH_SVG, TOP_SVG, write_pictures
 
@@ -28,6 +29,8 @@ class ViewInput:
     """Its metrics, communities and report, computed once."""
     out: Path
     """The folder written into."""
+    store: Store | None = None
+    """The store the graph was read from (for what the NetworkX graph does not hold: funding rounds)."""
 
 
 def write_graphml(g, path: Path) -> None:
@@ -63,14 +66,23 @@ def _html(v: ViewInput) -> None:
     write_view(v.graph, v.out / HTML, WHOLE_TITLE, v.measures.metrics)
 
 
+def _funding(v: ViewInput) -> None:
+    from aigraph.views.funding import write_funding
+    from aigraph.views.funding_data import read_rounds
+
+    write_funding(read_rounds(v.store) if v.store is not None else [], v.out)
+
+
 STAGES: tuple[tuple[str, Callable[[ViewInput], None]], ...] = (
     ("graphml", _graphml),
     ("html", _html),
     ("analysis", _analysis),
     ("pictures", _pictures),
+    ("funding", _funding),
 )
 """Named post-build stages, in order."""
-FILES: tuple[str, ...] = (GRAPHML, HTML, ANALYSIS_JSON, ENTITIES_CSV, TRENDS_CSV, GRAPH_SVG, TOP_SVG)
+FILES: tuple[str, ...] = (GRAPHML, HTML, ANALYSIS_JSON, ENTITIES_CSV, TRENDS_CSV, GRAPH_SVG, TOP_SVG, FUNDING_SVG,
+                          FUNDING_HTML)
 """The files the stages write."""
 
 
@@ -79,7 +91,7 @@ def run(store: Store, out: Path, top: int = 10) -> None:
     from aigraph.views.netgraph import to_networkx
 
     g = to_networkx(store, evidence=True)
-    v = ViewInput(g, measure(g, top=top), Path(out))
+    v = ViewInput(g, measure(g, top=top), Path(out), store)
     for _, stage in STAGES:
         stage(v)
 

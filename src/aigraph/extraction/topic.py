@@ -1,0 +1,181 @@
+"""What a document is about from sentence to sentence: the paragraph's company, the speakers of an
+interview and their organisations, and the phrases that point back to them (该公司, 其, 我们, the company)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aigraph.extraction.clauses import Ent, Parse, opener_only
+from aigraph.extraction.words import alt
+from aigraph.model import Fact
+
+LIFETIME = 5
+"""Sentences a topic lives on without being named again (a paragraph, roughly)."""
+TYPES = frozenset({"Company", "Investor"})
+"""What a topic may be: the organisations 该公司 and the company point back to."""
+
+_ZH = re.compile(alt("anaphora.zh_company"))
+# "其" points back when a role, a product or a round follows it ("其CEO", "其最新模型", "其B轮融资")
+_ITS = re.compile(r"其(?=(?:的)?\s?(?:联合创始人|创始人|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|(?:最新|新一代|首款|旗舰|核心|主力)?"
+                  r"(?:产品|模型|大模型|芯片|平台|应用)|(?:新一轮|最新一轮|本轮|[A-H]\+?\s?轮|天使轮|种子轮)?融资))")
+_EN = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\band\s))(?:{alt('anaphora.en_company')})\b(?=\s(?:has\s|have\s|had\s|also\s|"
+                 r"will\s|is\s|was\s|said\s|says\s|recently\s|just\s|now\s)?\w+(?:ed|s)\b)", re.I)
+# "我们" is the speaker's organisation, not "we humans", "all of us"
+_NOT_US = r"(?!人类|这些|这一代|这代|每个|大家|所有人|普通人|个人|用户)"
+_WE = re.compile(alt("anaphora.zh_we") + _NOT_US)
+_YOU = re.compile(alt("anaphora.zh_you") + _NOT_US)
+# a speaker's label opening an interview's paragraph ("Chuck Robbins：", "**主持人：**")
+_LABEL = re.compile(r"^\s*(?:\*\*)?\s?([^：:，,。\n]{1,32}?)\s?(?:\*\*)?\s?[：:]")
+_HOST = re.compile(alt("anaphora.host"))
+_LEADERS = frozenset({"leads", "founderOf"})
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An organisation a document is about at some point."""
+
+    name: str
+    """Its canonical name."""
+    type: str
+    """Its entity type."""
+    sentence: str
+    """The sentence that last named it."""
+    age: int = 0
+    """Sentences read since."""
+
+    def older(self) -> Topic | None:
+        """The topic a sentence later, or None once it has lived `LIFETIME` sentences unnamed."""
+        return None if self.age + 1 >= LIFETIME else Topic(self.name, self.type, self.sentence, self.age + 1)
+
+
+@dataclass
+class Discourse:
+    """What one document has said so far that later sentences point back to."""
+
+    topic: Topic | None = None
+    """The company of the current paragraph."""
+    affiliations: dict[str, Topic] = field(default_factory=dict)
+    """Each person's organisation (the one they were said to lead or found), by the person's name."""
+    guest: Topic | None = None
+    """The organisation first said to be led or founded by someone: an interview's guest's."""
+    speaker: str | None = None
+    """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
+
+    def hear(self, text: str, ents: list[Ent]) -> None:
+        """Takes note of a speaker's label at the start of a sentence."""
+        head = text[:40]
+        if "：" not in head and ":" not in head:
+            return
+        m = _LABEL.match(text)
+        if not m:
+            return
+        named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
+        if named:
+            self.speaker = named[0].name
+        elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
+            self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
+
+    def voices(self) -> tuple[Topic | None, Topic | None]:
+        """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
+        speaks; none when no label says who speaks."""
+        if self.speaker and self.speaker in self.affiliations:
+            return self.affiliations[self.speaker], None
+        if self.speaker is not None:
+            return None, self.guest
+        return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
+
+    def learn(self, facts: list[Fact], sentence: str) -> None:
+        """Takes note of who leads or founded what."""
+        for f in facts:
+            if f.predicate in _LEADERS and f.context is None:
+                t = Topic(f.object, "Company", sentence)
+                self.affiliations.setdefault(f.subject, t)
+                self.guest = self.guest or t  # an interview names its guest first
+
+
+def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None = None,
+             you: Topic | None = None) -> list[Ent]:
+    """Entities for the phrases of a sentence that point back (flagged `anaphor`): 该公司, 其 and the
+    company to the paragraph's topic, where no company is named before them in the sentence (the
+    clause constructions read that one); 我们 and 你们 to the speakers' organisations. A bare "公司"
+    counts only where it opens a clause (not in 子公司, 上市公司)."""
+    out: list[Ent] = []
+    if not _ANY.search(text):
+        return out
+    taken = [(e.start, e.end) for e in ents]
+
+    def add(a: int, b: int, t: Topic) -> None:
+        out.append(Ent(a, b, t.type, t.name, anaphor=True, antecedent=t.sentence))
+        taken.append((a, b))
+
+    for pattern, target in ((_WE, we), (_YOU, you)):
+        if target is None:
+            continue
+        for m in pattern.finditer(text):
+            if not any(x < m.end() and m.start() < y for x, y in taken):
+                add(m.start(), m.end(), target)
+    for m in [*_ZH.finditer(text), *_ITS.finditer(text), *_EN.finditer(text)]:
+        a, b = m.start(), m.end()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        if m.group() == "公司" and not opener_only(_clause_head(text, a)):
+            continue
+        before = [e for e in ents if e.end <= a and e.type in TYPES and not e.anaphor]
+        if before:
+            # "X创立了Y，公司在2024年获得…": the company named last before it, in this sentence (其 is
+            # left to the clause constructions, which know the clause's subject)
+            if m.group() != "其":
+                out.append(Ent(a, b, before[-1].type, before[-1].name))
+                taken.append((a, b))
+            continue
+        if topic is not None:
+            add(a, b, topic)
+    return out
+
+
+# a quick test before the phrases are looked for one by one
+_ANY = re.compile(r"公司|企业|团队|独角兽|其|我们|我司|咱们|你们|\b(?:[Tt]he\s+(?:company|startup|start-up|firm|lab)|[Ii]t)\b")
+_CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _WE, _YOU))
+                   + r"|融资|投资|领投|跟投|参投|注资|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
+                   re.I)
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence may speak of an organisation it does not name (a pointing phrase, a round):
+    a sentence with one entity and none of these states no fact."""
+    return bool(_CUES.search(text))
+
+
+def opening(text: str, ents: list[Ent]) -> Topic | None:
+    """The topic a sentence with a single entity sets: the organisation it opens on ("Mistral AI is
+    a Paris start-up…"), else none (the sentence is not parsed)."""
+    if len(ents) == 1 and ents[0].type in TYPES and opener_only(text[:ents[0].start]):
+        return Topic(ents[0].name, ents[0].type, text)
+    return None
+
+
+def _clause_head(text: str, at: int) -> str:
+    """The text of the clause holding `at`, up to `at`."""
+    start = max(text.rfind(p, 0, at) for p in "，,；;：:。！？!?") + 1
+    return text[start:at]
+
+
+def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: bool = False) -> Topic | None:
+    """The topic after a sentence: the first company it makes a clause's subject (or the company a
+    round it states funds), else the topic before it, a sentence older (and gone after `LIFETIME`)
+    unless the sentence spoke of it (`used`)."""
+    if used and topic is not None:
+        return Topic(topic.name, topic.type, topic.sentence)  # the sentence went on about it
+    candidates = [funded] if funded is not None and funded >= 0 else []
+    candidates += [c.subject for c in s.clauses if c.subject is not None]
+    for k in candidates:
+        e = s.ents[k]
+        if e.type in TYPES and not e.anaphor:
+            return Topic(e.name, e.type, s.text)
+    if topic is None:
+        return None
+    if any(e.name == topic.name and not e.anaphor for e in s.ents):
+        return Topic(topic.name, topic.type, s.text)
+    return topic.older()
+
