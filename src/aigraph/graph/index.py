@@ -1,5 +1,5 @@
-"""The link index: every document's mentions, the keys it uses and its kept evidence, in SQLite, so that
-an update reads the rows of the keys and facts it touches, not the whole graph."""
+"""The link index: every document's mentions, the keys it uses, its date and its kept evidence, and the
+per-key sums linking starts from, in SQLite, so that an update reads the rows it touches, not the graph."""
 
 from __future__ import annotations
 
@@ -8,32 +8,55 @@ import os
 import shutil
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from aigraph.extraction.lexicon import Lexicon
-from aigraph.graph.link import Aggregate, entity_of, fact_keys, mention_rows
-from aigraph.model import Entity, Evidence, Fact, Quantity, Reading, Sentence
+from aigraph.graph.link import Aggregate, fact_keys, mention_rows
+from aigraph.ingest.docdate import document_date
+from aigraph.model import Document, Evidence, Fact, Quantity, Reading, Sentence
 
 INDEX = "link-index.sqlite"
 """The index's file in the graph folder (beside the cache folder: it changes with the store, as one set)."""
+VERSION = 2
+"""The layout below (SQLite's user_version): an index of another layout is not used (the graph is
+linked again from the cache, and the next build writes a new one)."""
 
-_SCHEMA = """
-CREATE TABLE docs(id TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
+_SCHEMA = f"""
+PRAGMA user_version = {VERSION};
+CREATE TABLE docs(id TEXT PRIMARY KEY, key TEXT NOT NULL, date TEXT) WITHOUT ROWID;
 CREATE TABLE mentions(key TEXT NOT NULL, doc TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
-                      milli INTEGER NOT NULL, surface TEXT NOT NULL);
-CREATE INDEX mentions_key ON mentions(key);
+                      score INTEGER NOT NULL, surface TEXT NOT NULL);
 CREATE INDEX mentions_doc ON mentions(doc);
+CREATE TABLE named(key TEXT NOT NULL, date TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY(key, date, doc)) WITHOUT ROWID;
+CREATE INDEX named_doc ON named(doc);
 CREATE TABLE uses(key TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY(key, doc)) WITHOUT ROWID;
 CREATE INDEX uses_doc ON uses(doc);
+CREATE TABLE aggs(key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE evidence(s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, doc TEXT NOT NULL, idx INTEGER NOT NULL,
-                      conf REAL NOT NULL, fact TEXT, PRIMARY KEY(s, p, o, doc, idx)) WITHOUT ROWID;
+                      conf REAL NOT NULL, event TEXT, fact TEXT, PRIMARY KEY(s, p, o, doc, idx)) WITHOUT ROWID;
 CREATE INDEX evidence_doc ON evidence(doc);
 CREATE INDEX evidence_po ON evidence(p, o);
 """
 
 Triple = tuple[str, str, str]
+Row = tuple[str, str, str, int, str]
+"""A mention row: (key, name, type, score, surface)."""
+
+
+@dataclass
+class Support:
+    """What the index says of a set of facts (s, p, o)."""
+
+    sentences: dict[Triple, set] = field(default_factory=lambda: defaultdict(set))
+    """The (document, sentence) pairs stating each fact."""
+    confidence: dict[Triple, float] = field(default_factory=lambda: defaultdict(float))
+    """The best confidence of each."""
+    said: dict[Triple, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """The dates of the documents stating each."""
+    happened: dict[Triple, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """The dates its sentences say it happened."""
 
 
 class Index:
@@ -64,29 +87,35 @@ class Index:
         self.db.execute("COMMIT" if commit else "ROLLBACK")
         self.db.close()
 
+    def version(self) -> int:
+        """The layout version of the file (see VERSION)."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
     # ---------------------------------------------------------------- documents
 
-    def add_document(self, doc_id: str, key: str, readings: Sequence[Reading], threshold: float, lexicon: Lexicon) -> None:
-        """A document's mentions and the keys it uses (its evidence comes with put_evidence)."""
-        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (doc_id, key))
-        keys = fact_keys(readings, threshold, lexicon)
+    def add_document(self, doc: Document, key: str, rows: Sequence[Row], keys: Iterable[str]) -> None:
+        """A document: its cache key and date, its mention rows and the keys it uses (its evidence comes
+        with put_evidence; the per-key sums with put_aggregates)."""
+        date = document_date(doc)
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)", (doc.id, key, date))
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                            [(k, doc.id, n, t, s, sf) for k, n, t, s, sf in rows])
+        if date:
+            self.db.executemany("INSERT OR IGNORE INTO named VALUES (?, ?, ?)", [(k, date, doc.id) for k in {r[0] for r in rows}])
+        self.db.executemany("INSERT OR IGNORE INTO uses VALUES (?, ?)", [(k, doc.id) for k in set(keys)])
 
-        def rows():
-            for k, n, t, m, s in mention_rows(readings, lexicon):
-                keys.add(k)
-                yield k, doc_id, n, t, m, s
-
-        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows())
-        self.db.executemany("INSERT OR IGNORE INTO uses VALUES (?, ?)", [(k, doc_id) for k in keys])
-
-    def remove_document(self, doc_id: str, evidence: bool = True) -> None:
-        """Every row of a document (its evidence kept when `evidence` is False: see drop_evidence)."""
-        for table in ("docs", "mentions", "uses") + (("evidence",) if evidence else ()):
+    def remove_document(self, doc_id: str) -> None:
+        """Every row of a document, its evidence included."""
+        for table in ("docs", "mentions", "named", "uses", "evidence"):
             self.db.execute(f"DELETE FROM {table} WHERE {'id' if table == 'docs' else 'doc'} = ?", (doc_id,))
 
     def doc_keys(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """Document id -> cache key (the first 16 hex digits of its SHA-256)."""
         return dict(self._select("SELECT id, key FROM docs WHERE id IN ({})", list(doc_ids)))
+
+    def dates(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Document id -> date, of the dated ones among these."""
+        return {d: date for d, date in self._select("SELECT id, date FROM docs WHERE id IN ({})", list(doc_ids)) if date}
 
     def listed(self) -> list[tuple[str, str]]:
         """(document id, cache key) of every document, by id."""
@@ -104,51 +133,87 @@ class Index:
         """The documents using any of these keys."""
         return {d for (d,) in self._select("SELECT doc FROM uses WHERE key IN ({})", list(keys))}
 
-    # ---------------------------------------------------------------- entities
+    def mentions_of(self, doc_ids: Iterable[str]) -> list[Row]:
+        """The mention rows of these documents."""
+        return self._select("SELECT key, name, type, score, surface FROM mentions WHERE doc IN ({})", list(doc_ids))
 
-    def entities(self, keys: Iterable[str], lexicon: Lexicon) -> dict[str, Entity]:
-        """The canonical entity of each key that has a mention."""
-        aggs: dict[str, Aggregate] = defaultdict(Aggregate)
-        for key, name, typ, milli, surface in self._select(
-                "SELECT key, name, type, milli, surface FROM mentions WHERE key IN ({})", list(keys)):
-            aggs[key].add(name, typ, milli, surface)
-        return {k: entity_of(k, a, lexicon) for k, a in aggs.items()}
+    def stated(self, keys: Iterable[str]) -> tuple[str, str] | None:
+        """The first and last date of the documents naming any of these keys (None: no dated one)."""
+        found = []
+        for k in keys:
+            row = self.db.execute("SELECT MIN(date), MAX(date) FROM named WHERE key = ?", (k,)).fetchone()
+            if row[0] is not None:
+                found += row
+        return (min(found), max(found)) if found else None
+
+    # ---------------------------------------------------------------- per-key sums
+
+    def aggregates(self) -> dict[str, Aggregate]:
+        """The per-key sums of every key that has a mention."""
+        return {k: Aggregate.from_json(json.loads(d)) for k, d in self.db.execute("SELECT key, data FROM aggs")}
+
+    def put_aggregates(self, aggs: Mapping[str, Aggregate | None]) -> None:
+        """Replace the sums of these keys (an empty or None sum deletes the key's row)."""
+        self.db.executemany("DELETE FROM aggs WHERE key = ?", [(k,) for k, a in aggs.items() if not a])
+        self.db.executemany("INSERT OR REPLACE INTO aggs VALUES (?, ?)", [
+            (k, json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":"))) for k, a in aggs.items() if a])
 
     # ---------------------------------------------------------------- evidence
 
     def put_evidence(self, evidence: Iterable[Evidence]) -> None:
-        """Kept evidence (one per fact and sentence)."""
-        self.db.executemany("INSERT OR REPLACE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        """Kept evidence (one per fact and sentence); an investment keeps the fact as stated and its
+        sentence (its funding round is made from them)."""
+        self.db.executemany("INSERT OR REPLACE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
             (e.fact.subject, e.fact.predicate, e.fact.object, e.sentence.doc_id, e.sentence.index, e.fact.confidence,
-             json.dumps(asdict(e.fact), ensure_ascii=False, sort_keys=True) if e.fact.predicate == "investedIn" else None)
+             e.fact.date.value if e.fact.date and e.fact.date.value else None,
+             json.dumps({"fact": asdict(e.fact), "text": e.sentence.text}, ensure_ascii=False, sort_keys=True)
+             if e.fact.predicate == "investedIn" else None)
             for e in evidence])
 
     def evidence_of_documents(self, doc_ids: Iterable[str]) -> list[tuple]:
-        """(s, p, o, doc, index, confidence, fact JSON) rows of these documents."""
-        return self._select("SELECT s, p, o, doc, idx, conf, fact FROM evidence WHERE doc IN ({})", list(doc_ids))
+        """(s, p, o, doc, index) rows of these documents."""
+        return self._select("SELECT s, p, o, doc, idx FROM evidence WHERE doc IN ({})", list(doc_ids))
 
     def drop_evidence(self, doc_ids: Iterable[str]) -> None:
         """The evidence rows of these documents."""
         self._select("DELETE FROM evidence WHERE doc IN ({})", list(doc_ids))
 
-    def support(self, triples: Iterable[Triple]) -> tuple[dict[Triple, set], dict[Triple, float]]:
-        """Of each fact: the (document, sentence) pairs stating it and its best confidence."""
-        support: dict[Triple, set] = defaultdict(set)
-        conf: dict[Triple, float] = defaultdict(float)
-        for s, p, o in set(triples):
-            for doc, idx, c in self.db.execute("SELECT doc, idx, conf FROM evidence WHERE s = ? AND p = ? AND o = ?",
-                                               (s, p, o)):
-                support[(s, p, o)].add((doc, idx))
-                conf[(s, p, o)] = max(conf[(s, p, o)], c)
-        return dict(support), dict(conf)
+    def support(self, triples: Iterable[Triple]) -> Support:
+        """Of each fact: the sentences stating it, its best confidence, the dates of its documents and
+        the dates its sentences give."""
+        out = Support()
+        for t in set(triples):
+            for doc, idx, c, event, date in self.db.execute(
+                    "SELECT e.doc, e.idx, e.conf, e.event, d.date FROM evidence e LEFT JOIN docs d ON d.id = e.doc "
+                    "WHERE e.s = ? AND e.p = ? AND e.o = ?", t):
+                out.sentences[t].add((doc, idx))
+                out.confidence[t] = max(out.confidence[t], c)
+                if date:
+                    out.said[t].add(date)
+                if event:
+                    out.happened[t].add(event)
+        return out
 
     def investments(self, investees: Iterable[str]) -> list[Evidence]:
-        """The investedIn evidence into these companies (for their funding rounds)."""
-        out = []
-        for doc, idx, fact in self._select(
-                "SELECT doc, idx, fact FROM evidence WHERE p = 'investedIn' AND o IN ({})", list(investees)):
-            out.append(evidence_of_row(doc, idx, fact))
-        return out
+        """The investedIn evidence into these companies (for their funding rounds), in the order of the
+        graph's evidence (fact, then document and sentence)."""
+        rows = self._select("SELECT s, o, doc, idx, fact FROM evidence WHERE p = 'investedIn' AND o IN ({})",
+                            list(investees))
+        return [evidence_of_row(doc, idx, fact) for _, _, doc, idx, fact in sorted(rows, key=lambda r: r[:4])]
+
+    def developers(self, models: Iterable[str]) -> list[tuple[str, str, str, int]]:
+        """(model, developer, document, sentence) of every developedBy evidence of these models."""
+        return self._select("SELECT s, o, doc, idx FROM evidence WHERE p = 'developedBy' AND s IN ({})", list(models))
+
+    def developed_by(self, makers: Iterable[str]) -> set[str]:
+        """The models (subjects of developedBy) any of these developed."""
+        return {s for (s,) in self._select("SELECT s FROM evidence WHERE p = 'developedBy' AND o IN ({})", list(makers))}
+
+    def acquisitions(self, names: Iterable[str]) -> set[tuple[str, str]]:
+        """(acquirer, acquired) of the acquired facts between any two of these."""
+        names = set(names)
+        rows = self._select("SELECT s, o FROM evidence WHERE p = 'acquired' AND s IN ({})", list(names))
+        return {(s, o) for s, o in rows if o in names}
 
     def _select(self, sql: str, values: list) -> list[tuple]:
         out: list[tuple] = []
@@ -159,11 +224,19 @@ class Index:
 
 
 def evidence_of_row(doc: str, idx: int, fact: str) -> Evidence:
-    """An Evidence record from an investedIn row: the fact as stated, the sentence by document and index."""
+    """An Evidence record from an investedIn row: the fact as stated, the sentence by document, index
+    and text."""
     data = json.loads(fact)
+    f = data["fact"]
     for k in ("amount", "valuation", "date"):
-        data[k] = Quantity(**data[k]) if data[k] else None
-    return Evidence(Fact(**data), Sentence(doc, idx, "", ()))
+        f[k] = Quantity(**f[k]) if f[k] else None
+    return Evidence(Fact(**f), Sentence(doc, idx, data["text"], ()))
+
+
+def document_rows(readings: Sequence[Reading], threshold: float, lexicon: Lexicon) -> tuple[list[Row], set[str]]:
+    """A document's mention rows and the keys it uses (those of its mentions and of its facts)."""
+    rows = list(mention_rows(readings, lexicon))
+    return rows, {r[0] for r in rows} | fact_keys(readings, threshold, lexicon)
 
 
 def write_index(path: Path, entries: Sequence, evidence: Iterable[Evidence], threshold: float,
@@ -171,8 +244,13 @@ def write_index(path: Path, entries: Sequence, evidence: Iterable[Evidence], thr
     """A new index of these cache entries (cache.Entry) and the graph's kept evidence."""
     index = Index(path, create=True)
     try:
+        aggs: dict[str, Aggregate] = defaultdict(Aggregate)
         for e in entries:
-            index.add_document(e.document.id, e.key, e.readings, threshold, lexicon)
+            rows, keys = document_rows(e.readings, threshold, lexicon)
+            index.add_document(e.document, e.key, rows, keys)
+            for k, n, t, s, sf in rows:
+                aggs[k].add(n, t, s, sf)
+        index.put_aggregates(aggs)
         index.put_evidence(evidence)
     except BaseException:
         index.close(commit=False)

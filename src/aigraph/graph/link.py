@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon
 from aigraph.folding import norm
@@ -17,6 +17,8 @@ from aigraph.vocab import SYMMETRIC, signatures
 _DESCRIPTOR = re.compile(r"^(?:(?P<latin>.+?)[\s\-]+(?:AI|Labs?|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Technologies|"
                          r"Technology|Robotics)|(?P<han>.+?)(?:科技|智能|集团|公司|有限公司|股份有限公司|科技有限公司|人工智能))$")
 _ORGS = frozenset(("Company", "Investor"))
+SCORE_UNIT = 1_000_000
+"""Mention scores are summed as integers in millionths, so that counting a document in and out is exact."""
 
 
 def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None = None) -> Linked:
@@ -29,39 +31,227 @@ def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None 
     something else. Each entity gets one type; a trend of the lexicon's taxonomy comes with its
     definition and its wider trends. Facts whose entity types do not fit the relation's signature are
     set aside; a fact stated twice by one sentence is kept once. The result does not depend on the
-    order of `readings` (so adding documents one by one gives what a full build gives)."""
+    order of `readings` (so adding documents one by one gives what a full build gives), and is a
+    function of the per-key sums (`Aggregate`) and the readings resolved against them (`resolve`), so
+    that an update can work it out from the sums of the keys it touches."""
     lexicon = lexicon or default_lexicon()
     readings = sorted(readings, key=lambda a: (a.sentence.doc_id, a.sentence.index))
-    names: dict[str, Counter] = defaultdict(Counter)
-    types: dict[str, Counter] = defaultdict(Counter)
-    surfaces: dict[str, set[str]] = defaultdict(set)
+    aggs: dict[str, Aggregate] = defaultdict(Aggregate)
+    for key, name, typ, score, surface in mention_rows(readings, lexicon):
+        aggs[key].add(name, typ, score, surface)
+    table = entity_table(aggs, lexicon)
+    kept, rejected, mentions = resolve(readings, table, threshold, lexicon)
+    evidence = tuple(kept[k] for k in sorted(kept))
+    ordered = tuple(sorted(table.by_name.values(), key=lambda e: (e.name.casefold(), e.name)))
+    return Linked(ordered, evidence, tuple(sorted(mentions)), tuple(rejected))
+
+
+class Aggregate:
+    """What every mention of one matching key says, summed: spellings, type scores, surfaces. Sums of
+    counts and integer scores, so that adding and taking away documents is exact."""
+
+    __slots__ = ("names", "types", "typed", "surfaces")
+
+    def __init__(self) -> None:
+        self.names: Counter = Counter()
+        """Mentions by spelling of the canonical name."""
+        self.types: Counter = Counter()
+        """Sum of the mentions' scores (in SCORE_UNIT) by type."""
+        self.typed: Counter = Counter()
+        """Mentions by type."""
+        self.surfaces: Counter = Counter()
+        """Mentions by surface."""
+
+    def add(self, name: str, typ: str, score: int, surface: str, sign: int = 1) -> None:
+        """Count one mention in (sign 1) or out (sign -1)."""
+        self.types[typ] += sign * score
+        for counter, k in ((self.names, name), (self.typed, typ), (self.surfaces, surface)):
+            counter[k] += sign
+            if counter[k] <= 0:
+                del counter[k]
+        if typ not in self.typed:
+            self.types.pop(typ, None)
+
+    def copy(self) -> Aggregate:
+        out = Aggregate()
+        out.names, out.types, out.typed, out.surfaces = (self.names.copy(), self.types.copy(), self.typed.copy(),
+                                                         self.surfaces.copy())
+        return out
+
+    def to_json(self) -> list:
+        """The sums as JSON-ready lists (sorted: the same sums give the same text)."""
+        return [sorted(c.items()) for c in (self.names, self.types, self.typed, self.surfaces)]
+
+    @classmethod
+    def from_json(cls, data: list) -> Aggregate:
+        out = cls()
+        out.names, out.types, out.typed, out.surfaces = (Counter(dict(map(tuple, c))) for c in data)
+        return out
+
+    def best_type(self) -> str:
+        """The type with the highest summed score (the alphabetically first on ties)."""
+        return max(sorted(self.typed), key=lambda t: self.types[t])
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+def mention_rows(readings: Sequence[Reading], lexicon: Lexicon) -> Iterator[tuple[str, str, str, int, str]]:
+    """(key, name, type, score in SCORE_UNIT, surface) of every mention, one at a time."""
     for a in readings:
         for m in a.mentions:
-            key = _key(m.name, lexicon)
-            names[key][m.name] += 1
-            types[key][m.type] += m.score
-            surfaces[key].add(m.surface)
-    entries = {k: lexicon.by_name.get(k) or lexicon.canonical(k) for k in names}
-    group = _merge(names, types, surfaces, entries)
+            yield _key(m.name, lexicon), m.name, m.type, round(m.score * SCORE_UNIT), m.surface
+
+
+@dataclass(frozen=True)
+class Table:
+    """The entities of a set of per-key sums."""
+
+    canonical: Mapping[str, str]
+    """Key -> the canonical name of the entity its group of keys makes."""
+    by_name: Mapping[str, Entity]
+    """Canonical name -> entity (the wider trends of the trends found included)."""
+
+
+def entry_of(key: str, lexicon: Lexicon) -> LexEntry | None:
+    """The lexicon's entry for a key, if it has one."""
+    return lexicon.by_name.get(key) or lexicon.canonical(key)
+
+
+def entity_table(aggs: Mapping[str, Aggregate], lexicon: Lexicon, entries: Mapping | None = None) -> Table:
+    """The entities of these per-key sums: keys grouped (`group_keys`), each group one entity
+    (`group_entity`), and the wider trends of the trends found. `entries` (key -> entry_of) saves the
+    lookups of a caller that has them."""
+    if entries is None:
+        entries = {k: entry_of(k, lexicon) for k in aggs}
+    group = group_keys(aggs, entries)
     members: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(names):
+    for key in sorted(aggs):
         members[group[key]].append(key)
     canonical: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     for keys in members.values():
-        entry = next((entries[k] for k in keys if entries[k] is not None), None)
-        counts = sum((names[k] for k in keys), Counter())
-        votes = sum((types[k] for k in keys), Counter())
-        name = entry.name if entry else _best_name(counts)
-        typ = entry.type if entry else max(sorted(votes), key=lambda t: round(votes[t], 6))
-        seen = set().union(*(surfaces[k] for k in keys)) | set(counts)
-        aliases = {s for s in seen | (set(entry.aliases) if entry else set()) if s.strip()}
-        aliases.discard(name)
+        entity = group_entity(keys, aggs, entries)
         for k in keys:
-            canonical[k] = name
-        entities[name] = _entity(name, typ, aliases, entry)
+            canonical[k] = entity.name
+        entities[entity.name] = entity
     _add_wider_trends(entities, lexicon)
-    by_name = entities
+    return Table(canonical, entities)
+
+
+def group_entity(keys: Sequence[str], aggs: Mapping[str, Aggregate], entries: Mapping) -> Entity:
+    """The entity of one group of keys (sorted): the lexicon's name and type if it knows one of them,
+    else the most frequent spelling and the best-scored type; every surface and spelling an alias."""
+    entry = next((entries[k] for k in keys if entries[k] is not None), None)
+    counts: Counter = Counter()
+    votes: Counter = Counter()
+    seen: set[str] = set()
+    for k in keys:
+        counts.update(aggs[k].names)
+        votes.update(aggs[k].types)
+        seen.update(aggs[k].surfaces)
+    name = entry.name if entry else _best_name(counts)
+    typ = entry.type if entry else max(sorted(votes), key=lambda t: votes[t])
+    seen |= set(counts)
+    aliases = {s for s in seen | (set(entry.aliases) if entry else set()) if s.strip()}
+    aliases.discard(name)
+    return _entity(name, typ, aliases, entry)
+
+
+def group_keys(aggs: Mapping[str, Aggregate], entries: Mapping) -> dict[str, str]:
+    """The group of each name key: keys joined by the surfaces they were seen under and by short
+    name + descriptor. Two keys of distinct lexicon entries, or of different kinds of thing, stay apart."""
+    parent = {k: k for k in aggs}
+    entry_of_root = dict(entries)  # the lexicon entry of each group, kept at its root
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    kinds: dict[str, str] = {}
+
+    def kind(k: str) -> str:
+        if k not in kinds:
+            e = entries[k]
+            kinds[k] = e.type if e else aggs[k].best_type()
+        return kinds[k]
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        ea, eb = entry_of_root[ra], entry_of_root[rb]
+        if ea is not None and eb is not None and ea is not eb:
+            return  # the lexicon knows them as two things
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        entry_of_root[root] = ea or eb
+
+    def compatible(a: str, b: str) -> bool:
+        ka, kb = kind(a), kind(b)
+        return ka == kb or (ka in _ORGS and kb in _ORGS)
+
+    ordered = sorted(aggs)
+    # by alias: a surface read under one name only is that name wherever it is a name of its own
+    read_as: dict[str, set[str]] = defaultdict(set)
+    for k in ordered:
+        for s in aggs[k].surfaces:
+            if (n := norm(s)) != k:
+                read_as[n].add(k)
+    for s, targets in sorted(read_as.items()):
+        if s in aggs and len(targets) == 1 and entries[s] is None:
+            (t,) = targets
+            if compatible(s, t):
+                union(s, t)
+    # by short name + descriptor: "Pantheon" / "Pantheon AI" / "Pantheon Labs"; "月之暗面" / "月之暗面科技"
+    stems: dict[str, set[str]] = defaultdict(set)
+    for k in ordered:
+        if kind(k) not in _ORGS:
+            continue
+        for n in aggs[k].names:
+            m = _DESCRIPTOR.match(n.strip())
+            stem = norm(m["latin"] or m["han"]) if m else k
+            if len(stem) >= 2:
+                stems[stem].add(k)
+    for _, keys in sorted(stems.items()):
+        roots = {find(k) for k in keys}
+        known = {id(entries[k]) for k in keys if entries[k] is not None}
+        if len(roots) > 1 and len(known) <= 1:
+            first, *rest = sorted(keys)
+            for k in rest:
+                union(first, k)
+    return {k: find(k) for k in aggs}
+
+
+def _entity(name: str, typ: str, aliases: set[str], entry: LexEntry | None) -> Entity:
+    if entry is not None and typ == "Trend":
+        return Entity(name, typ, frozenset(aliases), entry.definition, entry.broader)
+    return Entity(name, typ, frozenset(aliases))
+
+
+def _add_wider_trends(entities: dict[str, Entity], lexicon: Lexicon) -> None:
+    """The wider trends of the trends found join the graph, so that the taxonomy holds together."""
+    todo = [e.broader for e in entities.values() if e.broader]
+    while todo:
+        name = todo.pop()
+        if name in entities:
+            continue
+        entry = lexicon.by_name.get(norm(name))
+        if entry is None or entry.type != "Trend":
+            continue
+        entities[entry.name] = _entity(entry.name, "Trend", set(entry.aliases), entry)
+        if entry.broader:
+            todo.append(entry.broader)
+
+
+def resolve(readings: Sequence[Reading], table: Table, threshold: float,
+            lexicon: Lexicon) -> tuple[dict[tuple, Evidence], list[Evidence], set[tuple[str, str, str]]]:
+    """The facts of these readings restated with the canonical names of `table` (it must hold every
+    key the readings' mentions use): the kept evidence by (s, p, o, document, sentence), the facts
+    whose types do not fit, and the (entity, document, surface) mentions."""
+    by_name, canonical = table.by_name, table.canonical
     kept: dict[tuple, Evidence] = {}
     rejected: list[Evidence] = []
     mentions: set[tuple[str, str, str]] = set()
@@ -84,94 +274,19 @@ def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None 
                 continue
             where = (s, f.predicate, o, a.sentence.doc_id, a.sentence.index)
             kept[where] = _better(kept[where], ev) if where in kept else ev
-    evidence = tuple(kept[k] for k in sorted(kept))
-    ordered = tuple(sorted(entities.values(), key=lambda e: (e.name.casefold(), e.name)))
-    return Linked(ordered, evidence, tuple(sorted(mentions)), tuple(rejected))
+    return kept, rejected, mentions
 
 
-def _merge(names: dict[str, Counter], types: dict[str, Counter], surfaces: dict[str, set[str]],
-           entries: dict[str, LexEntry | None]) -> dict[str, str]:
-    """The group of each name key: keys joined by the surfaces they were seen under and by short
-    name + descriptor. Two keys of distinct lexicon entries, or of different kinds of thing, stay apart."""
-    parent = {k: k for k in names}
-    entry_of = dict(entries)  # the lexicon entry of each group, kept at its root
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def kind(k: str) -> str:
-        e = entries[k]
-        return e.type if e else max(sorted(types[k]), key=lambda t: round(types[k][t], 6))
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            return
-        ea, eb = entry_of[ra], entry_of[rb]
-        if ea is not None and eb is not None and ea is not eb:
-            return  # the lexicon knows them as two things
-        root, child = min(ra, rb), max(ra, rb)
-        parent[child] = root
-        entry_of[root] = ea or eb
-
-    def compatible(a: str, b: str) -> bool:
-        ka, kb = kind(a), kind(b)
-        return ka == kb or (ka in _ORGS and kb in _ORGS)
-
-    # by alias: a surface read under one name only is that name wherever it is a name of its own
-    read_as: dict[str, set[str]] = defaultdict(set)
-    for k in sorted(names):
-        for s in surfaces[k]:
-            if norm(s) != k:
-                read_as[norm(s)].add(k)
-    for s, targets in sorted(read_as.items()):
-        if s in names and len(targets) == 1 and entries[s] is None:
-            (t,) = targets
-            if compatible(s, t):
-                union(s, t)
-    # by short name + descriptor: "Pantheon" / "Pantheon AI" / "Pantheon Labs"; "月之暗面" / "月之暗面科技"
-    stems: dict[str, set[str]] = defaultdict(set)
-    for k, counts in sorted(names.items()):
-        if kind(k) not in _ORGS:
-            continue
-        for n in counts:
-            m = _DESCRIPTOR.match(n.strip())
-            stem = norm(m["latin"] or m["han"]) if m else k
-            if len(stem) >= 2:
-                stems[stem].add(k)
-    for _, keys in sorted(stems.items()):
-        keys = {k for k in keys if kind(k) in _ORGS}
-        roots = {find(k) for k in keys}
-        known = {id(entries[k]) for k in keys if entries[k] is not None}
-        if len(roots) > 1 and len(known) <= 1:
-            first, *rest = sorted(keys)
-            for k in rest:
-                union(first, k)
-    return {k: find(k) for k in names}
+def fact_keys(readings: Sequence[Reading], threshold: float, lexicon: Lexicon) -> set[str]:
+    """The keys the facts of these readings name (above the threshold): an entity appearing under one
+    of them changes what they say."""
+    return {_key(n, lexicon) for a in readings for f in a.facts if f.confidence >= threshold
+            for n in (f.subject, f.object)}
 
 
-def _entity(name: str, typ: str, aliases: set[str], entry: LexEntry | None) -> Entity:
-    if entry is not None and typ == "Trend":
-        return Entity(name, typ, frozenset(aliases), entry.definition, entry.broader)
-    return Entity(name, typ, frozenset(aliases))
-
-
-def _add_wider_trends(entities: dict[str, Entity], lexicon: Lexicon) -> None:
-    """The wider trends of the trends found join the graph, so that the taxonomy holds together."""
-    todo = [e.broader for e in entities.values() if e.broader]
-    while todo:
-        name = todo.pop()
-        if name in entities:
-            continue
-        entry = lexicon.by_name.get(norm(name))
-        if entry is None or entry.type != "Trend":
-            continue
-        entities[entry.name] = _entity(entry.name, "Trend", set(entry.aliases), entry)
-        if entry.broader:
-            todo.append(entry.broader)
+def key_of(name: str, lexicon: Lexicon) -> str:
+    """Matching key of a canonical name (see _key)."""
+    return _key(name, lexicon)
 
 
 def _better(a: Evidence, b: Evidence) -> Evidence:

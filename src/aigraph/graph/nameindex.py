@@ -65,3 +65,18 @@ def lookup(path: Path, key: str) -> list[str] | None:
                 out.append(line[len(k):].decode("utf-8"))
                 lo = end + 1
             return out
+
+
+def patch(path: Path, iris: set[str], quads: Iterable, entity_ns: str) -> None:
+    """Rewrite the index at `path` with the lines of the entities `iris` replaced by those of `quads`
+    (their label and alias quads as they are now): what an update changes, without the whole graph.
+    No index, nothing to patch (lookups then scan the labels)."""
+    from aigraph.atomic import atomic_write
+
+    try:
+        old = path.read_bytes().decode("utf-8").splitlines(keepends=True)
+    except FileNotFoundError:
+        return
+    kept = {ln for ln in old if ln.rstrip("\n").split("\t", 1)[-1] not in iris}
+    with atomic_write(path, "wb") as fh:
+        fh.write("".join(sorted(kept | set(lines(quads, entity_ns)))).encode("utf-8"))

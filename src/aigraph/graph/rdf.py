@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from aigraph.graph.conflicts import conflict_quads, conflicts
-from aigraph.graph.funding import round_iri, round_quads, rounds
+from aigraph.graph.funding import Round, round_iri, round_quads, rounds
 from aigraph.graph.iris import decimal, doc_iri, entity_iri, evidence_iri, fact_iri
 from aigraph.ingest.docdate import date_datatype, document_date
-from aigraph.model import Document, Evidence, Linked, Quantity
+from aigraph.model import Document, Entity, Evidence, Linked, Quantity
 from aigraph.vocab import AIG, DCTERMS, RDF, RDFS, SKOS, XSD_NS
 
 
@@ -27,10 +27,11 @@ def _lang(text: str) -> str:
     return "en" if text.isascii() else "zh"
 
 
-def document_quads(doc: Document, linked: Linked) -> list[Quad]:
+def document_quads(doc: Document, linked: Linked, grouped: dict | None = None) -> list[Quad]:
     """The named graph of one document: what only this document says (its metadata, the entities
     it names, its evidence sentences). Global facts live in the default graph, so that querying
-    the union of all graphs gives each triple once."""
+    the union of all graphs gives each triple once. `grouped` is `by_document(linked)`, for callers
+    that graph many documents."""
     g = doc_iri(doc)
     out: list[Quad] = []
 
@@ -48,12 +49,22 @@ def document_quads(doc: Document, linked: Linked) -> list[Quad]:
     if date:
         add(g, DCTERMS.date, _lit(date, date_datatype(date)))
     out.extend(Quad(s, p, o, g) for s, p, o in about_triples(doc, g))
-    for name in sorted({name for name, doc_id, _ in linked.mentions if doc_id == doc.id}):
+    names, evidence = (grouped if grouped is not None else by_document(linked)).get(doc.id, ((), ()))
+    for name in sorted(set(names)):
         add(entity_iri(name), AIG.mentionedIn, g)
-    for ev in linked.evidence:
-        if ev.sentence.doc_id == doc.id:
-            out.extend(Quad(s, p, o, g) for s, p, o in evidence_triples(ev, g))
+    for ev in evidence:
+        out.extend(Quad(s, p, o, g) for s, p, o in evidence_triples(ev, g))
     return out
+
+
+def by_document(linked: Linked) -> dict[str, tuple[list[str], list[Evidence]]]:
+    """The mentioned names and the evidence of each document, grouped in one pass."""
+    groups: dict[str, tuple[list[str], list[Evidence]]] = defaultdict(lambda: ([], []))
+    for name, doc_id, _ in linked.mentions:
+        groups[doc_id][0].append(name)
+    for ev in linked.evidence:
+        groups[ev.sentence.doc_id][1].append(ev)
+    return dict(groups)
 
 
 def about_triples(doc: Document, node: NamedNode) -> list[tuple]:
@@ -113,32 +124,23 @@ def _quantity_triples(node: NamedNode, q: Quantity | None, value_term: NamedNode
     return out
 
 
-def summary_quads(linked: Linked, dates: dict[str, str] | None = None) -> list[Quad]:
+Triple3 = tuple[str, str, str]
+
+
+def summary_quads(linked: Linked, dates: Mapping[str, str] | None = None) -> list[Quad]:
     """The default graph: each entity with its type, canonical label and aliases; each fact as a
     plain triple and as a reified statement with its best confidence and its support count. With the
     documents' `dates` (document id -> ISO date), entities and facts also get when they were first and
     last stated, and facts the dates their sentences say they happened."""
-    g = DefaultGraph()
     dates = dates or {}
-    out: list[Quad] = []
     named: dict[str, set[str]] = defaultdict(set)
     for name, doc_id, _ in linked.mentions:
         if doc_id in dates:
             named[name].add(dates[doc_id])
-    for e in linked.entities:
-        node = entity_iri(e.name)
-        out.append(Quad(node, RDF.type, AIG.term(e.type), g))
-        out.append(Quad(node, RDFS.label, _lit(e.name, lang=_lang(e.name)), g))
-        out.extend(Quad(node, SKOS.altLabel, _lit(a, lang=_lang(a)), g) for a in sorted(e.aliases))
-        out.extend(Quad(s, p, o, g) for s, p, o in stated_triples(node, named.get(e.name, ())))
-        if e.definition:
-            out.append(Quad(node, SKOS.definition, _lit(e.definition, lang="en"), g))
-        if e.broader:
-            out.append(Quad(node, SKOS.broader, entity_iri(e.broader), g))
-    support: dict[tuple[str, str, str], set] = defaultdict(set)
-    conf: dict[tuple[str, str, str], float] = defaultdict(float)
-    said: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    happened: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    support: dict[Triple3, set] = defaultdict(set)
+    conf: dict[Triple3, float] = defaultdict(float)
+    said: dict[Triple3, set[str]] = defaultdict(set)
+    happened: dict[Triple3, set[str]] = defaultdict(set)
     for ev in linked.evidence:
         key = (ev.fact.subject, ev.fact.predicate, ev.fact.object)
         support[key].add((ev.sentence.doc_id, ev.sentence.index))
@@ -147,6 +149,39 @@ def summary_quads(linked: Linked, dates: dict[str, str] | None = None) -> list[Q
             said[key].add(dates[ev.sentence.doc_id])
         if ev.fact.date and ev.fact.date.value:
             happened[key].add(ev.fact.date.value)
+    return entity_quads(linked.entities, named) + fact_quads(support, conf, said, happened)
+
+
+def entity_quads(entities: Iterable[Entity], stated: Mapping[str, Iterable[str]] | None = None) -> list[Quad]:
+    """Each entity with its type, canonical label and aliases, in the default graph; with `stated`
+    (name -> the dates of the documents naming it, or just the first and last), when it was first
+    and last stated; a trend with its definition and wider trend."""
+    g = DefaultGraph()
+    stated = stated or {}
+    out: list[Quad] = []
+    for e in entities:
+        node = entity_iri(e.name)
+        out.append(Quad(node, RDF.type, AIG.term(e.type), g))
+        out.append(Quad(node, RDFS.label, _lit(e.name, lang=_lang(e.name)), g))
+        out.extend(Quad(node, SKOS.altLabel, _lit(a, lang=_lang(a)), g) for a in sorted(e.aliases))
+        out.extend(Quad(s, p, o, g) for s, p, o in stated_triples(node, stated.get(e.name, ())))
+        if e.definition:
+            out.append(Quad(node, SKOS.definition, _lit(e.definition, lang="en"), g))
+        if e.broader:
+            out.append(Quad(node, SKOS.broader, entity_iri(e.broader), g))
+    return out
+
+
+def fact_quads(support: Mapping[Triple3, set], conf: Mapping[Triple3, float],
+               said: Mapping[Triple3, Iterable[str]] | None = None,
+               happened: Mapping[Triple3, Iterable[str]] | None = None) -> list[Quad]:
+    """Each fact (subject, predicate, object) as a plain triple and as a reified statement with its best
+    confidence and its support count (the sentences stating it), in the default graph; with `said`
+    (the dates of the documents stating it, or the first and last) and `happened` (the dates its
+    sentences give), when it was first and last stated and when it happened."""
+    g = DefaultGraph()
+    said, happened = said or {}, happened or {}
+    out: list[Quad] = []
     for key in sorted(support):
         s, p, o = entity_iri(key[0]), AIG.term(key[1]), entity_iri(key[2])
         fact = fact_iri(*key)
@@ -160,7 +195,7 @@ def summary_quads(linked: Linked, dates: dict[str, str] | None = None) -> list[Q
             Quad(fact, AIG.confidence, decimal(round(conf[key], 3)), g),
         ]
         out.extend(Quad(s_, p_, o_, g) for s_, p_, o_ in stated_triples(fact, said.get(key, ())))
-        out.extend(Quad(fact, AIG.eventDate, _lit(d), g) for d in sorted(happened.get(key, ())))
+        out.extend(Quad(fact, AIG.eventDate, _lit(d), g) for d in sorted(set(happened.get(key, ()))))
     return out
 
 
@@ -182,34 +217,43 @@ def funding_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     """Funding rounds in the default graph, each linked to its evidence in the document's graph, with
     when it was first and last stated; then the conflicts among rounds and developers."""
     graphs = {d.id: doc_iri(d) for d in docs}
-    dates = document_dates(docs)
-    out: list[Quad] = []
     found = rounds(linked.evidence)
+    out = round_quads_of(found, graphs.__getitem__, document_dates(docs))
+    for c in conflicts(found, linked):
+        out.extend(conflict_quads(c))
+    return out
+
+
+def round_quads_of(found: Iterable[Round], graph_of: Callable[[str], NamedNode], dates: Mapping[str, str]) -> list[Quad]:
+    """These funding rounds, each with when it was first and last stated (`dates`: document id ->
+    date) and linked to its evidence in the graph of its document (`graph_of(document id)`)."""
+    out: list[Quad] = []
     for r in found:
         out.extend(round_quads(r))
         node = round_iri(r)
         said = {dates[ev.sentence.doc_id] for ev in r.evidence if ev.sentence.doc_id in dates}
         out.extend(Quad(s, p, o, DefaultGraph()) for s, p, o in stated_triples(node, said))
         for ev in r.evidence:
-            g = graphs[ev.sentence.doc_id]
+            g = graph_of(ev.sentence.doc_id)
             out.append(Quad(node, AIG.evidence, evidence_iri(ev, g), g))
-    for c in conflicts(found, linked):
-        out.extend(conflict_quads(c))
     return out
 
 
 def build_quads(docs: Sequence[Document], linked: Linked) -> list[Quad]:
     """All quads of the graph: one named graph per document plus the default summary graph."""
     quads: list[Quad] = []
+    grouped = by_document(linked)
     for doc in docs:
-        quads.extend(document_quads(doc, linked))
+        quads.extend(document_quads(doc, linked, grouped))
     quads.extend(summary_quads(linked, document_dates(docs)))
     quads.extend(funding_quads(docs, linked))
-    return sorted(set(quads), key=_quad_key)
+    return sorted(set(quads), key=quad_key)
 
 
-def _quad_key(q: Quad) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+def quad_key(q: Quad) -> str:
+    """Sort key of a quad: graph, subject, predicate, object, as one string (the order of the tuple of
+    the four, in a quarter of the memory: a long document's graph is sorted whole)."""
+    return f"{q.graph_name}\x00{q.subject}\x00{q.predicate}\x00{q.object}"
 
 
 def triples_of(quads: Iterable[Quad]):
@@ -217,4 +261,4 @@ def triples_of(quads: Iterable[Quad]):
     from pyoxigraph import Triple
 
     seen = {Triple(q.subject, q.predicate, q.object) for q in quads}
-    return sorted(seen, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return sorted(seen, key=lambda t: f"{t.subject}\x00{t.predicate}\x00{t.object}")

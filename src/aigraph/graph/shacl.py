@@ -114,16 +114,24 @@ class Checker:
 
     # -- running
 
-    def check(self, data: Index, sparql_store: Store | None = None) -> list[Result]:
+    def check(self, data: Index, sparql_store: Store | None = None, focus: Iterable | None = None) -> list[Result]:
+        """The results of every node shape at each of its targets in `data` (sh:sparql constraints run on
+        `sparql_store`). With `focus`, a shape judges only the focus nodes among its targets, but for
+        the shapes with sh:sparql constraints: those judge the whole of `data` from their targets (the
+        classes and relations whose rule is broken), so they run at all of them."""
         self.data = data
         self.store = sparql_store
         self._classes: dict = {}
+        only = set(focus) if focus is not None else None
         out: list[Result] = []
         for shape in self.node_shapes:
             if self.shapes.value(shape, sh("deactivated")) == Literal(True):
                 continue
-            for focus in sorted(self._targets(shape), key=str):
-                out += self._node(shape, focus, shape)
+            targets = self._targets(shape)
+            if only is not None and not self.params.get(shape, {}).get("sparql"):
+                targets &= only
+            for node in sorted(targets, key=str):
+                out += self._node(shape, node, shape)
         return out
 
     def _targets(self, shape) -> set:

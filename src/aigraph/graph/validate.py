@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,87 +66,14 @@ def shapes_graph():
 
 def check_part(quads: Iterable[Quad], focus: Iterable | None = None) -> None:
     """Raise InvalidGraph when part of a graph (the quads an update inserts, with the context the shapes
-    need) breaks a shape; with `focus`, only those nodes are judged by the node and property shapes
-    (the quads beside them are there to judge them by). The node and property shapes run in pyshacl; the whole-graph SPARQL
-    constraints run in Oxigraph over the part (rdflib parses their queries anew on every run: seconds
-    an update would spend on them)."""
-    import pyshacl
-    import rdflib
-
-    triples = {Triple(q.subject, q.predicate, q.object) for q in quads}
-    data = rdflib.Graph()
-    for t in triples:
-        data.add((_term(t.subject, rdflib), _term(t.predicate, rdflib), _term(t.object, rdflib)))
-    shapes, constraints = _split_shapes()
-    # in place: a copy of a large graph would double the memory a build needs
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=_ontology_cached(), inference="none",
-                                    abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True,
-                                    focus_nodes=[rdflib.URIRef(n.value) for n in focus] if focus else None)
-    del data
-    bad = [v for v in _results(report, shapes, rdflib) if v.severity == "Violation"]
-    bad += _sparql_violations(triples, constraints)
+    need) breaks a shape of severity Violation; with `focus`, only those nodes are judged by the node
+    and property shapes (the quads beside them are there to judge them by), while the whole-graph
+    SPARQL constraints judge the part as a whole. Checked natively, as `validate_quads`."""
+    quads = list(quads)
+    found = _validate({(q.subject, q.predicate, q.object) for q in quads}, quads, focus)
+    bad = [v for v in found if v.severity == "Violation"]
     if bad:
-        raise InvalidGraph(sorted(bad, key=lambda v: (v.focus, v.path, v.value, v.message)))
-
-
-@functools.cache
-def _ontology_cached():
-    return _ontology()
-
-
-@functools.cache
-def _split_shapes():
-    """The shapes without their SPARQL constraints, and those constraints as (shape, targets, query, message)."""
-    import rdflib
-
-    shapes = shapes_graph()
-    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-    ontology = _ontology_cached()
-    constraints = []
-    for shape, c in list(shapes.subject_objects(sh.sparql)):
-        targets = list(shapes.objects(shape, sh.targetNode))
-        for p in shapes.objects(shape, sh.targetSubjectsOf):
-            targets += sorted(set(ontology.subjects(p, None)))
-        constraints.append((str(shape).rsplit("#", 1)[-1], [str(t) for t in targets],
-                            str(shapes.value(c, sh.select)), str(shapes.value(c, sh.message))))
-        shapes.remove((shape, sh.sparql, c))
-    return shapes, tuple(constraints)
-
-
-def _term(term, rdflib):
-    """A pyoxigraph term as an rdflib term (no N-Triples text of the whole graph in between)."""
-    from pyoxigraph import BlankNode, NamedNode
-
-    if isinstance(term, NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    dt = term.datatype.value
-    return rdflib.Literal(term.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else rdflib.URIRef(dt))
-
-
-def _sparql_violations(triples: set[Triple], constraints) -> list[Violation]:
-    from pyoxigraph import DefaultGraph, NamedNode, Variable
-
-    from aigraph.graph.store import ontology_quads
-    from aigraph.vocab import prefixes
-
-    store = Store()
-    store.extend([Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples])
-    store.extend([Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in ontology_quads()])
-    out = []
-    for shape, targets, query, message in constraints:
-        for target in targets:
-            this = NamedNode(target)
-            rows = store.query(query, prefixes=prefixes(), substitutions={Variable("this"): this})
-            for row in rows:
-                values = {v.value: row[v] for v in rows.variables} | {"this": this}
-                shown = {k: compact(v.value) if v is not None else "" for k, v in values.items()}
-                text = re.sub(r"\{[?$](\w+)\}", lambda m, shown=shown: shown.get(m[1], ""), message)
-                out.append(Violation(compact(target), "", shown.get("value", ""), text, "Violation", shape))
-    return out
+        raise InvalidGraph(bad)
 
 
 def validate_triples(triples: Iterable[Triple]) -> list[Violation]:
@@ -159,8 +85,9 @@ def validate_triples(triples: Iterable[Triple]) -> list[Violation]:
                      [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples])
 
 
-def _validate(spo: set[tuple], quads: list[Quad]) -> list[Violation]:
-    """Violations by the union of `quads`, whose distinct (subject, predicate, object) are `spo`."""
+def _validate(spo: set[tuple], quads: list[Quad], focus: Iterable | None = None) -> list[Violation]:
+    """Violations by the union of `quads`, whose distinct (subject, predicate, object) are `spo`; with
+    `focus`, of those nodes (and of the whole-graph SPARQL constraints: see shacl.Checker.check)."""
     from aigraph.graph import shacl
 
     try:
@@ -169,9 +96,9 @@ def _validate(spo: set[tuple], quads: list[Quad]) -> list[Violation]:
         store.bulk_extend(quads)
         store.bulk_extend(_ontology_quads())
         onto = [(t.subject, t.predicate, t.object) for t in _ontology_triples()]
-        results = checker.check(shacl.Index(list(spo) + onto), store)
+        results = checker.check(shacl.Index(list(spo) + onto), store, focus)
     except shacl.Unsupported:
-        return pyshacl_violations({Triple(*t) for t in spo})
+        return pyshacl_violations({Triple(*t) for t in spo}, focus)
     return sorted((_violation(r) for r in results), key=lambda v: (v.focus, v.path, v.value, v.message))
 
 
@@ -210,8 +137,9 @@ def _term(term) -> str:
     return "_:" + str(term.value)[:8]
 
 
-def pyshacl_violations(triples: Iterable[Triple]) -> list[Violation]:
-    """The reference: violations as pyshacl finds them (an rdflib copy of the graph; seconds, not ms)."""
+def pyshacl_violations(triples: Iterable[Triple], focus: Iterable | None = None) -> list[Violation]:
+    """The reference: violations as pyshacl finds them (an rdflib copy of the graph; seconds, not ms);
+    with `focus`, of those nodes only (pyshacl's focus nodes: every shape judges only them)."""
     import pyshacl
     import rdflib
 
@@ -220,7 +148,8 @@ def pyshacl_violations(triples: Iterable[Triple]) -> list[Violation]:
     data = rdflib.Graph().parse(data=serialize(everything, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     shapes = shapes_graph()
     _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",
-                                    abort_on_first=False, allow_infos=True, allow_warnings=True)
+                                    abort_on_first=False, allow_infos=True, allow_warnings=True,
+                                    focus_nodes=[rdflib.URIRef(n.value) for n in focus] if focus else None)
     if not isinstance(report, rdflib.Graph):
         # pyshacl could not run a shape at all: a bug in shapes.ttl, not in the data
         raise AigraphError(f"{ontology_path(SHAPES)}: the shapes cannot be evaluated: {getattr(report, 'message', report)}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aigraph.atomic import atomic_write, staged_dir
 from aigraph.extraction.lexicon import default_lexicon
-from aigraph.graph import cache, exports
+from aigraph.graph import cache, exports, nameindex
 from aigraph.graph.index import INDEX, write_index
 from aigraph.pipeline.stages import State
 from aigraph.scale.partition import PARTS, write_parts
@@ -108,7 +108,8 @@ def write_exports(folder: Path) -> None:
 def mark_stale(folder: Path) -> None:
     """Note in `folder` that its export files are older than its store."""
     with atomic_write(folder / STALE) as fh:
-        fh.write("The export files here (" + ", ".join(FILES) + ") are older than the store: documents were "
+        stale = [f for f in FILES if f != nameindex.NAMES]  # the name index is kept current by updates
+        fh.write("The export files here (" + ", ".join(stale) + ") are older than the store: documents were "
                  "added or removed since they were written. `aigraph export` (Graph.export()) writes them again.\n")
 
 

@@ -1,20 +1,23 @@
 """Document-level change of a built graph: the quads of the documents added and removed, and of the
-entities, facts and funding rounds they touch, worked out from the link index; nothing else is read."""
+entities, facts, funding rounds and conflicts they touch, worked out from the link index; nothing else
+is read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
 
-from aigraph.extraction.lexicon import default_lexicon
+from aigraph.extraction.lexicon import Lexicon, default_lexicon
 from aigraph.graph import cache
-from aigraph.graph.index import INDEX, Index
-from aigraph.graph.link import fact_keys, mention_rows, resolve
+from aigraph.graph.conflicts import conflict_quads, developer_conflicts, round_conflicts
+from aigraph.graph.funding import rounds
+from aigraph.graph.index import INDEX, Index, document_rows
+from aigraph.graph.link import Aggregate, Table, entity_table, entry_of, key_of, resolve
 from aigraph.graph.rdf import by_document, document_quads, entity_quads, fact_quads, round_quads_of
-from aigraph.model import Linked
+from aigraph.model import Evidence, Fact, Linked, Sentence
 from aigraph.vocab import AIG, AIG_NS, DOC, RDF, RDFS, SKOS
 
 
@@ -32,14 +35,16 @@ class Change:
     """Documents already there whose quads changed with the entities they name."""
 
 
-def work_out(stage: Path, store: Store, added: Sequence[cache.Entry], gone: Sequence[str], threshold: float) -> Change:
+def work_out(stage, store: Store, added: Sequence[cache.Entry], gone: Sequence[str], threshold: float) -> Change:
     """Update the link index of the staged graph folder `stage` for the cache entries `added` and the
     document ids `gone` (removed, or replaced by a new version), and return the change to `store` (its
     store, not yet changed). The change is that between the quads a full build gives before and after,
-    for every group of quads the documents touch: the entities of the keys they use, the facts they
-    state (with every sentence stating them, whatever the document), the funding rounds of the companies
-    they fund, the named graphs of the documents and of the other documents whose entities change name
-    or type."""
+    for every group of quads the documents touch: the entities whose sums, grouping or dates change
+    (grouping is global: the keys are grouped again from the sums of every key, which the index keeps,
+    and the two entity tables compared), the facts the documents state (with every sentence stating
+    them, whatever the document), the funding rounds of the companies they fund, the conflicts of those
+    companies and of the models whose developers change, the named graphs of the documents and of the
+    other documents whose entities change name or type."""
     lexicon = default_lexicon()
     index = Index.writable(stage / INDEX)
     try:
@@ -51,48 +56,121 @@ def work_out(stage: Path, store: Store, added: Sequence[cache.Entry], gone: Sequ
     return change
 
 
-def _work_out(index: Index, store: Store, stage: Path, added, gone: list[str], threshold, lexicon) -> Change:
+@dataclass
+class _Tables:
+    """The entity tables before and after an update, and what differs between them."""
+
+    old: Table
+    new: Table
+    aggs: dict[str, Aggregate | None]
+    """The new sums of the keys whose mentions change (None: no mention left)."""
+    dated: set[str]
+    """Names whose entity quads may change (the entity, or the documents naming it)."""
+    rerun: set[str]
+    """Keys whose readings resolve otherwise now (the name or type they stand for changed)."""
+    retyped: set[str]
+    """Names whose entity appeared, went or changed type."""
+
+
+def _tables(index: Index, gone: list[str], rows: Iterable[list], lexicon: Lexicon) -> _Tables:
+    old_aggs = index.aggregates()
+    new_aggs = dict(old_aggs)
+    touched: set[str] = set()
+    for sign, doc_rows in [(-1, index.mentions_of(gone))] + [(1, r) for r in rows]:
+        for k, n, t, score, surface in doc_rows:
+            if k not in touched:
+                touched.add(k)
+                new_aggs[k] = new_aggs[k].copy() if k in new_aggs else Aggregate()
+            new_aggs[k].add(n, t, score, surface, sign)
+    changed_aggs = {k: (new_aggs[k] or None) for k in touched}
+    for k in touched:
+        if not new_aggs[k]:
+            del new_aggs[k]
+    keys = set(old_aggs) | set(new_aggs)
+    entries = {k: entry_of(k, lexicon) for k in keys}
+    old, new = entity_table(old_aggs, lexicon, entries), entity_table(new_aggs, lexicon, entries)
+    changed = {n for n in set(old.by_name) | set(new.by_name) if old.by_name.get(n) != new.by_name.get(n)}
+    moved = {k for k in keys if old.canonical.get(k) != new.canonical.get(k)}
+
+    def typ(t: Table, name: str | None) -> str | None:
+        e = t.by_name.get(name) if name is not None else None
+        return e.type if e is not None else None
+
+    retyped = {n for n in changed if typ(old, n) != typ(new, n)}
+    dated = set(changed)
+    for t in (old, new):
+        dated.update(t.canonical[k] for k in touched | moved if k in t.canonical)
+    rerun = set(moved) | {key_of(n, lexicon) for n in retyped}
+    if retyped:
+        rerun.update(k for t in (old, new) for k, n in t.canonical.items() if n in retyped)
+    return _Tables(old, new, changed_aggs, dated, rerun, retyped)
+
+
+def _work_out(index: Index, store: Store, stage, added, gone: list[str], threshold, lexicon) -> Change:
     new_ids = {e.document.id for e in added}
-    added_readings = [a for e in added for a in e.readings]
-    keys = index.keys_of(gone) | _keys(added_readings, threshold, lexicon)
-    before = index.entities(keys, lexicon)
-    old_keys = index.doc_keys(gone)
-    for doc_id in gone:
-        index.remove_document(doc_id, evidence=False)  # its evidence goes below, once the old facts are known
-    for e in added:
-        index.add_document(e.document.id, e.key, e.readings, threshold, lexicon)
-    after = index.entities(keys, lexicon)
-    renamed = {k for k in keys if _identity(before.get(k)) != _identity(after.get(k))}
-    others = sorted(index.users(renamed) - new_ids)
+    rows = {e.document.id: document_rows(e.readings, threshold, lexicon) for e in added}
+    t = _tables(index, gone, [r for r, _ in rows.values()], lexicon)
+    others = sorted(index.users(t.rerun) - new_ids - set(gone))
     entries = [cache.read(stage, key) for key in index.doc_keys(others).values()] + list(added)
     readings = [a for e in entries for a in e.readings]
-    table = after | index.entities(_keys(readings, threshold, lexicon) - keys, lexicon)
-    kept, _, mentions = resolve(readings, table, threshold, lexicon)
+    kept, _, mentions = resolve(readings, t.new, threshold, lexicon)
     evidence = [kept[k] for k in sorted(kept)]
-    old_rows = index.evidence_of_documents(gone + others)
-    triples = {r[:3] for r in old_rows} | {(e.fact.subject, e.fact.predicate, e.fact.object) for e in evidence}
+    triples = {r[:3] for r in index.evidence_of_documents(gone + others)}
+    triples |= {(e.fact.subject, e.fact.predicate, e.fact.object) for e in evidence}
     investees = {o for _, p, o in triples if p == "investedIn"}
+    ends = {n for s, p, o in triples if p == "acquired" for n in (s, o)}
+    models = {s for s, p, _ in triples if p == "developedBy"} | t.retyped | index.developed_by(ends)
+    doc_keys = index.doc_keys(gone + others)
 
-    def graph_of(doc_id: str, old: bool = False) -> NamedNode:
-        key = old_keys.get(doc_id) if old else None
-        return NamedNode(DOC + (key or index.doc_keys([doc_id])[doc_id]))
-
-    old = set(entity_quads(before.values())) | set(fact_quads(*index.support(triples)))
-    old |= set(round_quads_of(index.investments(investees), lambda d: graph_of(d, old=True)))
+    old = _default_quads(index, t.old, t.dated, triples, investees, models)
     for doc_id in gone + others:
-        old.update(store.quads_for_pattern(None, None, None, graph_of(doc_id, old=True)))
-    index.drop_evidence(gone + others)
+        old.update(store.quads_for_pattern(None, None, None, NamedNode(DOC + doc_keys[doc_id])))
+    for doc_id in gone:
+        index.remove_document(doc_id)
+    index.drop_evidence(others)
+    for e in added:
+        index.add_document(e.document, e.key, *rows[e.document.id])
+    index.put_aggregates(t.aggs)
     index.put_evidence(evidence)
-    new = set(entity_quads(after.values())) | set(fact_quads(*index.support(triples)))
-    new |= set(round_quads_of(index.investments(investees), graph_of))
+
+    new = _default_quads(index, t.new, t.dated, triples, investees, models)
     grouped = by_document(Linked((), tuple(evidence), tuple(sorted(mentions))))
     for e in entries:
         new.update(document_quads(e.document, Linked((), (), ()), grouped))
     return Change(frozenset(old - new), frozenset(new - old), index.count(), tuple(others))
 
 
-def _keys(readings, threshold: float, lexicon) -> set[str]:
-    return {r[0] for r in mention_rows(readings, lexicon)} | fact_keys(readings, threshold, lexicon)
+def _default_quads(index: Index, table: Table, names: set[str], triples: set, investees: set[str],
+                   models: set[str]) -> set[Quad]:
+    """The default graph's quads of these entities, facts, companies' funding rounds and conflicts and
+    models' conflicts, as the index and `table` have them now."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    for k, n in table.canonical.items():
+        if n in names:
+            keys[n].append(k)
+    stated = {n: dates for n in names if (dates := index.stated(keys[n])) is not None}
+    out = set(entity_quads([table.by_name[n] for n in sorted(names) if n in table.by_name], stated))
+    sup = index.support(triples)
+    out.update(fact_quads(sup.sentences, sup.confidence, sup.said, sup.happened))
+    found = rounds(index.investments(investees))
+    docs = {ev.sentence.doc_id for r in found for ev in r.evidence}
+    graphs = {d: NamedNode(DOC + key) for d, key in index.doc_keys(docs).items()}
+    out.update(round_quads_of(found, graphs.__getitem__, index.dates(docs)))
+    conflicts = round_conflicts(found) + developer_conflicts(_developers(index, table, models))
+    for c in conflicts:
+        out.update(conflict_quads(c))
+    return out
+
+
+def _developers(index: Index, table: Table, models: set[str]) -> Linked:
+    """What developer conflicts of these models are made of: the models, their developedBy evidence and
+    the acquisitions between their developers."""
+    rows = index.developers(models)
+    makers = {o for _, o, _, _ in rows}
+    evidence = [Evidence(Fact(s, "developedBy", o, 1.0), Sentence(doc, idx, "", ())) for s, o, doc, idx in rows]
+    evidence += [Evidence(Fact(a, "acquired", b, 1.0), Sentence("", 0, "", ())) for a, b in index.acquisitions(makers)]
+    entities = tuple(table.by_name[m] for m in sorted(models) if m in table.by_name)
+    return Linked(entities, tuple(evidence), ())
 
 
 CHECK_PART = 5000
@@ -119,10 +197,6 @@ def check_store(store: Store, quads: Sequence[Quad]) -> None:
             bad += exc.violations
     if bad:
         raise InvalidGraph(sorted(set(bad), key=lambda v: (v.focus, v.path, v.value, v.message)))
-
-
-def _identity(entity) -> tuple | None:
-    return (entity.name, entity.type) if entity is not None else None
 
 
 # ---------------------------------------------------------------- checking the change

@@ -12,6 +12,7 @@ from aigraph.atomic import staged_dir, writer_locked
 from aigraph.errors import AigraphError, InputError, StoreError
 from aigraph.graph import cache
 from aigraph.graph.index import INDEX, Index
+from aigraph.graph.index import VERSION as INDEX_VERSION
 from aigraph.graph.store import STORE_DIR, _missing
 from aigraph.ingest.reader import Source, read_document, unique_ids
 from aigraph.pipeline.commit import commit, entries_of
@@ -155,8 +156,9 @@ def remove(names: Sequence[str], out: Path, progress: Progress | None = None, va
 
 def _catalogue(out: Path) -> tuple[list[tuple[str, str]], float, bool]:
     """(document id, cache key) of every document in the graph, its threshold, and whether the link
-    index lets an update work document by document (there is one, and the extractor that read the
-    cached documents is the current one; otherwise every document is linked again)."""
+    index lets an update work document by document (there is one, of the current layout, and the
+    extractor that read the cached documents is the current one; otherwise every document is linked
+    again)."""
     if not cache.has_cache(out):
         _load(out)  # raises, saying why
     threshold, extractor = cache.threshold(out), cache.settings(out).get("extractor")
@@ -164,7 +166,8 @@ def _catalogue(out: Path) -> tuple[list[tuple[str, str]], float, bool]:
     if extractor == cache.extractor_fingerprint() and index_file.is_file():
         index = Index(index_file)
         try:
-            return index.listed(), threshold, True
+            if index.version() == INDEX_VERSION:
+                return index.listed(), threshold, True
         finally:
             index.close(commit=False)
     return [(e.document.id, e.key) for e in _entries(out)], threshold, False
@@ -224,6 +227,8 @@ def _change(out: Path, stage: Path, added: list[cache.Entry], gone: list[tuple[s
         shapes.check_part(*delta.context(store, change.inserted))
     store.flush()
     entities, facts = _counts(store)
+    if not exports:
+        _patch_names(stage, store, change)
     del store
     for e in added:
         written.append(cache.folder(stage) / f"{e.key}.json.gz")
@@ -233,6 +238,23 @@ def _change(out: Path, stage: Path, added: list[cache.Entry], gone: list[tuple[s
     else:
         mark_stale(stage)
     return change.documents, entities, facts
+
+
+def _patch_names(stage: Path, store, change) -> None:
+    """Keep the index of folded names (names.tsv) current for the entities whose labels changed: lookups
+    read it, stale or not."""
+    from pyoxigraph import DefaultGraph
+
+    from aigraph.graph import nameindex
+    from aigraph.vocab import ENT, RDFS, SKOS
+
+    labels = (RDFS.label, SKOS.altLabel)
+    subjects = {q.subject for q in change.removed | change.inserted
+                if q.predicate in labels and q.subject.value.startswith(ENT)}
+    if not subjects:
+        return
+    quads = [q for s in subjects for p in labels for q in store.quads_for_pattern(s, p, None, DefaultGraph())]
+    nameindex.patch(stage / nameindex.NAMES, {s.value for s in subjects}, quads, ENT)
 
 
 def _counts(store) -> tuple[int, int]:
