@@ -14,8 +14,11 @@ from aigraph.pipeline.commit import STALE
 from aigraph.pipeline.update import add, remove
 
 # invented news items: a name outside the lexicon spelled two ways (its canonical spelling follows the
-# majority, so an add can rename it in other documents), funding rounds stated in several documents,
-# and facts between well-known companies
+# majority, so an add can rename it in other documents) and also written without its descriptor
+# ("Veltrix": grouped with "Veltrix AI"), funding rounds stated in several documents (one round with two
+# amounts: a conflict), two developers of one model (a conflict an acquisition takes away), trends of the
+# taxonomy with their wider trends (one of them named on its own in another document), dated documents
+# (front matter), and facts between well-known companies
 DOCS = {
     "a.txt": "Veltrix AI发布了Veltrix-1模型。\n2024年10月，Veltrix AI完成了由红杉资本领投的1000万美元A轮融资。\n",
     "b.txt": "VELTRIX AI发布了新的Veltrix-2模型。\n深度求索发布了DeepSeek-R1模型。\n",
@@ -23,6 +26,11 @@ DOCS = {
     "d.txt": "2024年10月，Veltrix AI完成了由红杉资本领投的1000万美元A轮融资，IDG资本跟投。\n",
     "e.txt": "月之暗面发布了Kimi大模型。\n阿里巴巴投资了月之暗面。\n",
     "f.txt": "英伟达发布了H200芯片。\n微软投资了OpenAI。\n",
+    "g.md": "---\ntitle: 简讯\ndate: 2024-11-02\n---\nVeltrix发布了Veltrix-3模型。\nVeltrix AI采用RLHF技术训练Veltrix-3模型。\n",
+    "h.md": "---\ndate: 2024-09-15\n---\n2024年10月，Veltrix AI完成了由红杉资本领投的2000万美元A轮融资。\n"
+            "Veltrix-1模型由阿里巴巴开发。\n",
+    "i.md": "---\ndate: 2023-05\n---\n强化学习正在改变大模型训练。\n人机对齐成为大模型研究的热点，Veltrix AI也在研究人机对齐。\n",
+    "j.md": "---\ndate: 2025-01-03\n---\n阿里巴巴收购了Veltrix AI。\n",
 }
 
 
@@ -38,14 +46,14 @@ def files(tmp_path_factory):
     return src
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", [1, 2, 3])
 def test_any_sequence_of_adds_and_removes_gives_the_full_builds_store(tmp_path, files, seed):
     rng = random.Random(seed)
     names = sorted(DOCS)
     current = set(rng.sample(names, 2))
     out = tmp_path / "g"
     build([files / n for n in sorted(current)], out, validate=False)
-    for step in range(4):
+    for step in range(6):
         gone = set(rng.sample(sorted(current), 1)) if current and rng.random() < 0.4 else set()
         new = set(rng.sample([n for n in names if n not in current], min(2, len(names) - len(current))))
         if gone:
@@ -67,6 +75,31 @@ def test_a_rename_reaches_the_documents_already_in_the_graph(tmp_path, files):
     full = tmp_path / "full"
     build([files / n for n in ("a.txt", "b.txt", "c.txt")], full)
     assert _data(out) == _data(full)
+
+
+def test_updates_keep_groups_trends_dates_rounds_and_conflicts_as_a_build_makes_them(tmp_path, files):
+    """Each change here moves something only the whole graph decides: a short name joins its group, a
+    wider trend becomes a trend of its own, a conflict appears and goes, first and last stated dates move."""
+    out = tmp_path / "g"
+    build([files / "a.txt", files / "g.md"], out)
+    steps = [("add", ["h.md"]), ("add", ["i.md", "j.md"]), ("remove", ["a.txt"]), ("remove", ["j.md"]),
+             ("add", ["a.txt", "d.txt"]), ("remove", ["g.md", "i.md"])]
+    current = {"a.txt", "g.md"}
+    seen = set()
+    for i, (what, names) in enumerate(steps):
+        if what == "add":
+            add([files / n for n in names], out)
+            current |= set(names)
+        else:
+            remove(names, out, validate=True)
+            current -= set(names)
+        full = tmp_path / f"full{i}"
+        build([files / n for n in sorted(current)], full)
+        data = _data(out)
+        assert data == _data(full), (i, sorted(current))
+        seen |= {w for w in ("Conflict", "firstStated", "broader", "roundName", "altLabel> \"Veltrix\"")
+                 if any(w in q for q in data)}
+    assert seen == {"Conflict", "firstStated", "broader", "roundName", 'altLabel> "Veltrix"'}
 
 
 def test_the_check_of_a_part_finds_what_the_whole_graph_check_finds(session_graph):

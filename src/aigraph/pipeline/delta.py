@@ -245,15 +245,18 @@ def context(store: Store, inserted: frozenset[Quad]) -> tuple[set[Quad], set[Nam
             out.update(store.quads_for_pattern(spo[RDF.subject], spo[RDF.predicate], spo[RDF.object], DefaultGraph()))
     for ev, g in evidence:
         out.update(store.quads_for_pattern(ev, RDF.type, None, g))
+    for e in {q.subject for q in inserted if q.subject.value.startswith(_ENT)}:
+        # an entity judged: what it says of itself (names, dates, definition, wider trend), not its
+        # relations (whose facts are judged where they change) nor its mentions in other documents
+        for p in _OWN:
+            out.update(store.quads_for_pattern(e, p, None, DefaultGraph()))
     for e in {n for q in out for n in (q.subject, q.object) if isinstance(n, NamedNode) and n.value.startswith(_ENT)}:
         out.update(store.quads_for_pattern(e, RDF.type, None, DefaultGraph()))
-        if e in focus:  # an entity judged: its names too (its mentions in other documents are not judged)
-            for p in (RDFS.label, SKOS.altLabel):
-                out.update(store.quads_for_pattern(e, p, None, DefaultGraph()))
     for d in {q.object for q in out if isinstance(q.object, NamedNode) and q.object.value.startswith(DOC)}:
         out.update(store.quads_for_pattern(d, RDF.type, None, d))
     return out, focus
 
 
 _ENT = "https://aigraph.dev/id/"
+_OWN = (RDFS.label, SKOS.altLabel, AIG.firstStated, AIG.lastStated, SKOS.definition, SKOS.broader)
 _FACT = "https://aigraph.dev/fact/"
