@@ -103,8 +103,8 @@ def test_updates_keep_groups_trends_dates_rounds_and_conflicts_as_a_build_makes_
 
 
 def test_the_check_of_a_part_finds_what_the_whole_graph_check_finds(session_graph):
-    """check_part (pyshacl for node shapes, Oxigraph for the SPARQL constraints) reports a broken
-    support count and a relation between entities of the wrong types, as the full check does."""
+    """check_part (the native checker over a part of the graph) reports a broken support count and a
+    relation between entities of the wrong types, as the full check does."""
     from pyoxigraph import DefaultGraph, Literal, Quad
 
     from aigraph.graph.validate import InvalidGraph, check, check_part
@@ -123,6 +123,29 @@ def test_the_check_of_a_part_finds_what_the_whole_graph_check_finds(session_grap
     wrong = quads + [Quad(model, AIG.competesWith, company, DefaultGraph())]
     with pytest.raises(InvalidGraph, match="different entity types"):
         check_part(wrong)
+
+
+def test_focus_nodes_are_judged_alone_but_the_whole_graph_constraints_judge_the_part(session_graph):
+    """With focus nodes, a node shape judges only them (a broken node outside the focus is another
+    part's business); the SPARQL constraints, whose targets are classes and relations, still judge
+    every node of the part."""
+    from pyoxigraph import DefaultGraph, Literal, Quad
+
+    from aigraph.graph.validate import InvalidGraph, check_part
+    from aigraph.vocab import AIG, RDF, RDFS, XSD_NS
+
+    quads = [q for q in open_store(session_graph) if q.graph_name != NamedNode(ONTOLOGY_IRI)]
+    model = next(q.subject for q in quads if q.predicate == RDF.type and q.object == AIG.Model)
+    other = next(q.subject for q in quads if q.predicate == RDF.type and q.object == AIG.Company)
+    unnamed = [q for q in quads if not (q.subject == model and q.predicate == RDFS.label)]
+    check_part(unnamed, focus={other})
+    with pytest.raises(InvalidGraph, match="label"):
+        check_part(unnamed, focus={model})
+    fact = next(q.subject for q in quads if q.predicate == RDF.type and q.object == AIG.Fact)
+    miscounted = [q for q in quads if not (q.subject == fact and q.predicate == AIG.supportCount)]
+    miscounted.append(Quad(fact, AIG.supportCount, Literal("7", datatype=NamedNode(XSD_NS + "integer")), DefaultGraph()))
+    with pytest.raises(InvalidGraph, match="support count 7"):
+        check_part(miscounted, focus={other})
 
 
 def test_an_update_that_fails_leaves_the_folder_as_it_was(tmp_path, files, monkeypatch):
