@@ -23,7 +23,8 @@
     return new Promise(function (resolve) {
       var net = window.aigraph.network;
       net.once("beforeDrawing", function () { drawn = []; });
-      net.once("afterDrawing", function () { setTimeout(function () { resolve(drawn.slice()); }, 0); });
+      // copied when the frame ends: a frame the view had scheduled may draw again before a timeout runs
+      net.once("afterDrawing", function () { var frame = drawn.slice(); setTimeout(function () { resolve(frame); }, 0); });
       net.redraw();
     });
   };
