@@ -13,13 +13,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from aigraph.extraction.lexicon import Lexicon
-from aigraph.graph.link import Aggregate, fact_keys, mention_rows
+from aigraph.graph.link import Aggregate, entity_table, entry_of, fact_keys, features, mention_rows
 from aigraph.ingest.docdate import document_date
-from aigraph.model import Document, Evidence, Fact, Quantity, Reading, Sentence
+from aigraph.model import Document, Entity, Evidence, Fact, Quantity, Reading, Sentence
 
 INDEX = "link-index.sqlite"
 """The index's file in the graph folder (beside the cache folder: it changes with the store, as one set)."""
-VERSION = 2
+VERSION = 3
 """The layout below (SQLite's user_version): an index of another layout is not used (the graph is
 linked again from the cache, and the next build writes a new one)."""
 
@@ -34,6 +34,13 @@ CREATE INDEX named_doc ON named(doc);
 CREATE TABLE uses(key TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY(key, doc)) WITHOUT ROWID;
 CREATE INDEX uses_doc ON uses(doc);
 CREATE TABLE aggs(key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE surf(norm TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(norm, key)) WITHOUT ROWID;
+CREATE INDEX surf_key ON surf(key);
+CREATE TABLE stem(stem TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(stem, key)) WITHOUT ROWID;
+CREATE INDEX stem_key ON stem(key);
+CREATE TABLE ents(key TEXT PRIMARY KEY, root TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+                  broader TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX ents_name ON ents(name);
 CREATE TABLE evidence(s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, doc TEXT NOT NULL, idx INTEGER NOT NULL,
                       conf REAL NOT NULL, event TEXT, fact TEXT, PRIMARY KEY(s, p, o, doc, idx)) WITHOUT ROWID;
 CREATE INDEX evidence_doc ON evidence(doc);
@@ -90,6 +97,20 @@ class Index:
     def version(self) -> int:
         """The layout version of the file (see VERSION)."""
         return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def fill(self, documents: Iterable[tuple[Document, str, Sequence[Row], set[str]]], lexicon: Lexicon) -> None:
+        """A new index's documents (document, cache key, mention rows, keys used), with the per-key sums,
+        what may join keys to others and the entity of every key's group."""
+        aggs: dict[str, Aggregate] = defaultdict(Aggregate)
+        for doc, key, rows, keys in documents:
+            self.add_document(doc, key, rows, keys)
+            for k, n, t, s, sf in rows:
+                aggs[k].add(n, t, s, sf)
+        self.put_aggregates(aggs)
+        entries = {k: entry_of(k, lexicon) for k in aggs}
+        self.put_features({k: features(k, a, entries[k]) for k, a in aggs.items()})
+        table = entity_table(aggs, lexicon, entries)
+        self.put_entities((k, r, table.groups[r]) for k, r in table.roots.items())
 
     # ---------------------------------------------------------------- documents
 
@@ -157,6 +178,61 @@ class Index:
         self.db.executemany("DELETE FROM aggs WHERE key = ?", [(k,) for k, a in aggs.items() if not a])
         self.db.executemany("INSERT OR REPLACE INTO aggs VALUES (?, ?)", [
             (k, json.dumps(a.to_json(), ensure_ascii=False, separators=(",", ":"))) for k, a in aggs.items() if a])
+
+    def aggregates_of(self, keys: Iterable[str]) -> dict[str, Aggregate]:
+        """The per-key sums of these keys (those that have a mention)."""
+        return {k: Aggregate.from_json(json.loads(d))
+                for k, d in self._select("SELECT key, data FROM aggs WHERE key IN ({})", list(keys))}
+
+    def is_key(self, keys: Iterable[str]) -> set[str]:
+        """Those of these keys that have a mention."""
+        return {k for (k,) in self._select("SELECT key FROM aggs WHERE key IN ({})", list(keys))}
+
+    def put_features(self, features: Mapping[str, tuple[set[str], set[str]] | None]) -> None:
+        """Replace what may join these keys to others (link.features; None: the key has gone)."""
+        keys = [(k,) for k in features]
+        self.db.executemany("DELETE FROM surf WHERE key = ?", keys)
+        self.db.executemany("DELETE FROM stem WHERE key = ?", keys)
+        self.db.executemany("INSERT INTO surf VALUES (?, ?)", [(n, k) for k, f in features.items() if f for n in f[0]])
+        self.db.executemany("INSERT INTO stem VALUES (?, ?)", [(n, k) for k, f in features.items() if f for n in f[1]])
+
+    def read_under(self, norms: Iterable[str]) -> list[tuple[str, str]]:
+        """(folded surface, key) of the keys read under these folded surfaces."""
+        return self._select("SELECT norm, key FROM surf WHERE norm IN ({})", list(norms))
+
+    def features_of(self, keys: Iterable[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(key, folded surface) and (key, short name) rows of these keys."""
+        keys = list(keys)
+        return (self._select("SELECT key, norm FROM surf WHERE key IN ({})", keys),
+                self._select("SELECT key, stem FROM stem WHERE key IN ({})", keys))
+
+    def with_stems(self, stems: Iterable[str]) -> list[tuple[str, str]]:
+        """(short name, key) of the organisations with these short names."""
+        return self._select("SELECT stem, key FROM stem WHERE stem IN ({})", list(stems))
+
+    # ---------------------------------------------------------------- entities
+
+    def put_entities(self, rows: Iterable[tuple[str, str, Entity]], keys: Iterable[str] = ()) -> None:
+        """(key, root, entity of its group) rows, after deleting the rows of `keys`."""
+        self.db.executemany("DELETE FROM ents WHERE key = ?", [(k,) for k in keys])
+        self.db.executemany("INSERT OR REPLACE INTO ents VALUES (?, ?, ?, ?, ?)",
+                            [(k, r, e.name, e.type, e.broader) for k, r, e in rows])
+
+    def clear_entities(self) -> None:
+        self.db.execute("DELETE FROM ents")
+
+    def entities_of(self, keys: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """Key -> (root, name, type) of these keys' groups."""
+        return {k: (r, n, t) for k, r, n, t in
+                self._select("SELECT key, root, name, type FROM ents WHERE key IN ({})", list(keys))}
+
+    def named(self, names: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """(key, root, name, type) of the keys whose group has one of these names."""
+        return self._select("SELECT key, root, name, type FROM ents WHERE name IN ({})", list(names))
+
+    def broaders(self) -> list[str]:
+        """The wider trends of every entity."""
+        return [b for (b,) in self.db.execute("SELECT DISTINCT broader FROM ents WHERE broader != ''")]
 
     # ---------------------------------------------------------------- evidence
 
@@ -244,13 +320,7 @@ def write_index(path: Path, entries: Sequence, evidence: Iterable[Evidence], thr
     """A new index of these cache entries (cache.Entry) and the graph's kept evidence."""
     index = Index(path, create=True)
     try:
-        aggs: dict[str, Aggregate] = defaultdict(Aggregate)
-        for e in entries:
-            rows, keys = document_rows(e.readings, threshold, lexicon)
-            index.add_document(e.document, e.key, rows, keys)
-            for k, n, t, s, sf in rows:
-                aggs[k].add(n, t, s, sf)
-        index.put_aggregates(aggs)
+        index.fill(((e.document, e.key, *document_rows(e.readings, threshold, lexicon)) for e in entries), lexicon)
         index.put_evidence(evidence)
     except BaseException:
         index.close(commit=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon
 from aigraph.folding import norm
@@ -111,6 +111,10 @@ class Table:
     """Key -> the canonical name of the entity its group of keys makes."""
     by_name: Mapping[str, Entity]
     """Canonical name -> entity (the wider trends of the trends found included)."""
+    roots: Mapping[str, str] = field(default_factory=dict)
+    """Key -> the root of its group (its least key)."""
+    groups: Mapping[str, Entity] = field(default_factory=dict)
+    """Root -> the entity its group makes (two groups may make one name: the greater root's is kept)."""
 
 
 def entry_of(key: str, lexicon: Lexicon) -> LexEntry | None:
@@ -124,19 +128,21 @@ def entity_table(aggs: Mapping[str, Aggregate], lexicon: Lexicon, entries: Mappi
     lookups of a caller that has them."""
     if entries is None:
         entries = {k: entry_of(k, lexicon) for k in aggs}
-    group = group_keys(aggs, entries)
+    roots, groups = group_table(aggs, entries)
+    entities: dict[str, Entity] = {}
+    for root in sorted(groups):  # on one name, the group of the greater root is kept
+        entities[groups[root].name] = groups[root]
+    entities.update(wider_trends([e.broader for e in entities.values()], entities.__contains__, lexicon))
+    return Table({k: groups[r].name for k, r in roots.items()}, entities, roots, groups)
+
+
+def group_table(aggs: Mapping[str, Aggregate], entries: Mapping) -> tuple[dict[str, str], dict[str, Entity]]:
+    """(key -> root of its group, root -> the group's entity) of these sums."""
+    roots = group_keys(aggs, entries)
     members: dict[str, list[str]] = defaultdict(list)
     for key in sorted(aggs):
-        members[group[key]].append(key)
-    canonical: dict[str, str] = {}
-    entities: dict[str, Entity] = {}
-    for keys in members.values():
-        entity = group_entity(keys, aggs, entries)
-        for k in keys:
-            canonical[k] = entity.name
-        entities[entity.name] = entity
-    _add_wider_trends(entities, lexicon)
-    return Table(canonical, entities)
+        members[roots[key]].append(key)
+    return roots, {root: group_entity(keys, aggs, entries) for root, keys in members.items()}
 
 
 def group_entity(keys: Sequence[str], aggs: Mapping[str, Aggregate], entries: Mapping) -> Entity:
@@ -158,11 +164,28 @@ def group_entity(keys: Sequence[str], aggs: Mapping[str, Aggregate], entries: Ma
     return _entity(name, typ, aliases, entry)
 
 
+def features(key: str, agg: Aggregate, entry: LexEntry | None) -> tuple[set[str], set[str]]:
+    """What may join a key to others (`group_keys`): the folded surfaces it was read under (other than
+    itself) and, for an organisation, the short names of its spellings. Keys that share none of these,
+    directly or through other keys, are grouped independently of each other."""
+    surfaces = {n for s in agg.surfaces if (n := norm(s)) != key}
+    kind = entry.type if entry else agg.best_type()
+    stems: set[str] = set()
+    if kind in _ORGS:
+        for n in agg.names:
+            m = _DESCRIPTOR.match(n.strip())
+            stem = norm(m["latin"] or m["han"]) if m else key
+            if len(stem) >= 2:
+                stems.add(stem)
+    return surfaces, stems
+
+
 def group_keys(aggs: Mapping[str, Aggregate], entries: Mapping) -> dict[str, str]:
-    """The group of each name key: keys joined by the surfaces they were seen under and by short
-    name + descriptor. Two keys of distinct lexicon entries, or of different kinds of thing, stay apart."""
+    """The group of each name key (its root: the group's least key): keys joined by the surfaces they
+    were seen under and by short name + descriptor. Two keys of distinct lexicon entries, or of
+    different kinds of thing, stay apart."""
     parent = {k: k for k in aggs}
-    entry_of_root = dict(entries)  # the lexicon entry of each group, kept at its root
+    entry_of_root = {k: entries[k] for k in aggs}  # the lexicon entry of each group, kept at its root
 
     def find(k: str) -> str:
         while parent[k] != k:
@@ -193,28 +216,21 @@ def group_keys(aggs: Mapping[str, Aggregate], entries: Mapping) -> dict[str, str
         ka, kb = kind(a), kind(b)
         return ka == kb or (ka in _ORGS and kb in _ORGS)
 
-    ordered = sorted(aggs)
-    # by alias: a surface read under one name only is that name wherever it is a name of its own
     read_as: dict[str, set[str]] = defaultdict(set)
-    for k in ordered:
-        for s in aggs[k].surfaces:
-            if (n := norm(s)) != k:
-                read_as[n].add(k)
+    stems: dict[str, set[str]] = defaultdict(set)
+    for k in sorted(aggs):
+        surfaces, short = features(k, aggs[k], entries[k])
+        for n in surfaces:
+            read_as[n].add(k)
+        for stem in short:
+            stems[stem].add(k)
+    # by alias: a surface read under one name only is that name wherever it is a name of its own
     for s, targets in sorted(read_as.items()):
         if s in aggs and len(targets) == 1 and entries[s] is None:
             (t,) = targets
             if compatible(s, t):
                 union(s, t)
     # by short name + descriptor: "Pantheon" / "Pantheon AI" / "Pantheon Labs"; "月之暗面" / "月之暗面科技"
-    stems: dict[str, set[str]] = defaultdict(set)
-    for k in ordered:
-        if kind(k) not in _ORGS:
-            continue
-        for n in aggs[k].names:
-            m = _DESCRIPTOR.match(n.strip())
-            stem = norm(m["latin"] or m["han"]) if m else k
-            if len(stem) >= 2:
-                stems[stem].add(k)
     for _, keys in sorted(stems.items()):
         roots = {find(k) for k in keys}
         known = {id(entries[k]) for k in keys if entries[k] is not None}
@@ -231,19 +247,22 @@ def _entity(name: str, typ: str, aliases: set[str], entry: LexEntry | None) -> E
     return Entity(name, typ, frozenset(aliases))
 
 
-def _add_wider_trends(entities: dict[str, Entity], lexicon: Lexicon) -> None:
-    """The wider trends of the trends found join the graph, so that the taxonomy holds together."""
-    todo = [e.broader for e in entities.values() if e.broader]
+def wider_trends(broaders: Iterable[str], named: Callable[[str], bool], lexicon: Lexicon) -> dict[str, Entity]:
+    """The wider trends of trends whose wider trends are `broaders`, up the taxonomy, that are not
+    entities already (`named`): they join the graph, so that the taxonomy holds together."""
+    out: dict[str, Entity] = {}
+    todo = [b for b in broaders if b]
     while todo:
         name = todo.pop()
-        if name in entities:
+        if name in out or named(name):
             continue
         entry = lexicon.by_name.get(norm(name))
         if entry is None or entry.type != "Trend":
             continue
-        entities[entry.name] = _entity(entry.name, "Trend", set(entry.aliases), entry)
+        out[entry.name] = _entity(entry.name, "Trend", set(entry.aliases), entry)
         if entry.broader:
             todo.append(entry.broader)
+    return out
 
 
 def resolve(readings: Sequence[Reading], table: Table, threshold: float,
