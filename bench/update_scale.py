@@ -2,6 +2,7 @@
 memory of a build of one big file. Prints the figures; the graph is built once and kept.
 
     .venv/bin/python bench/update_scale.py --docs 10000 --keep /tmp/upd      # build once, then time add/remove
+    .venv/bin/python bench/update_scale.py --docs 10000 --names 3 --keep /tmp/upd   # a graph of many names
     .venv/bin/python bench/update_scale.py --big 50 --keep /tmp/upd          # peak memory of one 50 MB file
 
 Documents are short news items made of paragraphs of the seed reports, picked by a seeded random
@@ -32,15 +33,26 @@ def paragraphs() -> list[str]:
     return out
 
 
-def make_news(folder: Path, n: int, per_doc: int = 3, seed: int = 11) -> Path:
-    """n short documents (idempotent: kept when already there)."""
+_SYLLABLES = ("ka", "lo", "mi", "zen", "tor", "vex", "qua", "rin", "dol", "bra", "sul", "nex", "pho", "gri", "tau",
+              "jem", "wix", "fal", "dro", "yun")
+
+
+def invented(rng: random.Random) -> str:
+    """A company name no lexicon knows (`Torvexqua`)."""
+    return "".join(rng.choice(_SYLLABLES) for _ in range(4)).capitalize()
+
+
+def make_news(folder: Path, n: int, per_doc: int = 3, seed: int = 11, names: int = 0) -> Path:
+    """n short documents (idempotent: kept when already there); with `names`, each also has that many
+    sentences of a company of an invented name releasing a model, so that the graph holds many names."""
     folder.mkdir(parents=True, exist_ok=True)
     if len(list(folder.glob("*.txt"))) == n:
         return folder
     rng, paras = random.Random(seed), paragraphs()
     for i in range(n):
         body = "\n\n".join(rng.sample(paras, per_doc))
-        (folder / f"news_{i:05d}.txt").write_text(f"简讯第{i}号。\n\n{body}\n", encoding="utf-8")
+        news = "".join(f"{c} AI发布了{c}-{i % 7 + 1}模型。\n" for c in (invented(rng) for _ in range(names)))
+        (folder / f"news_{i:05d}.txt").write_text(f"简讯第{i}号。\n\n{news}{body}\n", encoding="utf-8")
     return folder
 
 
@@ -58,9 +70,10 @@ def run(cmd: list[str]) -> tuple[float, int, str]:
         return seconds, usage.ru_maxrss // 1024, out.read().decode()
 
 
-def scale(work: Path, n: int, repeat: int) -> None:
-    corpus = make_news(work / f"news-{n}", n)
-    graph = work / f"graph-{n}"
+def scale(work: Path, n: int, repeat: int, names: int = 0) -> None:
+    suffix = f"-{names}names" if names else ""
+    corpus = make_news(work / f"news-{n}{suffix}", n, names=names)
+    graph = work / f"graph-{n}{suffix}"
     if not (graph / "store").is_dir():
         s, rss, _ = run(AIGRAPH + ["build", str(corpus), "--out", str(graph), "--quiet", "--jobs", "2", "--no-validate"])
         print(f"build {n} documents: {s:.1f} s, peak {rss:,} MB")
@@ -95,11 +108,12 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=0, help="time add/remove in a graph of this many documents")
     ap.add_argument("--big", type=int, default=0, help="peak memory of a build of one file of this many MB")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--names", type=int, default=0, help="sentences per document naming invented companies and models")
     ap.add_argument("--keep", type=Path, default=None, help="work folder (kept; the graph is built once)")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="aigraph-scale-"))
     if args.docs:
-        scale(work, args.docs, args.repeat)
+        scale(work, args.docs, args.repeat, args.names)
     if args.big:
         big(work, args.big)
 

@@ -230,6 +230,14 @@ class Index:
         """(key, root, name, type) of the keys whose group has one of these names."""
         return self._select("SELECT key, root, name, type FROM ents WHERE name IN ({})", list(names))
 
+    def count_names(self) -> int:
+        """Names of entities (the wider trends of none of them aside)."""
+        return self.db.execute("SELECT COUNT(DISTINCT name) FROM ents").fetchone()[0]
+
+    def count_facts(self) -> int:
+        """Facts (s, p, o) with kept evidence."""
+        return self.db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT s, p, o FROM evidence)").fetchone()[0]
+
     def broaders(self) -> list[str]:
         """The wider trends of every entity."""
         return [b for (b,) in self.db.execute("SELECT DISTINCT broader FROM ents WHERE broader != ''")]

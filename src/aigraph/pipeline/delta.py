@@ -43,6 +43,10 @@ class Change:
     """Documents in the graph afterwards."""
     regraphed: tuple[str, ...]
     """Documents already there whose quads changed with the entities they name."""
+    entities: int = 0
+    """Entities in the graph afterwards."""
+    facts: int = 0
+    """Facts in the graph afterwards."""
 
 
 def work_out(stage, store: Store, added: Sequence[cache.Entry], gone: Sequence[str], threshold: float) -> Change:
@@ -295,7 +299,9 @@ def _work_out(index: Index, store: Store, stage, added, gone: list[str], thresho
     grouped = by_document(Linked((), tuple(evidence), tuple(sorted(mentions))))
     for e in entries:
         new.update(document_quads(e.document, Linked((), (), ()), grouped))
-    return Change(frozenset(old - new), frozenset(new - old), index.count(), tuple(others))
+    wider = wider_trends(index.broaders(), lambda n: bool(index.named([n])), lexicon)
+    return Change(frozenset(old - new), frozenset(new - old), index.count(), tuple(others),
+                  index.count_names() + len(wider), index.count_facts())
 
 
 def _default_quads(index: Index, table: Table, names: set[str], keys: dict[str, list[str]], triples: set,

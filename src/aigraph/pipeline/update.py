@@ -226,7 +226,6 @@ def _change(out: Path, stage: Path, added: list[cache.Entry], gone: list[tuple[s
     if validate:
         shapes.check_part(*delta.context(store, change.inserted))
     store.flush()
-    entities, facts = _counts(store)
     if not exports:
         _patch_names(stage, store, change)
     del store
@@ -237,7 +236,7 @@ def _change(out: Path, stage: Path, added: list[cache.Entry], gone: list[tuple[s
         write_exports(stage)
     else:
         mark_stale(stage)
-    return change.documents, entities, facts
+    return change.documents, change.entities, change.facts
 
 
 def _patch_names(stage: Path, store, change) -> None:
@@ -255,19 +254,6 @@ def _patch_names(stage: Path, store, change) -> None:
         return
     quads = [q for s in subjects for p in labels for q in store.quads_for_pattern(s, p, None, DefaultGraph())]
     nameindex.patch(stage / nameindex.NAMES, {s.value for s in subjects}, quads, ENT)
-
-
-def _counts(store) -> tuple[int, int]:
-    """Entities and facts in the store."""
-    from pyoxigraph import DefaultGraph
-
-    from aigraph.vocab import AIG, RDF, RDFS
-
-    ent = "https://aigraph.dev/id/"
-    entities = sum(1 for q in store.quads_for_pattern(None, RDFS.label, None, DefaultGraph())
-                   if q.subject.value.startswith(ent))
-    facts = sum(1 for _ in store.quads_for_pattern(None, RDF.type, AIG.Fact, DefaultGraph()))
-    return entities, facts
 
 
 def _known_id(source: Source, by_id: dict) -> Source:
