@@ -289,10 +289,10 @@ def _work_out(index: Index, store: Store, stage, added, gone: list[str], thresho
         index.add_document(e.document, e.key, *rows[e.document.id])
     index.put_aggregates(t.aggs)
     index.put_features(t.features)
-    rows_, replaced = t.entities
+    entity_rows, replaced = t.entities
     if replaced is None:
         index.clear_entities()
-    index.put_entities(rows_, replaced or ())
+    index.put_entities(entity_rows, replaced or ())
     index.put_evidence(evidence)
 
     new = _default_quads(index, t.new, t.dated, t.keys[1], triples, investees, models)
