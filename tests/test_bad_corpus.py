@@ -12,8 +12,8 @@ from aigraph.cli import cli
 from aigraph.graph.store import run
 from aigraph.ingest.textview import CONTROLS
 
-# a sentence whose fact every extractor version reads: DeepSeek-R1 developedBy DeepSeek
-SENTENCE = "春节期间，DeepSeek的DeepSeek-R1震撼了全球科技圈和资本市场。"
+# a sentence whose fact every extractor version reads: MiniMax-01 developedBy MiniMax
+SENTENCE = "国庆期间，MiniMax的MiniMax-01刷新了多项长文本评测的纪录。"
 TRADITIONAL = "輝達發表了新的人工智慧晶片，台積電負責生產。"
 
 
@@ -29,7 +29,7 @@ def _corpus(src):
         "page.html": ("<!DOCTYPE html><html><head><title>第六篇 &amp; 新闻</title><style>p{color:red}</style>"
                       "<script>var x = '<p>脚本里的字</p>';</script></head><body><!-- 注释 -->"
                       f"<h1>第六篇</h1><p>{SENTENCE}</p><p>更多内容&nbsp;见下文。</p></body></html>").encode(),
-        "controls.txt": ("\u202e第七篇。\x07\n春节期间，\x00Deep\u200bSeek的DeepSeek-R1震撼了\x1b[0m全球科技圈和资本市场。"
+        "controls.txt": ("\u202e第七篇。\x07\n国庆期间，\x00Mini\u200bMax的MiniMax-01刷新了\x1b[0m多项长文本评测的纪录。"
                          "\u2028第二行\x7f。\r\n").encode("utf-8"),
         "broken.txt": b"\xef\xbb\xbf" + "第八篇。\n".encode() + b"\xff\xfe\xfa" + (SENTENCE + "\n").encode(),
     }
@@ -93,7 +93,7 @@ def test_every_readable_file_is_a_document_with_its_encoding(bad_build):
 def test_the_fact_is_read_through_every_encoding_markup_and_control_character(bad_build):
     store = Store.read_only(str(bad_build["out"] / "store"))
     rows = run(store, """SELECT ?name WHERE {
-        ?f rdf:subject ent:DeepSeek-R1 ; rdf:predicate aig:developedBy ; rdf:object ent:DeepSeek ; aig:evidence ?ev .
+        ?f rdf:subject ent:MiniMax-01 ; rdf:predicate aig:developedBy ; rdf:object ent:MiniMax ; aig:evidence ?ev .
         ?ev aig:inDocument ?d . ?d rdfs:label ?name }""")
     docs = {r["name"].value for r in rows}
     assert {"gbk.txt", "utf16.txt", "page.html", "controls.txt", "broken.txt"} <= docs

@@ -153,7 +153,7 @@ def test_a_founding_does_not_take_a_rounds_date():
 # ---------------------------------------------------------------- people
 
 @pytest.mark.parametrize("text,names,expected", [
-    ("云帆科技的首席执行官兼联合创始人王强出席了发布会。", dict(云帆科技="Company", 王强="Person"),
+    ("云帆科技的董事长兼联合创始人王强出席了发布会。", dict(云帆科技="Company", 王强="Person"),
      {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}),
     ("王强是云帆科技的创始人兼CEO，他在2019年离开了大学。", dict(云帆科技="Company", 王强="Person"),
      {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}),
@@ -304,7 +304,7 @@ def test_a_rumoured_acquisition_is_not_one():
 
 
 def test_founders_of_two_companies_are_not_partners():
-    text = "他是云帆科技和星河智能的联合创始人兼首席执行官。"
+    text = "他是云帆科技和星河智能的联合创始人兼董事长。"
     assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company")
 
 
@@ -320,7 +320,7 @@ def test_a_thing_said_to_be_an_organisations_work():
 
 
 def test_a_former_chief_said_so_with_once():
-    got = _hits(rules_people.people_titles, "王强曾是云帆科技的联合创始人兼首席执行官。", 王强="Person", 云帆科技="Company")
+    got = _hits(rules_people.people_titles, "王强曾是云帆科技的联合创始人兼董事长。", 王强="Person", 云帆科技="Company")
     assert got == {("王强", "founderOf", "云帆科技")}
 
 

@@ -12,31 +12,31 @@ def _facts(analysis, threshold: float = 0.5):
 @pytest.mark.parametrize("sentence,fact", [
     # developedBy
     ("谷歌发布的Gemini 2.0 Flash-Lite是Gemini 2.0系列的新变体。", ("Gemini 2.0 Flash-Lite", "developedBy", "Google")),
-    ("OpenAI在7月发布AI搜索工具SearchGPT，其付费用户均可使用。", ("SearchGPT", "developedBy", "OpenAI")),
-    ("比如2024年，Google Gemini 1.5 Pro突破性地实现了最高可达1000万token的处理能力。", ("Gemini 1.5 Pro", "developedBy", "Google")),
-    ("紧接着，OpenAI继续推动创新，发布动作不断：1月24日发布了一款代号为“Operator”的全新AI Agent产品；随后2月1日推出o3-mini。",
-     ("o3-mini", "developedBy", "OpenAI")),
+    ("Anthropic在9月发布编程工具Claude Code，其企业用户均可试用。", ("Claude Code", "developedBy", "Anthropic")),
+    ("比如2023年，Anthropic Claude 2首次把上下文窗口扩展到了10万token。", ("Claude 2", "developedBy", "Anthropic")),
+    ("随后，谷歌加快了节奏，新品接连亮相：3月12日发布了一款名为“Gemma 3”的开放模型；紧接着4月17日推出Gemini 2.5 Flash。",
+     ("Gemini 2.5 Flash", "developedBy", "Google")),
     # investedIn
-    ("初创企业DayDream种子轮拿到了5000万美元投资，Forerunner、Index联合领投。", ("Index Ventures", "investedIn", "DayDream")),
-    ("硅谷投资机构UpHonest Capital早期投资的Cosine，正在打造全自动的AI软件开发助理。", ("UpHonest Capital", "investedIn", "Cosine")),
+    ("初创企业Lumina天使轮拿到了3000万美元投资，Accel、Index联合领投。", ("Index Ventures", "investedIn", "Lumina")),
+    ("硅谷风投机构Greylock早期投资的Codeium，正在开发面向企业的AI编程助手。", ("Greylock", "investedIn", "Codeium")),
     # founderOf / leads
-    ("Perplexity是一家成立于2022年8月的美国AI创业公司，公司由前OpenAI研究科学家Aravind Srinivas和前Meta研究科学家Denis Yarats等联合创立。",
-     ("Denis Yarats", "founderOf", "Perplexity")),
-    ("在2025年1月，Anthropic的CEO-Dario Amodei 发表了一篇长达万字的深度分析报告。", ("Dario Amodei", "leads", "Anthropic")),
+    ("Mistral AI是一家成立于2023年4月的法国AI初创公司，公司由前DeepMind研究员Arthur Mensch和前Meta研究员Guillaume Lample等联合创立。",
+     ("Guillaume Lample", "founderOf", "Mistral AI")),
+    ("在2024年11月，Mistral AI的CEO-Arthur Mensch 接受了一次长达两小时的专访。", ("Arthur Mensch", "leads", "Mistral AI")),
     # partnerOf / acquired
     ("微软与OpenAI宣布达成新的合作协议。", ("Microsoft", "partnerOf", "OpenAI")),
     ("英伟达以7亿美元收购了Run:ai。", None),
     # competesWith
-    ("GPT-4o在性能上与GPT-4 Turbo不相上下，尤其在非英语文本处理方面表现优异。", ("GPT-4o", "competesWith", "GPT-4 Turbo")),
-    ("DeepSeek大模型性能在多个方面比肩OpenAI，其中DeepSeek V3的训练成本很低。", ("DeepSeek", "competesWith", "OpenAI")),
+    ("Claude 3.5 Sonnet在推理上与GPT-4o不相上下，尤其在代码生成方面表现突出。", ("Claude 3.5 Sonnet", "competesWith", "GPT-4o")),
+    ("智谱大模型能力在不少任务上比肩Anthropic，其中GLM-4的推理成本较低。", ("Zhipu AI", "competesWith", "Anthropic")),
     # basedOn / hardware
-    ("Shopify Sidekick则利用LLama 2生成产品描述、回应客户查询和创建营销内容。", ("Shopify Sidekick", "basedOn", "Llama 2")),
+    ("Notion AI则利用Claude 2生成会议纪要、回复同事消息和撰写周报。", ("Notion AI", "basedOn", "Claude 2")),
     ("根据估算，GPT-4 可能使用了约 10,000 至 25,000 张 A100 显卡完成训练。", ("GPT-4", "trainedOn", "A100")),
     ("相比之下，Inflection 通过 3,500 张 H100 显卡训练出了与 GPT-3.5 能力相当的模型。", ("Inflection AI", "usesChip", "H100")),
     # relatedTo
-    ("作为OpenAI推出的全新多模态模型，GPT-4o具备同时接受文本、音频和图像作为输入的能力。", ("GPT-4o", "relatedTo", "Multimodal")),
-    ("例如，Two Sigma在量化投资中使用AI Agent进行选股策略。", ("Two Sigma", "relatedTo", "AI Agent")),
-    ("微软、Meta、OpenAI和Anthropic等公司纷纷将合成数据作为增强模型训练效率的有效手段。", ("Anthropic", "relatedTo", "Synthetic data")),
+    ("作为谷歌推出的新一代多模态模型，Gemini 2.0可以同时理解文本、视频和语音输入。", ("Gemini 2.0", "relatedTo", "Multimodal")),
+    ("比如，摩根大通在财富管理中借助AI Agent完成客户画像。", ("JPMorgan Chase", "relatedTo", "AI Agent")),
+    ("谷歌、英伟达和Mistral AI等企业都把合成数据当作扩充训练语料的重要来源。", ("Mistral AI", "relatedTo", "Synthetic data")),
 ])
 def test_constructions(extract_text, sentence, fact):
     [a] = extract_text(sentence)
@@ -48,10 +48,12 @@ def test_constructions(extract_text, sentence, fact):
 
 @pytest.mark.parametrize("sentence,absent", [
     # a list of names is not a list of facts
-    ("包括Meta、亚马逊、Alphabet和微软在内的主要科技公司正在推动对人工智能基础设施的空前投资。", "partnerOf"),
+    ("包括谷歌、苹果、英伟达和甲骨文在内的科技巨头正在加大对数据中心的资本开支。", "partnerOf"),
     # a company that only reports a figure is not tied to the trend it reports on
-    ("根据咨询公司来觅PEVC的统计，自2024年以来，全球AI Agent赛道的融资金额已突破665亿元人民币。", "relatedTo"),
-    ("谷歌云预测，2025年将成为企业采用AI技术的关键一年，这一趋势主要由多模态学习驱动。", "relatedTo"),
+    ("根据研究机构IT桔子的数据，2023年以来，国内具身智能赛道的投资总额已超过300亿元。", "relatedTo"),
+    ("亚马逊云科技预测，2026年会是企业部署AI Agent的转折之年，推动力主要来自多模态学习。", "relatedTo"),
+    pytest.param("亚马逊云科技预计，2026年会是企业落地AI应用的转折之年，推动力主要来自多模态学习。", "relatedTo",
+                 marks=pytest.mark.xfail(strict=True, reason="a forecast cued by 预计 (not 预测) is not read as reporting")),
     # a former CEO does not lead
     ("前Salesforce联席CEO Bret Taylor创立的AI客服公司Sierra提供客服服务。", "leads"),
 ])
@@ -61,35 +63,39 @@ def test_no_fact_where_none_is_stated(extract_text, sentence, absent):
 
 
 def test_chips_counted_in_a_cluster_are_not_made_by_whoever_announced_it(extract_text):
-    [a] = extract_text("Meta于2022年公布了拥有1.6万张A100 GPU的超级计算集群RSC。")
-    assert not any(f.predicate == "developedBy" and f.subject == "A100" for f in a.facts if f.confidence >= 0.5), \
+    [a] = extract_text("xAI于2024年建成了拥有10万张H100 GPU的超级计算集群Colossus。")
+    assert not any(f.predicate == "developedBy" and f.subject == "H100" for f in a.facts if f.confidence >= 0.5), \
         sorted(_facts(a))
 
 
 def test_coordinated_investors_each_get_the_fact_with_amount(extract_text):
-    [a] = extract_text("初创企业DayDream种子轮拿到了5000万美元投资，Forerunner、Index联合领投。")
+    [a] = extract_text("初创企业Lumina天使轮拿到了3000万美元投资，Forerunner、Index联合领投。")
     rounds = [f for f in a.facts if f.predicate == "investedIn"]
     assert {f.subject for f in rounds} == {"Forerunner Ventures", "Index Ventures"}
-    assert all((f.amount.value, f.amount.unit) == ("50000000", "USD") for f in rounds)
+    assert all((f.amount.value, f.amount.unit) == ("30000000", "USD") for f in rounds)
 
 
 def test_valuation_is_told_from_amount(extract_text):
-    [a] = extract_text("AI推理芯片制造商Groq2024年估值达到28亿美元，在Blackrock领投的新一轮中融资6.4亿美元。")
+    [a] = extract_text("AI芯片初创公司Cerebras2023年估值达到41亿美元，在Fidelity领投的最新一轮中募资2.5亿美元。")
     [f] = [f for f in a.facts if f.predicate == "investedIn"]
-    assert (f.subject, f.object) == ("BlackRock", "Groq")
-    assert f.amount.value == "640000000" and f.valuation.value == "2800000000"
+    assert (f.subject, f.object) == ("Fidelity Investments", "Cerebras")
+    assert f.amount.value == "250000000" and f.valuation.value == "4100000000"
 
 
 def test_every_fact_fits_the_schema_signature(extract_text):
     from aigraph.vocab import signatures
 
     sentences = [
-        "一年多以前，基础大模型制造商OpenAI，在芯片制造商英伟达生产的25000个最新进GPU集群上训练了GPT-4。",
-        "投资方包括软银、亚马逊创始人贝索斯和英伟达等多家知名企业和AI领域知名人士。",
-        "2月6日，斯坦福大学李飞飞团队和华盛顿大学研究人员以不到50美元云计算费用，成功蒸馏出一个名为s1的新推理模型，表现与OpenAI的o1和DeepSeek的R1相似。",
+        "两年前，大模型公司Anthropic，在芯片厂商英伟达提供的2万张H100集群上训练了Claude 3。",
+        "参投方包括淡马锡、微软联合创始人比尔·盖茨和三星等多家机构和科技界名人。",
+        ("3月2日，北京大学张华团队和浙江大学研究人员以不到100美元的算力费用，训练出一个名为t2的小型推理模型，"
+         "效果与谷歌的Gemini 2.0 Flash和阿里巴巴的QwQ接近。"),
     ]
-    for a in extract_text(*sentences):
-        types = {m.name: m.type for m in a.mentions}
+    analyses = extract_text(*sentences)
+    # a fact read across sentences names an entity of an earlier sentence: type names document-wide
+    types = {m.name: m.type for a in analyses for m in a.mentions}
+    assert any(a.facts for a in analyses)
+    for a in analyses:
         for f in a.facts:
             assert signatures()[f.predicate].accepts(types[f.subject], types[f.object]), f
 
@@ -117,9 +123,9 @@ def test_lexicon_knowledge_of_the_maker_vetoes_a_misreading(tmp_path):
 
 @pytest.mark.parametrize("sentence,fact", [
     # a time between the maker and its verb
-    ("例如，英伟达于2024年6月开源的Nemotron-4 340B参数规模达到3400亿参数。", ("Nemotron-4 340B", "developedBy", "NVIDIA")),
+    ("例如，阿里巴巴于2024年9月开源的Qwen2.5-72B参数规模达到720亿。", ("Qwen2.5-72B", "developedBy", "Alibaba")),
     # made in-house
-    ("腾讯自研Angel机器学习平台面向大模型训练。", ("Angel", "developedBy", "Tencent")),
+    ("百度自研飞桨深度学习框架面向产业落地。", ("PaddlePaddle", "developedBy", "Baidu")),
 ])
 def test_makers_with_time_and_in_house(extract_text, sentence, fact):
     [a] = extract_text(sentence)
@@ -128,30 +134,30 @@ def test_makers_with_time_and_in_house(extract_text, sentence, fact):
 
 @pytest.mark.parametrize("sentence,facts", [
     # the investor stands before 向, the company after it
-    ("据悉，微软累计已向OpenAI投资约130亿美元。", {("Microsoft", "investedIn", "OpenAI")}),
+    ("据报道，亚马逊累计已向Anthropic投资80亿美元。", {("Amazon", "investedIn", "Anthropic")}),
     # a co-investor named before is not the company the round funds
-    ("月之暗面完成新一轮10亿美元融资，由阿里巴巴领投，红杉中国跟投。",
-     {("Alibaba", "investedIn", "Moonshot AI"), ("HongShan", "investedIn", "Moonshot AI")}),
-    ("此前，腾讯还领投了月之暗面的新一轮融资，并参投了MiniMax和百川智能。",
-     {("Tencent", "investedIn", "Moonshot AI"), ("Tencent", "investedIn", "Baichuan AI")}),
-    ("月之暗面在8月又完成了一笔3亿美元融资，腾讯、高榕资本参与本轮，估值达到33亿美元。",
-     {("Tencent", "investedIn", "Moonshot AI")}),
+    ("百川智能完成新一轮5亿美元融资，由腾讯领投，红杉中国跟投。",
+     {("Tencent", "investedIn", "Baichuan AI"), ("HongShan", "investedIn", "Baichuan AI")}),
+    ("此外，阿里巴巴还领投了智谱的B轮融资，并参投了零一万物和百川智能。",
+     {("Alibaba", "investedIn", "Zhipu AI"), ("Alibaba", "investedIn", "Baichuan AI")}),
+    ("MiniMax在3月又完成了一笔6亿美元融资，腾讯、红杉中国参与本轮，估值达到25亿美元。",
+     {("Tencent", "investedIn", "MiniMax")}),
     # titles in a row, founders with a time, a founder named as such
-    ("腾讯董事会主席兼CEO马化腾在内部年会上表示，腾讯在AI上不急于抢发。", {("Pony Ma", "leads", "Tencent")}),
-    ("MiniMax由前商汤科技副总裁闫俊杰于2021年底创立。", {("Yan Junjie", "founderOf", "MiniMax")}),
-    ("马斯克同时是OpenAI的联合创始人之一，目前正在起诉OpenAI及其CEO奥特曼。",
-     {("Elon Musk", "founderOf", "OpenAI"), ("Sam Altman", "leads", "OpenAI")}),
+    ("百度董事长兼CEO李彦宏在年度大会上表示，百度会持续投入大模型。", {("Robin Li", "leads", "Baidu")}),
+    ("零一万物由前微软全球副总裁李开复于2023年3月创立。", {("Kai-Fu Lee", "founderOf", "01.AI")}),
+    ("穆斯塔法·苏莱曼同时是DeepMind的联合创始人之一，如今与微软及其CEO纳德拉共事。",
+     {("Mustafa Suleyman", "founderOf", "Google DeepMind"), ("Satya Nadella", "leads", "Microsoft")}),
     ("英伟达CEO黄仁勋在GTC大会上发布了新一代芯片。", {("Jensen Huang", "leads", "NVIDIA")}),
     ("AMD宣布以49亿美元收购ZT Systems。", {("AMD", "acquired", "ZT Systems")}),
-    ("同时，Cosine是OpenAI最大的模型微调合作伙伴，拥有其前沿模型的早期使用权限。", {("Cosine", "partnerOf", "OpenAI")}),
+    ("此外，Scale AI是Meta最重要的数据标注合作伙伴，可以提前接触其新模型。", {("Scale AI", "partnerOf", "Meta")}),
 ])
 def test_news_constructions(extract_text, sentence, facts):
     [a] = extract_text(sentence)
     assert facts <= _facts(a), sorted(_facts(a))
-    assert not any(f.predicate == "investedIn" and f.object in {"Microsoft", "Alibaba"} for f in a.facts)
+    assert not any(f.predicate == "investedIn" and f.object in {"Amazon", "Alibaba", "Tencent"} for f in a.facts)
 
 
 def test_a_chip_maker_does_not_use_its_own_chip(extract_text):
-    [a] = extract_text("华为轮值董事长徐直军在全联接大会上公布了昇腾芯片路线图。")
+    [a] = extract_text("华为轮值董事长徐直军在开发者大会上介绍了昇腾芯片的新进展。")
     assert ("Huawei", "usesChip", "Ascend") not in _facts(a, 0.0)
     assert ("Eric Xu", "leads", "Huawei") in _facts(a)

@@ -21,7 +21,7 @@ from aigraph.pipeline.update import add, assemble, remove
 
 from .conftest import SEED_003
 
-NEWS = "2024年10月，Pantheon AI完成了由a16z领投的2500万美金种子轮融资。\n深度求索发布了DeepSeek-R1模型，对标OpenAI的o1。\n"
+NEWS = "2024年9月，Orbisa AI完成了由a16z领投的1200万美金种子轮融资。\n深度求索发布了DeepSeek-R1模型，对标OpenAI的o1。\n"
 
 
 def _data(graph_dir) -> list[str]:

@@ -32,7 +32,7 @@ _DESCRIPTION = re.compile(
     r"供应商|开发商|服务商|领导者|独角兽|创业公司|平台|品牌|团队|大学|研究院|投资机构|基金|资本|大模型|模型|产品|"
     r"工具|芯片|应用|系统)\s?$"
 )
-# an entity followed by a role word describes the person named next ("特斯拉创始人埃隆·马斯克")
+# an entity followed by a role word describes the person named next ("云帆科技创始人王强")
 ROLE_AFTER = re.compile(r"^\s?(?:的)?(?:前|原|现任|时任)?\s?(?:联合创始人|创始人|联席CEO|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|副总裁|"
                         r"研究员|研究科学家|科学家|工程师|合伙人|产品官|员工|前员工|高管|负责人|主管|投资人)")
 # "X发布之前", "ChatGPT版搜索引擎": the entity dates or describes something else

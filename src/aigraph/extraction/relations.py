@@ -127,7 +127,7 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     span = (hit.span or _span(sent, hit)) if pred in DATED else (0, 0)
     if pred == "investedIn":
         found_amount, found_valuation = money(sent.text, *span)
-        if found_valuation is None:  # "B估值达到28亿美元，在A领投的新一轮中融资6.4亿美元": the company's worth
+        if found_valuation is None:  # "B估值升至15亿美元，在A领投的本轮中募资3.2亿美元": the company's worth
             found_valuation = money(sent.text)[1]
         amount, valuation = amount or found_amount, valuation or found_valuation
         name = name or round_name(sent.text, *span)

@@ -30,7 +30,7 @@ _DESCRIBED = re.compile(r"^\s?(?:的)?(?:全新|最新|新一代|旗下|首款|�
 
 
 def _teamed(s: Parse, subj: int) -> list[int]:
-    """Organisations working with the subject, joined through their teams ("斯坦福大学李飞飞团队和华盛顿大学研究人员")."""
+    """Organisations working with the subject, joined through their teams ("北方大学王强团队和南方大学研究人员")."""
     out = []
     for b, e in enumerate(s.ents):
         if b > subj and e.type == "Company" and e.owned is None and _TEAMS.fullmatch(s.between(subj, b)):
@@ -51,7 +51,7 @@ def developed(s: Parse) -> Found:
             yield Hit("developedBy", e.owned, i, 0.85, "possessive")
         if e.type not in ORGS:
             continue
-        # "X推出的全新多模态模型，GPT-4o" / "X开发的、对标…的平台Y"
+        # "X推出的全新语音模型，Y" / "X开发的、对标…的平台Y"
         if _DEV_REL.match(s.after(i, 12)):
             for j in range(i + 1, len(ents)):
                 t = ents[j]
@@ -119,7 +119,7 @@ def developed(s: Parse) -> Found:
             if t.type in MADE and t.owner is None and _DESCRIBED.match(s.text[e.end:t.start]):
                 yield Hit("developedBy", j, i, 0.75, "org-described-thing")
             break
-    # "o1模型是OpenAI在推理能力方面取得的重大突破", "Y是X最新推出的模型"
+    # "Y模型是X在代码生成方面取得的一大进展", "Y是X最新推出的模型"
     for j, t in enumerate(ents):
         if t.type not in MADE or t.owner is not None:
             continue
@@ -304,7 +304,7 @@ def partners(s: Parse) -> Found:
             if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
                     _IS.match(s.text[ents[a].end:_chain_start(s, b)]) and _PARTNER_WORD.match(s.after(b, 20))):
                 yield Hit("partnerOf", a, b, 0.8, "is-partner")
-    # "斯坦福大学李飞飞团队和华盛顿大学研究人员…": organisations joined through their people
+    # "北方大学王强团队和南方大学研究人员…": organisations joined through their people
     for a in heads:
         for b in _teamed(s, a):
             yield Hit("partnerOf", a, b, 0.7, "teams")

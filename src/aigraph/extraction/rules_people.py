@@ -17,9 +17,9 @@ _FORMER = alt("people.former")
 _ITEM = rf"(?:{_FORMER}\s?)?(?:现任\s?|创始\s?)?{_TITLE}"
 _FORMER_BEFORE = re.compile(rf"(?:{_FORMER})\s?$")
 _SEP = rf"\s?(?:{alt('people.sep')})\s?"
-# "的首席执行官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"
+# "的首席技术官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"
 CHAIN = rf"(?:公司)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
-# "美图公司、董事长兼CEO 吴欣鸿", "OpenAI及其CEO奥特曼"
+# "星河公司、董事长兼CEO 李明", "云帆科技及其CEO王强"
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
 _ORG_TITLE_PERSON = re.compile(rf"\s?(?:公司)?\s?(?:[、，,]|及其|和其|与其)?\s?{CHAIN}\s?[-—–:：，,]?\s?{_OTHER_SCRIPT}")
@@ -74,7 +74,7 @@ def people_titles(s: Parse) -> Found:
     for i, e in enumerate(ents):
         if e.type != "Person":
             continue
-        # "Anthropic的首席执行官兼联合创始人Dario Amodei", "高通总裁安蒙"
+        # "Acme的首席技术官兼联合创始人Jane Doe", "云帆科技总裁王强"
         for j in range(i - 1, -1, -1):
             org = ents[j]
             if org.type == "Person":
@@ -101,7 +101,7 @@ def people_titles(s: Parse) -> Found:
             # "Sergey Brin（谷歌联合创始人）"
             elif _PAREN.fullmatch(gap) and chain.rstrip().endswith(("）", ")")):
                 yield from _facts(i, j, chain, 0.8, "person-paren-title")
-            # "我是黄仁勋，英伟达的总裁兼CEO"
+            # "我是王强，云帆科技的总裁兼CEO"
             elif _APPOSED.fullmatch(gap):
                 yield from _facts(i, j, chain, 0.75, "person-apposed-title")
             break

@@ -52,7 +52,7 @@ def competes(s: Parse) -> Found:
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
-            kind, conf = "alike", 0.75  # "A、B和C的旗舰模型在性能上并无显著差异"
+            kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
                 or _NOT_RIVALRY.match(s.after(j, 8)):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry
@@ -260,7 +260,7 @@ def related(s: Parse) -> Found:
     if s.topic is not None and s.topic in things:
         for t in trends:
             yield Hit("relatedTo", s.topic, t, 0.65, "topic-of-sentence")
-    # items of one example list with the trend: "如GPT-4的可解释性增强版本和Gemini的跨模态解释功能"
+    # items of one example list with the trend: "如A的隐私保护版本和B的多语种推理功能"
     for a, b in examples:
         inside = [t for t in trends if a <= ents[t].start < b]
         for t in inside:
