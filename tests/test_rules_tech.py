@@ -45,3 +45,10 @@ def test_a_description_between_two_names_is_the_earlier_names():
     assert ("极光助手", "relatedTo", "多模态") not in got
     got = _hits(rules_tech.related, "发布会介绍了实时多模态助手极光助手。", **names)
     assert ("极光助手", "relatedTo", "多模态") in got
+
+
+def test_a_chip_maker_or_foundry_does_not_use_the_chips():
+    names = dict(云帆科技="Company", 星河芯片="Chip")
+    assert ("云帆科技", "usesChip", "星河芯片") in _hits(rules_tech.hardware, "云帆科技在数据中心部署了星河芯片。", **names)
+    assert not _hits(rules_tech.hardware, "云帆科技代工所有这些芯片，还在提升星河芯片的良率。", **names)
+    assert not _hits(rules_tech.hardware, "云帆科技负责制造这批芯片，正在努力提升星河芯片的产量。", **names)

@@ -149,10 +149,11 @@ def based_on(s: Parse) -> Found:
                     yield Hit("basedOn", i, j, 0.75, "built-on")
 
 
-_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|在|依靠|购买|集成|装备|运行在)(?:了)?"
+_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|集成|装备|运行在)(?:了)?"
                        r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
 _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
+_MAKES_CHIPS = re.compile(alt("chip.makes"))
 
 
 @construction("zh.tech.hardware")
@@ -181,8 +182,9 @@ def hardware(s: Parse) -> Found:
             yield Hit("trainedOn", trained[0], j, 0.75, "trained-model-on-chip")
         elif u.type == "Model":
             yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
-        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)):
-            yield Hit("usesChip", user, j, 0.7, "uses-chip")
+        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)) \
+                and not _MAKES_CHIPS.search(s.text, u.end, chip.start):
+            yield Hit("usesChip", user, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
         if p.type == "Product":
