@@ -52,3 +52,9 @@ def test_a_chip_maker_or_foundry_does_not_use_the_chips():
     assert ("云帆科技", "usesChip", "星河芯片") in _hits(rules_tech.hardware, "云帆科技在数据中心部署了星河芯片。", **names)
     assert not _hits(rules_tech.hardware, "云帆科技代工所有这些芯片，还在提升星河芯片的良率。", **names)
     assert not _hits(rules_tech.hardware, "云帆科技负责制造这批芯片，正在努力提升星河芯片的产量。", **names)
+
+
+def test_a_list_of_things_named_with_a_trend_is_one_item():
+    names = dict(北辰系统="Product", 南岭数据库="Product", 开源="Trend")
+    got = _hits(rules_tech.related, "他负责多个社区的运营，包括北辰系统、南岭数据库等开源项目。", **names)
+    assert {("北辰系统", "relatedTo", "开源"), ("南岭数据库", "relatedTo", "开源")} <= got

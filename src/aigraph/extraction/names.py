@@ -27,7 +27,7 @@ _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OP
 _IN_TITLE = re.compile(r"《[^》]*$")
 _VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+(?![\d.%])|[ -]\d+(?:\.\d+)?[BbK](?![A-Za-z\d])")
 # a bare version number after a one-word name ("Large 2", "Holo 3"), not a count ("Agent 2 个")
-_BARE_VERSION = re.compile(rf" ?\d{{1,2}}(?![\d.,，%A-Za-z])(?!\s?{alt('names.counted')})")
+_BARE_VERSION = re.compile(rf" ?\d{{1,2}}(?![\d.,，:：%A-Za-z])(?!\s?{alt('names.counted')})")
 _YEAR_OR_RANK = re.compile(r"^(?:(?:19|20)\d{2}[A-Za-z]|(?:TOP|Top|top|No|NO|Stage|Part|Phase|Level|Lv|Step|Vol)\.?\s?\d+)")
 _SHORT_CODE = re.compile(r"^[a-z]\d+(?:-[a-z]+)?$")  # o1, s1, o3-mini
 _CHIP_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|MI\d{3}[A-Z]?)$")

@@ -276,7 +276,9 @@ def related(s: Parse) -> Found:
         inside = [t for t in trends if a <= ents[t].start < b]
         for t in inside:
             for i in things:
-                if a <= ents[i].start < b and not _ITEM_SEP.search(s.between(i, t)):
+                # the thing's own list ("A、B等开源项目") is one item
+                gap = s.text[ents[s.coordinated(i)[-1]].end:ents[t].start] if ents[i].end <= ents[t].start else s.between(i, t)
+                if a <= ents[i].start < b and not _ITEM_SEP.search(gap):
                     yield Hit("relatedTo", i, t, 0.6, "same-example-list")
     # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
     for t in trends:
