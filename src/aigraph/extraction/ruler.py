@@ -16,25 +16,12 @@ from aigraph.extraction.candidates import (
     masked_text,
     word_boundary_ok,
 )
-from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.lexicon import Lexicon, load_lexicon, version_named
 from aigraph.folding import norm
 
 # units and counters written after a number: a name cannot start with them right after a digit
 _UNITS = frozenset("纳米 毫米 厘米 千米 公里 亿元 万元 美元 亿美 万亿 千亿 百亿 亿参 个月 小时 分钟 年代 周年".split())
 _PLURAL = re.compile(r"s(?![A-Za-z0-9])")
-
-
-_VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*")
-
-
-def _version_named(name: str, type_: str, surface: str, key: str) -> str:
-    """The name a mention stands for: an alias that is the record's name and a version ("Holoswim2" of
-    Holoswim, "YOLOv8" of YOLO) names that version, as versioned names do everywhere else."""
-    base = norm(name)
-    if type_ in ("Model", "Product", "Chip") and key != base and key.startswith(base) \
-            and _VERSION_TAIL.fullmatch(key[len(base):]):
-        return " ".join(surface.split())
-    return name
 
 
 class LexiconRuler:
@@ -63,7 +50,7 @@ class LexiconRuler:
                 if ordinary and not any(a.islower() and norm(a) == key for a in (entry.name, *entry.aliases, *entry.weak_aliases)):
                     continue  # "at scale" in English: the word, not "Scale AI" (in Chinese text "runway" is the name)
                 out.append(Candidate(
-                    start, end, entry.type, _version_named(entry.name, entry.type, surface, key),
+                    start, end, entry.type, version_named(entry, surface),
                     "lexicon" if strong else "lexicon-weak", 1.0 if strong else 0.5, entry,
                 ))
         return doc

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon
+from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon, version_named
 from aigraph.folding import norm
 from aigraph.model import Entity, Evidence, Fact, Linked, Reading
 from aigraph.vocab import SYMMETRIC, signatures
@@ -41,7 +41,7 @@ def link(readings: Sequence[Reading], threshold: float, lexicon: Lexicon | None 
             names[key][m.name] += 1
             types[key][m.type] += m.score
             surfaces[key].add(m.surface)
-    entries = {k: lexicon.by_name.get(k) or lexicon.canonical(k) for k in names}
+    entries = {k: lexicon.by_name.get(k) or _family(k, names[k], lexicon) for k in names}
     group = _merge(names, types, surfaces, entries)
     members: dict[str, list[str]] = defaultdict(list)
     for key in sorted(names):
@@ -184,9 +184,18 @@ def _detail(f: Fact) -> int:
 
 
 def _key(name: str, lexicon: Lexicon) -> str:
-    """Matching key of a canonical name; a name the lexicon knows as an alias joins its entry."""
+    """Matching key of a canonical name; a name the lexicon knows as an alias joins its entry, unless
+    it names a version of it (`lexicon.version_named`: "Holoswim2" is not Holoswim)."""
     entry = lexicon.canonical(name)
-    return norm(entry.name) if entry else norm(name)
+    return norm(entry.name) if entry and version_named(entry, name) == entry.name else norm(name)
+
+
+def _family(key: str, spellings: Counter, lexicon: Lexicon) -> LexEntry | None:
+    """The entry a key's names mean, when none of them names a version of it."""
+    entry = lexicon.canonical(key)
+    if entry is None or any(version_named(entry, n) != entry.name for n in spellings):
+        return None
+    return entry
 
 
 def _best_name(counts: Counter) -> str:
