@@ -171,3 +171,13 @@ def test_trends_carry_their_definition_and_wider_trends():
     assert [q.object for q in quads if q.subject == rlhf and q.predicate == SKOS.broader] == [entity_iri("Reinforcement learning")]
     [definition] = [q.object for q in quads if q.subject == rlhf and q.predicate == SKOS.definition]
     assert definition.language == "en" and "human" in definition.value
+
+
+def test_a_version_the_lexicon_lists_as_an_alias_stays_its_own_entity():
+    # YOLOv8 is an alias of the lexicon's YOLO record; a plain other alias still joins the record
+    readings = [
+        _analysis("v.txt", 0, "团队用YOLOv8做检测。", [("YOLOv8", "Model", "YOLOv8")]),
+        _analysis("v.txt", 1, "早期的YOLO更慢。", [("YOLO", "Model", "YOLO")]),
+    ]
+    names = {e.name for e in link(readings, 0.5).entities}
+    assert {"YOLOv8", "YOLO"} <= names

@@ -60,5 +60,52 @@ def test_short_form_after_the_full_name(extract_text):
 
 
 def test_byline_names(extract_text):
-    [a] = extract_text("**新浪科技特约作者：周宁、程予安、Kevin、赵海清**")
-    assert {("程予安", "Person"), ("赵海清", "Person"), ("Kevin", "Person")} <= _ents(a)
+    [a] = extract_text("**腾讯科技特约作者：王子、顾程来、Evan、李海丹**")
+    assert {("顾程来", "Person"), ("李海丹", "Person"), ("Evan", "Person")} <= _ents(a)
+
+
+# ---------------------------------------------------------------- where a name starts and ends, and what it is
+
+def _names(analysis):
+    return {(m.name, m.type) for m in analysis.mentions}
+
+
+def test_a_preposition_does_not_start_an_organisation_name(extract_text):
+    [a] = extract_text("据滨海商学院院长王立新介绍，新课程下月开设。")
+    assert any(m.surface == "滨海商学院" for m in a.mentions)
+    assert not any(m.surface.startswith("据") for m in a.mentions)
+
+
+def test_an_organisation_name_runs_on_into_a_longer_one():
+    from aigraph.extraction import names_cn
+    text = "他是东岭大学医学中心的主任，也在南峰大学任教。"
+    found = {c.name for c in names_cn.organisations(text, bytearray(len(text)))}
+    assert "东岭大学医学中心" in found and "东岭大学" not in found and "南峰大学" in found
+
+
+def test_a_common_acronym_is_no_company(extract_text):
+    [a] = extract_text("这家平台已为 200 多个品牌 IP 提供了授权。")
+    assert not any(m.surface == "IP" for m in a.mentions)
+
+
+def test_a_copula_that_compares_says_nothing_of_the_kind(extract_text):
+    [a] = extract_text("Grounding 是比世界模型更宽泛的提法。")
+    assert ("Grounding", "Model") not in _names(a)
+
+
+def test_a_bare_version_number_continues_a_name_but_a_count_does_not(extract_text):
+    [a] = extract_text("星图科技的 Nimbus 2 已经上线。")
+    assert any(m.surface == "Nimbus 2" for m in a.mentions)
+    [b] = extract_text("星图科技的 Nimbus 2 个版本都已上线。")
+    assert not any(m.surface == "Nimbus 2" for m in b.mentions)
+
+
+def test_a_name_its_maker_is_left_out_of_is_the_lexicons_full_name(extract_text):
+    [a] = extract_text("开发者也可以通过 Mistral 的 Large 2 来编写代码。")
+    assert ("Mistral Large 2", "Model") in _names(a)
+    assert not any(m.name in ("Large", "Large 2") for m in a.mentions)
+
+
+def test_a_name_before_studio_is_no_product(extract_text):
+    [a] = extract_text("她是 Keywords Studios 旗下 Silver Harbor 工作室的美术总监。")
+    assert not any(m.surface == "Silver Harbor" and m.type == "Product" for m in a.mentions)

@@ -161,3 +161,35 @@ def test_a_chip_maker_does_not_use_its_own_chip(extract_text):
     [a] = extract_text("华为轮值董事长徐直军在开发者大会上介绍了昇腾芯片的新进展。")
     assert ("Huawei", "usesChip", "Ascend") not in _facts(a, 0.0)
     assert ("Eric Xu", "leads", "Huawei") in _facts(a)
+
+
+# ---------------------------------------------------------------- denials and suppositions (hand-given entities)
+
+def _given(text: str, **names: str) -> set[tuple[str, str, str]]:
+    import re
+
+    from aigraph.extraction.clauses import Ent
+    from aigraph.extraction.relations import sentence_facts
+    ents = sorted((Ent(m.start(), m.end(), t, n) for n, t in names.items() for m in re.finditer(re.escape(n), text)),
+                  key=lambda e: e.start)
+    return {(f.subject, f.predicate, f.object) for f in sentence_facts(text, ents, "2024-06-01") if f.confidence >= 0.5}
+
+
+def test_a_denied_tie_to_a_trend_is_not_stated():
+    said = _given("晨光日报刊登了一篇长文，专门讨论了智能体。", 晨光日报="Company", 智能体="Trend")
+    denied = _given("晨光日报刊登了一篇长文，但并不是专门讨论智能体的。", 晨光日报="Company", 智能体="Trend")
+    assert ("晨光日报", "relatedTo", "智能体") in said
+    assert ("晨光日报", "relatedTo", "智能体") not in denied
+
+
+def test_a_supposition_states_no_tie_and_no_rivalry():
+    assert ("云帆科技", "relatedTo", "合成数据") in _given("云帆科技正在大量使用合成数据。", 云帆科技="Company", 合成数据="Trend")
+    assert not _given("如果你能买到云帆科技的芯片，是否还需要合成数据？", 云帆科技="Company", 合成数据="Trend")
+    assert ("星河模型", "competesWith", "极光模型") in _given("星河模型的表现超越了极光模型。", 星河模型="Model", 极光模型="Model")
+    assert not _given("假如星河模型的表现能超越极光模型，格局就会改变。", 星河模型="Model", 极光模型="Model")
+
+
+def test_a_denial_does_not_take_back_who_made_what():
+    # "没有开源" denies the opening, not the making
+    assert ("星河模型", "developedBy", "云帆科技") in _given("云帆科技没有开源其发布的星河模型。", 云帆科技="Company", 星河模型="Model") \
+        | _given("云帆科技发布的星河模型没有开源。", 云帆科技="Company", 星河模型="Model")

@@ -49,3 +49,11 @@ def test_urls_are_not_read(ruler_nlp):
 def test_weak_alias_is_marked_weak(ruler_nlp):
     found = _found(ruler_nlp, "Forerunner、Index联合领投")
     assert ("Index", "Index Ventures", "lexicon-weak") in found
+
+
+def test_an_alias_that_adds_a_version_names_that_version(ruler_nlp):
+    # the lexicon lists these versions as aliases of the family's record
+    found = _found(ruler_nlp, "他们用YOLOv8做检测，又试了Whisper v3和Tacotron。")
+    assert ("YOLOv8", "YOLOv8", "lexicon") in found
+    assert ("Whisper v3", "Whisper v3", "lexicon") in found
+    assert ("Tacotron", "Tacotron", "lexicon") in found

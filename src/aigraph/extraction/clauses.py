@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from aigraph.extraction.words import alt
+
 # clause boundaries; a dash pair and parentheses are asides, not boundaries
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?]|——|—")
 # what may stand between a possessor and the thing it owns ("OpenAI的o1", "Google Gemini", "xAI的“Colossus”")
@@ -23,6 +25,10 @@ _PREFIX = re.compile(
     r"\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中|年初|年底|上半年|下半年)?|"
     r"\d{1,2}\s?月(?:\d{1,2}\s?[日号])?|春节期间|期间|近年来|如今|当下|未来|届时)[，,\s]*)*$"
 )
+
+# the connectives that open a clause, and a subject of its own after them ("所以我认为…")
+_OPENER = re.compile(_PREFIX.pattern.removesuffix("$"))
+_OWN_SUBJECT = re.compile(alt("clause.own_subject"))
 
 
 # a description that may stand before a subject: "美国初创公司X", "估值55亿美元的X", "AI推理芯片制造商X"
@@ -223,6 +229,10 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
             if _PREFIX.match(opener) or _DESCRIPTION.match(opener) or (topic and topic.start(1) <= e.start < topic.end(1)):
                 carried = sent.head(i)
                 break
+        else:
+            body = text[c.start:c.end]
+            if ci > 0 and _OWN_SUBJECT.match(body, _OPENER.match(body).end()):
+                carried = None  # "…，所以我认为…": the clause speaks of its own subject
         c.previous = before_clause
         c.subject = carried
         if ci == 0 and c.ents and _LABEL.fullmatch(text[c.start:ents[c.ents[0]].start] + "\0" + text[ents[c.ents[-1]].end:c.end]):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from aigraph.extraction.words import alt
+
 # Words written just before a name ("初创公司Sameday", "投资机构Index", "创始人Bret Taylor").
 _LEFT = {
     "Investor": r"投资机构|投资方|投资人|风投机构|风投|风险投资机构|风险投资公司|创投机构|投资公司|孵化器|加速器|基金|"
@@ -42,7 +44,7 @@ _RIGHT = {
     "Investor": r"领投|跟投|参投|联合领投|共同领投|投资了|资本|合伙人|的合伙人|等投资机构|等机构投资|旗下基金",
     "Company": r"[，,]\s?(?:正在打造|致力于|专注于|成立于|创立于|是一家)|公司|是一家|成立于|成立|创立于|创立|估值|完成.{0,12}融资|获得.{0,16}(?:融资|投资)|获.{0,10}融资|"
                r"融资|上市|旗下|推出|发布|研发|开发了|宣布|的创始人|创始人|的CEO|CEO|团队|与.{1,16}合作|"
-               r"正在打造|致力于|专注于|的产品|的模型|的芯片|股价|市值|营收|收入|员工",
+               r"正在打造|致力于|专注于|的产品|的模型|的芯片|股价|市值|营收|收入|员工|" + alt("names.org_after"),
     "Model": r"模型|大模型|系列模型|的参数|参数规模|在.{0,10}(?:基准|测试|榜单)",
     "Chip": r"芯片|GPU|显卡|处理器|加速卡|集群",
     "Product": r"平台|工具|应用|App|APP|助手|产品|功能|服务|插件|搜索引擎|上线|的用户|用户|客户端|浏览器",
@@ -52,7 +54,7 @@ _RIGHT = {
 # the last kind word before the clause ends is the head ("Acme是某大厂最重要的芯片供应合作伙伴": a partner)
 _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
                      r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
-                     r"合作伙伴|供应商|竞争对手)")
+                     r"合作伙伴|供应商|竞争对手)(?!\s?(?:更|还要|还))")  # "是比某种模型更广的": a comparison, no kind
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
@@ -82,7 +84,7 @@ _SPEAKER_RIGHT = re.compile(r"\s?\**\s?[：:]")
 _GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
 # right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
 _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|显卡|处理器|模型|大模型|"
-                         r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队)")
+                         r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队|" + alt("names.org_after") + ")")
 
 
 # where someone works ("在Twitter工作", "Instagram的联合创始人", "Runway 的首席执行官"): an organisation,

@@ -222,3 +222,15 @@ def _load_path(path: str) -> Lexicon:
     return Lexicon(load_entries(files), stopwords=default_lexicon().stopwords)
 
 
+_VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*")
+
+
+def version_named(entry: LexEntry, surface: str) -> str:
+    """The name a mention of `entry` stands for: an alias that is the record's name and a version
+    ("Holoswim2" of Holoswim, "YOLOv8" of YOLO) names that version, as versioned names do elsewhere;
+    any other alias names the record."""
+    base, key = norm(entry.name), norm(surface)
+    if entry.type in ("Model", "Product", "Chip") and key != base and key.startswith(base) \
+            and _VERSION_TAIL.fullmatch(key[len(base):]):
+        return " ".join(surface.split())
+    return entry.name

@@ -13,6 +13,7 @@ from aigraph.extraction import names_cn
 from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
 from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.words import alt
 from aigraph.folding import norm
 
 LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -25,6 +26,8 @@ _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OP
                       r"[KMGTkmgt]|[GgDd]|[Kk]|V|D|P|H|p|fps|GB|TB|MB|PB|EB|K\+|\+)|[A-Za-z]{1,2}v?\d|[a-z]{4,}\d+)$")
 _IN_TITLE = re.compile(r"《[^》]*$")
 _VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+(?![\d.%])|[ -]\d+(?:\.\d+)?[BbK](?![A-Za-z\d])")
+# a bare version number after a one-word name ("Large 2", "Holo 3"), not a count ("Agent 2 个")
+_BARE_VERSION = re.compile(rf" ?\d{{1,2}}(?![\d.,，:：%A-Za-z])(?!\s?{alt('names.counted')})")
 _YEAR_OR_RANK = re.compile(r"^(?:(?:19|20)\d{2}[A-Za-z]|(?:TOP|Top|top|No|NO|Stage|Part|Phase|Level|Lv|Step|Vol)\.?\s?\d+)")
 _SHORT_CODE = re.compile(r"^[a-z]\d+(?:-[a-z]+)?$")  # o1, s1, o3-mini
 _CHIP_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|MI\d{3}[A-Z]?)$")
@@ -64,8 +67,9 @@ class NamePatterns:
         lex = [c for c in out if c.source == "lexicon"]
         covered = _coverage(len(text), lex)
         companies = {c.end for c in lex if c.type == "Company"}
+        makers = {c.end: c for c in lex if c.type == "Company"}
         found: list[Candidate] = []
-        found += self._latin(text, covered, companies)
+        found += self._latin(text, covered, companies, makers)
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
@@ -85,7 +89,21 @@ class NamePatterns:
         key = norm(surface)
         return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
 
-    def _latin(self, text: str, covered: bytearray, companies: set[int]) -> list[Candidate]:
+    def _made_by(self, text: str, a: int, b: int, makers: dict[int, Candidate]) -> Candidate | None:
+        """The lexicon's entry for a name its maker's name is left out of ("Mistral 的 Large 2" is
+        Mistral Large 2), when the maker stands just before it."""
+        for end in range(max(0, a - 8), a + 1):
+            c = makers.get(end)
+            if c is None or not _OWNED.match(text[end:a]):
+                continue
+            for maker in (text[c.start:c.end], c.name):
+                for entry, _weak in self.lexicon.lookup(f"{maker} {text[a:b]}"):
+                    if entry.type in ("Model", "Product", "Chip"):
+                        return Candidate(a, b, entry.type, entry.name, "pattern:maker-prefixed", 0.9, entry)
+        return None
+
+    def _latin(self, text: str, covered: bytearray, companies: set[int],
+               makers: dict[int, Candidate] | None = None) -> list[Candidate]:
         out = []
         common = english_common()
         given = _given_names()
@@ -115,9 +133,14 @@ class NamePatterns:
                 lower = [w for w in words if w[:1].islower() and not _SHORT_CODE.match(w)]
                 if lower and (len(words) == 1 or len(lower) * 2 >= len(words)):
                     continue
-                if (v := _VERSION_AFTER.match(text, b)) and _VERSIONED.search(surface):
-                    b = v.end()  # "MiniCPM-Llama3-V 2.5": the version is part of the name
+                if (v := _VERSION_AFTER.match(text, b)) and _VERSIONED.search(surface) \
+                        or len(words) == 1 and words[0][:1].isupper() and not _VERSIONED.search(surface) \
+                        and (v := _BARE_VERSION.match(text, b)):
+                    b = v.end()  # "MiniCPM-Llama3-V 2.5", "Large 2": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
+                if makers and (made := self._made_by(text, a, b, makers)):
+                    out.append(made)
+                    continue
                 kind = _latin_kind(surface, words, common, given)
                 if kind not in ("person", "given", "fullname", "company", "investor") and norm(surface) in terms:
                     continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form

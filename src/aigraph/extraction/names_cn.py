@@ -8,12 +8,14 @@ from pathlib import Path
 
 from aigraph.extraction.candidates import Candidate
 from aigraph.extraction.cues import type_votes
+from aigraph.extraction.words import alt, words
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 LATIN_CHARS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 
 _STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于等其该这那此各每中上下里内外一个也都又就而并且但之所着过给让使他她它们曾已"
-                        "某仍最还需")
+                        "某仍最还需") | frozenset("".join(words("names.not_start")))
+_ORG_HEAD = re.compile(alt("names.org_head"))
 # measure words after 一 ("一批重大原创科技成果", "一道推进科技赋能"): the name cannot start with them
 _MEASURE_AFTER_ONE = frozenset("批道家个种款位名项些群支套类场次")
 # single characters that open a phrase, not a name ("来推进大模型", "有不少资本")
@@ -348,9 +350,14 @@ def funds(text: str, covered: bytearray) -> list[Candidate]:
 def organisations(text: str, covered: bytearray) -> list[Candidate]:
     """Names ending in an organisation word (…科技, …研究院, …大学, …资本)."""
     out = []
+    last = 0
     for m in _CN_ORG.finditer(text):
+        if m.start() < last:
+            continue  # inside the longer name just found
         suf = m["suf"] or m["weak"]
         start, end = name_start(text, m.start(), max_len=8), m.end()
+        if head := _ORG_HEAD.match(text, end):
+            end = last = head.end()  # "某大学医学中心": the longer name is the organisation meant
         if not brand_ok(text[start:m.start()], 2000) or not _free(covered, start, end):
             continue
         typ = "Investor" if suf in ("资本", "创投", "基金") else "Company"

@@ -25,6 +25,7 @@ from aigraph.extraction.clauses import CONTEXT, Ent, Parse
 from aigraph.extraction.constructions import Hit, registered
 from aigraph.extraction.resolve import chosen
 from aigraph.extraction.topic import Discourse, Topic, anaphors, next_topic, opening, points_back
+from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
@@ -41,6 +42,11 @@ ACROSS = frozenset({"developedBy", "investedIn", "founderOf", "leads", "partnerO
 """Predicates read across sentences (a comparison or a trend tie with a guessed side is too loose)."""
 DATED = frozenset({"investedIn", "developedBy", "founderOf", "acquired"})
 """Predicates whose facts carry the date their clauses state."""
+MODAL = frozenset({"relatedTo", "competesWith", "partnerOf", "usesChip"})
+"""Predicates a denial or a supposition takes back ("X并非做T的", "如果X能与Y竞争"); who made or founded
+what stays so in any mood ("如果OpenAI发布GPT-5" still names GPT-5's maker)."""
+_NEGATION = re.compile(alt("modal.negation"))
+_CONDITIONAL = re.compile(alt("modal.conditional"))
 
 
 def allowed(pred: str, s: Ent, o: Ent) -> bool:
@@ -111,7 +117,7 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     """The fact a hit reads, with the attributes its clauses state; None when the types do not fit."""
     s, o = _entity(sent, hit.subject), _entity(sent, hit.object)
     pred, conf = hit.predicate, hit.confidence
-    if not allowed(pred, s, o) or _cited(sent.text, s, o):
+    if not allowed(pred, s, o) or _cited(sent.text, s, o) or pred in MODAL and _unasserted(sent, hit):
         return None
     if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
         conf = min(conf, 0.35)  # the lexicon knows another maker: a misreading, most likely
@@ -146,6 +152,19 @@ def _cited(text: str, s: Ent, o: Ent) -> bool:
         return False
     return any(m.start() <= min(s.start, o.start) and max(s.end, o.end) <= m.end() and s.end > s.start and o.end > o.start
                for m in _TITLE.finditer(text))
+
+
+def _unasserted(sent: Parse, hit: Hit) -> bool:
+    """Whether a denial stands in the later entity's clause before it, or a supposition opens the
+    stretch from the earlier entity's clause to the later entity: the sentence does not state the fact."""
+    sides = sorted((sent.ents[i] for i in (hit.subject, hit.object) if i != CONTEXT), key=lambda e: e.start)
+    if not sides:
+        return False
+    first, last = sides[0], sides[-1]
+    lo = max(first.end, sent.clauses[last.clause].start) if len(sides) > 1 else sent.clauses[last.clause].start
+    if _NEGATION.search(sent.text, lo, last.start):
+        return True
+    return bool(_CONDITIONAL.search(sent.text, sent.clauses[first.clause].start, last.start))
 
 
 def _span(sent: Parse, hit: Hit) -> tuple[int, int]:

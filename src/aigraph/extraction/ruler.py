@@ -16,7 +16,7 @@ from aigraph.extraction.candidates import (
     masked_text,
     word_boundary_ok,
 )
-from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.lexicon import Lexicon, load_lexicon, version_named
 from aigraph.folding import norm
 
 # units and counters written after a number: a name cannot start with them right after a digit
@@ -50,7 +50,7 @@ class LexiconRuler:
                 if ordinary and not any(a.islower() and norm(a) == key for a in (entry.name, *entry.aliases, *entry.weak_aliases)):
                     continue  # "at scale" in English: the word, not "Scale AI" (in Chinese text "runway" is the name)
                 out.append(Candidate(
-                    start, end, entry.type, entry.name,
+                    start, end, entry.type, version_named(entry, surface),
                     "lexicon" if strong else "lexicon-weak", 1.0 if strong else 0.5, entry,
                 ))
         return doc

@@ -258,10 +258,10 @@ _PARTNER_AFTER = re.compile(
     r"(?:战略|深度|全面|长期)?(?:合作|联合(?!创始|创办|主席|首席|CEO)|携手|集成|结盟|共建)"
 )
 _JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
-                              rf"{alt('partner.joint_investing')}(?!成立|设立|创立|打造|组建)")
+                              rf"{alt('partner.joint_investing', 'partner.joint_winning')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
 _PARTNER_CUE = re.compile(r"合作|联合|携手|联手|牵手|集成|结盟|共建|伙伴|共同|一起|讨论|签署|合资|合力|团队|研究|实验室|科学家")
-_INVESTING_CUE = re.compile(alt("partner.joint_investing"))
+_INVESTING_CUE = re.compile(alt("partner.joint_investing", "partner.joint_winning"))
 _HANDS = re.compile(r"^\s?(?:携手|联手|牵手|联合)\s?$")
 _JOINT_VENTURE = re.compile(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)")
 _IS = re.compile(r"^\s?是\s?$")
@@ -288,7 +288,7 @@ def partners(s: Parse) -> Found:
     for a in heads:
         for b in heads:
             if b <= a or b in investing:
-                continue  # "A与B联合领投": co-investors of a round, not partners
+                continue  # "A与B联合领投", "A和B一起中标": co-investors or co-winners, not partners
             gap = s.between(a, b)
             after_b = s.after(b, 16)
             listed = s.coordinated(b)

@@ -17,6 +17,8 @@ _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平
 
 
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
+_BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
+_HELPS = re.compile(alt("compare.helps"))
 
 
 _RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)"
@@ -54,9 +56,11 @@ def competes(s: Parse) -> Found:
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
-                or _NOT_RIVALRY.match(s.after(j, 8)):
-            continue  # "A的融资额超过了B": money or size compared, not a rivalry
+                or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)):
+            continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
+        if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
+            a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
             group = s.coordinated(j)  # "A和B之间的竞争": the list's members are each other's rivals
             for x in group:
@@ -145,10 +149,11 @@ def based_on(s: Parse) -> Found:
                     yield Hit("basedOn", i, j, 0.75, "built-on")
 
 
-_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|在|依靠|购买|集成|装备|运行在)(?:了)?"
+_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|集成|装备|运行在)(?:了)?"
                        r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
 _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
+_MAKES_CHIPS = re.compile(alt("chip.makes"))
 
 
 @construction("zh.tech.hardware")
@@ -177,8 +182,9 @@ def hardware(s: Parse) -> Found:
             yield Hit("trainedOn", trained[0], j, 0.75, "trained-model-on-chip")
         elif u.type == "Model":
             yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
-        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)):
-            yield Hit("usesChip", user, j, 0.7, "uses-chip")
+        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)) \
+                and not _MAKES_CHIPS.search(s.text, u.end, chip.start):
+            yield Hit("usesChip", user, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
         if p.type == "Product":
@@ -197,6 +203,7 @@ _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|�
 _NOUN_GAP = re.compile(r"^[^，,；;。]{0,6}?(?:模型|大模型|产品|工具|平台|应用|技术|公司|企业|方案|系统|芯片|领域)?\s?[，,：:]?\s?$")
 _EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
 _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获得|完成|采用|使用|通过|提升|表现")
+_ITEM_SEP = re.compile(alt("list.item_sep"))
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
@@ -219,7 +226,8 @@ def related(s: Parse) -> Found:
             e = ents[i]
             start = _chain_start(s, i)
             # category apposition, either order
-            if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]):
+            if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]) \
+                    and ("的" in s.text[te.end:start] or not _describes_before(s, t, i)):
                 kinds.add(t)
                 yield Hit("relatedTo", i, t, 0.8, "trend-kind-of")
             elif e.end <= te.start and _E_BEFORE_T.match(s.text[e.end:te.start]) and _T_CATEGORY_AFTER.match(s.after(t, 8)) \
@@ -253,6 +261,9 @@ def related(s: Parse) -> Found:
                        and not any(a <= ents[k].start < b for a, b in examples)]
             if between:
                 continue
+            if any(a <= ents[subj].start < b and a <= te.start < b for a, b in examples) \
+                    and _ITEM_SEP.search(s.text[max(ents[k].end for k in group):te.start]):
+                continue  # "包括A、一些开源的东西": items of one list of examples are not tied
             for k in group:
                 if k in things:
                     yield Hit("relatedTo", k, t, 0.65, "subject-does-trend")
@@ -265,7 +276,9 @@ def related(s: Parse) -> Found:
         inside = [t for t in trends if a <= ents[t].start < b]
         for t in inside:
             for i in things:
-                if a <= ents[i].start < b:
+                # the thing's own list ("A、B等开源项目") is one item
+                gap = s.text[ents[s.coordinated(i)[-1]].end:ents[t].start] if ents[i].end <= ents[t].start else s.between(i, t)
+                if a <= ents[i].start < b and not _ITEM_SEP.search(gap):
                     yield Hit("relatedTo", i, t, 0.6, "same-example-list")
     # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
     for t in trends:
@@ -285,6 +298,21 @@ def related(s: Parse) -> Found:
 _VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
 _ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?(?:迈入|进入|步入|转向|迈向|拥抱|布局|入局|押注|发力|加码|深耕|进军)"
                      r"[^，,；;。]{0,6}?$")
+
+
+_TRAILING = re.compile(r"\s?[^，,；;。、：:（）()“”\"]{0,4}?\s?")
+
+
+def _describes_before(s: Parse, t: int, i: int) -> bool:
+    """Whether the trend's phrase before thing `i` follows another thing directly ("A实时多模态助手B…"):
+    in a run of names and descriptions without punctuation, the description is the earlier name's (one
+    that ends in 的 is the later one's: "…架构的模型B")."""
+    te = s.ents[t]
+    for k, e in enumerate(s.ents):
+        if k != i and e.type in ("Model", "Product", "Chip") and e.end <= te.start and e.owned is None \
+                and _TRAILING.fullmatch(s.text, e.end, te.start):
+            return True
+    return False
 
 
 def _example_spans(s: Parse) -> list[tuple[int, int]]:

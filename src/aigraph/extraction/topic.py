@@ -147,10 +147,21 @@ def points_back(text: str) -> bool:
     return bool(_CUES.search(text))
 
 
+_DEGREE = re.compile(alt("topic.degree"))
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+
+def schooling(text: str, e: Ent) -> bool:
+    """Whether an organisation is named as someone's school ("某大学计算机博士"): its clause goes on to a
+    degree, so the paragraph is not about it."""
+    end = _CLAUSE_END.search(text, e.end)
+    return bool(_DEGREE.search(text, e.end, end.start() if end else len(text)))
+
+
 def opening(text: str, ents: list[Ent]) -> Topic | None:
     """The topic a sentence with a single entity sets: the organisation it opens on ("Mistral AI is
     a Paris start-up…"), else none (the sentence is not parsed)."""
-    if len(ents) == 1 and ents[0].type in TYPES and opener_only(text[:ents[0].start]):
+    if len(ents) == 1 and ents[0].type in TYPES and opener_only(text[:ents[0].start]) and not schooling(text, ents[0]):
         return Topic(ents[0].name, ents[0].type, text)
     return None
 
@@ -171,7 +182,7 @@ def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: b
     candidates += [c.subject for c in s.clauses if c.subject is not None]
     for k in candidates:
         e = s.ents[k]
-        if e.type in TYPES and not e.anaphor:
+        if e.type in TYPES and not e.anaphor and not schooling(s.text, e):
             return Topic(e.name, e.type, s.text)
     if topic is None:
         return None

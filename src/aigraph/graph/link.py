@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon
+from aigraph.extraction.lexicon import LexEntry, Lexicon, default_lexicon, version_named
 from aigraph.folding import norm
 from aigraph.model import Entity, Evidence, Fact, Linked, Reading
 from aigraph.vocab import SYMMETRIC, signatures
@@ -118,8 +118,9 @@ class Table:
 
 
 def entry_of(key: str, lexicon: Lexicon) -> LexEntry | None:
-    """The lexicon's entry for a key, if it has one."""
-    return lexicon.by_name.get(key) or lexicon.canonical(key)
+    """The lexicon's entry for a key, if it has one: a key that names a version of an entry
+    (`lexicon.version_named`) has none, so that the version stays apart from its family."""
+    return lexicon.by_name.get(key) or _family(key, lexicon)
 
 
 def entity_table(aggs: Mapping[str, Aggregate], lexicon: Lexicon, entries: Mapping | None = None) -> Table:
@@ -318,9 +319,19 @@ def _detail(f: Fact) -> int:
 
 
 def _key(name: str, lexicon: Lexicon) -> str:
-    """Matching key of a canonical name; a name the lexicon knows as an alias joins its entry."""
+    """Matching key of a canonical name; a name the lexicon knows as an alias joins its entry, unless
+    it names a version of it (`lexicon.version_named`: "Holoswim2" is not Holoswim)."""
     entry = lexicon.canonical(name)
-    return norm(entry.name) if entry else norm(name)
+    return norm(entry.name) if entry and version_named(entry, name) == entry.name else norm(name)
+
+
+def _family(key: str, lexicon: Lexicon) -> LexEntry | None:
+    """The entry a key means, unless the key names a version of it (a key depends on the name alone,
+    so an update can look it up without the key's spellings)."""
+    entry = lexicon.canonical(key)
+    if entry is None or version_named(entry, key) != entry.name:
+        return None
+    return entry
 
 
 def _best_name(counts: Counter) -> str:

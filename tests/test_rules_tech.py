@@ -1,0 +1,60 @@
+"""Comparisons and trend ties of `rules_tech` on invented sentences whose entities are given."""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.extraction import clauses, rules_tech
+from aigraph.extraction.clauses import Ent
+
+
+def _hits(construction, text: str, **names: str) -> set[tuple[str, str, str]]:
+    ents = sorted((Ent(m.start(), m.end(), t, n) for n, t in names.items() for m in re.finditer(re.escape(n), text)),
+                  key=lambda e: e.start)
+    s = clauses.parse(text, ents)
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in construction(s)}
+
+
+def test_a_game_or_a_player_beaten_is_no_rival():
+    assert ("云帆科技", "competesWith", "星河科技") in _hits(rules_tech.competes, "云帆科技在市场上击败了星河科技。",
+                                                      云帆科技="Company", 星河科技="Company")
+    assert not _hits(rules_tech.competes, "十年前云帆科技的程序击败了星河科技游戏的高手。", 云帆科技="Company", 星河科技="Company")
+    assert not _hits(rules_tech.competes, "云帆科技的棋类程序战胜了星河科技的世界冠军，也击败了星河科技 棋手。",
+                     云帆科技="Company", 星河科技="Company")
+
+
+def test_who_helps_others_compete_is_no_rival():
+    text = "疫情期间，云帆科技正在帮助本地的小旅馆与星河科技和极光科技激烈竞争。"
+    assert not _hits(rules_tech.competes, text, 云帆科技="Company", 星河科技="Company", 极光科技="Company")
+    text = "疫情期间，云帆科技正在与星河科技和极光科技激烈竞争。"
+    assert ("云帆科技", "competesWith", "星河科技") in _hits(rules_tech.competes, text, 云帆科技="Company", 星河科技="Company",
+                                                      极光科技="Company")
+
+
+def test_items_of_a_list_of_examples_are_tied_only_within_their_item():
+    names = dict(晨星实验室="Company", 开源="Trend", 星河模型="Model", 多模态="Trend")
+    got = _hits(rules_tech.related, "我们做的很多事都是如此，包括晨星实验室、一些开源的东西。", **names)
+    assert ("晨星实验室", "relatedTo", "开源") not in got
+    got = _hits(rules_tech.related, "新的应用层出不穷，例如星河模型的多模态版本和晨星实验室的工具。", **names)
+    assert ("星河模型", "relatedTo", "多模态") in got
+
+
+def test_a_description_between_two_names_is_the_earlier_names():
+    names = dict(星河助手="Product", 极光助手="Product", 多模态="Trend", 智能体="Trend")
+    got = _hits(rules_tech.related, "发布会介绍了星河助手实时多模态助手极光助手浏览器智能体。", **names)
+    assert ("极光助手", "relatedTo", "多模态") not in got
+    got = _hits(rules_tech.related, "发布会介绍了实时多模态助手极光助手。", **names)
+    assert ("极光助手", "relatedTo", "多模态") in got
+
+
+def test_a_chip_maker_or_foundry_does_not_use_the_chips():
+    names = dict(云帆科技="Company", 星河芯片="Chip")
+    assert ("云帆科技", "usesChip", "星河芯片") in _hits(rules_tech.hardware, "云帆科技在数据中心部署了星河芯片。", **names)
+    assert not _hits(rules_tech.hardware, "云帆科技代工所有这些芯片，还在提升星河芯片的良率。", **names)
+    assert not _hits(rules_tech.hardware, "云帆科技负责制造这批芯片，正在努力提升星河芯片的产量。", **names)
+
+
+def test_a_list_of_things_named_with_a_trend_is_one_item():
+    names = dict(北辰系统="Product", 南岭数据库="Product", 开源="Trend")
+    got = _hits(rules_tech.related, "他负责多个社区的运营，包括北辰系统、南岭数据库等开源项目。", **names)
+    assert {("北辰系统", "relatedTo", "开源"), ("南岭数据库", "relatedTo", "开源")} <= got
