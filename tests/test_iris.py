@@ -154,3 +154,9 @@ def test_any_name_gives_an_iri_both_parsers_read_back_from_turtle(name):
               prefixes=prefixes())
     assert [t.subject.value for t in parse(buf.getvalue(), format=RdfFormat.TURTLE)] == [iri]
     assert [str(s) for s in rdflib.Graph().parse(data=buf.getvalue().decode("utf-8"), format="turtle").subjects()] == [iri]
+
+
+def test_characters_outside_rfc3987_ucschar_are_escaped():
+    # a variation selector of plane 14 is a combining mark, yet no IRI may hold it unescaped
+    assert slug("A\U000E0100") == "A%F3%A0%84%80"
+    assert slug("模型\ufdd0") == "模型%EF%B7%90"

@@ -27,7 +27,8 @@ def slug(name: str) -> str:
             out.append("%5F")  # so that "a b" and "a_b" stay apart
         elif c.isascii() and (c.isalnum() or c in _SAFE):
             out.append(c)
-        elif not c.isascii() and (c.isalnum() or unicodedata.category(c)[0] in "LNM") and not _bidi_or_private(c):
+        elif not c.isascii() and (c.isalnum() or unicodedata.category(c)[0] in "LNM") and not _bidi_or_private(c) \
+                and _ucschar(ord(c)):
             out.append(c)
         else:
             # surrogatepass: a lone surrogate (from a JSON escape) is still encoded, never an error
@@ -41,6 +42,14 @@ def slug(name: str) -> str:
         # very long names keep a readable head and a hash of the whole
         s = s[:150].rstrip(".") + "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return s or "_"
+
+
+def _ucschar(cp: int) -> bool:
+    """RFC 3987's ucschar: what an IRI may hold unescaped outside ASCII (not the noncharacters at each
+    plane's end, nor the tags and variation selectors of plane 14's first block)."""
+    if 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFF) >= 0xFFFE:
+        return False
+    return cp >= 0xA0 and not 0xD800 <= cp <= 0xF8FF and not 0xE0000 <= cp <= 0xE0FFF and cp <= 0xEFFFD
 
 
 def _bidi_or_private(c: str) -> bool:
