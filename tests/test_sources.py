@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -15,8 +16,10 @@ from aigraph.api import build as api_build
 from aigraph.cli import cli
 from aigraph.errors import StoreError
 from aigraph.graph import cache
+from aigraph.graph.store import is_graph_folder
 from aigraph.ingest.reader import find_sources
 from aigraph.pipeline.build import build
+from aigraph.pipeline.commit import FILES
 from aigraph.pipeline.update import add, remove
 from aigraph.views.html import safe_filename
 
@@ -118,6 +121,25 @@ def test_out_on_a_folder_that_is_not_a_graph_is_refused_and_left_alone(tmp_path,
     with pytest.raises(StoreError, match="holds other files and no graph"):
         build([src / "news.txt"], out)
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == sorted(files)
+
+
+def test_exports_checked_in_without_their_store_are_rebuilt(tmp_path):
+    # a fresh clone has the exports a build wrote but no store (the store is not checked in)
+    src = _tree(tmp_path / "src", {"news.txt": NEWS})
+    out = tmp_path / "exports"
+    build([src / "news.txt"], out)
+    for p in list(out.iterdir()):
+        if p.name not in FILES:
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+    assert not is_graph_folder(out)
+    build([src / "news.txt"], out)
+    assert is_graph_folder(out)
+    (out / "notes.txt").write_text("mine")
+    for p in list(out.iterdir()):
+        if p.name not in FILES and p.name != "notes.txt":
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+    with pytest.raises(StoreError, match="holds other files and no graph"):
+        build([src / "news.txt"], out)
 
 
 def test_add_to_a_mistyped_graph_folder_is_refused(tmp_path):

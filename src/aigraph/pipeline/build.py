@@ -11,7 +11,7 @@ from pathlib import Path
 from aigraph.atomic import writer_lock
 from aigraph.errors import StoreError
 from aigraph.graph.store import is_graph_folder
-from aigraph.pipeline.commit import commit
+from aigraph.pipeline.commit import FILES, commit
 from aigraph.pipeline.stages import Progress, run
 
 
@@ -57,12 +57,18 @@ def out_folder(out: str | os.PathLike) -> Path:
             what = "is a file" if above == path else f"is a file, so {path} cannot be a folder"
             raise StoreError(f"{above} {what}: name a folder for the graph.",
                              f"--out {path}: {above} {what}; give a folder for the graph.")
-    if path.is_dir() and any(path.iterdir()) and not is_graph_folder(path):
+    if path.is_dir() and any(path.iterdir()) and not is_graph_folder(path) and not _only_exports(path):
         raise StoreError(f"{path}/ holds other files and no graph: a build replaces its folder as a whole, so "
                          "give a new or empty folder, or one `build` wrote.",
                          f"--out {path}/ holds other files and no graph: a build replaces its folder as a "
                          "whole, so give a new or empty folder (or one `aigraph build` wrote).")
     return path
+
+
+def _only_exports(path: Path) -> bool:
+    """Whether the folder holds nothing but files a build writes: the exports of a clone, checked in
+    without their store, are a build's output too."""
+    return all(p.name in FILES and p.is_file() for p in path.iterdir())
 
 
 def build(sources: Sequence[Path], out: str | os.PathLike, threshold: float = 0.5, progress: Progress | None = None,
