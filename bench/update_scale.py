@@ -80,7 +80,7 @@ def scale(work: Path, n: int, repeat: int, names: int = 0) -> None:
     extra = work / "extra"
     extra.mkdir(exist_ok=True)
     one = extra / "one_more_news.txt"
-    one.write_text("简讯加一。\n\n2024年10月，Pantheon AI完成了由a16z领投的2500万美金种子轮融资。\n\n"
+    one.write_text("简讯加一。\n\n2025年3月，Lumora AI宣布完成由Accel领投的1800万美元A轮融资。\n\n"
                    "深度求索发布了DeepSeek-R1模型，对标OpenAI的o1。\n", encoding="utf-8")
     print(f"load average {os.getloadavg()[0]:.1f}")
     for _ in range(repeat):

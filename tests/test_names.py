@@ -60,7 +60,7 @@ def test_short_form_after_the_full_name(extract_text):
 
 
 def test_byline_names(extract_text):
-    [a] = extract_text("**腾讯科技特约作者：王子、顾程来、Evan、李海丹**")
+    [a] = extract_text("**本刊特约撰稿：吴晓、顾程来、Evan、李海丹**")
     assert {("顾程来", "Person"), ("李海丹", "Person"), ("Evan", "Person")} <= _ents(a)
 
 
