@@ -109,3 +109,10 @@ def test_a_name_its_maker_is_left_out_of_is_the_lexicons_full_name(extract_text)
 def test_a_name_before_studio_is_no_product(extract_text):
     [a] = extract_text("她是 Keywords Studios 旗下 Silver Harbor 工作室的美术总监。")
     assert not any(m.surface == "Silver Harbor" and m.type == "Product" for m in a.mentions)
+
+
+def test_a_codename_with_a_version_names_something_of_its_own(extract_text):
+    # Orion is a weak alias (a codename) of a model of the lexicon: "Orion-7" is not a version of that model
+    [a] = extract_text("在几项评测中，Orion-7 的得分已经超过了 GPT-4o。")
+    assert ("Orion-7", "Model") in _names(a)
+    assert {m.name for m in a.mentions} == {"Orion-7", "GPT-4o"}

@@ -123,7 +123,10 @@ class EntityResolver:
                 continue
             tail = " ".join(text[c.end:end].split())
             sep = "" if tail[:1] in "-" else " " if text[c.end:c.end + 1] == " " else ""
-            out.append(replace(c, end=end, name=f"{c.name}{sep}{tail}", source="lexicon+version", score=0.9))
+            # a weak alias is a codename or a common word: with a version it names something of its
+            # own ("Orion-3" is no version of the model code-named Orion)
+            base = text[c.start:c.end] if c.source == "lexicon-weak" else c.name
+            out.append(replace(c, end=end, name=f"{base}{sep}{tail}", source="lexicon+version", score=0.9))
         return out
 
 
