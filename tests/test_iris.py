@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import rdflib
@@ -160,3 +161,15 @@ def test_characters_outside_rfc3987_ucschar_are_escaped():
     # a variation selector of plane 14 is a combining mark, yet no IRI may hold it unescaped
     assert slug("A\U000E0100") == "A%F3%A0%84%80"
     assert slug("模型\ufdd0") == "模型%EF%B7%90"
+
+
+@pytest.mark.parametrize("head", range(145, 152))
+def test_a_long_name_is_never_cut_inside_a_percent_escape(head):
+    # the readable head of a long name keeps 150 characters: an escape there must stay whole
+    name = "a" * head + "%»" * 40
+    s = slug(name)
+    assert "~" in s and not re.search(r"%(?![0-9A-F]{2})", s)
+    buf = io.BytesIO()
+    serialize([Triple(NamedNode(ENT + s), NamedNode(ENT + "p"), Literal("v"))], buf, format=RdfFormat.TURTLE)
+    assert [t.subject.value for t in parse(buf.getvalue(), format=RdfFormat.TURTLE)] == [ENT + s]
+    assert slug(name + "x") != s

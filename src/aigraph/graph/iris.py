@@ -40,7 +40,11 @@ def slug(name: str) -> str:
         s = "%2E" * len(s) if not s.strip(".") else s[:-1] + "%2E"
     if len(s) > 200:
         # very long names keep a readable head and a hash of the whole
-        s = s[:150].rstrip(".") + "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        head = s[:150]
+        cut = head.rfind("%", len(head) - 2)
+        if cut >= 0:
+            head = head[:cut]  # never cut a percent escape in two (a dangling "%B" is no IRI)
+        s = head.rstrip(".") + "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return s or "_"
 
 
