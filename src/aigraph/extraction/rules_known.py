@@ -23,6 +23,11 @@ def _lab(name: str, developer: str, thing: Ent) -> bool:
     return thing.type == "Model" and name in words("develop.labs") and name.casefold().startswith(developer.casefold() + " ")
 
 
+def kin(name: str, developer: str, thing: Ent) -> bool:
+    """Whether an organisation stands for a thing's maker without being it: its parent, or its lab."""
+    return _parent(name, developer) or _lab(name, developer, thing)
+
+
 @construction("zh.org.known-maker")
 def known_maker(s: Parse) -> Found:
     """A model, product or chip whose maker the lexicon knows, and that maker named in the same sentence
@@ -38,8 +43,8 @@ def known_maker(s: Parse) -> Found:
             continue
         same = [i for i in makers if ents[i].name.casefold() == t.developer.casefold()]
         if not same:
-            kin = {ents[i].name for i in makers if _parent(ents[i].name, t.developer) or _lab(ents[i].name, t.developer, t)}
+            near = {ents[i].name for i in makers if kin(ents[i].name, t.developer, t)}
             # two labs named ("Google Brain和DeepMind"): which one made it the lexicon cannot tell
-            same = [i for i in makers if ents[i].name in kin] if len(kin) == 1 else []
+            same = [i for i in makers if ents[i].name in near] if len(near) == 1 else []
         for i in same:
             yield Hit("developedBy", j, i, KNOWN, "known-maker")
