@@ -174,7 +174,7 @@ def points_back(text: str) -> bool:
 
 _WE_ANY = re.compile(alt("anaphora.zh_we") + _NOT_US)
 # "我们最新发布的X", "我们推出了X", "我们最先进的X": the speakers made what follows
-_CLAIM_BEFORE = re.compile(alt("anaphora.zh_we") + rf"(?:自己)?(?:(?:{alt('develop.adverb')}|之前|刚刚|今天)*(?:{alt('develop.verb')})"
+_CLAIM_BEFORE = re.compile(alt("anaphora.zh_we") + rf"(?:自己)?(?:(?:{alt('develop.adverb')}|之前|刚刚|今天)*(?:{alt('develop.verb', 'develop.claim')})"
                            r"(?:了|的)|(?:的)?(?:最新|最先进|新一代|自研)(?:的)?)\s?[“\"]?\s?$")
 # "X是我们最新的模型", "X是我们新一代的…"
 _CLAIM_AFTER = re.compile(r"\s?[”\"]?\s?(?:模型)?\s?(?:则|也|就)?是" + alt("anaphora.zh_we") + r"(?:最新|新一代|最先进|第一个|首个)")
