@@ -193,3 +193,12 @@ def test_a_denial_does_not_take_back_who_made_what():
     # "没有开源" denies the opening, not the making
     assert ("星河模型", "developedBy", "云帆科技") in _given("云帆科技没有开源其发布的星河模型。", 云帆科技="Company", 星河模型="Model") \
         | _given("云帆科技发布的星河模型没有开源。", 云帆科技="Company", 星河模型="Model")
+
+
+def test_we_claiming_a_known_makers_model_is_read_when_the_article_named_the_maker(extract_text):
+    first, said = "谷歌的一位研究负责人在播客里谈了很多。", "Gemini 1.5 Pro是我们最新的旗舰模型，推理更稳。"
+    _, a = extract_text(first, said)
+    assert ("Gemini 1.5 Pro", "developedBy", "Google") in _facts(a)
+    # the maker never named before: 我们 could be anyone
+    [b] = extract_text(said)
+    assert not any(f.predicate == "developedBy" for f in b.facts)

@@ -58,3 +58,13 @@ def test_a_list_of_things_named_with_a_trend_is_one_item():
     names = dict(北辰系统="Product", 南岭数据库="Product", 开源="Trend")
     got = _hits(rules_tech.related, "他负责多个社区的运营，包括北辰系统、南岭数据库等开源项目。", **names)
     assert {("北辰系统", "relatedTo", "开源"), ("南岭数据库", "relatedTo", "开源")} <= got
+
+
+def test_a_model_built_into_a_product_is_what_the_product_is_based_on():
+    names = dict(北辰手机系统="Product", 星河模型="Model")
+    assert ("北辰手机系统", "basedOn", "星河模型") in _hits(rules_tech.based_on, "云帆科技宣布将星河模型集成到北辰手机系统中。", **names)
+    assert ("北辰手机系统", "basedOn", "星河模型") in _hits(rules_tech.based_on, "云帆科技在北辰手机系统中接入了星河模型。", **names)
+    assert ("北辰手机系统", "basedOn", "星河模型") in _hits(rules_tech.based_on, "北辰手机系统就基于星河模型推出了语音助手。", **names)
+    # built side by side, or compared: no foundation
+    assert not _hits(rules_tech.based_on, "云帆科技将星河模型和北辰手机系统放在同一场发布会上。", **names)
+    assert not _hits(rules_tech.based_on, "北辰手机系统的用户可以在设置中选择星河模型。", **names)

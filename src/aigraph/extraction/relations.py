@@ -14,6 +14,7 @@ from aigraph.extraction import (
     events_en,
     rules_en,
     rules_en_tech,
+    rules_known,
     rules_org,
     rules_people,
     rules_tech,
@@ -29,7 +30,7 @@ from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech, events_en)
+MODULES = (events, rules_org, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
 _ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")
@@ -203,10 +204,14 @@ class RelationExtractor:
                      for c in ents[lo:hi] if c.end <= b]
             if labelled:
                 talk.hear(sentence, local)
-            if len(local) < 2 and (talk.topic is None and talk.guest is None or not local or not points_back(sentence)):
+            we, you = talk.voices()
+            claimed = talk.claimant(sentence, local) if we is None else None
+            we = we or claimed
+            talk.note(sentence, local)
+            if len(local) < 2 and claimed is None and (talk.topic is None and talk.guest is None or not local
+                                                       or not points_back(sentence)):
                 talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)
                 continue
-            we, you = talk.voices()
             found, talk.topic = read_sentence(sentence, local, doc_date, talk.topic, we, you)
             talk.learn(found, sentence)
             facts.extend((a, fact) for fact in found if fact.confidence >= self.threshold)

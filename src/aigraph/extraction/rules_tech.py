@@ -112,7 +112,14 @@ def _chain_start(s: Parse, j: int) -> int:
     return s.ents[k].start
 
 
-_BASED = re.compile(r"^\s?(?:是|则|也|均|都|主要)?(?:基于|依托|依赖|利用|采用|使用|接入|集成|搭载|调用|整合|融合)(?:了)?\s?$")
+_BASED = re.compile(rf"^\s?(?:{alt('based.adverb')}){{0,2}}(?:基于|依托|依赖|利用|采用|使用|接入|集成|搭载|调用|整合|融合)(?:了)?\s?$")
+_INTEGRATE = alt("based.integrate")
+# "将Gemini大模型集成到X中", "把B的能力接入X": the model before its verb, the product after it
+_INTO = re.compile(rf"^\s?(?:模型|大模型)?\s?(?:的[^，,；;。将把]{{0,8}}?)?{_INTEGRATE}(?:到|进|至)?(?:了)?\s?$")
+_TAKEN = re.compile(r"(?:将|把)\s?$")
+# "在X中接入了B", "在其X里引入B": the product first
+_INSIDE = re.compile(rf"^\s?[^，,；;。在将把]{{0,6}}?(?:中|里|之中)\s?{_INTEGRATE}(?:了)?\s?$")
+_IN = re.compile(r"在\s?(?:其|自家|自己的)?\s?$")
 _BASED_AFTER = re.compile(r"^\s?(?:模型|大模型|的能力)?\s?(?:生成|来|作为|构建|开发|打造|驱动|提供|实现|进行|完成|训练|微调|优化)")
 _ON_TOP = re.compile(r"^\s?(?:的)?(?:基础上|之上)")
 _POWERED = re.compile(r"^\s?(?:驱动|加持|赋能|支持|提供支持)(?:的)")
@@ -138,6 +145,8 @@ def based_on(s: Parse) -> Found:
                     yield Hit("basedOn", i, j, 0.75, "a-uses-model")
                 elif re.match(r"^\s?(?:在)\s?$", gap) and _ON_TOP.match(s.after(j, 6)):
                     yield Hit("basedOn", i, j, 0.7, "on-top-of")
+                elif _INSIDE.match(gap) and _IN.search(s.before(i, 6)):
+                    yield Hit("basedOn", i, j, 0.75, "built-into")
                 elif re.match(r"^\s?(?:蒸馏|微调|衍生)自\s?$", gap) or (re.match(r"^\s?(?:是|由)?(?:从)\s?$", gap)
                                                                     and re.match(r"^\s?(?:蒸馏|微调)", s.after(j, 4))):
                     yield Hit("basedOn", i, j, 0.75, "distilled-from")
@@ -145,6 +154,8 @@ def based_on(s: Parse) -> Found:
                 gap = s.text[m.end:a.start]
                 if re.match(r"^\s?(?:模型)?\s?(?:驱动|加持|赋能)的[^，,；;。]{0,10}$", gap):
                     yield Hit("basedOn", i, j, 0.7, "powered-by")
+                elif _INTO.match(gap) and _TAKEN.search(s.text, 0, start):
+                    yield Hit("basedOn", i, j, 0.75, "built-into")
                 elif re.search(r"基于\s?$", s.before(j, 3)) and re.match(r"^\s?(?:模型|大模型)?(?:的|开发的|打造的|构建的)[^，,；;。]{0,10}$", gap):
                     yield Hit("basedOn", i, j, 0.75, "built-on")
 

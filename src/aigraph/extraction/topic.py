@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from aigraph.extraction.clauses import Ent, Parse, opener_only
+from aigraph.extraction.rules_known import kin
 from aigraph.extraction.words import alt
 from aigraph.model import Fact
 
@@ -61,6 +62,30 @@ class Discourse:
     """The organisation first said to be led or founded by someone: an interview's guest's."""
     speaker: str | None = None
     """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
+    seen: dict[str, str] = field(default_factory=dict)
+    """Each organisation the document has named so far, with the last sentence that named it."""
+
+    def note(self, sentence: str, ents: list[Ent]) -> None:
+        """Takes note of the organisations a sentence names."""
+        for e in ents:
+            if e.type in TYPES and not e.anaphor:
+                self.seen[e.name] = sentence
+
+    def claimant(self, text: str, ents: list[Ent]) -> Topic | None:
+        """The organisation 我们 stands for when the speaker claims a thing as their own make ("我们最新
+        发布的X", "X是我们最新的模型"), the lexicon knows the thing's maker and the document has named
+        that maker (or its parent, or its lab) before: whoever speaks, speaks for it."""
+        if not _WE_ANY.search(text):
+            return None
+        for e in ents:
+            if not e.developer or e.anaphor or not (_CLAIM_BEFORE.search(text, 0, e.start) or _CLAIM_AFTER.match(text, e.end)):
+                continue
+            named = [n for n in self.seen if n.casefold() == e.developer.casefold() or kin(n, e.developer, e)]
+            own = [n for n in named if n.casefold() == e.developer.casefold()]
+            if own or len(named) == 1:
+                name = (own or named)[0]
+                return Topic(name, "Company", self.seen[name])
+        return None
 
     def hear(self, text: str, ents: list[Ent]) -> None:
         """Takes note of a speaker's label at the start of a sentence."""
@@ -145,6 +170,14 @@ def points_back(text: str) -> bool:
     """Whether a sentence may speak of an organisation it does not name (a pointing phrase, a round):
     a sentence with one entity and none of these states no fact."""
     return bool(_CUES.search(text))
+
+
+_WE_ANY = re.compile(alt("anaphora.zh_we") + _NOT_US)
+# "我们最新发布的X", "我们推出了X", "我们最先进的X": the speakers made what follows
+_CLAIM_BEFORE = re.compile(alt("anaphora.zh_we") + rf"(?:自己)?(?:(?:{alt('develop.adverb')}|之前|刚刚|今天)*(?:{alt('develop.verb', 'develop.claim')})"
+                           r"(?:了|的)|(?:的)?(?:最新|最先进|新一代|自研)(?:的)?)\s?[“\"]?\s?$")
+# "X是我们最新的模型", "X是我们新一代的…"
+_CLAIM_AFTER = re.compile(r"\s?[”\"]?\s?(?:模型)?\s?(?:则|也|就)?是" + alt("anaphora.zh_we") + r"(?:最新|新一代|最先进|第一个|首个)")
 
 
 _DEGREE = re.compile(alt("topic.degree"))

@@ -1,0 +1,50 @@
+"""Relation constructions that lean on the lexicon: the known maker of a thing, named beside it."""
+
+from __future__ import annotations
+
+from aigraph.extraction.clauses import Ent, Parse
+from aigraph.extraction.constructions import Found, Hit, construction
+from aigraph.extraction.words import words
+
+MADE = frozenset({"Model", "Product", "Chip"})
+MAKERS = frozenset({"Company"})
+KNOWN = 0.75
+"""As sure as a clause construction: the lexicon vouches for the maker, the sentence for the mention."""
+
+
+def _parent(name: str, developer: str) -> bool:
+    """Whether `name` is the company `developer` belongs to, by name ("Google" of "Google DeepMind")."""
+    return developer.casefold().startswith(name.casefold() + " ")
+
+
+def _lab(name: str, developer: str, thing: Ent) -> bool:
+    """Whether `name` is a research lab of `developer` that makes its models ("Google DeepMind" for a
+    model credited to Google); a business unit (Google Cloud, Tencent Music) makes none of its things."""
+    return thing.type == "Model" and name in words("develop.labs") and name.casefold().startswith(developer.casefold() + " ")
+
+
+def kin(name: str, developer: str, thing: Ent) -> bool:
+    """Whether an organisation stands for a thing's maker without being it: its parent, or its lab."""
+    return _parent(name, developer) or _lab(name, developer, thing)
+
+
+@construction("zh.org.known-maker")
+def known_maker(s: Parse) -> Found:
+    """A model, product or chip whose maker the lexicon knows, and that maker named in the same sentence
+    ("谷歌在年度大会的第二天，…Gemini"): the writer names them together because one made the other. Only
+    the maker itself counts, or (when it is not named) its parent or the one lab of it that is named; a
+    maker the sentence does not name is never read in (the lexicon is no source of facts on its own)."""
+    ents = s.ents
+    makers = [i for i, e in enumerate(ents) if e.type in MAKERS]
+    if not makers:
+        return
+    for j, t in enumerate(ents):
+        if t.type not in MADE or not t.developer or t.anaphor:
+            continue
+        same = [i for i in makers if ents[i].name.casefold() == t.developer.casefold()]
+        if not same:
+            near = {ents[i].name for i in makers if kin(ents[i].name, t.developer, t)}
+            # two labs named ("Google Brain和DeepMind"): which one made it the lexicon cannot tell
+            same = [i for i in makers if ents[i].name in near] if len(near) == 1 else []
+        for i in same:
+            yield Hit("developedBy", j, i, KNOWN, "known-maker")

@@ -1,0 +1,55 @@
+"""The known-maker reading, on invented sentences whose entities (and the makers the lexicon knows) are given."""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.extraction.clauses import Ent
+from aigraph.extraction.relations import sentence_facts
+
+
+def _read(text: str, makers: dict[str, str] | None = None, **names: str) -> set[tuple[str, str, str]]:
+    """Facts of at least 0.5; `makers` gives the lexicon's developer of a thing, by surface."""
+    makers = makers or {}
+    ents = sorted((Ent(m.start(), m.end(), t, n, developer=makers.get(n, ""))
+                   for n, t in names.items() for m in re.finditer(re.escape(n), text)), key=lambda e: e.start)
+    return {(f.subject, f.predicate, f.object) for f in sentence_facts(text, ents, "2024-06-01") if f.confidence >= 0.5}
+
+
+def test_a_known_maker_named_in_the_sentence_is_read():
+    text = "云帆科技在第三天的开发者活动上，宣布星河模型向企业客户开放。"
+    facts = _read(text, {"星河模型": "云帆科技"}, 云帆科技="Company", 星河模型="Model")
+    assert ("星河模型", "developedBy", "云帆科技") in facts
+
+
+def test_a_maker_the_sentence_does_not_name_is_not_read():
+    # the lexicon knows 云帆科技 made 星河模型, but the sentence names only another company
+    text = "北辰集团的工程师在内部测试中用上了星河模型。"
+    facts = _read(text, {"星河模型": "云帆科技"}, 北辰集团="Company", 星河模型="Model")
+    assert not any(p == "developedBy" for _, p, _ in facts)
+
+
+def test_the_parent_of_the_known_maker_is_read_when_only_it_is_named():
+    text = "Acme Labs近来的重点项目之一，是为Acme完成Zeta-1的训练。"
+    assert ("Zeta-1", "developedBy", "Acme") in _read("Acme内部，Zeta-1是最受重视的项目。", {"Zeta-1": "Acme Labs"},
+                                                       Acme="Company", **{"Zeta-1": "Model"})
+    # both named: only the maker itself
+    assert _read(text, {"Zeta-1": "Acme Labs"}, **{"Acme Labs": "Company", "Zeta-1": "Model"}) \
+        >= {("Zeta-1", "developedBy", "Acme Labs")}
+
+
+def test_a_business_unit_of_the_known_maker_is_not_read():
+    # a product the lexicon credits to the parent is not the cloud unit's because the unit is named
+    text = "一家车企借助Google Cloud和Gemini改造了客服系统。"
+    facts = _read(text, {"Gemini": "Google"}, **{"Google Cloud": "Company", "Gemini": "Model"})
+    assert ("Gemini", "developedBy", "Google Cloud") not in facts
+
+
+def test_a_research_lab_of_the_known_maker_is_read_for_its_models():
+    text = "Google DeepMind的一位研究员介绍了Gemini的长上下文设计。"
+    facts = _read(text, {"Gemini": "Google"}, **{"Google DeepMind": "Company", "Gemini": "Model"})
+    assert ("Gemini", "developedBy", "Google DeepMind") in facts
+    # two labs named: which one made it is not said
+    two = "Gemini的路线图同时参考了Google Brain和Google DeepMind的早期工作。"
+    facts = _read(two, {"Gemini": "Google"}, **{"Google Brain": "Company", "Google DeepMind": "Company", "Gemini": "Model"})
+    assert not any(p == "developedBy" and s == "Gemini" for s, p, _ in facts)
