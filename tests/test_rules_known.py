@@ -53,3 +53,14 @@ def test_a_research_lab_of_the_known_maker_is_read_for_its_models():
     two = "Gemini的路线图同时参考了Google Brain和Google DeepMind的早期工作。"
     facts = _read(two, {"Gemini": "Google"}, **{"Google Brain": "Company", "Google DeepMind": "Company", "Gemini": "Model"})
     assert not any(p == "developedBy" and s == "Gemini" for s, p, _ in facts)
+
+
+def test_a_thing_named_as_the_yardstick_of_a_comparison_gets_no_maker():
+    makers = {"星河模型": "云帆科技", "星河Mini": "云帆科技"}
+    # 星河Mini is what the other model is measured against; 云帆科技 is named for another reason
+    text = "北辰集团新模型的价格比星河Mini低一半，也达到了星河模型的水平，云帆科技对此没有回应。"
+    facts = _read(text, makers, 北辰集团="Company", 云帆科技="Company", 星河模型="Model", 星河Mini="Model")
+    assert not any(p == "developedBy" for _, p, _ in facts)
+    # the same thing named for itself keeps its maker
+    facts = _read("云帆科技介绍，星河Mini已向企业客户开放。", makers, 云帆科技="Company", 星河Mini="Model")
+    assert ("星河Mini", "developedBy", "云帆科技") in facts

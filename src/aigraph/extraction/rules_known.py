@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from aigraph.extraction.clauses import Ent, Parse
 from aigraph.extraction.constructions import Found, Hit, construction
-from aigraph.extraction.words import words
+from aigraph.extraction.words import alt, words
 
 MADE = frozenset({"Model", "Product", "Chip"})
 MAKERS = frozenset({"Company"})
@@ -28,6 +31,16 @@ def kin(name: str, developer: str, thing: Ent) -> bool:
     return _parent(name, developer) or _lab(name, developer, thing)
 
 
+@cache
+def _yardstick_cue() -> re.Pattern[str]:
+    return re.compile(alt("compare.standard") + r"(?:完整的|最新的|原版的?|[了的])?\s*$")
+
+
+def _yardstick(s: Parse, j: int) -> bool:
+    """Whether the thing is what something else is measured against ("比X便宜", "达到了X的水平")."""
+    return bool(_yardstick_cue().search(s.before(j, 10)))
+
+
 @construction("zh.org.known-maker")
 def known_maker(s: Parse) -> Found:
     """A model, product or chip whose maker the lexicon knows, and that maker named in the same sentence
@@ -39,7 +52,7 @@ def known_maker(s: Parse) -> Found:
     if not makers:
         return
     for j, t in enumerate(ents):
-        if t.type not in MADE or not t.developer or t.anaphor:
+        if t.type not in MADE or not t.developer or t.anaphor or _yardstick(s, j):
             continue
         same = [i for i in makers if ents[i].name.casefold() == t.developer.casefold()]
         if not same:
