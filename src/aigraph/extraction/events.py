@@ -49,7 +49,7 @@ _BACKS = re.compile(rf"[^，,；;。]{{0,24}}?提供(?:了)?\s?(?:约|近|超过
 _IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?是\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?"
                           rf"(?:{alt('funding.investor_noun')})\s?(?:之一)?(?![\u4e00-\u9fff])")
 # "A是B的早期投资人"
-_INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|早期|首位|第一位|最大的?|主要|重要|领投|天使|战略|机构)?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
+_INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|领投|{alt('stake.rank')})?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
                           r"(?![\u4e00-\u9fff])")
 _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
 _TOWARDS = re.compile(r"(?:向|对|给|为)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")

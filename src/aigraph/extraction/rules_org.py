@@ -186,11 +186,11 @@ def invested(s: Parse) -> Found:
                 yield Hit("investedIn", subj, k, 0.8, "invests-towards")
 
 
-_INCUBATED = re.compile(r"^\s?(?:所|早期|联合|共同)?(?:孵化|加速)(?:了|的|过)\s?(?:[^，,；;。]{0,10}?(?:公司|企业|项目|初创公司|团队))?\s?$")
+_INCUBATED = re.compile(r"^\s?(?:已经?|也|还|曾|先后)*(?:所|早期|联合|共同)?(?:孵化|加速)(?:出)?(?:了|的|过)\s?(?:[^，,；;。]{0,10}?(?:公司|企业|项目|初创公司|团队))?\s?$")
 _INCUBATED_BY = re.compile(r"^\s?(?:由|被|获)\s?$")
 
 
-@construction("zh.org.incubated")
+@construction("zh.org.incubated", version=2)
 def incubated(s: Parse) -> Found:
     """A孵化的B / A孵化了B / B由A孵化: an incubator that invests (YC, 奇绩创坛) in a company it
     incubated; never a maker of it."""
@@ -201,7 +201,8 @@ def incubated(s: Parse) -> Found:
         if e.type != "Investor":
             continue
         if i + 1 < len(ents) and ents[i + 1].type == "Company" and _INCUBATED.match(s.between(i, i + 1)):
-            yield Hit("investedIn", i, i + 1, 0.75, "incubated")
+            for k in s.coordinated(i + 1, frozenset({"Company"})):
+                yield Hit("investedIn", i, k, 0.75, "incubated")
         if i > 0 and ents[i - 1].type == "Company" and _INCUBATED_BY.match(s.between(i - 1, i)) \
                 and re.match(r"\s?(?:等)?(?:孵化|加速)", s.after(i, 6)):
             yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
