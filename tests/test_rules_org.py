@@ -65,3 +65,21 @@ def test_partners_at_some_time_and_described():
     # a wish or a plan is not a partnership
     assert not _hits(rules_org.partners, "云帆希望与北辰合作。", **names)
     assert not _hits(rules_org.partners, "云帆计划与北辰合作。", **names)
+
+
+def test_objects_of_with_listed_together_are_not_partners_of_each_other():
+    names = dict(星河="Company", 北辰="Company", 云帆="Company", 远山="Company")
+    assert _hits(rules_org.partners, "星河与北辰和云帆合作，开发了新产品。", **names) == {
+        ("星河", "partnerOf", "北辰"), ("星河", "partnerOf", "云帆")}
+    assert not _hits(rules_org.partners, "星河的市值与北辰和云帆一起，成为全球最高之一。", **names)
+    assert not _hits(rules_org.partners, "我们有与远山、Sakura Net、GMO互联网集团、北辰和云帆合作的云。", **names)
+    # an aside's own pair is not the subject's partner
+    assert _hits(rules_org.partners, "远山宣布与星河合作开发工具（星河正是北辰和云帆合作开发智能体的公司）。", **names) == {
+        ("远山", "partnerOf", "星河"), ("北辰", "partnerOf", "云帆")}
+
+
+def test_posts_or_rival_teams_listed_are_no_joint_team():
+    names = dict(星河="Company", 北辰大学="Company", 云帆="Company")
+    assert not _hits(rules_org.partners, "王强：星河首席科学家、北辰大学计算机系助理教授。", **names)
+    assert not _hits(rules_org.partners, "星河的团队、云帆的团队可能都知道这一点。", **names)
+    assert _hits(rules_org.partners, "北辰大学王强团队和云帆研究人员训练出一个小模型。", **names) == {("北辰大学", "partnerOf", "云帆")}

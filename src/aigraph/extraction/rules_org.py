@@ -38,7 +38,8 @@ def _teamed(s: Parse, subj: int) -> list[int]:
     return out
 
 
-_TEAMS = re.compile(r"[^，,；;。]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|、|及)\s?")
+# "A王强团队和B研究人员" (not "A首席科学家、B教授", a list of one person's posts, nor "A的团队、B的团队", rivals listed)
+_TEAMS = re.compile(r"[^，,；;。、]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|及)\s?")
 
 
 @construction("zh.org.developed")
@@ -290,6 +291,8 @@ def partners(s: Parse) -> Found:
     investing = set() if not _INVESTING_CUE.search(s.text) else {b for b in heads if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12))
                  or _JOINT_INVESTING.match(s.after(b, 16))}
     for a in heads:
+        if _with_object(s, a):
+            continue  # "X与A和B合作", "与A、B一起成为…": A and B are X's partners, not each other's
         for b in heads:
             if b <= a or b in investing:
                 continue  # "A与B联合领投", "A和B一起中标": co-investors or co-winners, not partners
@@ -317,9 +320,33 @@ def partners(s: Parse) -> Found:
         subj = s.clauses[ents[b].clause].subject
         if subj is None or subj == b or ents[subj].type != "Company" or ents[subj].start > ents[b].start:
             continue
+        prev = next((k for k in range(b - 1, -1, -1) if ents[k].owned is None and not _aliased(s, k)), None)
+        if prev is not None and prev != subj and ents[prev].clause == ents[b].clause \
+                and _WITH.match(s.text[_end(s, prev):ents[b].start]):
+            continue  # "…（X正是A和B合作开发的）": B works with A, not with the subject
         if _WITH_BEFORE.search(s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
                 and _PARTNER_AFTER.match(s.text[_end(s, b):_end(s, b) + 16]):
             yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
+
+
+_WITH_AT = re.compile(r"(?:与|同|跟)")
+# a stretch of list items: separators, Latin names and names the lexicon lacks that end in an organisation noun
+_LISTED = re.compile(r"(?:[\s、,，和及]|以及|等|[A-Za-z0-9&.\-]+|[\u4e00-\u9fff]{0,6}(?:集团|公司|科技|银行|大学|研究所|研究院))*")
+
+
+def _with_object(s: Parse, a: int) -> bool:
+    """Whether a company is an object of 与 in its clause, reached over a list of names ("X与A、B和C合作")."""
+    c = s.clauses[s.ents[a].clause]
+    head = s.text[c.start:_chain_start(s, a)]
+    at = [m.end() for m in _WITH_AT.finditer(head)]
+    if not at:
+        return False
+    stretch = list(head[at[-1]:])
+    for e in s.ents:  # the names of the list stand for nothing but list items
+        for k in range(max(e.start - c.start - at[-1], 0), max(min(e.end - c.start - at[-1], len(stretch)), 0)):
+            stretch[k] = " "
+    rest = "".join(stretch)
+    return bool(re.fullmatch(rf"\s?{_PARTNER_KIND}\s?", rest) or _LISTED.fullmatch(rest))
 
 
 # a noun that names what kind of organisation the next name is ("芯片厂商B", "Hinton的公司B")
