@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from aigraph.extraction import clauses, events, rules_org, rules_people, rules_tech
+from aigraph.extraction import clauses, events, rules_org, rules_partners, rules_people, rules_tech
 from aigraph.extraction.clauses import CONTEXT, Ent
 from aigraph.extraction.constructions import REGISTRY, Construction, Hit, registered
 from aigraph.extraction.relations import read_sentence, sentence_facts
@@ -182,10 +182,10 @@ def test_a_list_after_including_names_what_was_released():
 
 def test_co_investors_are_not_partners():
     text = "星河科技与北辰智能联合领投了云帆科技的B轮融资。"
-    got = _hits(rules_org.partners, text, 星河科技="Company", 北辰智能="Company", 云帆科技="Company")
+    got = _hits(rules_partners.partners, text, 星河科技="Company", 北辰智能="Company", 云帆科技="Company")
     assert not got
     joint = "星河科技与北辰智能共同出资成立了一家合资公司。"
-    assert _hits(rules_org.partners, joint, 星河科技="Company", 北辰智能="Company")
+    assert _hits(rules_partners.partners, joint, 星河科技="Company", 北辰智能="Company")
 
 
 def test_money_compared_is_not_a_rivalry():
@@ -245,7 +245,7 @@ def test_we_is_the_labelled_speakers_organisation():
 
 def test_partners_listed_after_with():
     text = "云帆科技分别与物流公司北辰智能和零售巨头远山集团达成合作。"
-    got = _hits(rules_org.partners, text, 云帆科技="Company", 北辰智能="Company", 远山集团="Company")
+    got = _hits(rules_partners.partners, text, 云帆科技="Company", 北辰智能="Company", 远山集团="Company")
     assert got == {("云帆科技", "partnerOf", "北辰智能"), ("云帆科技", "partnerOf", "远山集团")}
 
 
@@ -305,12 +305,12 @@ def test_a_rumoured_acquisition_is_not_one():
 
 def test_founders_of_two_companies_are_not_partners():
     text = "他是云帆科技和星河智能的联合创始人兼董事长。"
-    assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company")
+    assert not _hits(rules_partners.partners, text, 云帆科技="Company", 星河智能="Company")
 
 
 def test_objects_of_with_are_not_partners_of_each_other():
     text = "我们对与云帆科技、星河智能和北辰集团的合作感到兴奋。"
-    assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company", 北辰集团="Company")
+    assert not _hits(rules_partners.partners, text, 云帆科技="Company", 星河智能="Company", 北辰集团="Company")
 
 
 def test_a_thing_said_to_be_an_organisations_work():
