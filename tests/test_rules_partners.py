@@ -83,3 +83,16 @@ def test_posts_or_rival_teams_listed_are_no_joint_team():
     assert not _hits(rules_partners.partners, "王强：星河首席科学家、北辰大学计算机系助理教授。", **names)
     assert not _hits(rules_partners.partners, "星河的团队、云帆的团队可能都知道这一点。", **names)
     assert _hits(rules_partners.partners, "北辰大学王强团队和云帆研究人员训练出一个小模型。", **names) == {("北辰大学", "partnerOf", "云帆")}
+
+
+def test_a_partnership_named_as_a_noun():
+    names = dict(北辰="Company", 云帆="Company", 远山="Company", 星河="Company", 王强="Person")
+    got = _hits(rules_partners.partnership_named, "通过与北辰、云帆等科技巨头的深度合作，以及扶持计划，星河正在构建新生态。", **names)
+    assert got == {("星河", "partnerOf", "北辰"), ("星河", "partnerOf", "云帆")}
+    assert _hits(rules_partners.partnership_named, "与北辰的合作伙伴关系使星河进步显著。", **names) == {("星河", "partnerOf", "北辰")}
+    assert _hits(rules_partners.partnership_named, "这得益于星河及其合作伙伴（如北辰和云帆）的努力。", **names) == {
+        ("星河", "partnerOf", "北辰"), ("星河", "partnerOf", "云帆")}
+    # someone else's partnership, a rivalry, or an unnamed subject
+    assert not _hits(rules_partners.partnership_named, "王强通过与北辰的合作，让星河看到了机会。", **names)
+    assert not _hits(rules_partners.partnership_named, "与北辰的竞争使星河进步显著。", **names)
+    assert not _hits(rules_partners.partnership_named, "通过与北辰的合作，我们见证了星河的成长。", **names)

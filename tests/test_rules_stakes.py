@@ -67,3 +67,11 @@ def test_an_incubator_brings_out_a_list_of_companies():
         ("北辰加速器", "investedIn", "云帆"), ("北辰加速器", "investedIn", "星河")}
     # a company brought out of another company is no investment by an incubator
     assert not _hits(rules_org.incubated, "云帆从星河孵化出来。", **names)
+
+
+def test_invested_in_with_yu():
+    names = dict(北辰资本="Investor", 云帆="Company", 星河="Company")
+    assert _hits(rules_org.invested_in, "北辰资本还投资于云帆和星河。", **names) == {
+        ("北辰资本", "investedIn", "云帆"), ("北辰资本", "investedIn", "星河")}
+    # money put into a field, with a company in the next clause
+    assert not _hits(rules_org.invested_in, "北辰资本还投资于基础设施，云帆则在观望。", **names)

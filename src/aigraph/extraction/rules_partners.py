@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extraction.clauses import Parse
+from aigraph.extraction.clauses import Parse, opener_only
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.rules_org import teamed
 from aigraph.extraction.words import alt
@@ -25,7 +25,7 @@ _PARTNER_WORD = re.compile(r"^[^，,；;。]{0,16}?合作伙伴")
 _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 # when a partnership holds or starts: "A正在与B合作", "A最近与B展开合作", "A最终选择与B合作" (a wish or
 # a plan, 希望/计划与B合作, is not one)
-_WHEN_WITH = r"(?:已经?|正在|正|将|也|还|并|分别|先后|陆续|现在|目前|最近|近日|近期|一直|曾经?|早已|今天|今年|最终|开始|选择|宣布|即将|再次|首次|率先)"
+_WHEN_WITH = r"(?:已经?|正在|正|将|也|还|并|则|便|分别|先后|陆续|现在|目前|最近|近日|近期|一直|曾经?|早已|今天|今年|最终|开始|选择|宣布|即将|再次|首次|率先)"
 # a description before B: "与备受瞩目的开发商B", "与生物技术公司B"
 _PARTNER_KIND = r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台|开发商|制造商|提供商|服务商|供应商|运营商|研究院|研究所))?"
 # "A与B合作", "A分别与生物技术公司B和…"
@@ -101,6 +101,56 @@ def _with_object(s: Parse, a: int) -> bool:
             stretch[k] = " "
     rest = "".join(stretch)
     return bool(re.fullmatch(rf"\s?{_PARTNER_KIND}\s?", rest) or _LISTED.fullmatch(rest))
+
+
+# "通过与A、B等巨头的深度合作，Z…": the means names the partners, the subject after it works with them
+_BY_MEANS = re.compile(r"(?:通过|借助|凭借|依托|基于)\s?与\s?$")
+_MEANS_END = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?的\s?[^，,；;。的]{0,6}?合作(?:伙伴)?(?:关系)?\s?[，,]")
+# "与A的合作伙伴关系使Z…", "与A的合作为Z带来…"
+_WITH_OPENS = re.compile(r"与\s?$")
+_TIE_MAKES = re.compile(r"\s?的\s?[^，,；;。的]{0,6}?合作(?:伙伴)?(?:关系)?\s?(?:使|让|为|帮助|促使)(?:得)?\s?")
+# "X及其合作伙伴（如A、B）", "X的合作伙伴包括A、B"
+_PARTNERS_ARE = re.compile(r"\s?(?:的|及其|和它的|和其)\s?(?:[^，,；;。的]{0,4}?)合作伙伴\s?(?:[（(]|[，,：:])?\s?(?:如|包括|例如|比如|有)\s?[:：]?\s?")
+
+
+@construction("zh.org.partnership-named")
+def partnership_named(s: Parse) -> Found:
+    """通过与A的合作，Z… / 与A的合作伙伴关系使Z… / X及其合作伙伴（如A、B）: a partnership named as a
+    noun, its parties on either side of it."""
+    ents = s.ents
+    if "合作" not in s.text:
+        return
+    heads = [i for i, e in enumerate(ents) if e.type == "Company" and e.owned is None and not _aliased(s, i)]
+    for a in heads:
+        listed = [k for k in s.coordinated(a) if k in heads]
+        if not listed or a != listed[0]:
+            continue
+        clause = s.clauses[ents[a].clause]
+        opening = s.text[clause.start:s.chain_start(a)]
+        tail = _end(s, listed[-1])
+        means = _BY_MEANS.search(opening)
+        if means and opener_only(opening[:means.start()]) and _MEANS_END.match(s.text, tail):
+            end = _MEANS_END.match(s.text, tail).end()
+            z = next((k for k in range(len(ents)) if ents[k].start >= end and not ents[k].relative), None)
+            if z is not None and z in heads and z not in listed \
+                    and opener_only(s.text[s.clauses[ents[z].clause].start:ents[z].start]) \
+                    and not any(e.type in ("Person", "Company", "Investor") for e in ents if end <= e.start < ents[z].start):
+                for k in listed:
+                    yield Hit("partnerOf", z, k, 0.75, "by-means-of-partnership")
+        with_opens = _WITH_OPENS.search(opening)
+        if with_opens and opener_only(opening[:with_opens.start()]):
+            makes = _TIE_MAKES.match(s.text, tail)
+            z = next((k for k in heads if ents[k].start >= tail), None)
+            if makes and z is not None and ents[z].start == makes.end():
+                for k in listed:
+                    yield Hit("partnerOf", z, k, 0.75, "partnership-makes")
+    for x in heads:
+        named = _PARTNERS_ARE.match(s.text, _end(s, x))
+        nxt = next((k for k in heads if k > x), None)
+        if named and nxt is not None and ents[nxt].start == named.end():
+            for k in s.coordinated(nxt):
+                if k in heads and k != x:
+                    yield Hit("partnerOf", x, k, 0.75, "partners-are")
 
 
 # a noun that names what kind of organisation the next name is ("芯片厂商B", "Hinton的公司B")
