@@ -101,6 +101,20 @@ def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     assert got == {("王强", "investedIn", "云帆科技")}
 
 
+def test_an_affiliation_before_an_investor_named_with_laizi_is_not_the_investor():
+    # "获得来自X大学王强的投资": the person invests, the university is where the person works
+    text = "成立一年后，云帆科技获得来自北辰大学王强的投资。"
+    got = _hits(events.funding, text, 云帆科技="Company", 北辰大学="Company", 王强="Person")
+    assert got == {("王强", "investedIn", "云帆科技")}
+    # a name the lexicon cut short ("星河龙珠|资本") and the list goes on: every investor of it
+    text = "云帆科技已获得星河龙珠资本、北辰创投等数千万元投资。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河龙珠="Investor", 北辰创投="Investor")
+    assert got == {("星河龙珠", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    text = "云帆科技获得来自星河资本和北辰资本的投资。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 北辰资本="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰资本", "investedIn", "云帆科技")}
+
+
 def test_a_round_without_its_company_is_the_paragraphs_company():
     context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
     text = "本轮融资由星河资本领投，北辰创投跟投。"

@@ -75,3 +75,13 @@ def test_invested_in_with_yu():
         ("北辰资本", "investedIn", "云帆"), ("北辰资本", "investedIn", "星河")}
     # money put into a field, with a company in the next clause
     assert not _hits(rules_org.invested_in, "北辰资本还投资于基础设施，云帆则在观望。", **names)
+
+
+def test_a_clause_that_opens_on_the_investing_of_its_carried_subject():
+    names = dict(北辰资本="Investor", 云帆="Company", 星河="Company")
+    assert _hits(rules_org.invested_in, "北辰资本是一家风险投资公司，规模为60亿美元，投资于云帆和星河。", **names) == {
+        ("北辰资本", "investedIn", "云帆"), ("北辰资本", "investedIn", "星河")}
+    # a clause with a subject of its own
+    assert _hits(rules_org.invested_in, "北辰资本是一家风险投资公司，云帆投资了星河。", **names) == {("云帆", "investedIn", "星河")}
+    # a company that is not an investor by type is not read so (its 投资于 may be a budget)
+    assert not _hits(rules_org.invested_in, "云帆是一家科技公司，多年来投资于星河。", 云帆="Company", 星河="Company")

@@ -221,7 +221,11 @@ _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资)
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
-@construction("zh.org.invested-in")
+# "A是一家风投公司，…，早期就投资过B、C": a clause that opens on the investing, its subject carried over
+_CLAUSE_INVESTS = re.compile(r"^\s?(?:[^，,；;。]{0,10}?)(?:也|还|曾|已|就|先后|陆续)*(?:投资于|投资过|投资了|领投了|参投了)\s?(?:包括)?\s?$")
+
+
+@construction("zh.org.invested-in", version=2)
 def invested_in(s: Parse) -> Found:
     """A领投了B的新一轮融资，并参投了C和D / A投资了B / A投资了众多公司，包括B、C."""
     ents = s.ents
@@ -233,6 +237,15 @@ def invested_in(s: Parse) -> Found:
             if nxt is not None and _INVESTED_MANY.match(s.text[e.end:_chain_start(s, nxt)]):
                 for t in s.coordinated(nxt, frozenset({"Company"})):
                     yield Hit("investedIn", i, t, 0.75, "invested-in-many")
+    for c in s.clauses:
+        subj = c.subject
+        if subj is None or ents[subj].type != "Investor":
+            continue
+        first = c.ents[0] if c.ents else None
+        if first is not None and ents[subj].clause != ents[first].clause and ents[first].type == "Company" \
+                and _CLAUSE_INVESTS.match(s.text[c.start:_chain_start(s, first)]):
+            for t in s.coordinated(first, frozenset({"Company"})):
+                yield Hit("investedIn", subj, t, 0.75, "subject-invested-in")
     for i, e in enumerate(ents):
         if e.type not in _FUNDERS or e.owned is not None:
             continue
