@@ -96,3 +96,10 @@ def test_a_partnership_named_as_a_noun():
     assert not _hits(rules_partners.partnership_named, "王强通过与北辰的合作，让星河看到了机会。", **names)
     assert not _hits(rules_partners.partnership_named, "与北辰的竞争使星河进步显著。", **names)
     assert not _hits(rules_partners.partnership_named, "通过与北辰的合作，我们见证了星河的成长。", **names)
+
+
+def test_a_part_bought_or_a_seller_is_not_an_acquisition_of_the_company():
+    names = dict(星河="Company", 北辰科技="Company", 云帆="Company")
+    assert not _hits(rules_partners.acquisitions, "2021年，星河收购了北辰科技的300mm晶圆厂，扩大了优势。", **names)
+    assert not _hits(rules_partners.acquisitions, "云帆曾从星河董事会成员王强那里收购了北辰科技。", **names)
+    assert _hits(rules_partners.acquisitions, "云帆收购北辰科技的时候，星河还很小。", **names) == {("云帆", "acquired", "北辰科技")}

@@ -159,6 +159,9 @@ _ORG_NOUN = r"(?:公司|厂商|供应商|制造商|提供商|服务商|开发商
 _ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购|要|可能|考虑|有意|打算|洽谈|谈判))"
                       r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?"
                       rf"(?:(?:一家|这家|该)?名为|(?!.*(?:以及|和|与|及))[^，,；;。、（）()]{{0,14}}?{_ORG_NOUN}\s?(?:之一)?)?\s?$")
+# "A收购了B的晶圆厂": a part of B; "从A那里收购了B": A sold it
+_PART_OF = re.compile(rf"^\s?的\s?(?:[\d.]+\s?(?:mm|%|％)?\s?)?(?:{alt('acquire.part')})")
+_FROM_SELLER = re.compile(r"(?:从|自)\s?$")
 _ACQUIRE_CUE = re.compile(r"收购|并购|买下|吞并")
 _TOWARDS_ACQ = re.compile(r"^\s?(?:完成|宣布)?(?:了)?对\s?$")
 _ACQUISITION_OF = re.compile(r"^\s?(?:的)?(?:收购|并购)")
@@ -171,7 +174,7 @@ _ASIDE_BY = re.compile(rf"\s?[（(]\s?{_WHEN}*\s?(?:被|遭)\s?$")
 _CLAUSE_BY = re.compile(rf"\s?[，,]\s?{_WHEN}*\s?(?:被|遭)\s?$")
 
 
-@construction("zh.org.acquisitions", version=2)
+@construction("zh.org.acquisitions", version=3)
 def acquisitions(s: Parse) -> Found:
     """A收购B / B被A收购 / A完成对B的收购 / B（后被A收购） (a rumour or a talk about one is not one)."""
     ents = s.ents
@@ -185,7 +188,8 @@ def acquisitions(s: Parse) -> Found:
             gap = s.text[_end(s, a):ents[b].start]
             after_b = s.text[_end(s, b):_end(s, b) + 20]
             if _ACQUIRE.match(gap):
-                yield Hit("acquired", a, b, 0.85, "a-acquires-b")
+                if not _PART_OF.match(after_b) and not _FROM_SELLER.search(s.before(a, 2)):
+                    yield Hit("acquired", a, b, 0.85, "a-acquires-b")
             elif _TOWARDS_ACQ.match(gap) and _ACQUISITION_OF.match(after_b):
                 yield Hit("acquired", a, b, 0.85, "acquisition-of")
             elif _ACQUIRED_BY.match(gap) and _ACQUIRED_VERB.match(after_b):
