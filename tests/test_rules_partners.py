@@ -103,3 +103,10 @@ def test_a_part_bought_or_a_seller_is_not_an_acquisition_of_the_company():
     assert not _hits(rules_partners.acquisitions, "2021年，星河收购了北辰科技的300mm晶圆厂，扩大了优势。", **names)
     assert not _hits(rules_partners.acquisitions, "云帆曾从星河董事会成员王强那里收购了北辰科技。", **names)
     assert _hits(rules_partners.acquisitions, "云帆收购北辰科技的时候，星河还很小。", **names) == {("云帆", "acquired", "北辰科技")}
+
+
+def test_a_joint_venture_list_may_hold_an_investor():
+    names = dict(星河="Company", 北辰="Company", 远山资本="Investor", 云帆="Company")
+    assert _hits(rules_partners.partners, "该项目由美国星河公司、北辰与日本远山资本联合出资打造。", **names) == {("星河", "partnerOf", "北辰")}
+    # co-investors, the same list with an investor in it
+    assert not _hits(rules_partners.partners, "星河、北辰与远山资本联合领投了云帆的B轮融资。", **names)

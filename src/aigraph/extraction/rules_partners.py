@@ -21,6 +21,7 @@ _INVESTING_CUE = re.compile(alt("partner.joint_investing", "partner.joint_winnin
 _HANDS = re.compile(r"^\s?(?:携手|联手|牵手|联合)\s?$")
 _JOINT_VENTURE = re.compile(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)")
 _IS = re.compile(r"^\s?是\s?$")
+_PARTIES = frozenset({"Company", "Investor"})
 _PARTNER_WORD = re.compile(r"^[^，,；;。]{0,16}?合作伙伴")
 _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 # when a partnership holds or starts: "A正在与B合作", "A最近与B展开合作", "A最终选择与B合作" (a wish or
@@ -42,8 +43,9 @@ def partners(s: Parse) -> Found:
     heads = [i for i, e in enumerate(ents) if e.type == "Company" and e.owned is None and not _aliased(s, i)]
     if len(heads) < 2 or not _PARTNER_CUE.search(s.text):
         return
-    investing = set() if not _INVESTING_CUE.search(s.text) else {b for b in heads if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12))
-                 or _JOINT_INVESTING.match(s.after(b, 16))}
+    investing = set() if not _INVESTING_CUE.search(s.text) else {
+        b for b in heads if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12))
+        or _JOINT_INVESTING.match(s.after(s.coordinated(b, _PARTIES)[-1], 12)) or _JOINT_INVESTING.match(s.after(b, 16))}
     for a in heads:
         if _with_object(s, a):
             continue  # "X与A和B合作", "与A、B一起成为…": A and B are X's partners, not each other's
@@ -60,8 +62,8 @@ def partners(s: Parse) -> Found:
                 yield Hit("partnerOf", a, b, 0.75, "join-hands")
             elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
                 yield Hit("partnerOf", a, b, 0.7, "joint-subjects")
-            elif b in s.coordinated(a) and _JOINT_VENTURE.match(s.after(s.coordinated(a)[-1], 8)):
-                yield Hit("partnerOf", a, b, 0.65, "joint-venture")
+            elif b in s.coordinated(a, _PARTIES) and _JOINT_VENTURE.match(s.after(s.coordinated(a, _PARTIES)[-1], 8)):
+                yield Hit("partnerOf", a, b, 0.65, "joint-venture")  # "A、B与C资本联合出资打造": C may be an investor
             if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
                     _IS.match(s.text[ents[a].end:s.chain_start(b)]) and _PARTNER_WORD.match(s.after(b, 20))):
                 yield Hit("partnerOf", a, b, 0.8, "is-partner")
