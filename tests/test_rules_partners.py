@@ -60,7 +60,7 @@ def test_a_bracketed_alias_is_one_name():
 def test_partners_at_some_time_and_described():
     names = dict(云帆="Company", 北辰="Company")
     for text in ("云帆正在与北辰合作，探索新的方法。", "云帆最近与北辰展开合作。", "云帆与备受瞩目的开发商北辰合作开发了产品。",
-                 "云帆和北辰达成了一个非常有趣的合作关系。"):
+                 "云帆和北辰达成了一个非常有趣的合作关系。", "王强促进了云帆和北辰建立高质量的伙伴关系。"):
         assert ("云帆", "partnerOf", "北辰") in _hits(rules_partners.partners, text, **names), text
     # a wish or a plan is not a partnership
     assert not _hits(rules_partners.partners, "云帆希望与北辰合作。", **names)
