@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from aigraph.extraction import clauses, events, rules_org, rules_people, rules_tech
+from aigraph.extraction import clauses, events, rules_org, rules_partners, rules_people, rules_tech
 from aigraph.extraction.clauses import CONTEXT, Ent
 from aigraph.extraction.constructions import REGISTRY, Construction, Hit, registered
 from aigraph.extraction.relations import read_sentence, sentence_facts
@@ -101,6 +101,20 @@ def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     assert got == {("王强", "investedIn", "云帆科技")}
 
 
+def test_an_affiliation_before_an_investor_named_with_laizi_is_not_the_investor():
+    # "获得来自X大学王强的投资": the person invests, the university is where the person works
+    text = "成立一年后，云帆科技获得来自北辰大学王强的投资。"
+    got = _hits(events.funding, text, 云帆科技="Company", 北辰大学="Company", 王强="Person")
+    assert got == {("王强", "investedIn", "云帆科技")}
+    # a name the lexicon cut short ("星河龙珠|资本") and the list goes on: every investor of it
+    text = "云帆科技已获得星河龙珠资本、北辰创投等数千万元投资。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河龙珠="Investor", 北辰创投="Investor")
+    assert got == {("星河龙珠", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    text = "云帆科技获得来自星河资本和北辰资本的投资。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 北辰资本="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰资本", "investedIn", "云帆科技")}
+
+
 def test_a_round_without_its_company_is_the_paragraphs_company():
     context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
     text = "本轮融资由星河资本领投，北辰创投跟投。"
@@ -182,10 +196,10 @@ def test_a_list_after_including_names_what_was_released():
 
 def test_co_investors_are_not_partners():
     text = "星河科技与北辰智能联合领投了云帆科技的B轮融资。"
-    got = _hits(rules_org.partners, text, 星河科技="Company", 北辰智能="Company", 云帆科技="Company")
+    got = _hits(rules_partners.partners, text, 星河科技="Company", 北辰智能="Company", 云帆科技="Company")
     assert not got
     joint = "星河科技与北辰智能共同出资成立了一家合资公司。"
-    assert _hits(rules_org.partners, joint, 星河科技="Company", 北辰智能="Company")
+    assert _hits(rules_partners.partners, joint, 星河科技="Company", 北辰智能="Company")
 
 
 def test_money_compared_is_not_a_rivalry():
@@ -245,7 +259,7 @@ def test_we_is_the_labelled_speakers_organisation():
 
 def test_partners_listed_after_with():
     text = "云帆科技分别与物流公司北辰智能和零售巨头远山集团达成合作。"
-    got = _hits(rules_org.partners, text, 云帆科技="Company", 北辰智能="Company", 远山集团="Company")
+    got = _hits(rules_partners.partners, text, 云帆科技="Company", 北辰智能="Company", 远山集团="Company")
     assert got == {("云帆科技", "partnerOf", "北辰智能"), ("云帆科技", "partnerOf", "远山集团")}
 
 
@@ -305,12 +319,12 @@ def test_a_rumoured_acquisition_is_not_one():
 
 def test_founders_of_two_companies_are_not_partners():
     text = "他是云帆科技和星河智能的联合创始人兼董事长。"
-    assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company")
+    assert not _hits(rules_partners.partners, text, 云帆科技="Company", 星河智能="Company")
 
 
 def test_objects_of_with_are_not_partners_of_each_other():
     text = "我们对与云帆科技、星河智能和北辰集团的合作感到兴奋。"
-    assert not _hits(rules_org.partners, text, 云帆科技="Company", 星河智能="Company", 北辰集团="Company")
+    assert not _hits(rules_partners.partners, text, 云帆科技="Company", 星河智能="Company", 北辰集团="Company")
 
 
 def test_a_thing_said_to_be_an_organisations_work():

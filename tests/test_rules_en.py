@@ -79,3 +79,28 @@ def test_demonyms_are_not_names(extract_text):
     [a] = extract_text("Nvidia completed its acquisition of Israeli GPU orchestration startup Run:ai in December.")
     assert "Israeli" not in {m.surface for m in a.mentions}
     assert ("NVIDIA", "acquired", "Run:ai") in _facts(a)
+
+
+@pytest.mark.parametrize("sentence,facts,absent", [
+    # an investor named through the company it backs
+    ("Amazon, another Anthropic investor, plans to put more money into the startup.",
+     {("Amazon", "investedIn", "Anthropic")}, set()),
+    # a company's backers listed after it; a fund owned by a group is the fund
+    ("Cohere's early backers include Nvidia, Oracle and SoftBank's Vision Fund.",
+     {("NVIDIA", "investedIn", "Cohere"), ("Oracle", "investedIn", "Cohere")}, {("SoftBank", "investedIn", "Cohere")}),
+    # co-investors of one round
+    ("Sequoia Capital also backed Cohere in the round, alongside Nvidia and Salesforce Ventures.",
+     {("NVIDIA", "investedIn", "Cohere"), ("Salesforce Ventures", "investedIn", "Cohere")}, set()),
+    # a list that goes on with a described pair
+    ("Investors in Cohere's round included Sequoia Capital and Fidelity, as well as chipmakers Nvidia and AMD.",
+     {("NVIDIA", "investedIn", "Cohere"), ("AMD", "investedIn", "Cohere")}, set()),
+    # a headline's future
+    ("Nvidia to buy software maker Run:ai for $700 million", {("NVIDIA", "acquired", "Run:ai")}, set()),
+    # two rounds in two sentences' worth of text: "alongside" joins nothing when the round's company is unclear
+    ("Nvidia backed Cohere and Sequoia Capital backed Mistral, alongside Oracle.", set(),
+     {("Oracle", "investedIn", "Cohere"), ("Oracle", "investedIn", "Mistral AI")}),
+])
+def test_english_investors_and_purchases(extract_text, sentence, facts, absent):
+    [a] = extract_text(sentence)
+    got = _facts(a)
+    assert facts <= got and not absent & got, sorted(got)

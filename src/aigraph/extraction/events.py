@@ -35,7 +35,7 @@ _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|�
 _RAISED_FROM = re.compile(rf"\s?(?:等[^，,；;。]{{0,8}}?|在内的[^，,；;。]{{0,20}}?)?(?:那里|处|那儿)?\s?(?:共|一共|总共|先后|再次|又)?\s?(?:获得|筹集|筹得|募集|拿到|融得|融资|获)"
                           rf"(?:了|到了?)?\s?(?:约|近|超过?|逾)?\s?{_MONEY_WORD}")
 _FROM = re.compile(r"(?:从|自|从包括|获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
-_GOT = re.compile(r"(?:获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
+_GOT = re.compile(r"(?:获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?(?:来自)?\s?$")
 _ADVISOR = re.compile(rf"\s?(?:担任|作为|任)(?:本轮|独家)?\s?{alt('funding.advisor')}(?!并)")
 # a company named as a round's owner: "B的A轮融资", "对B的投资"
 # ("谷歌的20亿美元投资" is Google's money: a bare 投资 after 的 names the investor, not the company)
@@ -49,7 +49,7 @@ _BACKS = re.compile(rf"[^，,；;。]{{0,24}}?提供(?:了)?\s?(?:约|近|超过
 _IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?是\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?"
                           rf"(?:{alt('funding.investor_noun')})\s?(?:之一)?(?![\u4e00-\u9fff])")
 # "A是B的早期投资人"
-_INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|早期|首位|第一位|最大的?|主要|重要|领投|天使|战略|机构)?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
+_INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|领投|{alt('stake.rank')})?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
                           r"(?![\u4e00-\u9fff])")
 _BY = re.compile(r"(?<!自)由(?!于)[^，,；;。由]{0,4}$")
 _TOWARDS = re.compile(r"(?:向|对|给|为)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
@@ -124,6 +124,12 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
         m = _RECEIVED_FROM.match(text, last.end) if _GOT.search(s.before(group[0], 6)) else None
         m = m or _RAISED_FROM.match(text, last.end)
         if m:
+            # "获得来自X大学王强的投资": X is where the investor works; the one named inside gives the money
+            inside = [k for k in range(group[-1] + 1, len(ents)) if last.end <= ents[k].start < m.end()]
+            if inside and all(ents[k].type in FUNDERS for k in inside):
+                if re.search(r"(?:、|和|与|及|以及|,|，)\s?$", text[last.end:ents[inside[0]].start]):
+                    return Investors(tuple(group + inside), m.end(), "received-from")  # the list goes on
+                return Investors(tuple(inside[-1:]), m.end(), "received-from")
             return Investors(tuple(group), m.end(), "received-from")
     nxt = group[-1] + 1
     if nxt < len(ents) and ents[nxt].type == "Company" and ents[nxt].owned is None:

@@ -23,13 +23,16 @@ _AUX = (r"(?:has|have|had|will|would|is|are|was|were|also|just|quietly|officiall
         r"announced\s(?:that\s)?(?:it|they)\s(?:has|had|will|would)|"
         r"plans\sto|planned\sto|is\sset\sto|agreed\sto|has\sagreed\sto|is\sexpected\sto|is\sin\stalks\sto|"
         r"began\sto|begun\sto|started\sto|is\splanning\sto|is\sgoing\sto|aims\sto|wants\sto|hopes\sto|"
-        r"and\s(?:its\s)?(?:\w+\s)?(?:subsidiary|unit|arm|lab)|Inc\.?|Corp\.?|Ltd\.?|AI|which|that)")
+        r"and\s(?:its\s)?(?:\w+\s)?(?:subsidiary|unit|arm|lab)|Inc\.?|Corp\.?|Ltd\.?|AI|which|that|"
+        r"to)")  # "AMD to buy ZT Systems": a headline's future
 _SUBJ_GAP = re.compile(rf"^(?:['’]s\s\w+\s)?(?:\s(?:model|models|chip|chips|GPU|GPUs|processor|accelerator|"
                        rf"chatbot|app|assistant|start-?up|company|lab|platform|family|series|unit|team))?"
                        rf"\s*,?\s*(?:{_AUX}\s*,?\s*)*$")
 _OBJ_GAP = re.compile(r"^\s*(?:(?:its|their|his|her|the|a|an|two|three|new|its\snew)\s+)?(?:[^;.!?]|\.(?=\d)){0,60}?$")
 _LIST_GAP = re.compile(r"^\s?$|^\s*(?:,\s*(?:and\s+|as\swell\sas\s+|plus\s+)?|\s+and\s+|\s+as\swell\sas\s+|\s*&\s*|\s+or\s+|"
-                       r"\s+along\swith\s+)(?:the\s+|also\s+|existing\sinvestor\s+)?$")
+                       r"\s+along\swith\s+)(?:the\s+|also\s+|existing\sinvestor\s+)?"
+                       # "…, as well as chipmakers Nvidia and AMD", "…, Saudi Arabia's Kingdom Holding"
+                       r"(?:(?<=as\swell\sas\s)[a-z]+s\s+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?['’]s\s+)?$")
 
 
 def _asides(text: str) -> list[tuple[int, int]]:
@@ -90,7 +93,9 @@ def items(s: Parse, j: int, types: frozenset[str]) -> list[int]:
     k = j + 1
     while k < len(s.ents):
         gap = s.text[s.ents[out[-1]].end:s.ents[k].start]
-        if s.ents[k].type in types and _LIST_GAP.match(gap):
+        if s.ents[k].type in types and re.fullmatch(r"['’]s\s", gap):
+            out[-1] = k  # "SoftBank's Vision Fund 2": the item is the one owned
+        elif s.ents[k].type in types and _LIST_GAP.match(gap):
             out.append(k)
         elif not (s.ents[k].type in ORG and k + 1 < len(s.ents) and _owner_before(s, k) and _LIST_GAP.match(gap)):
             break
@@ -185,14 +190,50 @@ _LED_FOR = re.compile(r"\s(?:\w+\s)?(?:led|co-led|leads|co-leads|headed|anchored
 _INVESTORS_OF = re.compile(r"\b(?:investors|backers|shareholders)\s(?:in|of)\s(?:the\s)?$", re.I)
 _INCLUDED = re.compile(r"^(?:['’]s)?\s(?:[^;.]{0,30}?\s)?(?:included|include|includes|including|were|are|such\sas)\s"
                        r"(?:the\s)?$")
+# "Perplexity's previous backers include A, B and C"
+_OWN_BACKERS = re.compile(r"['’]s\s(?:(?:previous|early|earlier|existing|other|current|main|major|big|biggest|largest|notable)\s)?"
+                          r"(?:investors|backers|shareholders)\s(?:include|included|includes|are|were)\s(?:the\s)?")
+# "Google, another Anthropic backer, …": an investor named through the company it backs
+_ANOTHER = re.compile(r",\s(?:another|an?|the|one)\s(?:(?:early|existing|major|big|key|longtime|long-time|large|prominent|"
+                      r"big|biggest|largest|other)\s)?")
+_BACKER_NOUN = re.compile(r"\s(?:backer|investor|shareholder)\b")
+# "Y backed X in the round, alongside A, B and C": the others put money into the same round
+_ALONGSIDE = re.compile(r",?\s(?:alongside|together\swith|along\swith)\s(?:(?:existing\s)?(?:investors?|backers?|firms?)\s)?")
 _BACKED_X = re.compile(r"\s(?:also\s|have\s|has\s|had\s)?(?:backed|back|backs|funded|fund|funds)\s$")
 _INVESTOR_IN = re.compile(r"(?:['’]s\s(?:\w+\s)?investment\sin|,\s(?:an?|the)\s(?:\w+\s){0,2}(?:investor|backer|"
                           r"shareholder)\sin)\s")
 
 
-@construction("en.org.invested")
+@construction("en.org.invested", version=2)
 def invested(s: Parse) -> Found:
-    """X raised $N led by Y and Z; Y invested $N in X; Y led X's round; X, backed by Y; Y-backed X."""
+    """X raised $N led by Y and Z; Y invested $N in X; Y led X's round; X, backed by Y; Y-backed X; X's
+    backers include Y; Y, another X backer; … alongside Y and Z."""
+    hits = list(_invested(s))
+    yield from hits
+    # "…also backed Mistral in the round, alongside Nvidia and Samsung": the round's company, once more
+    for m in _ALONGSIDE.finditer(s.text):
+        earlier = [h for h in hits if s.ents[h.subject].end <= m.start() and s.ents[h.object].end <= m.start()
+                   and not re.search(r"[;.]\s", s.text[s.ents[h.subject].start:m.start()])]
+        j = next((k for k, e in enumerate(s.ents) if e.start == m.end() and e.type in FUNDERS), None)
+        if earlier and j is not None and len({h.object for h in earlier}) == 1:
+            for k in items(s, j, FUNDERS):
+                if k != earlier[0].object:
+                    yield Hit("investedIn", k, earlier[0].object, 0.75, "en-alongside")
+    for c, e in enumerate(s.ents):
+        if e.type not in ORG:
+            continue
+        own = _OWN_BACKERS.match(s.text, e.end)
+        j = next((k for k, x in enumerate(s.ents) if own and x.start == own.end() and x.type in FUNDERS), None)
+        if j is not None:
+            for k in items(s, j, FUNDERS):
+                if k != c:
+                    yield Hit("investedIn", k, c, 0.8, "en-own-backers-include")
+        if c > 0 and s.ents[c - 1].type in FUNDERS and _ANOTHER.fullmatch(s.between(c - 1, c)) \
+                and _BACKER_NOUN.match(s.text, e.end):
+            yield Hit("investedIn", c - 1, c, 0.75, "en-another-backer")
+
+
+def _invested(s: Parse) -> Found:
     asides = _asides(s.text)
     for m in _RAISE.finditer(s.text):
         c = _subject(s, m.start(), ORG, asides)

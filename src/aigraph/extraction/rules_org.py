@@ -1,4 +1,4 @@
-"""Relation constructions about organisations: who made what, who funded, founded, leads, partners."""
+"""Relation constructions about organisations: who made what, who funded or incubated whom."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ _DESCRIBED = re.compile(r"^\s?(?:的)?(?:全新|最新|新一代|旗下|首款|�
                         r"(?:大模型|模型|产品|芯片|平台|工具|应用|助手|系统|聊天机器人|机器人|服务|框架)\s?[“\"]?\s?$")
 
 
-def _teamed(s: Parse, subj: int) -> list[int]:
+def teamed(s: Parse, subj: int) -> list[int]:
     """Organisations working with the subject, joined through their teams ("北方大学王强团队和南方大学研究人员")."""
     out = []
     for b, e in enumerate(s.ents):
@@ -38,7 +38,8 @@ def _teamed(s: Parse, subj: int) -> list[int]:
     return out
 
 
-_TEAMS = re.compile(r"[^，,；;。]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|、|及)\s?")
+# "A王强团队和B研究人员" (not "A首席科学家、B教授", a list of one person's posts, nor "A的团队、B的团队", rivals listed)
+_TEAMS = re.compile(r"[^，,；;。、]{0,6}?(?:团队|研究人员|研究团队|研究者|科学家|实验室)\s?(?:和|与|及)\s?")
 
 
 @construction("zh.org.developed")
@@ -87,7 +88,7 @@ def developed(s: Parse) -> Found:
                     continue  # "X发布的Y" describes Y; "在X发布Y之前" still says X made Y
                 if t.type in MADE and not _COMPARE_BEFORE.search(s.text[verb_at:_chain_start(s, j)]) \
                         and not _COMPARE_AFTER.match(s.after(j, 10)) and not _COUNTED.search(s.before(j, 4)):
-                    for org in [subj] + _teamed(s, subj):
+                    for org in [subj] + teamed(s, subj):
                         yield Hit("developedBy", j, org, 0.75, "subject-verb-thing")
                         for k in s.coordinated(j):
                             if k != j and ents[k].type in MADE:
@@ -186,11 +187,11 @@ def invested(s: Parse) -> Found:
                 yield Hit("investedIn", subj, k, 0.8, "invests-towards")
 
 
-_INCUBATED = re.compile(r"^\s?(?:所|早期|联合|共同)?(?:孵化|加速)(?:了|的|过)\s?(?:[^，,；;。]{0,10}?(?:公司|企业|项目|初创公司|团队))?\s?$")
+_INCUBATED = re.compile(r"^\s?(?:已经?|也|还|曾|先后)*(?:所|早期|联合|共同)?(?:孵化|加速)(?:出)?(?:了|的|过)\s?(?:[^，,；;。]{0,10}?(?:公司|企业|项目|初创公司|团队))?\s?$")
 _INCUBATED_BY = re.compile(r"^\s?(?:由|被|获)\s?$")
 
 
-@construction("zh.org.incubated")
+@construction("zh.org.incubated", version=2)
 def incubated(s: Parse) -> Found:
     """A孵化的B / A孵化了B / B由A孵化: an incubator that invests (YC, 奇绩创坛) in a company it
     incubated; never a maker of it."""
@@ -201,14 +202,15 @@ def incubated(s: Parse) -> Found:
         if e.type != "Investor":
             continue
         if i + 1 < len(ents) and ents[i + 1].type == "Company" and _INCUBATED.match(s.between(i, i + 1)):
-            yield Hit("investedIn", i, i + 1, 0.75, "incubated")
+            for k in s.coordinated(i + 1, frozenset({"Company"})):
+                yield Hit("investedIn", i, k, 0.75, "incubated")
         if i > 0 and ents[i - 1].type == "Company" and _INCUBATED_BY.match(s.between(i - 1, i)) \
                 and re.match(r"\s?(?:等)?(?:孵化|加速)", s.after(i, 6)):
             yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
 
 
 _INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
-                          rf"(?:领投|参投|跟投|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头)(?:了|过)?\s?"
+                          rf"(?:领投|参投|跟投|投资于|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头)(?:了|过)?\s?"
                           rf"(?:包括)?\s?$")
 # "主导B" says an investment only with B's round after it ("主导Shopify A轮投资")
 _LEAD_ONLY = re.compile(r"^.*(?:主导|领导|牵头)(?:了)?\s?$")
@@ -219,7 +221,11 @@ _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资)
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
-@construction("zh.org.invested-in")
+# "A是一家风投公司，…，早期就投资过B、C": a clause that opens on the investing, its subject carried over
+_CLAUSE_INVESTS = re.compile(r"^\s?(?:[^，,；;。]{0,10}?)(?:也|还|曾|已|就|先后|陆续)*(?:投资于|投资过|投资了|领投了|参投了)\s?(?:包括)?\s?$")
+
+
+@construction("zh.org.invested-in", version=2)
 def invested_in(s: Parse) -> Found:
     """A领投了B的新一轮融资，并参投了C和D / A投资了B / A投资了众多公司，包括B、C."""
     ents = s.ents
@@ -231,6 +237,15 @@ def invested_in(s: Parse) -> Found:
             if nxt is not None and _INVESTED_MANY.match(s.text[e.end:_chain_start(s, nxt)]):
                 for t in s.coordinated(nxt, frozenset({"Company"})):
                     yield Hit("investedIn", i, t, 0.75, "invested-in-many")
+    for c in s.clauses:
+        subj = c.subject
+        if subj is None or ents[subj].type != "Investor":
+            continue
+        first = c.ents[0] if c.ents else None
+        if first is not None and ents[subj].clause != ents[first].clause and ents[first].type == "Company" \
+                and _CLAUSE_INVESTS.match(s.text[c.start:_chain_start(s, first)]):
+            for t in s.coordinated(first, frozenset({"Company"})):
+                yield Hit("investedIn", subj, t, 0.75, "subject-invested-in")
     for i, e in enumerate(ents):
         if e.type not in _FUNDERS or e.owned is not None:
             continue
@@ -251,99 +266,3 @@ def invested_in(s: Parse) -> Found:
                             for k in funders:
                                 yield Hit("investedIn", k, t, 0.75, "a-also-invested-in-c")
                     break
-
-
-_PARTNER_AFTER = re.compile(
-    r"^\s?(?:已经?|正式|将|宣布)?(?:达成|签署|宣布|建立|展开|开展|深化|进行|启动|宣布达成)?(?:了)?[^，,；;。与和]{0,4}?"
-    r"(?:战略|深度|全面|长期)?(?:合作|联合(?!创始|创办|主席|首席|CEO)|携手|集成|结盟|共建)"
-)
-_JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
-                              rf"{alt('partner.joint_investing', 'partner.joint_winning')}(?!成立|设立|创立|打造|组建)")
-_JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
-_PARTNER_CUE = re.compile(r"合作|联合|携手|联手|牵手|集成|结盟|共建|伙伴|共同|一起|讨论|签署|合资|合力|团队|研究|实验室|科学家")
-_INVESTING_CUE = re.compile(alt("partner.joint_investing", "partner.joint_winning"))
-_HANDS = re.compile(r"^\s?(?:携手|联手|牵手|联合)\s?$")
-_JOINT_VENTURE = re.compile(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)")
-_IS = re.compile(r"^\s?是\s?$")
-_PARTNER_WORD = re.compile(r"^[^，,；;。]{0,16}?合作伙伴")
-_PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
-# "A与B合作", "A分别与生物技术公司B和…"
-_WITH = re.compile(r"^\s?(?:已经?|正|将|也|还|分别|先后|陆续|)*(?:与|和|同|跟)\s?"
-                   r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
-# "A分别与B和C合作": B is A's partner, not C's
-_WITH_OBJECT = re.compile(r"(?:与|和|同|跟)\s?(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
-_WITH_BEFORE = re.compile(r"(?:^|[，,；;\s]|以及|并且|并|还|也|同时)(?:现在|目前|已经?|正|将|也|还|并|分别|先后)*(?:与|和|同|跟)\s?"
-                          r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台))?\s?$")
-
-
-@construction("zh.org.partners")
-def partners(s: Parse) -> Found:
-    """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
-    ents = s.ents
-    heads = [i for i, e in enumerate(ents) if e.type == "Company" and e.owned is None]
-    if len(heads) < 2 or not _PARTNER_CUE.search(s.text):
-        return
-    investing = set() if not _INVESTING_CUE.search(s.text) else {b for b in heads if _JOINT_INVESTING.match(s.after(s.coordinated(b)[-1], 12))
-                 or _JOINT_INVESTING.match(s.after(b, 16))}
-    for a in heads:
-        for b in heads:
-            if b <= a or b in investing:
-                continue  # "A与B联合领投", "A和B一起中标": co-investors or co-winners, not partners
-            gap = s.between(a, b)
-            after_b = s.after(b, 16)
-            listed = s.coordinated(b)
-            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:_chain_start(s, s.coordinated(a)[0])]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
-                for k in (listed if b == listed[0] and a not in listed else [b]):
-                    yield Hit("partnerOf", a, k, 0.8, "with-cooperate")
-            elif _HANDS.match(gap):
-                yield Hit("partnerOf", a, b, 0.75, "join-hands")
-            elif b in s.coordinated(a) and _JOINT.match(s.after(s.coordinated(a)[-1], 8)):
-                yield Hit("partnerOf", a, b, 0.7, "joint-subjects")
-            elif b in s.coordinated(a) and _JOINT_VENTURE.match(s.after(s.coordinated(a)[-1], 8)):
-                yield Hit("partnerOf", a, b, 0.65, "joint-venture")
-            if _PARTNER_NOUN.match(s.text[ents[a].end:ents[b].start]) or (
-                    _IS.match(s.text[ents[a].end:_chain_start(s, b)]) and _PARTNER_WORD.match(s.after(b, 20))):
-                yield Hit("partnerOf", a, b, 0.8, "is-partner")
-    # "北方大学王强团队和南方大学研究人员…": organisations joined through their people
-    for a in heads:
-        for b in _teamed(s, a):
-            yield Hit("partnerOf", a, b, 0.7, "teams")
-    # "…，现在已经与ServiceTitan集成": the clause's subject works with B
-    for b in heads:
-        subj = s.clauses[ents[b].clause].subject
-        if subj is None or subj == b or ents[subj].type != "Company" or ents[subj].start > ents[b].start:
-            continue
-        if _WITH_BEFORE.search(s.text[s.clauses[ents[b].clause].start:_chain_start(s, b)]) \
-                and _PARTNER_AFTER.match(s.after(b, 16)):
-            yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
-
-
-# "A以7亿美元收购了B", "A去年十月以690亿美元收购了B", "A投资并收购了B"
-_ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购|要|可能|考虑|有意|打算|洽谈|谈判))"
-                      r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?$")
-_ACQUIRE_CUE = re.compile(r"收购|并购|买下|吞并")
-_TOWARDS_ACQ = re.compile(r"^\s?(?:完成|宣布)?(?:了)?对\s?$")
-_ACQUISITION_OF = re.compile(r"^\s?(?:的)?(?:收购|并购)")
-_ACQUIRED_VERB = re.compile(r"^\s?(?:以[^，,；;。]{0,16})?(?:收购|并购)")
-_RUMOUR = re.compile(r"传言|传闻|谣言|据传|谈论|猜测|或将|有望|拟议")
-_ACQUIRED_BY = re.compile(r"^\s?(?:最终|随后|后来|已经?|先后|(?:于|在)\s?\d{4}\s?年)?\s?(?:被|遭)\s?$")
-
-
-@construction("zh.org.acquisitions")
-def acquisitions(s: Parse) -> Found:
-    """A收购B / B被A收购 / A完成对B的收购 (a rumour or a talk about one is not one)."""
-    ents = s.ents
-    if not _ACQUIRE_CUE.search(s.text) or _RUMOUR.search(s.text):
-        return
-    heads = [i for i, e in enumerate(ents) if e.type in ("Company", "Investor") and e.owned is None]
-    for a in heads:
-        for b in heads:
-            if b <= a:
-                continue
-            gap = s.between(a, b)
-            if _ACQUIRE.match(gap):
-                yield Hit("acquired", a, b, 0.85, "a-acquires-b")
-            elif _TOWARDS_ACQ.match(gap) and _ACQUISITION_OF.match(s.after(b, 6)):
-                yield Hit("acquired", a, b, 0.85, "acquisition-of")
-            elif _ACQUIRED_BY.match(gap) and _ACQUIRED_VERB.match(s.after(b, 20)):
-                yield Hit("acquired", b, a, 0.85, "b-acquired-by-a")
