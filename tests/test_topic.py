@@ -64,3 +64,38 @@ def test_a_claim_reads_the_fact_in_a_whole_document():
     facts, _ = read_sentence(said, ents, None, None, talk.claimant(said, ents))
     [f] = [f for f in facts if f.predicate == "developedBy"]
     assert (f.subject, f.object, f.context) == ("星河二号", "云帆科技", first) and f.confidence >= 0.5
+
+
+# ---------------------------------------------------------------- where a person works, and 我们 in their words
+
+def test_a_title_between_an_organisation_and_a_person_places_the_person():
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    intro = "峰会上，云帆科技首席产品官林一鸣介绍了新的路线图。"
+    talk.place(intro, _ents(intro, 云帆科技="Company", 林一鸣="Person"))
+    said = "林一鸣表示，北辰集团是我们的长期合作伙伴。"
+    we = talk.said_by(said, _ents(said, 林一鸣="Person", 北辰集团="Company"))
+    assert we is not None and we.name == "云帆科技"
+    # the same words with no verb of saying after the name, or 我们 before it, stand for nobody
+    for other in ("林一鸣和北辰集团都是我们的老朋友。", "我们认为林一鸣表示的看法不对。"):
+        assert talk.said_by(other, _ents(other, 林一鸣="Person", 北辰集团="Company")) is None
+
+
+def test_a_person_merely_named_after_an_organisation_is_not_placed_there():
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    text = "云帆科技邀请林一鸣参加了发布会。"
+    talk.place(text, _ents(text, 云帆科技="Company", 林一鸣="Person"))
+    said = "林一鸣表示，我们会继续投入。"
+    assert talk.said_by(said, _ents(said, 林一鸣="Person")) is None
+
+
+def test_the_company_a_person_leads_wins_over_a_title_seen_elsewhere():
+    from aigraph.extraction.topic import Discourse
+    from aigraph.model import Fact
+    talk = Discourse()
+    text = "北辰集团董事林一鸣出席了活动。"
+    talk.place(text, _ents(text, 北辰集团="Company", 林一鸣="Person"))
+    talk.learn([Fact("林一鸣", "leads", "云帆科技", 0.8)], "林一鸣是云帆科技的CEO。")
+    said = "林一鸣称，我们今年会扩大团队。"
+    assert talk.said_by(said, _ents(said, 林一鸣="Person")).name == "云帆科技"

@@ -207,7 +207,9 @@ class RelationExtractor:
                      for c in ents[lo:hi] if c.end <= b]
             if labelled:
                 talk.hear(sentence, local)
+            talk.place(sentence, local)
             we, you = talk.voices()
+            we = we or talk.said_by(sentence, local)
             claimed = talk.claimant(sentence, local) if we is None else None
             we = we or claimed
             talk.note(sentence, local)

@@ -29,6 +29,10 @@ _YOU = re.compile(alt("anaphora.zh_you") + _NOT_US)
 # a speaker's label opening an interview's paragraph ("Chuck Robbins：", "**主持人：**")
 _LABEL = re.compile(r"^\s*(?:\*\*)?\s?([^：:，,。\n]{1,32}?)\s?(?:\*\*)?\s?[：:]")
 _HOST = re.compile(alt("anaphora.host"))
+_SAYS = re.compile(r"\s?(?:也|还|则|曾|随后|进一步)?" + alt("anaphora.speech") + r"(?:了|过)?\s?[，,：:]?\s?“?")
+# an organisation's title between it and a person's name ("首席产品官", "的CTO", "前任…" is not one)
+_TITLED = re.compile(r"\s?的?\s?(?:联合)?" + alt("people.head", "people.other", "people.founder") + r"(?:兼" +
+                     alt("people.head", "people.other", "people.founder") + r")?\s?")
 _LEADERS = frozenset({"leads", "founderOf"})
 
 
@@ -58,6 +62,8 @@ class Discourse:
     """The company of the current paragraph."""
     affiliations: dict[str, Topic] = field(default_factory=dict)
     """Each person's organisation (the one they were said to lead or found), by the person's name."""
+    workplaces: dict[str, Topic] = field(default_factory=dict)
+    """Each person's organisation as a title before their name gives it ("OpenAI首席产品官P")."""
     guest: Topic | None = None
     """The organisation first said to be led or founded by someone: an interview's guest's."""
     speaker: str | None = None
@@ -101,11 +107,34 @@ class Discourse:
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
 
+    def place(self, text: str, ents: list[Ent]) -> None:
+        """Takes note of where a person works when the sentence puts an organisation and a title before
+        them ("OpenAI首席产品官Kevin Weil", "Acme的CTO Jane Doe"): whoever they are, 我们 in their mouth is it."""
+        for k, e in enumerate(ents):
+            if e.type != "Person" or e.name in self.workplaces or k == 0:
+                continue
+            org = ents[k - 1]
+            if org.type in TYPES and not org.anaphor and _TITLED.fullmatch(text[org.end:e.start]):
+                self.workplaces[e.name] = Topic(org.name, org.type, text)
+
+    def _place_of(self, person: str) -> Topic | None:
+        # the company a person leads or founded wins over a title seen elsewhere
+        return self.affiliations.get(person) or self.workplaces.get(person)
+
+    def said_by(self, text: str, ents: list[Ent]) -> Topic | None:
+        """The organisation 我们 stands for in a sentence that reports a person's words ("Kevin Weil表示，
+        我们…"): the one place the document gave that person, when 我们 comes after the verb of saying."""
+        for e in ents:
+            if e.type == "Person" and (place := self._place_of(e.name)) and (m := _SAYS.match(text, e.end)) \
+                    and _WE.search(text, m.end()):
+                return place
+        return None
+
     def voices(self) -> tuple[Topic | None, Topic | None]:
         """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
         speaks; none when no label says who speaks."""
-        if self.speaker and self.speaker in self.affiliations:
-            return self.affiliations[self.speaker], None
+        if self.speaker and (place := self._place_of(self.speaker)):
+            return place, None
         if self.speaker is not None:
             return None, self.guest
         return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
