@@ -28,6 +28,9 @@ HULL_MARGIN = 10.0
 """How far a cluster's coloured area reaches beyond its members' boxes."""
 GAP = 2 * HULL_MARGIN + 10.0
 """Space between clusters, and between the graph's separate parts."""
+MIN_FIT = 0.9
+"""The least zoom that fits the drawing in CANVAS without shrinking the top labels below readable size
+(12 px at zoom 1, so at least 10.8 px)."""
 BUDGET = 0.45
 """Share of CANVAS the boxes of all entities may take; past it the lesser labels and shapes shrink."""
 
@@ -80,20 +83,42 @@ def plan(g, metrics: dict, drawn: list[str], top_labels: int = TOP_LABELS, canva
     top_pr = max((metrics[i].pagerank for i in drawn), default=1.0) or 1.0
     shrink = 1.0
     while True:
-        radius, font = {}, {}
-        for rank, iri in enumerate(drawn):
-            share = math.sqrt(metrics[iri].pagerank / top_pr)
-            radius[iri] = RADIUS[0] + (RADIUS[1] - RADIUS[0]) * share ** 1.5
-            if rank < top_labels:
-                font[iri] = TOP_FONT[0] + (TOP_FONT[1] - TOP_FONT[0]) * share
-            else:
-                radius[iri] = max(2.0, radius[iri] * shrink)
-                font[iri] = max(2.5, next(f for upto, f in TIER_FONTS if rank < upto) * shrink)
-        items = {i: item(radius[i], text_width(names[i], font[i]), font[i]) for i in drawn}
+        radius, font, items = _sizes(drawn, metrics, names, top_pr, top_labels, shrink)
         used = sum((2 * it.half_width + PAD) * (it.top + it.bottom + PAD) for it in items.values())
         if used <= BUDGET * canvas[0] * canvas[1] or shrink < 0.3:
             break
         shrink *= 0.85
+    while True:
+        pos, clusters, box = _placed(g, metrics, drawn, names, items, canvas, seed)
+        # packing may need more room than the budget promised: the fitted zoom would then draw the top
+        # labels below their readable size, so the lesser entities give up more of theirs
+        fit = min(canvas[0] / max(box[2] - box[0], 1.0), canvas[1] / max(box[3] - box[1], 1.0))
+        if fit >= MIN_FIT or shrink < 0.3:
+            break
+        shrink *= 0.85
+        radius, font, items = _sizes(drawn, metrics, names, top_pr, top_labels, shrink)
+    return Plan(pos, radius, font, items, tuple(clusters), tuple(float(v) for v in box),
+                min(top_labels, len(drawn)))
+
+
+def _sizes(drawn: list[str], metrics: dict, names: dict[str, str], top_pr: float, top_labels: int,
+           shrink: float) -> tuple[dict[str, float], dict[str, float], dict[str, Item]]:
+    """Shape half-sizes, label sizes and boxes: the top labels at full size, the others `shrink` times theirs."""
+    radius, font = {}, {}
+    for rank, iri in enumerate(drawn):
+        share = math.sqrt(metrics[iri].pagerank / top_pr)
+        radius[iri] = RADIUS[0] + (RADIUS[1] - RADIUS[0]) * share ** 1.5
+        if rank < top_labels:
+            font[iri] = TOP_FONT[0] + (TOP_FONT[1] - TOP_FONT[0]) * share
+        else:
+            radius[iri] = max(2.0, radius[iri] * shrink)
+            font[iri] = max(2.5, next(f for upto, f in TIER_FONTS if rank < upto) * shrink)
+    return radius, font, {i: item(radius[i], text_width(names[i], font[i]), font[i]) for i in drawn}
+
+
+def _placed(g, metrics: dict, drawn: list[str], names: dict[str, str], items: dict[str, Item],
+            canvas: tuple[float, float], seed: int) -> tuple[dict, list, tuple[float, float, float, float]]:
+    """Positions, outlined clusters and the extent of everything drawn (titles included)."""
     rank_of = {iri: r for r, iri in enumerate(drawn)}
     blocks = _blocks(g, metrics, drawn, rank_of, names, items, seed)
     pos, clusters = _pack(blocks, canvas)
@@ -106,9 +131,7 @@ def plan(g, metrics: dict, drawn: list[str], top_labels: int = TOP_LABELS, canva
                min([box[1], c.title_at[1] - TITLE_FONT] + [y for _, y in c.outline]),
                max([box[2], c.title_at[0] + half] + [x for x, _ in c.outline]),
                max([box[3]] + [y for _, y in c.outline]))
-    box = (math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3]))
-    return Plan(pos, radius, font, items, tuple(clusters), tuple(float(v) for v in box),
-                min(top_labels, len(drawn)))
+    return pos, clusters, (math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3]))
 
 
 def _title_width(title: str) -> float:
