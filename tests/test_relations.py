@@ -202,3 +202,13 @@ def test_we_claiming_a_known_makers_model_is_read_when_the_article_named_the_mak
     # the maker never named before: 我们 could be anyone
     [b] = extract_text(said)
     assert not any(f.predicate == "developedBy" for f in b.facts)
+
+
+def test_a_partner_named_with_the_firms_title_invests_the_firms_money(extract_text):
+    # the firm's partner leads the round: the investor is the firm, not the partner in person
+    for text in ("红杉资本合伙人王立文领导了对AI初创公司Lumina的B轮投资。", "AI初创公司Lumina完成B轮融资，由红杉资本合伙人王立文领投。"):
+        [a] = extract_text(text)
+        assert {s for s, p, o in _facts(a) if p == "investedIn" and o == "Lumina"} == {"Sequoia Capital"}
+    # a person named as an investor on their own stays one
+    [b] = extract_text("AI初创公司Lumina完成种子轮融资，由天使投资人Elad Gil领投。")
+    assert ("Elad Gil", "investedIn", "Lumina") in _facts(b)
