@@ -82,3 +82,11 @@ def test_the_makers_name_glued_before_a_product_is_two_mentions(extract_text):
     assert {("阿里", "Company"), ("鹿班", "Product")} <= found
     # a brand that carries its maker's name in its own name stays whole
     assert ("腾讯元宝", "Product") in _surfaces(extract_text("腾讯元宝接入了新的推理模型。"))
+
+
+def test_a_weak_alias_after_a_number_is_its_unit_not_a_name(extract_text):
+    # 安培 names NVIDIA's architecture only weakly (it is also the ampere); GPU in the sentence is its context word
+    [unit] = extract_text("这台GPU服务器满载时电流可达120安培。")
+    assert ("安培", "Chip") not in _surfaces([unit])
+    [name] = extract_text("英伟达的安培架构GPU仍在大量出货。")
+    assert ("安培", "Chip") in _surfaces([name])

@@ -94,6 +94,8 @@ class EntityResolver:
         if c.type == "Product" and employer(text, c.start, c.end):
             c = replace(c, type="Company")  # "在Twitter工作": the company behind the product
         if c.source == "lexicon-weak":
+            if not text[c.start].isascii() and re.search(r"\d\s?$", text[max(0, c.start - 2):c.start]):
+                return None  # "功耗达10000安培": after a number the word is its unit, not a name
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
             named_elsewhere = c.name in strong and text[c.start].isascii()
