@@ -64,3 +64,12 @@ def test_a_thing_named_as_the_yardstick_of_a_comparison_gets_no_maker():
     # the same thing named for itself keeps its maker
     facts = _read("云帆科技介绍，星河Mini已向企业客户开放。", makers, 云帆科技="Company", 星河Mini="Model")
     assert ("星河Mini", "developedBy", "云帆科技") in facts
+
+
+def test_a_thing_and_its_maker_named_side_by_side_are_two_topics():
+    makers = {"星河模型": "云帆科技"}
+    for text in ("说到星河模型和云帆科技的研究，大家都很熟悉。", "云帆科技、星河模型、北辰集团都在名单上。"):
+        facts = _read(text, makers, 云帆科技="Company", 星河模型="Model", 北辰集团="Company")
+        assert not any(p == "developedBy" for _, p, _ in facts), text
+    facts = _read("云帆科技的星河模型已经开放。", makers, 云帆科技="Company", 星河模型="Model")
+    assert ("星河模型", "developedBy", "云帆科技") in facts

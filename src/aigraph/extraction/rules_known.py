@@ -11,6 +11,7 @@ from aigraph.extraction.words import alt, words
 
 MADE = frozenset({"Model", "Product", "Chip"})
 MAKERS = frozenset({"Company"})
+_COORDINATED = re.compile(r"\s?(?:和|与|、|及|以及|还有|或|或者|跟)\s?")
 KNOWN = 0.75
 """As sure as a clause construction: the lexicon vouches for the maker, the sentence for the mention."""
 
@@ -60,4 +61,6 @@ def known_maker(s: Parse) -> Found:
             # two labs named ("Google Brain和DeepMind"): which one made it the lexicon cannot tell
             same = [i for i in makers if ents[i].name in near] if len(near) == 1 else []
         for i in same:
+            if _COORDINATED.fullmatch(s.between(min(i, j), max(i, j))):
+                continue  # "说到X和谷歌的研究": two topics side by side, neither said to be the other's
             yield Hit("developedBy", j, i, KNOWN, "known-maker")
