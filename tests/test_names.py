@@ -116,3 +116,31 @@ def test_a_codename_with_a_version_names_something_of_its_own(extract_text):
     [a] = extract_text("在几项评测中，Orion-7 的得分已经超过了 GPT-4o。")
     assert ("Orion-7", "Model") in _names(a)
     assert {m.name for m in a.mentions} == {"Orion-7", "GPT-4o"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Zorvo 有个叫 Quill Coach的工具，实际用起来很顺手。", ("Quill Coach", "Product")),   # a bare 叫 names
+    ("他们开发了一种叫Nimbus的生成式视频模型。", ("Nimbus", "Model")),
+    ("我曾在一家叫Bright Harbor的初创公司工作。", ("Bright Harbor", "Company")),
+    ("这套名为 KESTREL 的 AI 驱动解决方案每天生成大量预测。", ("KESTREL", "Product")),     # more kind words
+    ("比如 Khan Academy 推出了 Tutorly，学生反馈不错。", ("Tutorly", "Product")),          # a company released it
+])
+def test_names_said_to_be_of_a_kind_or_released_by_a_company(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,not_expected", [
+    ("我叫Summer，负责运营研究团队。", "Summer"),                  # 叫 with no kind word after: no type from it
+    ("OpenAI 推出了 Zephyr 7，性能很强。", ("Zephyr 7", "Product")),  # shaped like a model: no product
+])
+def test_no_kind_from_a_bare_name_or_a_model_shape(extract_text, sentence, not_expected):
+    [a] = extract_text(sentence)
+    found = _ents(a)
+    assert not_expected not in found and not any(s == not_expected for s, _ in found)
+
+
+def test_a_short_form_inside_an_events_name_is_no_mention(extract_text):
+    analyses = extract_text("软银集团宣布了新基金。孙正义在“软银世界2024”大会上说。软银还表示将继续投资。")
+    surfaces = [m.surface for a in analyses for m in a.mentions]
+    assert surfaces.count("软银") == 1

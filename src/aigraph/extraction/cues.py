@@ -59,13 +59,17 @@ _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
                 "模型": "Model", "芯片": "Chip", "处理器": "Chip", "功能": "Product", "服务": "Product",
-                "系统": "Product", "智能体": "Product", "Agent": "Product",
+                "系统": "Product", "智能体": "Product", "Agent": "Product", "软件": "Product", "解决方案": "Product",
+                "框架": "Product", "机器人": "Product", "设备": "Product", "浏览器": "Product", "插件": "Product",
+                "网站": "Product",
                 "合作伙伴": "Company", "供应商": "Company", "竞争对手": "Company"}
 
 # "名为X的…功能" / "代号为“X”的…产品": the head noun after 的 says what X is
-_NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")
-_HEAD = re.compile(r"^[”\"」]?\s?(?:的)?.{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
-                   r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent)")
+# "一个叫X的模型", "一家叫X的初创公司": a bare 叫 names as 名为 does
+_NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名|(?:个|款|家|种|位|只|台|套)叫)\s?[“\"「]?$")
+# the kind word stands in the same stretch of the clause ("被称为X，意为统一设备架构": 设备 is no head of X)
+_HEAD = re.compile(r"^[”\"」]?\s?(?:的)?[^，,。；;：:]{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
+                   r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent|软件|解决方案|框架|机器人|设备|浏览器|插件|网站)")
 _LEFT_RE = {t: re.compile(rf"(?:(?:{p})(?:[:：]|\s|的)?|\b(?:{_LEFT_EN[t]})\s)\s?$") for t, p in _LEFT.items()}
 _RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})|^\s(?:{_RIGHT_EN[t]})" if t in _RIGHT_EN else rf"^\s?(?:{p})")
              for t, p in _RIGHT.items()}

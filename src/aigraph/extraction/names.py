@@ -49,6 +49,8 @@ _NOT_ENTITY_AFTER = re.compile(r"^\s?(?:\d{2,4}\s?)?[”\"」]?\s?(?:测试集|�
 _NOT_ENTITY_BEFORE = re.compile(r"(?:测试集|基准测试|基准|数据集|榜单|评测集|算法|指标|协议|标准|语言)\s?$")
 # "X的Y" / "X推出的Y": Y, after a company, is something it makes
 _OWNED = re.compile(r"^\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|打造的?|自研的?|最新的?|新推出的)\s?$")
+# "X 推出了 Y" / "X 最近上线了 Y": Y, released by a company and shaped like no model, is a product
+_RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
 
 
 class NamePatterns:
@@ -150,6 +152,9 @@ class NamePatterns:
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
+                elif kind in ("name", "word") and not self._model_like(surface) and not votes \
+                        and any(e <= a and _RELEASED.match(text[e:a]) for e in companies if a - 10 <= e <= a):
+                    votes["Product"] = 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
                 typ, score = _decide(kind, votes)

@@ -56,6 +56,8 @@ class EntityResolver:
         kept += self._versions(text, kept) + _app_tails(text, kept)
         chosen = self._split_maker(text, _select(kept))
         again = docnames.short_forms(text, chosen) + docnames.name_parts(text, chosen) + docnames.repeats(text, chosen)
+        # a short form inside an event's name ("软银世界2024") is no mention of the organisation, as a full one is not
+        again = [c for c in again if c.type not in ("Company", "Investor") or not _event().match(text, c.end)]
         # a name typed by its form alone ("Weil": a company?) yields to what the document says it is
         guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
         sure = [c for c in chosen if id(c) not in guesses]
