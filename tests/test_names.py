@@ -144,3 +144,10 @@ def test_a_short_form_inside_an_events_name_is_no_mention(extract_text):
     analyses = extract_text("软银集团宣布了新基金。孙正义在“软银世界2024”大会上说。软银还表示将继续投资。")
     surfaces = [m.surface for a in analyses for m in a.mentions]
     assert surfaces.count("软银") == 1
+
+
+def test_a_chip_code_needs_a_word_that_says_chip(extract_text):
+    [a] = extract_text("新一代NX720芯片将于明年量产。")
+    assert ("NX720", "Chip") in _ents(a)
+    [b] = extract_text("他当年用一台尼康Z850拍下了这张照片。")
+    assert not any(s == "Z850" for s, _ in _ents(b))

@@ -280,7 +280,11 @@ def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
     if kind == "company":
         return (best if best in ("Company", "Investor") else "Company"), 0.75
     if kind == "chipcode":
-        return ("Chip", 0.75) if best in ("Chip", None) else ((best, 0.6) if best == "Model" else ("Chip", 0.55))
+        # a code with no word around it is more often a course, a camera, a car or a bill than a chip
+        # ("CS106A", "D850", "XC60", "S1047"): the lexicon knows the chips written so
+        if best is None:
+            return None, 0.0
+        return ("Chip", 0.75) if best == "Chip" else ((best, 0.6) if best == "Model" else ("Chip", 0.55))
     if kind == "versioned":
         if best in ("Chip", "Product", "Company"):
             return best, 0.6
