@@ -16,8 +16,7 @@ def _ents(analysis):
     ("Novagene Labs，作为AI+新材料领域的企业，推出了新平台。", ("Novagene Labs", "Company")),
     ("投资机构Blue Harbor Ventures领投了本轮融资。", ("Blue Harbor Ventures", "Investor")),
     ("知名数据科学家Yam Peleg透露，一些实验室遇到了瓶颈。", ("Yam Peleg", "Person")),
-    pytest.param("科技未来学家凯文·沃森表示，2030年会迎来拐点。", ("凯文·沃森", "Person"), marks=pytest.mark.xfail(
-        strict=True, reason="a transliterated name after a title missing from the cue words (未来学家) is not found")),
+    ("科技未来学家凯文·沃森表示，2030年会迎来拐点。", ("凯文·沃森", "Person")),  # a title missing from the cue words
     ("根据咨询公司睿图Insight的统计，投资总额已超过420亿元人民币。", ("睿图Insight", "Company")),
     ("深言科技创始人岂凡超表示，模型仍需改进。", ("深言科技", "Company")),
     ("OpenAI推出了名为Tasks的测试版功能。", ("Tasks", "Product")),
@@ -151,3 +150,25 @@ def test_a_chip_code_needs_a_word_that_says_chip(extract_text):
     assert ("NX720", "Chip") in _ents(a)
     [b] = extract_text("他当年用一台尼康Z850拍下了这张照片。")
     assert not any(s == "Z850" for s, _ in _ents(b))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("卡尔·温斯顿称，公司将继续扩张。", "卡尔·温斯顿"),          # a verb after the name is no part of it
+    ("斯特凡·莫里茨认为这件事很难。", "斯特凡·莫里茨"),          # 里 is a letter of foreign names, not "inside"
+    ("主持人安德鲁·罗斯：让我问一个问题。", "安德鲁·罗斯"),       # the title's last character is no first name
+    ("他和埃里克·施瓦茨谈过这件事。", "埃里克·施瓦茨"),
+    ("某软件公司的CEO尚塔努·纳兰曾是他的校友。", "尚塔努·纳兰"),    # a first letter outside the usual ones stays
+])
+def test_a_transliterated_name_is_cut_at_its_own_letters(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert (expected, "Person") in _ents(a)
+
+
+def test_two_transliterated_names_joined_by_and_are_both_found(extract_text):
+    [a] = extract_text("这家公司由保罗·维兰德和彼得·索恩共同创立。")
+    assert {("保罗·维兰德", "Person"), ("彼得·索恩", "Person")} <= _ents(a)
+
+
+def test_a_word_before_a_transliterated_name_is_no_part_of_it(extract_text):
+    [a] = extract_text("我会看汤姆·维兰德的每一部电影。")
+    assert ("汤姆·维兰德", "Person") in _ents(a)

@@ -64,8 +64,10 @@ _TRANSLIT_CHARS = frozenset(
     "根古瓜哈海汉豪赫亨洪胡华怀惠霍基吉加贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳留卢鲁路伦罗洛"
     "吕马玛迈麦曼芒毛梅门蒙米敏明摩莫墨姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔琴丘让热瑞若撒萨塞赛桑瑟"
     "森沙莎善舍什施史士斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温文沃乌伍西希锡夏谢欣辛休徐雅亚扬耶伊因英尤于雨约"
-    "泽扎詹兹佐朱茨瑟罗尔芙黛薇琪娅丝莉妮蒂贝卓宁"
+    "泽扎詹兹佐朱茨瑟罗尔芙黛薇琪娅丝莉妮蒂贝卓宁夫默翰历顿隆龙肖卫切密理廷汗舒烈逊勃廉大山雪保昆灵农依"
 )
+# function characters that are also letters of foreign names (莫里茨, 内森): they do not end a 名·姓 name
+_TRANSLIT_STOP_OK = frozenset("里内")
 _SOURCE_PREFIX = re.compile(r"^(?:.*?(?:公司|机构|研究院|平台|网站|媒体))")
 
 
@@ -207,13 +209,58 @@ def _free(covered: bytearray, a: int, b: int) -> bool:
     return not covered[a:b].count(1)
 
 
+def _first_name_start(text: str, a: int, dot: int) -> int:
+    """Where the first name of a 名·姓 name starts in text[a:dot]: after a function word ("和埃里克"), and,
+    where the stretch is glued to the words before it ("执行官丽贝卡", "我会看汤姆"), at the letters of
+    foreign names that end it."""
+    for i in range(dot - 2, a - 1, -1):
+        if text[i] in _STOP_CHARS and text[i] not in _TRANSLIT_STOP_OK:
+            a = i + 1  # "盖茨和保罗": the first name starts after the last function word
+            break
+    if a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff":
+        k = dot
+        while k > a and text[k - 1] in _TRANSLIT_CHARS:
+            k -= 1
+        if dot - k >= 2:
+            a = k
+    return a
+
+
+_VERB_TAGS = ("v", "vd", "vn", "d", "p", "c", "u", "r", "a", "ad", "m", "q", "f", "t")
+
+
+def _clause_after_name(text: str, b: int) -> bool:
+    """Whether text[b:] opens the clause after a name rather than continuing it: a verb of saying or a
+    function character ("称", "会", "有"), a common word not written in the letters of foreign names
+    ("教授", "电影"), or a common word that is no noun ("提出", "认为", "上来")."""
+    if text[b] in _SAYS or text[b] in _FUNCTION_CHARS and text[b] not in _TRANSLIT_CHARS:
+        return True
+    if text[b] not in _TRANSLIT_CHARS and cn_common(text[b:b + 2], 300):
+        return True  # "教授", "画作", "电影": a word that no foreign name's letters begin
+    for k in (2, 3):
+        w = text[b:b + k]
+        if len(w) == k and cn_common(w, 300) and _tags().get(w, "x").startswith(_VERB_TAGS):
+            return True
+    return False
+
+
 def transliterated(text: str, covered: bytearray) -> list[Candidate]:
     """Foreign names written with a middle dot (埃隆·马斯克, 雷·库兹韦尔)."""
     out = []
-    for m in _TRANSLIT.finditer(text):
-        a = after_cue(text, max(m.start("first"), m.end("first") - 4), m.end("first"))
+    pos = 0
+    while m := _TRANSLIT.search(text, pos):
+        # the next name may start where this one ends ("比尔·盖茨和保罗·艾伦"), inside this match
+        pos = m.end("first") + 1
+        dot = m.end("first")
+        run = dot
+        while run > 0 and "\u4e00" <= text[run - 1] <= "\u9fff" and dot - run < 9:
+            run -= 1  # look for a title further back than the first name can reach ("英特尔创始人戈登·摩尔")
+        a = max(after_cue(text, run, dot), dot - 4)
+        a = _first_name_start(text, a, dot)
         b = m.start("rest")
-        while b < m.end("rest") and text[b] not in _STOP_CHARS:
+        while b < m.end("rest") and (text[b] not in _STOP_CHARS or text[b] in _TRANSLIT_STOP_OK):
+            if b > m.start("rest") and _clause_after_name(text, b):
+                break  # "温斯顿称", "赫布提出", "芒格有": a verb after the name is no part of it
             b += 1
         name = text[a:b]
         letters = [c for c in name if c not in "·•・"]
@@ -221,6 +268,7 @@ def transliterated(text: str, covered: bytearray) -> list[Candidate]:
             continue
         if m.end("first") - a >= 1 and b > m.start("rest") and _free(covered, a, b):
             out.append(Candidate(a, b, "Person", name, "pattern:translit", 0.8))
+            pos = max(pos, b)
     return out
 
 
