@@ -172,3 +172,11 @@ def test_two_transliterated_names_joined_by_and_are_both_found(extract_text):
 def test_a_word_before_a_transliterated_name_is_no_part_of_it(extract_text):
     [a] = extract_text("我会看汤姆·维兰德的每一部电影。")
     assert ("汤姆·维兰德", "Person") in _ents(a)
+
+
+def test_a_name_that_opens_line_after_line_with_a_colon_is_a_speaker(extract_text):
+    analyses = extract_text("_Hellmund：我们回到起点。\n主持人：好的，谢谢。\n_Hellmund：剑桥时期的你怎么样？")
+    assert ("Hellmund", "Person") in {(m.surface, m.type) for a in analyses for m in a.mentions}
+    # once, it may as well be a company heading its own paragraph
+    [a] = extract_text("Regvolta： Regvolta 使用某模型构建了工单工具。")
+    assert ("Regvolta", "Person") not in _ents(a)

@@ -112,6 +112,7 @@ class NamePatterns:
         stop = self.lexicon.stopwords
         # short forms the document spells out in ordinary words are terms wherever they stand
         terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
+        speakers = _speakers(text)
         for m in LATIN_RUN.finditer(text):
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
@@ -147,6 +148,8 @@ class NamePatterns:
                 if kind not in ("person", "given", "fullname", "company", "investor") and norm(surface) in terms:
                     continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
+                if speakers.get(surface, 0) >= 2 and kind not in ("word", "phrase"):
+                    votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Sriram：…" opens line after line: who speaks
                 if kind in ("word", "phrase", "acronym") and votes and noun_after(text, b) \
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
@@ -169,6 +172,23 @@ class NamePatterns:
 
 _GLOSS_AFTER = re.compile(r"\s?[（(](?P<g>[^（）()\n]{2,40})[）)]")
 _GLOSS_BEFORE = re.compile(r"(?P<g>[\u4e00-\u9fff]{2,12})\s?[（(]\s?(?:即|又称|也称|简称|或称)?\s?$")
+
+
+# a line opened by a name and a colon, markdown marks around it ("_Hellermark：", "**Sriram**:"): an interview's turn
+_SPEAKER_LINE = re.compile(rf"(?m)^[\s*_#>\-]*(?:主持人|嘉宾|采访者|受访者)?\s?(?P<n>[A-Z][{LATIN}'’.\-]*"
+                           rf"(?: [A-Z][{LATIN}'’.\-]*){{0,2}})\s?[*_]*\s?[：:]")
+
+
+def _speakers(text: str) -> dict[str, int]:
+    """How many different lines each Latin name opens as a speaker, in the document's text; a line that
+    names it again after the colon ("Acme： Acme 使用…") heads a paragraph about it instead."""
+    lines: dict[str, set[str]] = {}
+    for m in _SPEAKER_LINE.finditer(text):
+        end = text.find("\n", m.end())
+        body = text[m.end():len(text) if end < 0 else end]
+        if not body.lstrip(" *_").startswith(m["n"]):
+            lines.setdefault(m["n"], set()).add(body)
+    return {name: len(bodies) for name, bodies in lines.items()}
 
 
 def glossed_term(text: str, a: int, b: int) -> bool:
