@@ -180,3 +180,13 @@ def test_a_name_that_opens_line_after_line_with_a_colon_is_a_speaker(extract_tex
     # once, it may as well be a company heading its own paragraph
     [a] = extract_text("Regvolta： Regvolta 使用某模型构建了工单工具。")
     assert ("Regvolta", "Person") not in _ents(a)
+
+
+def test_companies_given_as_examples_of_a_kind_of_product_are_products(extract_text):
+    [a] = extract_text("这类写作工具（如Notion、Grammarly）正在改变办公方式。")
+    assert {("Notion", "Product"), ("Grammarly", "Product")} <= _ents(a)
+    # the maker of the example stays a company, and so does an example of a kind of company
+    [b] = extract_text("一些工具如 Notion 的 AI 助手和 Anthropic 的Artifacts 很流行。")
+    assert ("Anthropic", "Company") in _ents(b)
+    [c] = extract_text("创业公司如 Notion 获得了新一轮融资。")
+    assert ("Notion", "Product") not in _ents(c)
