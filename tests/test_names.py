@@ -190,3 +190,12 @@ def test_companies_given_as_examples_of_a_kind_of_product_are_products(extract_t
     assert ("Anthropic", "Company") in _ents(b)
     [c] = extract_text("创业公司如 Notion 获得了新一轮融资。")
     assert ("Notion", "Product") not in _ents(c)
+
+
+def test_who_is_invested_in_and_what_a_foundation_is(extract_text):
+    [a] = extract_text("Altman 个人向 Helivo 投资了 950 万美元。")
+    assert ("Helivo", "Company") in _ents(a)                 # 向X投资: X receives the money
+    [b] = extract_text("Northwind 投资了 Helivo。")
+    assert ("Northwind", "Investor") in _ents(b)
+    [c] = extract_text("他们还有一个名为Pledgewise的基金会来倡导公益。")
+    assert ("Pledgewise", "Investor") not in _ents(c)        # a foundation is no fund
