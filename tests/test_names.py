@@ -199,3 +199,22 @@ def test_who_is_invested_in_and_what_a_foundation_is(extract_text):
     assert ("Northwind", "Investor") in _ents(b)
     [c] = extract_text("他们还有一个名为Pledgewise的基金会来倡导公益。")
     assert ("Pledgewise", "Investor") not in _ents(c)        # a foundation is no fund
+
+
+@pytest.mark.parametrize("sentence,not_name", [
+    ("当它像Vortan 3一样进入量产时，成本会降多少？", "Vortan 3"),        # a car, a game, a rocket, a virus
+    ("我们在 Quarrel 2 的对战里训练了智能体。", "Quarrel 2"),
+])
+def test_a_bare_number_after_a_name_makes_no_model(extract_text, sentence, not_name):
+    [a] = extract_text(sentence)
+    assert not any(s == not_name for s, _ in _ents(a))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("像 Zorvex-80B 这样的大模型越来越多。", ("Zorvex-80B", "Model")),          # a size makes a model's shape
+    ("Zorvex-2 模型本周发布。", ("Zorvex-2", "Model")),                          # so does a word that says model
+    ("我们发布了 Sonnex 3.5，它的速度与 Sonnex 3 相同。", ("Sonnex 3", "Model")),  # the family written with a dotted version
+])
+def test_a_versioned_name_of_a_models_shape_or_cue_is_a_model(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)

@@ -49,6 +49,9 @@ _NOT_ENTITY_AFTER = re.compile(r"^\s?(?:\d{2,4}\s?)?[”\"」]?\s?(?:测试集|�
 _NOT_ENTITY_BEFORE = re.compile(r"(?:测试集|基准测试|基准|数据集|榜单|评测集|算法|指标|协议|标准|语言)\s?$")
 # "X的Y" / "X推出的Y": Y, after a company, is something it makes
 _OWNED = re.compile(r"^\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|打造的?|自研的?|最新的?|新推出的)\s?$")
+# "星图科技的 Y", "某 Labs 推出的 Y": what an organisation owns or makes, whatever its shape
+_ORG_OWNED = re.compile(r"(?:科技|公司|集团|实验室|智能|AI|Labs?|Inc\.?)\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|"
+                        r"打造的?|自研的?|最新的?|新推出的)\s?$")
 # "X 推出了 Y" / "X 最近上线了 Y": Y, released by a company and shaped like no model, is a product
 _RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
 
@@ -87,6 +90,14 @@ class NamePatterns:
         """Whether a name reads as a model: it ends in a version number, or begins or ends with the
         name of a model family the lexicon knows ("LLaVA-UHD", "DriveGPT4")."""
         if re.search(r"[A-Za-z]\d+(?:\.\d+)?$", surface) or re.search(r"GPT|LLM|LLaMA|Llama", surface):
+            return True
+        key = norm(surface)
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+
+    def _model_shaped(self, surface: str) -> bool:
+        """Whether a versioned name has the shape of a model's: a size or tier ("-65B", " Pro"), a dotted
+        version, a "v" version, or the name of a model family the lexicon knows ("DALL.E 3")."""
+        if _MODEL_TAIL.search(surface) or re.search(r"GPT|LLM|LLaMA|Llama|(?<![A-Za-z])[vV]\d", surface):
             return True
         key = norm(surface)
         return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
@@ -160,6 +171,9 @@ class NamePatterns:
                     votes["Product"] = 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
+                if kind == "versioned" and not votes and not self._model_shaped(surface) \
+                        and not _dotted_elsewhere(text, surface) and not _ORG_OWNED.search(text, max(0, a - 12), a):
+                    continue  # "Model 3", "Dota 2", "COVID-19", "Falcon 9": a number after a name makes no model
                 typ, score = _decide(kind, votes)
                 if (score < 0.6 or score < 0.7 and (kind != "versioned" or len(words) > 2)) and label_line(text, a, b):
                     continue  # "Emu Vide", "Alaya FM": a line of a figure or a table ("Gen-2" alone is a model's name)
@@ -168,6 +182,13 @@ class NamePatterns:
                 if typ:
                     out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
         return out
+
+
+def _dotted_elsewhere(text: str, surface: str) -> bool:
+    """Whether the document writes the name before the version with a dotted version too ("Sonet 3" beside
+    "Sonet 3.5"): a model family the lexicon does not know."""
+    stem = re.sub(r"[ -]?\d+$", "", surface)
+    return bool(stem) and stem != surface and bool(re.search(re.escape(stem) + r"[ -]?\d+\.\d", text))
 
 
 _GLOSS_AFTER = re.compile(r"\s?[（(](?P<g>[^（）()\n]{2,40})[）)]")
