@@ -218,3 +218,8 @@ def test_a_bare_number_after_a_name_makes_no_model(extract_text, sentence, not_n
 def test_a_versioned_name_of_a_models_shape_or_cue_is_a_model(extract_text, sentence, expected):
     [a] = extract_text(sentence)
     assert expected in _ents(a)
+
+
+def test_a_chip_code_among_chips_the_lexicon_knows_is_a_chip(extract_text):
+    analyses = extract_text("以英伟达为例：A100、H100、A800、NX720 都在其中。")
+    assert ("NX720", "Chip") in {(m.surface, m.type) for a in analyses for m in a.mentions}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -74,7 +75,8 @@ class NamePatterns:
         companies = {c.end for c in lex if c.type == "Company"}
         makers = {c.end: c for c in lex if c.type == "Company"}
         found: list[Candidate] = []
-        found += self._latin(text, covered, companies, makers)
+        chips = sorted(c.start for c in lex if c.type == "Chip")
+        found += self._latin(text, covered, companies, makers, chips)
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
@@ -116,7 +118,7 @@ class NamePatterns:
         return None
 
     def _latin(self, text: str, covered: bytearray, companies: set[int],
-               makers: dict[int, Candidate] | None = None) -> list[Candidate]:
+               makers: dict[int, Candidate] | None = None, chips: list[int] | None = None) -> list[Candidate]:
         out = []
         common = english_common()
         given = _given_names()
@@ -171,6 +173,8 @@ class NamePatterns:
                     votes["Product"] = 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
+                if kind == "chipcode" and not votes and chips and _near(chips, a, 40):
+                    votes["Chip"] = 1.0  # "A800、H800、L20": a code written among chips the lexicon knows
                 if kind == "versioned" and not votes and not self._model_shaped(surface) \
                         and not _dotted_elsewhere(text, surface) and not _ORG_OWNED.search(text, max(0, a - 12), a):
                     continue  # "Model 3", "Dota 2", "COVID-19", "Falcon 9": a number after a name makes no model
@@ -182,6 +186,12 @@ class NamePatterns:
                 if typ:
                     out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
         return out
+
+
+def _near(starts: list[int], pos: int, span: int) -> bool:
+    """Whether one of the sorted positions lies within `span` characters of `pos`."""
+    i = bisect.bisect_left(starts, pos - span)
+    return i < len(starts) and starts[i] <= pos + span
 
 
 def _dotted_elsewhere(text: str, surface: str) -> bool:
