@@ -122,7 +122,7 @@ def test_a_codename_with_a_version_names_something_of_its_own(extract_text):
     ("他们开发了一种叫Nimbus的生成式视频模型。", ("Nimbus", "Model")),
     ("我曾在一家叫Bright Harbor的初创公司工作。", ("Bright Harbor", "Company")),
     ("这套名为 KESTREL 的 AI 驱动解决方案每天生成大量预测。", ("KESTREL", "Product")),     # more kind words
-    ("比如 Khan Academy 推出了 Tutorly，学生反馈不错。", ("Tutorly", "Product")),          # a company released it
+    ("去年秋天 Duolingo 推出了 Tutorly，面向中学生。", ("Tutorly", "Product")),             # a company released it
 ])
 def test_names_said_to_be_of_a_kind_or_released_by_a_company(extract_text, sentence, expected):
     [a] = extract_text(sentence)
