@@ -112,3 +112,8 @@ def test_clauses_and_common_nouns_are_no_names(extract_text, rule, sentence, jun
 ])
 def test_names_beside_the_rejected_kinds_are_kept(extract_text, sentence, kept):
     assert kept in _surfaces(extract_text(sentence))
+
+
+def test_a_kind_of_robot_before_company_is_no_name(extract_text):
+    found = _surfaces(extract_text("全球有二十多家类人机器人公司，其中捷迈机器人公司刚刚融资。"))
+    assert not any(s.startswith("类人") for s, _ in found) and ("捷迈机器人", "Company") in found
