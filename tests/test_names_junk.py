@@ -90,3 +90,38 @@ def test_a_weak_alias_after_a_number_is_its_unit_not_a_name(extract_text):
     assert ("安培", "Chip") not in _surfaces([unit])
     [name] = extract_text("英伟达的安培架构GPU仍在大量出货。")
     assert ("安培", "Chip") in _surfaces([name])
+
+
+@pytest.mark.parametrize("rule,sentence,junk", [
+    # a clause that opens with a function word is no person beside a verb of saying
+    ("clause", "这套流程很好用，但我不认为它能替代人工。", "但我不"),
+    ("clause", "方案不少，但很难说哪一个更好。", "但很难"),
+    # an organisation word inside a common noun ends no name, a pronoun or a verb opens none
+    ("common noun", "所以，当你观察资本支出和收入之间的关系时，会发现规律。", "资本"),
+    ("pronoun", "这也是我把那家公司推荐给我风险投资基金的原因。", "风险投资基金"),
+    ("verb", "说到供应链，我想谈谈半导体行业的变化。", "半导体"),
+    ("inside a word", "那些企业仍然有很多资本可以投入研发。", "资本"),
+    # an acronym of ordinary vocabulary after 的 is no product of the company before it
+    ("acronym", "这就是那家芯片公司的DNA。", "DNA"),
+    ("acronym", "他毕业于某理工大学，后来读了MBA。", "MBA"),
+    # "雄文：" titles an essay; a byline's lone 文 stands after no other character
+    ("byline", "奥特曼发表雄文：AI 将带来前所未有的繁荣", "AI"),
+])
+def test_clauses_and_common_nouns_are_no_names(extract_text, rule, sentence, junk):
+    found = _surfaces(extract_text(sentence))
+    assert not [s for s, _ in found if junk in s], (rule, found)
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    ("本轮融资由澄湖资本领投，老股东跟投。", ("澄湖资本", "Investor")),
+    ("某机器人公司创始人林晓峰表示，今年将量产。", ("林晓峰", "Person")),
+    ("文：林晓峰", ("林晓峰", "Person")),
+    ("这项研究由盖特曼家族基金会资助。", ("盖特曼家族基金会", "Company")),   # a foundation grants, it does not invest
+])
+def test_names_beside_the_rejected_kinds_are_kept(extract_text, sentence, kept):
+    assert kept in _surfaces(extract_text(sentence))
+
+
+def test_a_kind_of_robot_before_company_is_no_name(extract_text):
+    found = _surfaces(extract_text("全球有二十多家类人机器人公司，其中捷迈机器人公司刚刚融资。"))
+    assert not any(s.startswith("类人") for s, _ in found) and ("捷迈机器人", "Company") in found

@@ -53,19 +53,23 @@ _RIGHT = {
 # "X是一家…公司" / "X是…工具": what the copula says X is.
 # the last kind word before the clause ends is the head ("Acme是某大厂最重要的芯片供应合作伙伴": a partner)
 _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
-                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
+                     r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金(?!会)|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
                      r"合作伙伴|供应商|竞争对手)(?!\s?(?:更|还要|还))")  # "是比某种模型更广的": a comparison, no kind
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
                 "模型": "Model", "芯片": "Chip", "处理器": "Chip", "功能": "Product", "服务": "Product",
-                "系统": "Product", "智能体": "Product", "Agent": "Product",
+                "系统": "Product", "智能体": "Product", "Agent": "Product", "软件": "Product", "解决方案": "Product",
+                "框架": "Product", "机器人": "Product", "设备": "Product", "浏览器": "Product", "插件": "Product",
+                "网站": "Product",
                 "合作伙伴": "Company", "供应商": "Company", "竞争对手": "Company"}
 
 # "名为X的…功能" / "代号为“X”的…产品": the head noun after 的 says what X is
-_NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名)\s?[“\"「]?$")
-_HEAD = re.compile(r"^[”\"」]?\s?(?:的)?.{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金|资本|工具|平台|应用|产品|助手|"
-                   r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent)")
+# "一个叫X的模型", "一家叫X的初创公司": a bare 叫 names as 名为 does
+_NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|取名|(?:个|款|家|种|位|只|台|套)叫)\s?[“\"「]?$")
+# the kind word stands in the same stretch of the clause ("被称为X，意为统一设备架构": 设备 is no head of X)
+_HEAD = re.compile(r"^[”\"」]?\s?(?:的)?[^，,。；;：:]{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金(?!会)|资本|工具|平台|应用|产品|助手|"
+                   r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent|软件|解决方案|框架|机器人|设备|浏览器|插件|网站)")
 _LEFT_RE = {t: re.compile(rf"(?:(?:{p})(?:[:：]|\s|的)?|\b(?:{_LEFT_EN[t]})\s)\s?$") for t, p in _LEFT.items()}
 _RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})|^\s(?:{_RIGHT_EN[t]})" if t in _RIGHT_EN else rf"^\s?(?:{p})")
              for t, p in _RIGHT.items()}
@@ -93,6 +97,10 @@ _AT = re.compile(r"(?:在|供职于|任职于|就职于)\s?$")
 _WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职|从事)")
 _ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
                       r"高管|员工|前员工)")
+
+
+_INVESTED_IN = re.compile(r"(?:向|对)\s?$")
+_INVESTS = re.compile(r"\s?(?:投资|注资|出资)")
 
 
 def employer(text: str, start: int, end: int) -> bool:
@@ -124,6 +132,9 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_
     for typ, rx in _RIGHT_RE.items() if right_words else ():
         if rx.search(right) and (not nouns_only or _NOUN_RIGHT.match(right)):
             votes[typ] = votes.get(typ, 0.0) + 1.0
+    if _INVESTED_IN.search(left) and _INVESTS.match(right):
+        votes.pop("Investor", None)  # "向X投资了": X receives the money
+        votes["Company"] = votes.get("Company", 0.0) + 1.0
     if _NAMED.search(left) and (m := _HEAD.match(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.5

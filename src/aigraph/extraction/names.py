@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,11 @@ _NOT_ENTITY_AFTER = re.compile(r"^\s?(?:\d{2,4}\s?)?[”\"」]?\s?(?:测试集|�
 _NOT_ENTITY_BEFORE = re.compile(r"(?:测试集|基准测试|基准|数据集|榜单|评测集|算法|指标|协议|标准|语言)\s?$")
 # "X的Y" / "X推出的Y": Y, after a company, is something it makes
 _OWNED = re.compile(r"^\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|打造的?|自研的?|最新的?|新推出的)\s?$")
+# "星图科技的 Y", "某 Labs 推出的 Y": what an organisation owns or makes, whatever its shape
+_ORG_OWNED = re.compile(r"(?:科技|公司|集团|实验室|智能|AI|Labs?|Inc\.?)\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|"
+                        r"打造的?|自研的?|最新的?|新推出的)\s?$")
+# "X 推出了 Y" / "X 最近上线了 Y": Y, released by a company and shaped like no model, is a product
+_RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
 
 
 class NamePatterns:
@@ -69,7 +75,8 @@ class NamePatterns:
         companies = {c.end for c in lex if c.type == "Company"}
         makers = {c.end: c for c in lex if c.type == "Company"}
         found: list[Candidate] = []
-        found += self._latin(text, covered, companies, makers)
+        chips = sorted(c.start for c in lex if c.type == "Chip")
+        found += self._latin(text, covered, companies, makers, chips)
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
@@ -89,6 +96,14 @@ class NamePatterns:
         key = norm(surface)
         return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
 
+    def _model_shaped(self, surface: str) -> bool:
+        """Whether a versioned name has the shape of a model's: a size or tier ("-65B", " Pro"), a dotted
+        version, a "v" version, or the name of a model family the lexicon knows ("DALL.E 3")."""
+        if _MODEL_TAIL.search(surface) or re.search(r"GPT|LLM|LLaMA|Llama|(?<![A-Za-z])[vV]\d", surface):
+            return True
+        key = norm(surface)
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+
     def _made_by(self, text: str, a: int, b: int, makers: dict[int, Candidate]) -> Candidate | None:
         """The lexicon's entry for a name its maker's name is left out of ("Mistral 的 Large 2" is
         Mistral Large 2), when the maker stands just before it."""
@@ -103,13 +118,14 @@ class NamePatterns:
         return None
 
     def _latin(self, text: str, covered: bytearray, companies: set[int],
-               makers: dict[int, Candidate] | None = None) -> list[Candidate]:
+               makers: dict[int, Candidate] | None = None, chips: list[int] | None = None) -> list[Candidate]:
         out = []
         common = english_common()
         given = _given_names()
         stop = self.lexicon.stopwords
         # short forms the document spells out in ordinary words are terms wherever they stand
         terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
+        speakers = _speakers(text)
         for m in LATIN_RUN.finditer(text):
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
@@ -145,13 +161,23 @@ class NamePatterns:
                 if kind not in ("person", "given", "fullname", "company", "investor") and norm(surface) in terms:
                     continue  # "PMF（Product-Market Fit）", "建筑管理系统（BMS）": a term and its short form
                 votes = type_votes(text, a, b, nouns_only=kind in ("word", "phrase", "acronym"))
+                if speakers.get(surface, 0) >= 2 and kind not in ("word", "phrase"):
+                    votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Sriram：…" opens line after line: who speaks
                 if kind in ("word", "phrase", "acronym") and votes and noun_after(text, b) \
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
                     votes["Product"] = votes.get("Product", 0.0) + 1.0
+                elif kind in ("name", "word") and not self._model_like(surface) and not votes \
+                        and any(e <= a and _RELEASED.match(text[e:a]) for e in companies if a - 10 <= e <= a):
+                    votes["Product"] = 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
+                if kind == "chipcode" and not votes and chips and _near(chips, a, 40):
+                    votes["Chip"] = 1.0  # "A800、H800、L20": a code written among chips the lexicon knows
+                if kind == "versioned" and not votes and not self._model_shaped(surface) \
+                        and not _dotted_elsewhere(text, surface) and not _ORG_OWNED.search(text, max(0, a - 12), a):
+                    continue  # "Model 3", "Dota 2", "COVID-19", "Falcon 9": a number after a name makes no model
                 typ, score = _decide(kind, votes)
                 if (score < 0.6 or score < 0.7 and (kind != "versioned" or len(words) > 2)) and label_line(text, a, b):
                     continue  # "Emu Vide", "Alaya FM": a line of a figure or a table ("Gen-2" alone is a model's name)
@@ -162,8 +188,38 @@ class NamePatterns:
         return out
 
 
+def _near(starts: list[int], pos: int, span: int) -> bool:
+    """Whether one of the sorted positions lies within `span` characters of `pos`."""
+    i = bisect.bisect_left(starts, pos - span)
+    return i < len(starts) and starts[i] <= pos + span
+
+
+def _dotted_elsewhere(text: str, surface: str) -> bool:
+    """Whether the document writes the name before the version with a dotted version too ("Sonet 3" beside
+    "Sonet 3.5"): a model family the lexicon does not know."""
+    stem = re.sub(r"[ -]?\d+$", "", surface)
+    return bool(stem) and stem != surface and bool(re.search(re.escape(stem) + r"[ -]?\d+\.\d", text))
+
+
 _GLOSS_AFTER = re.compile(r"\s?[（(](?P<g>[^（）()\n]{2,40})[）)]")
 _GLOSS_BEFORE = re.compile(r"(?P<g>[\u4e00-\u9fff]{2,12})\s?[（(]\s?(?:即|又称|也称|简称|或称)?\s?$")
+
+
+# a line opened by a name and a colon, markdown marks around it ("_Hellermark：", "**Sriram**:"): an interview's turn
+_SPEAKER_LINE = re.compile(rf"(?m)^[\s*_#>\-]*(?:主持人|嘉宾|采访者|受访者)?\s?(?P<n>[A-Z][{LATIN}'’.\-]*"
+                           rf"(?: [A-Z][{LATIN}'’.\-]*){{0,2}})\s?[*_]*\s?[：:]")
+
+
+def _speakers(text: str) -> dict[str, int]:
+    """How many different lines each Latin name opens as a speaker, in the document's text; a line that
+    names it again after the colon ("Acme： Acme 使用…") heads a paragraph about it instead."""
+    lines: dict[str, set[str]] = {}
+    for m in _SPEAKER_LINE.finditer(text):
+        end = text.find("\n", m.end())
+        body = text[m.end():len(text) if end < 0 else end]
+        if not body.lstrip(" *_").startswith(m["n"]):
+            lines.setdefault(m["n"], set()).add(body)
+    return {name: len(bodies) for name, bodies in lines.items()}
 
 
 def glossed_term(text: str, a: int, b: int) -> bool:
@@ -275,7 +331,11 @@ def _decide(kind: str, votes: dict[str, float]) -> tuple[str | None, float]:
     if kind == "company":
         return (best if best in ("Company", "Investor") else "Company"), 0.75
     if kind == "chipcode":
-        return ("Chip", 0.75) if best in ("Chip", None) else ((best, 0.6) if best == "Model" else ("Chip", 0.55))
+        # a code with no word around it is more often a course, a camera, a car or a bill than a chip
+        # ("CS106A", "D850", "XC60", "S1047"): the lexicon knows the chips written so
+        if best is None:
+            return None, 0.0
+        return ("Chip", 0.75) if best == "Chip" else ((best, 0.6) if best == "Model" else ("Chip", 0.55))
     if kind == "versioned":
         if best in ("Chip", "Product", "Company"):
             return best, 0.6

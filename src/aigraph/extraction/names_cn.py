@@ -14,12 +14,13 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 LATIN_CHARS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 
 _STOP_CHARS = frozenset("的了在是和与及或由被对向从将把为以于等其该这那此各每中上下里内外一个也都又就而并且但之所着过给让使他她它们曾已"
-                        "某仍最还需") | frozenset("".join(words("names.not_start")))
+                        "某仍最还需我你您") | frozenset("".join(words("names.not_start")))
 _ORG_HEAD = re.compile(alt("names.org_head"))
+_SUFFIX_GLUED = re.compile(alt("names.suffix_glued"))
 # measure words after 一 ("一批重大原创科技成果", "一道推进科技赋能"): the name cannot start with them
 _MEASURE_AFTER_ONE = frozenset("批道家个种款位名项些群支套类场次")
-# single characters that open a phrase, not a name ("来推进大模型", "有不少资本")
-_FUNCTION_CHARS = frozenset("来有再均皆即便则才只更很太要能会可应该不")
+# single characters that open a phrase, not a name ("来推进大模型", "有不少资本", "想谈谈半导体")
+_FUNCTION_CHARS = frozenset("来有再均皆即便则才只更很太要能会可应该不去想做听说到走让叫使没")
 _LOCATIONS = ("美国", "中国", "日本", "韩国", "英国", "法国", "德国", "北京", "上海", "深圳", "杭州", "广州",
               "硅谷", "国内", "海外", "国外", "全球", "印度", "欧洲", "以色列", "新加坡", "加拿大", "香港", "台湾")
 # Things that look like names in Chinese text but are ordinary vocabulary.
@@ -30,7 +31,8 @@ NOT_BRAND = frozenset(
     "人工智能 一个 其 我们 它们 他们 训练 部署 应用 使用 采用 基于 开发 研发 构建 打造 世界 知识 思维 "
     "中国 美国 全球 国家 政府 高校 研究 工业 制造 汽车 城市 能源 电力 农业 交通 物流 法律 零售 游戏 "
     "情感 陪伴 智能 数据 算力 算法 参数 技术 产业 市场 产品 服务 平台 工具 系统 终端 设备 手机 外媒 媒体 "
-    "机构 第三方 官方 报告 调查 统计 分析 预测 业内 行业内 专家 人士 消息 资料 公开 网络 我国 本土 海外".split()
+    "机构 第三方 官方 报告 调查 统计 分析 预测 业内 行业内 专家 人士 消息 资料 公开 网络 我国 本土 海外 "
+    "类人 人形 扫地 清洁 家用 协作 具身".split()
 )
 ROLE = (r"联合创始人|创始人|首席执行官|首席技术官|首席科学家|首席财务官|首席运营官|CEO|CTO|COO|CFO|董事长|总裁|"
         r"总经理|副总裁|合伙人|教授|研究员|科学家|工程师|分析师|院士|博士|负责人|主席|院长|主任|作者|编辑|记者|"
@@ -42,7 +44,8 @@ _PERSON_CUE = re.compile(
     rf"(?P<before>(?:{ROLE})(?:兼[{HAN}A-Z]{{1,6}})?[:：]?\s?|文[:：]\s?)"
     rf"|(?=(?:教授|博士|院士|老师|先生|女士|表示|指出|认为|透露|强调|介绍|称|说)(?!们))"
 )
-_BYLINE = re.compile(r"(?:作者|编辑|撰文|文|记者|译者|校对|审校|责编|策划)\s?[:：]\s?(?P<names>[^\n。；;]{2,60})")
+# a lone 文 opens a byline only where no word ends in it ("雄文：", "长文：", "原文：" are titles and links)
+_BYLINE = re.compile(rf"(?:作者|编辑|撰文|(?<![{HAN}])文|记者|译者|校对|审校|责编|策划)\s?[:：]\s?(?P<names>[^\n。；;]{{2,60}})")
 _BYLINE_ITEM = re.compile(rf"[{HAN}]{{2,4}}|[{LATIN_CHARS}][{LATIN_CHARS}.'\-]*(?: [{LATIN_CHARS}][{LATIN_CHARS}.'\-]*){{0,2}}")
 _TRANSLIT = re.compile(rf"(?P<first>[{HAN}]{{1,5}})[·•・](?P<rest>[{HAN}]{{1,7}}(?:[·•・][{HAN}]{{1,7}})?)")
 _CN_ORG = re.compile(
@@ -62,8 +65,10 @@ _TRANSLIT_CHARS = frozenset(
     "根古瓜哈海汉豪赫亨洪胡华怀惠霍基吉加贾杰金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳留卢鲁路伦罗洛"
     "吕马玛迈麦曼芒毛梅门蒙米敏明摩莫墨姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔琴丘让热瑞若撒萨塞赛桑瑟"
     "森沙莎善舍什施史士斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温文沃乌伍西希锡夏谢欣辛休徐雅亚扬耶伊因英尤于雨约"
-    "泽扎詹兹佐朱茨瑟罗尔芙黛薇琪娅丝莉妮蒂贝卓宁"
+    "泽扎詹兹佐朱茨瑟罗尔芙黛薇琪娅丝莉妮蒂贝卓宁夫默翰历顿隆龙肖卫切密理廷汗舒烈逊勃廉大山雪保昆灵农依"
 )
+# function characters that are also letters of foreign names (莫里茨, 内森): they do not end a 名·姓 name
+_TRANSLIT_STOP_OK = frozenset("里内")
 _SOURCE_PREFIX = re.compile(r"^(?:.*?(?:公司|机构|研究院|平台|网站|媒体))")
 
 
@@ -184,6 +189,8 @@ def name_start(text: str, end: int, max_len: int) -> int:
         start -= 1
     if start < end and text[start] in _MEASURE_AFTER_ONE and text[start - 1:start] == "一":
         start += 1
+    elif 0 < start < end and cn_common(text[start - 1:start + 1], 500):
+        start += 1  # the stop character begins a word ("仍然", "那些", "就像"): its second half is no name's start
     for loc in _LOCATIONS:
         if text.startswith(loc, start) and end - start - len(loc) >= 2:
             start += len(loc)
@@ -203,13 +210,58 @@ def _free(covered: bytearray, a: int, b: int) -> bool:
     return not covered[a:b].count(1)
 
 
+def _first_name_start(text: str, a: int, dot: int) -> int:
+    """Where the first name of a 名·姓 name starts in text[a:dot]: after a function word ("和埃里克"), and,
+    where the stretch is glued to the words before it ("执行官丽贝卡", "我会看汤姆"), at the letters of
+    foreign names that end it."""
+    for i in range(dot - 2, a - 1, -1):
+        if text[i] in _STOP_CHARS and text[i] not in _TRANSLIT_STOP_OK:
+            a = i + 1  # "盖茨和保罗": the first name starts after the last function word
+            break
+    if a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff":
+        k = dot
+        while k > a and text[k - 1] in _TRANSLIT_CHARS:
+            k -= 1
+        if dot - k >= 2:
+            a = k
+    return a
+
+
+_VERB_TAGS = ("v", "vd", "vn", "d", "p", "c", "u", "r", "a", "ad", "m", "q", "f", "t")
+
+
+def _clause_after_name(text: str, b: int) -> bool:
+    """Whether text[b:] opens the clause after a name rather than continuing it: a verb of saying or a
+    function character ("称", "会", "有"), a common word not written in the letters of foreign names
+    ("教授", "电影"), or a common word that is no noun ("提出", "认为", "上来")."""
+    if text[b] in _SAYS or text[b] in _FUNCTION_CHARS and text[b] not in _TRANSLIT_CHARS:
+        return True
+    if text[b] not in _TRANSLIT_CHARS and cn_common(text[b:b + 2], 300):
+        return True  # "教授", "画作", "电影": a word that no foreign name's letters begin
+    for k in (2, 3):
+        w = text[b:b + k]
+        if len(w) == k and cn_common(w, 300) and _tags().get(w, "x").startswith(_VERB_TAGS):
+            return True
+    return False
+
+
 def transliterated(text: str, covered: bytearray) -> list[Candidate]:
     """Foreign names written with a middle dot (埃隆·马斯克, 雷·库兹韦尔)."""
     out = []
-    for m in _TRANSLIT.finditer(text):
-        a = after_cue(text, max(m.start("first"), m.end("first") - 4), m.end("first"))
+    pos = 0
+    while m := _TRANSLIT.search(text, pos):
+        # the next name may start where this one ends ("比尔·盖茨和保罗·艾伦"), inside this match
+        pos = m.end("first") + 1
+        dot = m.end("first")
+        run = dot
+        while run > 0 and "\u4e00" <= text[run - 1] <= "\u9fff" and dot - run < 9:
+            run -= 1  # look for a title further back than the first name can reach ("英特尔创始人戈登·摩尔")
+        a = max(after_cue(text, run, dot), dot - 4)
+        a = _first_name_start(text, a, dot)
         b = m.start("rest")
-        while b < m.end("rest") and text[b] not in _STOP_CHARS:
+        while b < m.end("rest") and (text[b] not in _STOP_CHARS or text[b] in _TRANSLIT_STOP_OK):
+            if b > m.start("rest") and _clause_after_name(text, b):
+                break  # "温斯顿称", "赫布提出", "芒格有": a verb after the name is no part of it
             b += 1
         name = text[a:b]
         letters = [c for c in name if c not in "·•・"]
@@ -217,6 +269,7 @@ def transliterated(text: str, covered: bytearray) -> list[Candidate]:
             continue
         if m.end("first") - a >= 1 and b > m.start("rest") and _free(covered, a, b):
             out.append(Candidate(a, b, "Person", name, "pattern:translit", 0.8))
+            pos = max(pos, b)
     return out
 
 
@@ -264,6 +317,19 @@ def bylines(text: str, covered: bytearray) -> list[Candidate]:
     return out
 
 
+# characters no given name holds ("但我不认为", "但很难说": a clause, not a name)
+_NOT_GIVEN = frozenset("不没很太")
+# verbs of speaking that end a clause after a name ("某合伙人艾琳谈人才"): the name ends before them
+_SAYS = frozenset("谈说称道问答讲")
+
+
+def _person_ok(name: str, slen: int) -> bool:
+    """Whether a surname and given name could be a person's: the surname character is no function word
+    (但, 和, 来 are surnames, but rarely open a name in running text), the given name holds no negation."""
+    return name[0] not in _STOP_CHARS and name[0] not in _FUNCTION_CHARS \
+        and not any(c in _STOP_CHARS or c in _NOT_GIVEN for c in name[slen:])
+
+
 def _name_at(text: str, start: int, single: frozenset[str], double: frozenset[str]) -> str | None:
     """A Chinese personal name starting at `start` (surname + one or two characters)."""
     s = text[start:start + 4]
@@ -274,7 +340,7 @@ def _name_at(text: str, start: int, single: frozenset[str], double: frozenset[st
         name = s[: slen + glen]
         if len(name) < slen + glen or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
-        if any(c in _STOP_CHARS for c in name[slen:]):
+        if not _person_ok(name, slen) or glen == 2 and name[-1] in _SAYS:
             continue
         if cn_common(name[slen:], 300) or cn_common(name[:2], 300):
             continue  # "和解决", "公司名": words, not a name
@@ -295,7 +361,7 @@ def _name_before(text: str, end: int, single: frozenset[str], double: frozenset[
         if len(name) != length or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
         slen = 2 if name[:2] in double and length == 3 else 1 if name[:1] in single else 0
-        if not slen or cn_common(name, 3000) or any(c in _STOP_CHARS for c in name[slen:]):
+        if not slen or cn_common(name, 3000) or not _person_ok(name, slen):
             continue
         if cn_common(name[slen:], 300) or cn_common(text[end - length - 1:end - length + 1], 300):
             continue  # "中国企业表示": 企业 is a word and 中国 too, no name here
@@ -343,6 +409,8 @@ def funds(text: str, covered: bytearray) -> list[Candidate]:
     for m in _FUND.finditer(text):
         if re.search(r"[的和与及、或为是]", m.group()):  # proposed even over a lexicon name inside it
             continue
+        if text.startswith("会", m.end()):
+            continue  # "某某发展基金会": a foundation, which the organisation names find
         out.append(Candidate(m.start(), m.end(), "Investor", m.group(), "pattern:cn-fund", 0.65))
     return out
 
@@ -358,11 +426,33 @@ def organisations(text: str, covered: bytearray) -> list[Candidate]:
         start, end = name_start(text, m.start(), max_len=8), m.end()
         if head := _ORG_HEAD.match(text, end):
             end = last = head.end()  # "某大学医学中心": the longer name is the organisation meant
+        elif _SUFFIX_GLUED.match(text, m.start()):
+            continue  # "资本支出", "大学生": the organisation word is part of a common noun
+        foundation = suf == "基金" and text.startswith("会", end)
+        if foundation:
+            end = last = end + 1
         if not brand_ok(text[start:m.start()], 2000) or not _free(covered, start, end):
             continue
-        typ = "Investor" if suf in ("资本", "创投", "基金") else "Company"
+        # a foundation (基金会) gives grants rather than invests: an organisation, as the lexicon types them
+        typ = "Investor" if suf in ("资本", "创投", "基金") and not foundation else "Company"
+        if typ == "Investor" and _fund_kind(text[start:m.start()]):
+            continue
         out.append(Candidate(start, end, typ, text[start:end], "pattern:cn-org", 0.6))
     return out
+
+
+def _fund_kind(brand: str) -> bool:
+    """Whether a fund's would-be brand is only words for a kind of fund ("风险投资", "人民币双币", "大消费")."""
+    rest = brand.lstrip("大全新某")
+    while rest:
+        word = next((w for w in _FUND_KINDS if rest.endswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[: -len(word)].rstrip("大全新的")
+    return True
+
+
+_FUND_KINDS = tuple(sorted(words("names.fund_kind"), key=len, reverse=True))
 
 
 def sources(text: str, covered: bytearray) -> list[Candidate]:

@@ -16,6 +16,7 @@ from aigraph.extraction import docnames
 from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
 from aigraph.extraction.cues import employer, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.words import alt
 from aigraph.folding import norm
 
 _RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
@@ -56,11 +57,14 @@ class EntityResolver:
         kept += self._versions(text, kept) + _app_tails(text, kept)
         chosen = self._split_maker(text, _select(kept))
         again = docnames.short_forms(text, chosen) + docnames.name_parts(text, chosen) + docnames.repeats(text, chosen)
+        # a short form inside an event's name ("软银世界2024") is no mention of the organisation, as a full one is not
+        again = [c for c in again if c.type not in ("Company", "Investor") or not _event().match(text, c.end)]
         # a name typed by its form alone ("Weil": a company?) yields to what the document says it is
         guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
         sure = [c for c in chosen if id(c) not in guesses]
         chosen = _same_name(sure, again) + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
         chosen = _vote_types(docnames.typed_by_list(text, chosen))
+        chosen = _listed_as_products(text, chosen)
         chosen = [c for c in chosen if not _lone_guess(text, c)]
         chosen = [c for c in chosen if c.score >= self.min_score]
         chosen.sort(key=lambda c: c.start)
@@ -243,6 +247,25 @@ def _vote_types(chosen: list[Candidate]) -> list[Candidate]:
             if best != c.type:
                 c = replace(c, type=best)
             c = replace(c, score=max(c.score, min(0.9, g[best] / max(1, sum(g.values())) * c.score + 0.05 * (len(g) == 1))))
+        out.append(c)
+    return out
+
+
+# "视频生成工具（如X、Y）", "AI应用，如X": what a list of examples after a kind of product names
+_EXAMPLES_OF = re.compile(rf"{alt('names.product_kind')}\s?(?:[，,]\s?)?(?:[（(]\s?)?{alt('names.example_intro')}\s?[:：]?\s?"
+                          r"(?:[^，。；;（）()\n]{0,40}?[、,，和与及]\s?)?$")
+# what makes the company the maker rather than the example: "工具如某公司的X", "某公司推出的X"
+_MAKER_AFTER = re.compile(r"\s?(?:的|旗下|在|推出|发布|开发|打造|['’]s\b)")
+
+
+def _listed_as_products(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Companies given as examples of a kind of product ("视频生成工具（如Pika、Runway）") are named for
+    their products there, as annotators type them."""
+    out = []
+    for c in chosen:
+        if c.type == "Company" and c.source.startswith(("lexicon", "pattern:latin")) \
+                and _EXAMPLES_OF.search(text, max(0, c.start - 60), c.start) and not _MAKER_AFTER.match(text, c.end):
+            c = replace(c, type="Product")
         out.append(c)
     return out
 
