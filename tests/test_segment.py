@@ -91,6 +91,14 @@ def test_a_pdf_wrap_across_a_blank_line_in_mid_sentence_is_joined():
         "深度求索在2024年底发布了DeepSeek-V3模型，并且开源了全部的权重。"]
 
 
+def test_a_figures_short_labels_stay_apart_and_a_latin_name_cut_at_a_full_line_is_joined():
+    # the labels of a diagram, one per line between blank lines: "路由模块B" and "Input" are two labels
+    assert _texts("路由模块A\n\n路由模块B\n\nInput") == ["路由模块A", "路由模块B", "Input"]
+    # a full printed line ending inside a Latin name goes on after the blank line
+    line = "在今年的开发者大会上，这家公司的负责人又一次着重介绍了他们的AI"
+    assert _texts(f"{line}\n\nAgent平台。") == [f"{line} Agent平台。"]
+
+
 # ---------------------------------------------------------------- bounds (item 6)
 
 def test_a_million_letters_in_a_row_are_not_text(extract_text):

@@ -146,9 +146,12 @@ def _wrap_across_blank(prev: str, nxt: str, local_width: int) -> bool:
         return False
     if n[0].isupper() and not _IS_CJK.search(p):  # a new English paragraph
         return False
-    if p[-1].isascii() and p[-1].isalpha() and n[0].isascii() and n[0].isalpha() and _IS_CJK.search(p):
-        return True  # a Latin name cut in two ("AI" / "Agent")
     w = _width(p)
+    if p[-1].isascii() and p[-1].isalpha() and n[0].isascii() and n[0].isalpha() and _IS_CJK.search(p) \
+            and w >= 16 and w >= 0.72 * local_width:
+        # a Latin name cut in two ("AI" / "Agent") at the end of a full line; a short line is a figure's
+        # label ("专家模型C" / "Output")
+        return True
     return p[-1] in "，、," or w >= 60 or (w >= 16 and w >= 0.72 * local_width)
 
 
