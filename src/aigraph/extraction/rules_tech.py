@@ -8,14 +8,18 @@ from aigraph.extraction.clauses import Parse
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt
 
-_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
+_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追|仅次于)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
-_LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐)")
+_LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐|比肩|互有胜负|并驾齐驱|平分秋色)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
 _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;。]{0,2}$")
-_LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
+_LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:满血版|正式版|完整版|最新版)?\s?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
 
+# "其推理性能是H100的30倍", "性能约为Y的60%": a measure of one side given as a share of the other's
+_TIMES_BEFORE = re.compile(r"(?:是|为|约为|仅为|达到?|相当于)\s?$")
+_TIMES_AFTER = re.compile(r"^\s?的\s?(?:约)?\s?(?:[0-9.]+|[一二两三四五六七八九十百几]+)\s?(?:倍|%|％)")
+_NOT_PERFORMANCE = re.compile(alt("compare.not_performance"))
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 _BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
 _HELPS = re.compile(alt("compare.helps"))
@@ -53,6 +57,9 @@ def competes(s: Parse) -> Found:
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
+        elif _TIMES_BEFORE.search(lead) and _TIMES_AFTER.match(s.after(j, 10)) \
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start]):
+            kind, conf = "times", 0.7
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
@@ -101,8 +108,18 @@ def _compared_with(s: Parse, j: int) -> int | None:
             continue
         if _STOP.search(s.text[e.end:b.start]):
             return None
+        if _compared(s, k):
+            # "A超越B和C，并与D比肩": B and C are what A beat, D is compared with A too
+            group |= set(s.coordinated(k))
+            continue
         return k
     return None
+
+
+def _compared(s: Parse, k: int) -> bool:
+    """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C")."""
+    first = s.coordinated(k)[0]
+    return bool(_BEAT.search(s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]))
 
 
 def _chain_start(s: Parse, j: int) -> int:
@@ -238,7 +255,8 @@ def related(s: Parse) -> Found:
                 yield Hit("relatedTo", i, t, 0.7, "its-trend")
             elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
                 yield Hit("relatedTo", i, t, 0.7, "enters-trend")
-            elif te.end <= start and _VERB_OBJECT.match(s.text[te.end:start]) and e.type in ("Model", "Product", "Chip"):
+            elif te.end <= start and e.type in ("Model", "Product", "Chip") and (
+                    _VERB_OBJECT.match(s.text[te.end:start]) or _DONE_OBJECT.match(s.text[te.end:start])):
                 kinds.add(t)  # "Meta陆续开源Llama系列模型", "英伟达开源的Nemotron": the thing is open
                 yield Hit("relatedTo", i, t, 0.75, "trend-verb-object")
             elif _EXEMPLAR.search(s.text[te.end:start]) and len(s.text[te.end:start]) <= 20:
@@ -296,6 +314,8 @@ def related(s: Parse) -> Found:
 
 
 _VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
+# "开源了320亿参数的推理模型X": the thing the verb was done to, after a description of it
+_DONE_OBJECT = re.compile(rf"^了\s?[^，,；;。、“”]{{0,16}}?{_CATEGORY}\s?$")
 _ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?(?:迈入|进入|步入|转向|迈向|拥抱|布局|入局|押注|发力|加码|深耕|进军)"
                      r"[^，,；;。]{0,6}?$")
 
