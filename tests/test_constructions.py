@@ -164,9 +164,27 @@ def test_a_founding_does_not_take_a_rounds_date():
      {("王强", "leads", "云帆科技")}),
     # a former chief leads no more, a founder stays one
     ("云帆科技前CEO兼联合创始人王强创办了新公司。", dict(云帆科技="Company", 王强="Person"), {("王强", "founderOf", "云帆科技")}),
+    # a title without its organisation, after a clause about one
+    ("星河智能发布了新一代模型，CEO王强称这是公司最重要的产品。", dict(星河智能="Company", 王强="Person"),
+     {("王强", "leads", "星河智能")}),
+    ("星河智能脱胎于北辰大学的一个实验室，董事长王强来自北辰大学。", dict(星河智能="Company", 北辰大学="Company", 王强="Person"),
+     {("王强", "leads", "星河智能")}),
+    # two organisations before: whose chief is not said
+    ("星河智能与云帆科技宣布合作，CEO王强表示这是双赢。", dict(星河智能="Company", 云帆科技="Company", 王强="Person"), set()),
+    ("李明宣布星河智能与云帆科技合作，CEO王强表示这是双赢。", dict(星河智能="Company", 云帆科技="Company", 王强="Person",
+                                                       李明="Person"), set()),
+    # founders: 他 for the person just named, a later clause whose subject is left out
+    ("王强是一位工程师，他于2019年共同创立了云帆科技。", dict(云帆科技="Company", 王强="Person"),
+     {("王强", "founderOf", "云帆科技")}),
+    ("王强离开星河智能，并与李明共同创立了云帆科技。", dict(云帆科技="Company", 星河智能="Company", 王强="Person", 李明="Person"),
+     {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("王强离开星河智能，并投资了云帆科技。", dict(云帆科技="Company", 星河智能="Company", 王强="Person"), set()),
+    ("云帆科技由王强（强哥）联合创立。", dict(云帆科技="Company", 王强="Person", 强哥="Person"),
+     {("王强", "founderOf", "云帆科技"), ("强哥", "founderOf", "云帆科技")}),
 ])
 def test_titles(text, names, expected):
-    got = _hits(rules_people.people_titles, text, **names) | _hits(rules_people.founded, text, **names)
+    got = set().union(*(_hits(c, text, **names) for c in (rules_people.people_titles, rules_people.founded,
+                                                          rules_people.bare_title, rules_people.then_founded)))
     assert got == expected
 
 

@@ -58,3 +58,24 @@ def test_a_list_of_things_named_with_a_trend_is_one_item():
     names = dict(北辰系统="Product", 南岭数据库="Product", 开源="Trend")
     got = _hits(rules_tech.related, "他负责多个社区的运营，包括北辰系统、南岭数据库等开源项目。", **names)
     assert {("北辰系统", "relatedTo", "开源"), ("南岭数据库", "relatedTo", "开源")} <= got
+
+
+def test_a_second_comparison_after_a_first_ones_list_has_the_same_subject():
+    names = {"Fan-3": "Model", "Ray-1": "Model", "Ray-2": "Model", "Orb-5": "Model"}
+    got = _hits(rules_tech.competes, "云帆发布了Fan-3，其评测成绩超越Ray-1和Ray-2，并与Orb-5比肩。", **names)
+    assert ("Fan-3", "competesWith", "Orb-5") in got
+    assert ("Ray-2", "competesWith", "Orb-5") not in got and ("Ray-1", "competesWith", "Orb-5") not in got
+
+
+def test_a_multiple_of_the_others_performance_is_a_comparison_and_of_its_price_is_not():
+    names = {"X9": "Chip", "Y7": "Chip"}
+    assert ("X9", "competesWith", "Y7") in _hits(rules_tech.competes, "星河发布了X9，其推理性能是Y7的20倍。", **names)
+    assert not _hits(rules_tech.competes, "星河发布了X9，其价格仅为Y7的60%。", **names)
+    assert not _hits(rules_tech.competes, "星河发布了X9，其算力是Y7的4倍。", **names)
+
+
+def test_even_results_and_a_version_before_level():
+    names = {"Fan-3": "Model", "Orb-5": "Model"}
+    assert _hits(rules_tech.competes, "在多项测试中，Fan-3与Orb-5互有胜负。", **names)
+    assert _hits(rules_tech.competes, "官方称Fan-3的推理能力达到Orb-5正式版水平。", **names)
+    assert not _hits(rules_tech.competes, "在多项测试中，Fan-3与Orb-5都被用作基线。", **names)
