@@ -314,7 +314,7 @@ def related(s: Parse) -> Found:
 
 
 _VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
-# "开源了320亿参数的推理模型X": the thing the verb was done to, after a description of it
+# "开源了一款80亿参数的小模型X": the thing the verb was done to, after a description of it
 _DONE_OBJECT = re.compile(rf"^了\s?[^，,；;。、“”]{{0,16}}?{_CATEGORY}\s?$")
 _ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?(?:迈入|进入|步入|转向|迈向|拥抱|布局|入局|押注|发力|加码|深耕|进军)"
                      r"[^，,；;。]{0,6}?$")
