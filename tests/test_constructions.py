@@ -396,3 +396,13 @@ def test_each_round_of_a_sentence_keeps_its_own_name():
     assert facts[("星河资本", "investedIn", "云帆科技")].round == "Angel"
     assert facts[("北辰创投", "investedIn", "云帆科技")].round == "Series B"
     assert facts[("北辰创投", "investedIn", "云帆科技")].date.value == "2023"
+
+
+def test_a_denied_founding_and_a_unit_founded_name_no_founder():
+    names = dict(云帆科技="Company", 王强="Person", 李明="Person")
+    got = _hits(rules_people.founded, "云帆科技并不是由王强创立，而是由李明创立。", **names)
+    assert got == {("李明", "founderOf", "云帆科技")}
+    assert not _hits(rules_people.founded, "王强创办了云帆科技人工智能研究院。", **names)
+    # 他 stands for the clause's subject, not for a companion named with 与
+    got = _hits(rules_people.founded, "李明与老朋友王强一起创业之前，他创办了云帆科技。", **names)
+    assert ("王强", "founderOf", "云帆科技") not in got

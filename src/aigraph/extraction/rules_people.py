@@ -35,6 +35,9 @@ _FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|�
 _FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
 # "P是一位企业家，他于2010年共同创立了X": the person named before in the sentence
 _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
+_DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
+# "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
+_UNIT_AFTER = re.compile(r"[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门)")
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,8 @@ def _founded_after(s: Parse, i: int, at: int, rule: str) -> Found:
         if ents[j].start < at:
             continue
         if ents[j].type in ORGS and ents[j].start >= m.end() - 1:
-            if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]):
+            if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]) \
+                    and not _UNIT_AFTER.match(s.text, ents[j].end):
                 yield Hit("founderOf", i, j, 0.8, rule)
             break
 
@@ -155,10 +159,14 @@ def founded(s: Parse) -> Found:
         yield from _founded_after(s, i, e.end, "person-founded-org")
         # "P是…企业家，他于2010年共同创立了X"
         nxt = next((k for k in range(i + 1, len(ents)) if ents[k].type == "Person"), None)
+        if s.clauses[e.clause].subject != i:
+            continue  # "A与他的老友B一起…，他创办了X": only the clause's subject is the one 他 stands for
         for he in _HE.finditer(s.text, e.end, ents[nxt].start if nxt is not None else len(s.text)):
             yield from _founded_after(s, i, he.end(), "he-founded-org")
     # "公司由A和B等联合创立": the founders of the clause subject
     for m in re.finditer(r"由", s.text):
+        if _DENIED.search(s.text, max(0, m.start() - 4), m.start()):
+            continue  # "并不是由P创立": the founders are named elsewhere
         members = [i for i, e in enumerate(ents) if e.type == "Person" and e.start >= m.end()
                    and e.start - m.end() <= 40 and not re.search(r"[，,；;。]", s.text[m.end():e.start])]
         if not members or not _FOUNDED_BY.match(s.text, ents[members[-1]].end):
@@ -230,7 +238,7 @@ def then_founded(s: Parse) -> Found:
         if inside and not span["with"]:
             continue  # a person named without 与: the subject of its own clause
         org = next((k for k in range(len(ents)) if ents[k].start >= m.end() and ents[k].clause == ci), None)
-        if org is None or ents[org].type not in ORGS \
+        if org is None or ents[org].type not in ORGS or _UNIT_AFTER.match(s.text, ents[org].end) \
                 or re.search(r"[，,；;。]", s.text[m.end():ents[org].start]) or ents[org].start - m.end() > 16:
             continue
         for k in [subj, *inside]:
