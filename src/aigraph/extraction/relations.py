@@ -13,6 +13,7 @@ from aigraph.extraction import (
     events,
     events_en,
     rules_en,
+    rules_en_people,
     rules_en_tech,
     rules_org,
     rules_people,
@@ -30,7 +31,7 @@ from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_people, rules_tech, rules_rivals, rules_trends, rules_en, rules_en_tech, events_en)
+MODULES = (events, rules_org, rules_people, rules_tech, rules_rivals, rules_trends, rules_en, rules_en_people, rules_en_tech, events_en)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
 _ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")
