@@ -26,6 +26,12 @@ CO = dict(云帆科技="Company", 星河智能="Company", 北辰数据="Company"
     ("早年间，云帆科技曾被星河智能视为重要竞争对手。", {frozenset(("星河智能", "云帆科技"))}),
     ("星河智能最大的劲敌云帆科技上个月发布了新品。", {frozenset(("星河智能", "云帆科技"))}),
     ("星河智能在与云帆科技的竞争中逐渐落了下风。", {frozenset(("星河智能", "云帆科技"))}),
+    ("星河智能的份额下滑，面临着来自云帆科技和北辰数据的激烈竞争。",
+     {frozenset(("星河智能", "云帆科技")), frozenset(("星河智能", "北辰数据"))}),
+    ("星河智能在存储领域有众多的竞争对手，如云帆科技、北辰数据。",
+     {frozenset(("星河智能", "云帆科技")), frozenset(("星河智能", "北辰数据"))}),
+    ("在这个赛道，星河智能、云帆科技和北辰数据正展开激烈竞争。",
+     {frozenset(("星河智能", "云帆科技")), frozenset(("星河智能", "北辰数据")), frozenset(("云帆科技", "北辰数据"))}),
 ])
 def test_rivals_named_as_such(text, expected):
     assert _hits(text, **CO) == expected
@@ -35,6 +41,8 @@ def test_rivals_named_as_such(text, expected):
     "星河智能的合作伙伴包括云帆科技和北辰数据。",  # partners, not rivals
     "星河智能的竞争对手很多，云帆科技则专注于服务它们。",  # rivals not named; 云帆科技 serves them
     "星河智能和云帆科技的估值都在上涨。",
+    "星河智能和云帆科技在激烈竞争中都落后了。",  # behind in a contest, not said to be rivals of each other
+    "星河智能和云帆科技帮助小商户在激烈竞争中生存。",
 ])
 def test_what_names_no_rival(text):
     assert not _hits(text, **CO)

@@ -22,8 +22,15 @@ _OF_RIVAL_END = re.compile(rf"\s?(?:的)?\s?(?:一个|一家)?\s?{_DEGREE}?{_NOU
 _SEEN_BY = re.compile(r"\s?(?:也|曾|一直|早已|已)*\s?被\s?$")
 _SEEN_AS = re.compile(rf"\s?(?:视为|看作|当作|视作|认为是)\s?{_DEGREE}?{_NOUN}")
 # "X在与Y的竞争中", "X面临来自Y的竞争"
-_WITH = re.compile(r"(?:在与|在和|在同|面临来自|面对来自|面临|面对)\s?$")
+_WITH = re.compile(r"(?:在与|在和|在同|(?:面临|面对)(?:着)?(?:来自)?)\s?$")
 _CONTEST = re.compile(r"\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:之间)?\s?的\s?(?:激烈|直接|正面)?\s?(?:竞争|较量|角逐|对决)")
+
+
+# "X在该领域有众多竞争对手，如A、B": the clause's subject against the examples
+_HAS_RIVALS = re.compile(rf"(?:有|面临|面对)(?:着)?[^，,；;。]{{0,8}}?{_NOUN}(?:们)?\s?[，,：:]?\s?(?:如|包括|例如|比如|像)\s?$")
+# "A、B和C三大巨头正展开激烈竞争": the members of a list are each other's rivals
+_AMONG = re.compile(r"[^，,；;。与和同跟帮助]{0,16}?(?:正在|正|在)?\s?(?:展开|进行|陷入)?(?:了)?\s?(?:激烈|积极|白热化)(?:的)?\s?"
+                    r"(?:竞争|角逐|较量|厮杀)(?!对手|中|优势|力)")
 
 
 def _same(s: Parse, a: int, b: int) -> bool:
@@ -62,6 +69,19 @@ def rivals(s: Parse) -> Found:
             elif _SEEN_BY.fullmatch(s.text, ents[s.coordinated(y)[-1]].end, s.chain_start(x)) and _SEEN_AS.match(s.text, e.end):
                 yield from _hits(s, x, s.coordinated(y), "seen-as-rival")
             break
+        # "X有众多竞争对手，如A、B"
+        if _HAS_RIVALS.search(s.before(x, 24)) and e.owner is None:
+            subj = s.clauses[e.clause].subject
+            if (subj is None or subj in s.coordinated(x)) and e.clause > 0:
+                subj = s.clauses[e.clause - 1].subject  # "…有众多竞争对手，如A、B": A opens its own clause
+            if subj is not None and subj not in s.coordinated(x) and ents[subj].start < e.start:
+                yield from _hits(s, subj, s.coordinated(x), "has-rivals-such-as")
+        # "A、B和C正展开激烈竞争"
+        group = s.coordinated(x)
+        if x == group[0] and len(group) > 1 and _AMONG.match(s.text, ents[group[-1]].end) \
+                and not re.search(r"来自|与|和|同|跟", s.before(x, 3)):  # "面临来自A和B的竞争": A and B are the source
+            for a in group:
+                yield from _hits(s, a, [b for b in group if b > a], "list-compete")
         # "X在与Y的竞争中": the clause's subject against Y and its list
         if _WITH.search(s.before(x, 5)) and _CONTEST.match(s.text, ents[s.coordinated(x)[-1]].end):
             subj = s.clauses[e.clause].subject
