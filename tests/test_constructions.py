@@ -406,3 +406,9 @@ def test_a_denied_founding_and_a_unit_founded_name_no_founder():
     # 他 stands for the clause's subject, not for a companion named with 与
     got = _hits(rules_people.founded, "李明与老朋友王强一起创业之前，他创办了云帆科技。", **names)
     assert ("王强", "founderOf", "云帆科技") not in got
+
+
+def test_a_person_who_leads_the_organisation_named_next():
+    names = dict(云帆科技="Company", 王强="Person")
+    assert _hits(rules_people.led, "王强（曾任多家公司高管）领导的云帆科技发展迅速。", **names) == {("王强", "leads", "云帆科技")}
+    assert not _hits(rules_people.led, "王强领导的云帆科技研究团队发表了论文。", **names)

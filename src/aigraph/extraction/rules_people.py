@@ -243,3 +243,21 @@ def then_founded(s: Parse) -> Found:
             continue
         for k in [subj, *inside]:
             yield Hit("founderOf", k, org, 0.75, "then-founded")
+
+
+# "马斯克领导的特斯拉", "P（…）执掌的X": the person heads the organisation named right after
+_LED = re.compile(r"\s?(?:[（(][^（()）]{0,60}[）)])?\s?(?:所|一手|长期)?(?:领导|执掌|掌舵)的\s?")
+_TEAM_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:团队|小组|项目|部门|研究组|课题组)")
+
+
+@construction("zh.people.led")
+def led(s: Parse) -> Found:
+    """P领导的X / P执掌的X: P leads X (not a team inside X: "P领导的谷歌团队")."""
+    ents = s.ents
+    for i, e in enumerate(ents):
+        if e.type != "Person":
+            continue
+        m = _LED.match(s.text, e.end)
+        j = next((k for k, o in enumerate(ents) if m and o.start == m.end()), None)
+        if j is not None and ents[j].type in ORGS and not _TEAM_AFTER.match(s.text, ents[j].end):
+            yield Hit("leads", i, j, 0.75, "person-led-org")
