@@ -277,10 +277,18 @@ def test_rivals_among_a_list():
     ("星河智能在多模态领域持续布局。", dict(星河智能="Company", 多模态="Trend"), ("星河智能", "多模态")),
     ("Fan-2采用了MoE架构。", {"Fan-2": "Model", "MoE": "Trend"}, ("Fan-2", "MoE")),
     ("关于你们为Fan助手增加的智能体功能，能多说一些吗？", {"Fan助手": "Product", "智能体": "Trend"}, ("Fan助手", "智能体")),
+    ("云帆科技是一家专注于具身智能的初创公司。", dict(云帆科技="Company", 具身智能="Trend"), ("云帆科技", "具身智能")),
+    ("云帆科技成立于2020年，是业内最早押注MoE架构的公司之一。", dict(云帆科技="Company", MoE="Trend"), ("云帆科技", "MoE")),
 ])
 def test_trend_ties(text, names, expected):
     from aigraph.extraction import rules_trends
     assert {(s, o) for s, p, o in _hits(rules_trends.ties, text, **names)} == {expected}
+
+
+def test_a_company_focused_on_something_else_is_not_tied_to_the_trend():
+    from aigraph.extraction import rules_trends
+    text = "云帆科技是一家专注于客户服务的公司，多模态只是它的一个小功能。"
+    assert not _hits(rules_trends.ties, text, 云帆科技="Company", 多模态="Trend")
 
 
 def test_a_trend_is_not_tied_to_what_merely_stands_near_it():
