@@ -43,6 +43,7 @@ def test_rivals_named_as_such(text, expected):
     "星河智能和云帆科技的估值都在上涨。",
     "星河智能和云帆科技在激烈竞争中都落后了。",  # behind in a contest, not said to be rivals of each other
     "星河智能和云帆科技帮助小商户在激烈竞争中生存。",
+    "星河智能保持领先，但云帆科技、北辰数据等公司正积极竞争。",  # against the leader, not said of each other
 ])
 def test_what_names_no_rival(text):
     assert not _hits(text, **CO)

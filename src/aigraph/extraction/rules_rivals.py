@@ -29,8 +29,8 @@ _CONTEST = re.compile(r"\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:之间)
 # "X在该领域有众多竞争对手，如A、B": the clause's subject against the examples
 _HAS_RIVALS = re.compile(rf"(?:有|面临|面对)(?:着)?[^，,；;。]{{0,8}}?{_NOUN}(?:们)?\s?[，,：:]?\s?(?:如|包括|例如|比如|像)\s?$")
 # "A、B和C三大巨头正展开激烈竞争": the members of a list are each other's rivals
-_AMONG = re.compile(r"[^，,；;。与和同跟帮助]{0,16}?(?:正在|正|在)?\s?(?:展开|进行|陷入)?(?:了)?\s?(?:激烈|积极|白热化)(?:的)?\s?"
-                    r"(?:竞争|角逐|较量|厮杀)(?!对手|中|优势|力)")
+_AMONG = re.compile(r"[^，,；;。与和同跟帮助]{0,16}?(?:正在|正|在)?\s?(?:(?:展开|进行|陷入)(?:了)?\s?(?:激烈|白热化)?(?:的)?"
+                    r"|(?:相互|彼此|互相)\s?(?:激烈)?)\s?(?:竞争|角逐|较量|厮杀)(?!对手|中|优势|力)")
 
 
 def _same(s: Parse, a: int, b: int) -> bool:
