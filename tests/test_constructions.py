@@ -210,6 +210,7 @@ def test_money_compared_is_not_a_rivalry():
     names = dict(云帆科技="Company", 星河智能="Company")
     assert not _hits(rules_tech.competes, "云帆科技的融资额已经超过了星河智能。", **names)
     assert not _hits(rules_tech.competes, "云帆科技的估值超过星河智能。", **names)
+    assert not _hits(rules_tech.competes, "云帆科技的应用在海外的下载量一度超过星河智能。", **names)
     assert _hits(rules_tech.competes, "云帆科技的模型在推理能力上已经超过了星河智能。", **names)
 
 
