@@ -79,3 +79,10 @@ def test_even_results_and_a_version_before_level():
     assert _hits(rules_tech.competes, "在多项测试中，Fan-3与Orb-5互有胜负。", **names)
     assert _hits(rules_tech.competes, "官方称Fan-3的推理能力达到Orb-5正式版水平。", **names)
     assert not _hits(rules_tech.competes, "在多项测试中，Fan-3与Orb-5都被用作基线。", **names)
+
+
+def test_better_than_the_other_side_and_more_compute_than_it():
+    names = {"Fan-3": "Model", "Orb-5": "Model"}
+    assert _hits(rules_tech.competes, "在问答测试中，Fan-3的得分比Orb-5高出12分。", **names)
+    assert not _hits(rules_tech.competes, "据估计，训练Fan-3所用的算力比Orb-5高出十倍。", **names)
+    assert not _hits(rules_tech.competes, "Fan-3发布了，比Orb-5更好的模型还没有出现。", **names)

@@ -20,6 +20,9 @@ _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:满血版|正式版|完整版|最新�
 _TIMES_BEFORE = re.compile(r"(?:是|为|约为|仅为|达到?|相当于)\s?$")
 _TIMES_AFTER = re.compile(r"^\s?的\s?(?:约)?\s?(?:[0-9.]+|[一二两三四五六七八九十百几]+)\s?(?:倍|%|％)")
 _NOT_PERFORMANCE = re.compile(alt("compare.not_performance"))
+# "A的得分比B高40%", "A比B更聪明": a better performance than the other side's
+_THAN = re.compile(r"比\s?$")
+_BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 _BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
 _HELPS = re.compile(alt("compare.helps"))
@@ -57,6 +60,9 @@ def competes(s: Parse) -> Found:
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
+        elif _THAN.search(lead) and _BETTER_AFTER.match(s.after(j, 6)) \
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start]):
+            kind, conf = "better", 0.7
         elif _TIMES_BEFORE.search(lead) and _TIMES_AFTER.match(s.after(j, 10)) \
                 and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start]):
             kind, conf = "times", 0.7
@@ -66,6 +72,8 @@ def competes(s: Parse) -> Found:
                 or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
+        if kind == "better" and a is not None and s.ents[a].clause != b.clause:
+            a = None  # "…，比B更好": what is better is in this clause or unsaid
         if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
             a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
