@@ -247,7 +247,7 @@ def then_founded(s: Parse) -> Found:
 
 # "马斯克领导的特斯拉", "P（…）执掌的X": the person heads the organisation named right after
 _LED = re.compile(r"\s?(?:[（(][^（()）]{0,60}[）)])?\s?(?:所|一手|长期)?(?:领导|执掌|掌舵)的\s?")
-_TEAM_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:团队|小组|项目|部门|研究组|课题组)")
+_TEAM_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:团队|小组|项目|部门|研究组|课题组)")
 
 
 @construction("zh.people.led")
