@@ -24,6 +24,7 @@ def _founders(text: str) -> set[str]:
     ("Nimbus Labs, the robotics startup founded by Jane Roe, Li Wei and Sam Poe in 2021, raised new money.",
      {"Jane Roe", "Li Wei", "Sam Poe"}),
     ("Nimbus Labs, the startup founded by former Orbit CTO Jane Roe, closed its first round.", {"Jane Roe"}),
+    ("Nimbus Labs was founded in 2020 by Jane Roe, a former Orbit engineer, and Li Wei.", {"Jane Roe", "Li Wei"}),
     ("Max Doe co-founded Nimbus Labs in March with Jane Roe, who previously ran sales at Orbit, and former Orbit "
      "engineer Li Wei.", {"Jane Roe", "Li Wei"}),
 ])
@@ -38,3 +39,16 @@ def test_founders_listed(text, expected):
 def test_who_is_named_after_is_no_founder(text):
     assert "Max Doe" not in _founders(text)
     assert "Jane Roe" not in _founders(text) or "founded" in text
+
+
+def _leads(text: str) -> set[tuple[str, str]]:
+    ents = sorted((Ent(m.start(), m.end(), t, n) for n, t in NAMES.items() for m in re.finditer(re.escape(n), text)),
+                  key=lambda e: e.start)
+    s = clauses.parse(text, ents)
+    return {(s.ents[h.subject].name, s.ents[h.object].name) for h in rules_en_people.its_chief(s) if h.predicate == "leads"}
+
+
+def test_its_chief_is_the_chief_of_the_company_named_last():
+    assert _leads("Orbit agreed to buy a stake in Nimbus Labs and hire its CEO Jane Roe.") == {("Jane Roe", "Nimbus Labs")}
+    # another person stands between: "its" may be theirs
+    assert not _leads("Nimbus Labs hired Max Doe, and its CEO Jane Roe said so.")
