@@ -18,7 +18,7 @@ _ITEM = rf"(?:{_FORMER}\s?)?(?:现任\s?|创始\s?)?{_TITLE}"
 _FORMER_BEFORE = re.compile(rf"(?:{_FORMER})\s?$")
 _SEP = rf"\s?(?:{alt('people.sep')})\s?"
 # "的首席技术官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"
-CHAIN = rf"(?:公司)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
+CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
 # "星河公司、董事长兼CEO 李明", "云帆科技及其CEO王强"
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
