@@ -86,3 +86,9 @@ def test_better_than_the_other_side_and_more_compute_than_it():
     assert _hits(rules_tech.competes, "在问答测试中，Fan-3的得分比Orb-5高出12分。", **names)
     assert not _hits(rules_tech.competes, "据估计，训练Fan-3所用的算力比Orb-5高出十倍。", **names)
     assert not _hits(rules_tech.competes, "Fan-3发布了，比Orb-5更好的模型还没有出现。", **names)
+
+
+def test_a_prediction_that_one_will_be_better_and_more_compute_named_after_are_no_comparison():
+    names = {"Fan-3": "Model", "Fan-4": "Model"}
+    assert not _hits(rules_tech.competes, "他说Fan-4会比Fan-3聪明得多。", **names)
+    assert not _hits(rules_tech.competes, "Fan-4代表着比Fan-3高百倍的计算量。", **names)
