@@ -54,3 +54,10 @@ def test_a_denied_rivalry_is_not_read(extract_text):
     assert not [f for f in a.facts if f.predicate == "competesWith"]
     [a] = extract_text("谷歌是微软最大的竞争对手。")
     assert [f for f in a.facts if f.predicate == "competesWith"]
+
+
+def test_english_rivals_such_as_and_a_lead_on_a_leaderboard(extract_text):
+    [a] = extract_text("Nvidia shipped more chips this year, though rivals such as AMD are catching up on price.")
+    assert {(f.subject, f.object) for f in a.facts if f.predicate == "competesWith"} & {("NVIDIA", "AMD"), ("AMD", "NVIDIA")}
+    [a] = extract_text("Nvidia shipped more chips this year, and buyers such as Microsoft are happy.")
+    assert not [f for f in a.facts if f.predicate == "competesWith"]

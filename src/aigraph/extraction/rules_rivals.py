@@ -87,3 +87,18 @@ def rivals(s: Parse) -> Found:
             subj = s.clauses[e.clause].subject
             if subj is not None and subj not in s.coordinated(x) and ents[subj].start < e.start:
                 yield from _hits(s, subj, s.coordinated(x), "in-contest-with")
+
+
+# "…, though Chinese rivals such as Unitree are moving faster": rivals of the sentence's subject
+_EN_RIVALS_SUCH_AS = re.compile(r"\b(?:its\s|their\s)?(?:[A-Z]\w+\s|\w+\s)?(?:rivals|competitors)\s(?:such\sas|including|like)\s$")
+
+
+@construction("en.compare.rivals-such-as")
+def rivals_such_as(s: Parse) -> Found:
+    """X …, though rivals such as Y and Z …: X is the company the sentence opens on."""
+    ents = s.ents
+    if not ents or ents[0].start > 2 or ents[0].type not in SIDES:
+        return
+    for y, e in enumerate(ents):
+        if y and _EN_RIVALS_SUCH_AS.search(s.text, max(0, e.start - 40), e.start):
+            yield from _hits(s, 0, s.coordinated(y), "en-rivals-such-as")
