@@ -72,6 +72,8 @@ def test_a_multiple_of_the_others_performance_is_a_comparison_and_of_its_price_i
     assert ("X9", "competesWith", "Y7") in _hits(rules_tech.competes, "星河发布了X9，其推理性能是Y7的20倍。", **names)
     assert not _hits(rules_tech.competes, "星河发布了X9，其价格仅为Y7的60%。", **names)
     assert not _hits(rules_tech.competes, "星河发布了X9，其算力是Y7的4倍。", **names)
+    # the price in the next clause is another statement
+    assert _hits(rules_tech.competes, "X9的推理速度是Y7的两倍，价格也低了一半。", **names)
 
 
 def test_even_results_and_a_version_before_level():

@@ -22,6 +22,7 @@ _TIMES_AFTER = re.compile(r"^\s?的\s?(?:约)?\s?(?:[0-9.]+|[一二两三四五�
 _NOT_PERFORMANCE = re.compile(alt("compare.not_performance"))
 # "A的得分比B高40%", "A比B更聪明": a better performance than the other side's
 _THAN = re.compile(r"比\s?$")
+_CLAUSE_REST = re.compile(r"[^，,；;。]*")
 # "GPT-6会比GPT-5聪明得多": a prediction, not a comparison of what exists
 _WILL_BE = re.compile(r"(?:会|将|将会|可能|也许|应该|能够|可以)\s?比\s?$")
 _BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
@@ -63,10 +64,10 @@ def competes(s: Parse) -> Found:
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
         elif _THAN.search(lead) and _BETTER_AFTER.match(s.after(j, 6)) and not _WILL_BE.search(lead) \
-                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + s.after(j, 16)):
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
             kind, conf = "better", 0.7
         elif _TIMES_BEFORE.search(lead) and _TIMES_AFTER.match(s.after(j, 10)) \
-                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + s.after(j, 16)):
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
             kind, conf = "times", 0.7
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
