@@ -94,3 +94,9 @@ def test_a_prediction_that_one_will_be_better_and_more_compute_named_after_are_n
     names = {"Fan-3": "Model", "Fan-4": "Model"}
     assert not _hits(rules_tech.competes, "他说Fan-4会比Fan-3聪明得多。", **names)
     assert not _hits(rules_tech.competes, "Fan-4代表着比Fan-3高百倍的计算量。", **names)
+
+
+def test_what_a_model_family_released_is_what_is_compared():
+    names = {"星河千问": "Model", "Fan-3 Max": "Model", "Orb-5": "Model"}
+    got = _hits(rules_tech.competes, "昨天，星河千问发布旗舰模型Fan-3 Max，基准测试全面超越Orb-5。", **names)
+    assert got == {("Fan-3 Max", "competesWith", "Orb-5")}

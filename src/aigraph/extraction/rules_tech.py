@@ -23,6 +23,7 @@ _NOT_PERFORMANCE = re.compile(alt("compare.not_performance"))
 # "A的得分比B高40%", "A比B更聪明": a better performance than the other side's
 _THAN = re.compile(r"比\s?$")
 _CLAUSE_REST = re.compile(r"[^，,；;。]*")
+_RELEASED = re.compile(r"(?:发布|推出|上线|开源|亮相)(?:了)?[^，,；;。]{0,8}$")
 # "GPT-6会比GPT-5聪明得多": a prediction, not a comparison of what exists
 _WILL_BE = re.compile(r"(?:会|将|将会|可能|也许|应该|能够|可以)\s?比\s?$")
 _BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
@@ -112,7 +113,10 @@ def _compared_with(s: Parse, j: int) -> int | None:
     subj = s.clauses[b.clause].subject
     if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start \
             and s.ents[subj].name != b.name:
-        return subj
+        # "通义千问发布旗舰模型Qwen2.5-Max，基准测试全面超越Y": what the subject released is compared
+        released = [k for k in range(subj + 1, j) if s.ents[k].type == b.type and s.ents[k].clause < b.clause
+                    and k not in group and s.ents[k].owned is None and _RELEASED.search(s.before(k, 10))]
+        return released[-1] if released else subj
     for k in range(j - 1, -1, -1):
         e = s.ents[k]
         if k in group or e.owned is not None or e.type != b.type or e.name == b.name:
