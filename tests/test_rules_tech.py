@@ -98,5 +98,13 @@ def test_a_prediction_that_one_will_be_better_and_more_compute_named_after_are_n
 
 def test_what_a_model_family_released_is_what_is_compared():
     names = {"星河千问": "Model", "Fan-3 Max": "Model", "Orb-5": "Model"}
-    got = _hits(rules_tech.competes, "昨天，星河千问发布旗舰模型Fan-3 Max，基准测试全面超越Orb-5。", **names)
+    got = _hits(rules_tech.competes, "昨天，星河千问推出新一代模型Fan-3 Max，各项评测成绩都超过了Orb-5。", **names)
     assert got == {("Fan-3 Max", "competesWith", "Orb-5")}
+
+
+def test_an_improvement_over_the_other_side():
+    names = {"X9": "Chip", "Y7": "Chip"}
+    assert ("X9", "competesWith", "Y7") in _hits(rules_tech.competes, "星河发布了新芯片X9，性能较Y7提升了40%。", **names)
+    assert not _hits(rules_tech.competes, "星河发布了新芯片X9，售价较Y7提高了一倍。", **names)
+    # a clause that names its own subject elsewhere: the improvement is not said of X9
+    assert not _hits(rules_tech.competes, "星河发布了新芯片X9，而友商的新一代产品较Y7也提升了不少。", **names)

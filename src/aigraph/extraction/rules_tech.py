@@ -24,6 +24,9 @@ _NOT_PERFORMANCE = re.compile(alt("compare.not_performance"))
 _THAN = re.compile(r"比\s?$")
 _CLAUSE_REST = re.compile(r"[^，,；;。]*")
 _RELEASED = re.compile(r"(?:发布|推出|上线|开源|亮相)(?:了)?[^，,；;。]{0,8}$")
+# "A相较于B有显著提升", "…，性能较B提升了60%": an improvement over the other side
+_OVER = re.compile(r"(?:较|相比|相较于?|对比)\s?$")
+_IMPROVED_AFTER = re.compile(r"^[^，,；;。]{0,10}?(?:提升|提高|增强|更强|更好|更快|更优|领先|优于)")
 # "GPT-6会比GPT-5聪明得多": a prediction, not a comparison of what exists
 _WILL_BE = re.compile(r"(?:会|将|将会|可能|也许|应该|能够|可以)\s?比\s?$")
 _BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
@@ -67,6 +70,9 @@ def competes(s: Parse) -> Found:
         elif _THAN.search(lead) and _BETTER_AFTER.match(s.after(j, 6)) and not _WILL_BE.search(lead) \
                 and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
             kind, conf = "better", 0.7
+        elif _OVER.search(lead) and _IMPROVED_AFTER.match(s.after(j, 14)) \
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
+            kind, conf = "improves", 0.7
         elif _TIMES_BEFORE.search(lead) and _TIMES_AFTER.match(s.after(j, 10)) \
                 and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
             kind, conf = "times", 0.7
@@ -76,8 +82,9 @@ def competes(s: Parse) -> Found:
                 or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
-        if kind == "better" and a is not None and s.ents[a].clause != b.clause:
-            a = None  # "…，比B更好": what is better is in this clause or unsaid
+        if kind in ("better", "improves") and a is not None and s.ents[a].clause != b.clause \
+                and (kind == "better" or len(s.text[s.clauses[b.clause].start:_chain_start(s, j)].strip(" ，,")) > 6):
+            a = None  # "…，比B更好": what is better is in this clause, or unsaid; "X，性能较B提升": X's
         if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
             a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
@@ -113,7 +120,7 @@ def _compared_with(s: Parse, j: int) -> int | None:
     subj = s.clauses[b.clause].subject
     if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start \
             and s.ents[subj].name != b.name:
-        # "通义千问发布旗舰模型Qwen2.5-Max，基准测试全面超越Y": what the subject released is compared
+        # "星河千问推出新模型Fan-3，评测成绩超过Y": what the subject released is compared
         released = [k for k in range(subj + 1, j) if s.ents[k].type == b.type and s.ents[k].clause < b.clause
                     and k not in group and s.ents[k].owned is None and _RELEASED.search(s.before(k, 10))]
         return released[-1] if released else subj
