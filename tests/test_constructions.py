@@ -423,3 +423,10 @@ def test_a_person_who_leads_the_organisation_named_next():
     assert _hits(rules_people.led, "王强（曾任多家公司高管）领导的云帆科技发展迅速。", **names) == {("王强", "leads", "云帆科技")}
     assert not _hits(rules_people.led, "王强领导的云帆科技研究团队发表了论文。", **names)
     assert not _hits(rules_people.led, "王强领导的云帆科技 ROBO 机器人小组发表了论文。", **names)
+
+
+def test_the_person_after_a_time_of_founding_founded_it():
+    names = dict(云帆科技="Company", 王强="Person")
+    assert _hits(rules_people.before_founding, "在创立云帆科技之前，王强曾在一家银行工作。", **names) == {("王强", "founderOf", "云帆科技")}
+    assert not _hits(rules_people.before_founding, "在收购云帆科技之前，王强曾在一家银行工作。", **names)
+    assert not _hits(rules_people.before_founding, "在创立云帆科技之前，他曾与王强共事。", **names)

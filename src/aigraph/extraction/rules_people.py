@@ -261,3 +261,20 @@ def led(s: Parse) -> Found:
         j = next((k for k, o in enumerate(ents) if m and o.start == m.end()), None)
         if j is not None and ents[j].type in ORGS and not _TEAM_AFTER.match(s.text, ents[j].end):
             yield Hit("leads", i, j, 0.75, "person-led-org")
+
+
+# "在创立X之前，P曾是…": the person the main clause opens on founded X
+_BEFORE_FOUNDING = re.compile(r"(?:在|于)\s?(?:联合|共同)?(?:创立|创办|创建)(?:了)?\s?$")
+_FOUNDING_TIME = re.compile(r"\s?(?:之前|之后|以前|以后|前|后|时|的时候)\s?[，,]\s?")
+
+
+@construction("zh.people.before-founding")
+def before_founding(s: Parse) -> Found:
+    """在创立X之前，P… / 在创办X时，P…: P founded X."""
+    ents = s.ents
+    for j, org in enumerate(ents):
+        if org.type not in ORGS or not _BEFORE_FOUNDING.search(s.text, max(0, org.start - 8), org.start):
+            continue
+        m = _FOUNDING_TIME.match(s.text, org.end)
+        if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end():
+            yield Hit("founderOf", j + 1, j, 0.75, "before-founding")
