@@ -165,6 +165,8 @@ def test_a_founding_does_not_take_a_rounds_date():
     # a former chief leads no more, a founder stays one
     ("云帆科技前CEO兼联合创始人王强创办了新公司。", dict(云帆科技="Company", 王强="Person"), {("王强", "founderOf", "云帆科技")}),
     ("星河云事业群总裁王强在会上发言。", dict(星河云="Company", 王强="Person"), {("王强", "leads", "星河云")}),
+    ("星河云创始人 & CEO 王强在会上发言。", dict(星河云="Company", 王强="Person"),
+     {("王强", "leads", "星河云"), ("王强", "founderOf", "星河云")}),
     # a title without its organisation, after a clause about one
     ("星河智能发布了新一代模型，CEO王强称这是公司最重要的产品。", dict(星河智能="Company", 王强="Person"),
      {("王强", "leads", "星河智能")}),
