@@ -432,3 +432,11 @@ def test_the_person_after_a_time_of_founding_founded_it():
     assert _hits(rules_people.before_founding, "在创立云帆科技之前，王强曾在一家银行工作。", **names) == {("王强", "founderOf", "云帆科技")}
     assert not _hits(rules_people.before_founding, "在收购云帆科技之前，王强曾在一家银行工作。", **names)
     assert not _hits(rules_people.before_founding, "在创立云帆科技之前，他曾与王强共事。", **names)
+
+
+def test_he_is_the_person_of_the_clause_before():
+    names = dict(云帆科技="Company", 王强="Person", 李明="Person")
+    got = _hits(rules_people.he_is_title, "今天的嘉宾是王强，他是云帆科技的联合创始人兼CEO。", **names)
+    assert got == {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}
+    assert not _hits(rules_people.he_is_title, "李明和王强聊了很久，他是云帆科技的CEO。", **names)
+    assert _hits(rules_people.he_is_title, "王强是位老将，他曾是云帆科技的CEO。", **names) == set()

@@ -278,3 +278,26 @@ def before_founding(s: Parse) -> Found:
         m = _FOUNDING_TIME.match(s.text, org.end)
         if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end():
             yield Hit("founderOf", j + 1, j, 0.75, "before-founding")
+
+
+_HE_IS = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现|曾|曾经)?\s?(?:是|作为|担任|出任)\s?")
+
+
+@construction("zh.people.he-is-title")
+def he_is_title(s: Parse) -> Found:
+    """P是一位企业家，他是X的联合创始人 / 嘉宾是P，他是X的CEO: 他 is the person of the clause before."""
+    ents = s.ents
+    for he in _HE.finditer(s.text):
+        c = next((k for k, cl in enumerate(s.clauses) if cl.start <= he.start() < cl.end), None)
+        if not c:
+            continue
+        people = [k for k, e in enumerate(ents) if e.type == "Person" and s.clauses[c - 1].start <= e.start < he.start()]
+        if len({ents[k].name for k in people}) != 1:
+            continue  # none, or two people before: whom 他 stands for is not clear
+        m = _HE_IS.match(s.text, he.end())
+        org = next((k for k, e in enumerate(ents) if m and e.start == m.end()), None)
+        if org is None or ents[org].type not in ORGS:
+            continue
+        close = _CLOSE.match(s.text, ents[org].end)
+        if close:
+            yield from _facts(people[0], org, close.group(), 0.75, "he-is-title-of", former_org=bool(re.search(r"曾", m.group())))
