@@ -178,9 +178,30 @@ def test_a_founding_does_not_take_a_rounds_date():
      {("王强", "leads", "云帆科技")}),
     # a former chief leads no more, a founder stays one
     ("云帆科技前CEO兼联合创始人王强创办了新公司。", dict(云帆科技="Company", 王强="Person"), {("王强", "founderOf", "云帆科技")}),
+    ("星河云事业群总裁王强在会上发言。", dict(星河云="Company", 王强="Person"), {("王强", "leads", "星河云")}),
+    ("星河云创始人 & CEO 王强在会上发言。", dict(星河云="Company", 王强="Person"),
+     {("王强", "leads", "星河云"), ("王强", "founderOf", "星河云")}),
+    # a title without its organisation, after a clause about one
+    ("星河智能发布了新一代模型，CEO王强称这是公司最重要的产品。", dict(星河智能="Company", 王强="Person"),
+     {("王强", "leads", "星河智能")}),
+    ("星河智能脱胎于北辰大学的一个实验室，董事长王强来自北辰大学。", dict(星河智能="Company", 北辰大学="Company", 王强="Person"),
+     {("王强", "leads", "星河智能")}),
+    # two organisations before: whose chief is not said
+    ("星河智能与云帆科技宣布合作，CEO王强表示这是双赢。", dict(星河智能="Company", 云帆科技="Company", 王强="Person"), set()),
+    ("李明宣布星河智能与云帆科技合作，CEO王强表示这是双赢。", dict(星河智能="Company", 云帆科技="Company", 王强="Person",
+                                                       李明="Person"), set()),
+    # founders: 他 for the person just named, a later clause whose subject is left out
+    ("王强是一位工程师，他于2019年共同创立了云帆科技。", dict(云帆科技="Company", 王强="Person"),
+     {("王强", "founderOf", "云帆科技")}),
+    ("王强离开星河智能，并与李明共同创立了云帆科技。", dict(云帆科技="Company", 星河智能="Company", 王强="Person", 李明="Person"),
+     {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("王强离开星河智能，并投资了云帆科技。", dict(云帆科技="Company", 星河智能="Company", 王强="Person"), set()),
+    ("云帆科技由王强（强哥）联合创立。", dict(云帆科技="Company", 王强="Person", 强哥="Person"),
+     {("王强", "founderOf", "云帆科技"), ("强哥", "founderOf", "云帆科技")}),
 ])
 def test_titles(text, names, expected):
-    got = _hits(rules_people.people_titles, text, **names) | _hits(rules_people.founded, text, **names)
+    got = set().union(*(_hits(c, text, **names) for c in (rules_people.people_titles, rules_people.founded,
+                                                          rules_people.bare_title, rules_people.then_founded)))
     assert got == expected
 
 
@@ -206,6 +227,7 @@ def test_money_compared_is_not_a_rivalry():
     names = dict(云帆科技="Company", 星河智能="Company")
     assert not _hits(rules_tech.competes, "云帆科技的融资额已经超过了星河智能。", **names)
     assert not _hits(rules_tech.competes, "云帆科技的估值超过星河智能。", **names)
+    assert not _hits(rules_tech.competes, "云帆科技的应用在海外的下载量一度超过星河智能。", **names)
     assert _hits(rules_tech.competes, "云帆科技的模型在推理能力上已经超过了星河智能。", **names)
 
 
@@ -273,10 +295,18 @@ def test_rivals_among_a_list():
     ("星河智能在多模态领域持续布局。", dict(星河智能="Company", 多模态="Trend"), ("星河智能", "多模态")),
     ("Fan-2采用了MoE架构。", {"Fan-2": "Model", "MoE": "Trend"}, ("Fan-2", "MoE")),
     ("关于你们为Fan助手增加的智能体功能，能多说一些吗？", {"Fan助手": "Product", "智能体": "Trend"}, ("Fan助手", "智能体")),
+    ("云帆科技是一家专注于具身智能的初创公司。", dict(云帆科技="Company", 具身智能="Trend"), ("云帆科技", "具身智能")),
+    ("云帆科技成立于2020年，是业内最早押注MoE架构的公司之一。", dict(云帆科技="Company", MoE="Trend"), ("云帆科技", "MoE")),
 ])
 def test_trend_ties(text, names, expected):
     from aigraph.extraction import rules_trends
     assert {(s, o) for s, p, o in _hits(rules_trends.ties, text, **names)} == {expected}
+
+
+def test_a_company_focused_on_something_else_is_not_tied_to_the_trend():
+    from aigraph.extraction import rules_trends
+    text = "云帆科技是一家专注于客户服务的公司，多模态只是它的一个小功能。"
+    assert not _hits(rules_trends.ties, text, 云帆科技="Company", 多模态="Trend")
 
 
 def test_a_trend_is_not_tied_to_what_merely_stands_near_it():
@@ -392,3 +422,35 @@ def test_each_round_of_a_sentence_keeps_its_own_name():
     assert facts[("星河资本", "investedIn", "云帆科技")].round == "Angel"
     assert facts[("北辰创投", "investedIn", "云帆科技")].round == "Series B"
     assert facts[("北辰创投", "investedIn", "云帆科技")].date.value == "2023"
+
+
+def test_a_denied_founding_and_a_unit_founded_name_no_founder():
+    names = dict(云帆科技="Company", 王强="Person", 李明="Person")
+    got = _hits(rules_people.founded, "云帆科技并不是由王强创立，而是由李明创立。", **names)
+    assert got == {("李明", "founderOf", "云帆科技")}
+    assert not _hits(rules_people.founded, "王强创办了云帆科技人工智能研究院。", **names)
+    # 他 stands for the clause's subject, not for a companion named with 与
+    got = _hits(rules_people.founded, "李明与老朋友王强一起创业之前，他创办了云帆科技。", **names)
+    assert ("王强", "founderOf", "云帆科技") not in got
+
+
+def test_a_person_who_leads_the_organisation_named_next():
+    names = dict(云帆科技="Company", 王强="Person")
+    assert _hits(rules_people.led, "王强（曾任多家公司高管）领导的云帆科技发展迅速。", **names) == {("王强", "leads", "云帆科技")}
+    assert not _hits(rules_people.led, "王强领导的云帆科技研究团队发表了论文。", **names)
+    assert not _hits(rules_people.led, "王强领导的云帆科技 ROBO 机器人小组发表了论文。", **names)
+
+
+def test_the_person_after_a_time_of_founding_founded_it():
+    names = dict(云帆科技="Company", 王强="Person")
+    assert _hits(rules_people.before_founding, "在创立云帆科技之前，王强曾在一家银行工作。", **names) == {("王强", "founderOf", "云帆科技")}
+    assert not _hits(rules_people.before_founding, "在收购云帆科技之前，王强曾在一家银行工作。", **names)
+    assert not _hits(rules_people.before_founding, "在创立云帆科技之前，他曾与王强共事。", **names)
+
+
+def test_he_is_the_person_of_the_clause_before():
+    names = dict(云帆科技="Company", 王强="Person", 李明="Person")
+    got = _hits(rules_people.he_is_title, "今天的嘉宾是王强，他是云帆科技的联合创始人兼CEO。", **names)
+    assert got == {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}
+    assert not _hits(rules_people.he_is_title, "李明和王强聊了很久，他是云帆科技的CEO。", **names)
+    assert _hits(rules_people.he_is_title, "王强是位老将，他曾是云帆科技的CEO。", **names) == set()

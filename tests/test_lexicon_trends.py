@@ -85,6 +85,14 @@ def test_trend_words_in_their_trend_sense(extract_text, sentence, surface):
     assert (surface, "Trend") in {(m.surface, m.type) for m in a.mentions}
 
 
+def test_open_sourced_names_the_trend_and_distilled_does_not(extract_text):
+    [a] = extract_text("星河智能昨天开源了300亿参数的推理模型Fan-3。")
+    assert ("开源", "Trend") in {(m.surface, m.type) for m in a.mentions}
+    assert [f for f in a.facts if f.predicate == "relatedTo" and f.object == "Open source" and f.subject != "星河智能"]
+    [a] = extract_text("工程师们从大模型蒸馏了一个小模型。")
+    assert not [m for m in a.mentions if m.type == "Trend"]
+
+
 def test_a_taxonomy_only_trend_needs_a_sentence_about_trends(extract_text):
     [a] = extract_text("这家公司推出了视频生成模型。")
     assert not [m for m in a.mentions if m.type == "Trend"]

@@ -33,6 +33,8 @@ def _facts(analysis, threshold: float = 0.5):
      {("Llama 3.1 405B", "trainedOn", "H100"), ("Meta", "usesChip", "H100")}),
     ("Huawei's Ascend 910C chip competes with Nvidia's H100.", {("Ascend 910C", "competesWith", "H100")}),
     ("DeepSeek-R1 rivals OpenAI's o1 on math and coding benchmarks.", {("DeepSeek-R1", "competesWith", "o1")}),
+    ("Qwen2.5-Max topped a coding leaderboard last week, ahead of DeepSeek-R1.", {("Qwen2.5-Max", "competesWith", "DeepSeek-R1")}),
+    ("The new H200 delivers 1.9 times the training performance of the H100, Nvidia said.", {("H200", "competesWith", "H100")}),
 ])
 def test_english_constructions(extract_text, sentence, facts):
     [a] = extract_text(sentence)
@@ -46,6 +48,8 @@ def test_english_constructions(extract_text, sentence, facts):
     ("Microsoft, Google and Amazon all reported higher cloud revenue.", ("Microsoft", "partnerOf", "Google")),
     # a company that uses a model's chip does not make it
     ("Google said it will use Nvidia's Blackwell chips.", ("Blackwell", "developedBy", "Google")),
+    # memory is no performance
+    ("The new H200 delivers 1.8 times the memory of the H100.", ("H200", "competesWith", "H100")),
 ])
 def test_english_no_fact_where_none_is_stated(extract_text, sentence, absent):
     [a] = extract_text(sentence)

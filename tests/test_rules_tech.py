@@ -68,3 +68,53 @@ def test_a_model_built_into_a_product_is_what_the_product_is_based_on():
     # built side by side, or compared: no foundation
     assert not _hits(rules_tech.based_on, "云帆科技将星河模型和北辰手机系统放在同一场发布会上。", **names)
     assert not _hits(rules_tech.based_on, "北辰手机系统的用户可以在设置中选择星河模型。", **names)
+
+
+def test_a_second_comparison_after_a_first_ones_list_has_the_same_subject():
+    names = {"Fan-3": "Model", "Ray-1": "Model", "Ray-2": "Model", "Orb-5": "Model"}
+    got = _hits(rules_tech.competes, "云帆发布了Fan-3，其评测成绩超越Ray-1和Ray-2，并与Orb-5比肩。", **names)
+    assert ("Fan-3", "competesWith", "Orb-5") in got
+    assert ("Ray-2", "competesWith", "Orb-5") not in got and ("Ray-1", "competesWith", "Orb-5") not in got
+
+
+def test_a_multiple_of_the_others_performance_is_a_comparison_and_of_its_price_is_not():
+    names = {"X9": "Chip", "Y7": "Chip"}
+    assert ("X9", "competesWith", "Y7") in _hits(rules_tech.competes, "星河发布了X9，其推理性能是Y7的20倍。", **names)
+    assert not _hits(rules_tech.competes, "星河发布了X9，其价格仅为Y7的60%。", **names)
+    assert not _hits(rules_tech.competes, "星河发布了X9，其算力是Y7的4倍。", **names)
+    # the price in the next clause is another statement
+    assert _hits(rules_tech.competes, "X9的推理速度是Y7的两倍，价格也低了一半。", **names)
+
+
+def test_even_results_and_a_version_before_level():
+    names = {"Fan-3": "Model", "Orb-5": "Model"}
+    assert _hits(rules_tech.competes, "在多项测试中，Fan-3与Orb-5互有胜负。", **names)
+    assert _hits(rules_tech.competes, "官方称Fan-3的推理能力达到Orb-5正式版水平。", **names)
+    assert not _hits(rules_tech.competes, "在多项测试中，Fan-3与Orb-5都被用作基线。", **names)
+
+
+def test_better_than_the_other_side_and_more_compute_than_it():
+    names = {"Fan-3": "Model", "Orb-5": "Model"}
+    assert _hits(rules_tech.competes, "在问答测试中，Fan-3的得分比Orb-5高出12分。", **names)
+    assert not _hits(rules_tech.competes, "据估计，训练Fan-3所用的算力比Orb-5高出十倍。", **names)
+    assert not _hits(rules_tech.competes, "Fan-3发布了，比Orb-5更好的模型还没有出现。", **names)
+
+
+def test_a_prediction_that_one_will_be_better_and_more_compute_named_after_are_no_comparison():
+    names = {"Fan-3": "Model", "Fan-4": "Model"}
+    assert not _hits(rules_tech.competes, "他说Fan-4会比Fan-3聪明得多。", **names)
+    assert not _hits(rules_tech.competes, "Fan-4代表着比Fan-3高百倍的计算量。", **names)
+
+
+def test_what_a_model_family_released_is_what_is_compared():
+    names = {"星河千问": "Model", "Fan-3 Max": "Model", "Orb-5": "Model"}
+    got = _hits(rules_tech.competes, "昨天，星河千问推出新一代模型Fan-3 Max，各项评测成绩都超过了Orb-5。", **names)
+    assert got == {("Fan-3 Max", "competesWith", "Orb-5")}
+
+
+def test_an_improvement_over_the_other_side():
+    names = {"X9": "Chip", "Y7": "Chip"}
+    assert ("X9", "competesWith", "Y7") in _hits(rules_tech.competes, "星河发布了新芯片X9，性能较Y7提升了40%。", **names)
+    assert not _hits(rules_tech.competes, "星河发布了新芯片X9，售价较Y7提高了一倍。", **names)
+    # a clause that names its own subject elsewhere: the improvement is not said of X9
+    assert not _hits(rules_tech.competes, "星河发布了新芯片X9，而友商的新一代产品较Y7也提升了不少。", **names)

@@ -13,11 +13,13 @@ from aigraph.extraction import (
     events,
     events_en,
     rules_en,
+    rules_en_people,
     rules_en_tech,
     rules_known,
     rules_org,
     rules_partners,
     rules_people,
+    rules_rivals,
     rules_stakes,
     rules_tech,
     rules_trends,
@@ -32,8 +34,8 @@ from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_tech, rules_trends, rules_en, rules_en_tech,
-           events_en, rules_known)
+MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_tech, rules_rivals, rules_trends, rules_en,
+           rules_en_people, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
 _ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")

@@ -16,9 +16,11 @@ from aigraph.extraction import docnames
 from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
 from aigraph.extraction.cues import employer, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
-from aigraph.extraction.words import alt
+from aigraph.extraction.words import alt, words
 from aigraph.folding import norm
 
+_VERB_SENSE = frozenset(words("trend.verb_sense"))
+"""Trend words that name the trend even as a verb with 了 (开源了)."""
 _RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
 
 # What may follow a model or chip name as part of its version ("Qwen" + "2.5-72B-Instruct").
@@ -91,7 +93,8 @@ class EntityResolver:
         if c.type == "Trend" and (re.match(r"-[A-Za-z0-9]", text[c.end:c.end + 2]) or re.search(r"[A-Za-z0-9]-$", text[max(0, c.start - 2):c.start])):
             return None  # "GPT-MoE-1.8T": part of a model name, not the MoE trend
         if c.type == "Trend" and not text[c.start].isascii() and (
-                text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被"):
+                text[c.end:c.end + 1] in ("出", "了", "得", "过", "着") or text[max(0, c.start - 1):c.start] == "被") \
+                and not (text[c.end:c.end + 1] == "了" and text[c.start:c.end] in _VERB_SENSE):
             return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
         if c.type in ("Company", "Investor") and _event().match(text, c.end):
             return None  # "Google I/O", "软银世界2024": the name of an event

@@ -33,7 +33,9 @@ _RIVAL = re.compile(r"\b(?:rivals|rivaled|rivaling|rival|competes\swith|compete\
                     r"takes\son|took\son|take\son|challenges|challenged|challenge|outperforms|outperformed|outperform|"
                     r"beats|beat|beating|surpasses|surpassed|surpass|outscored|outscores|matches|matched|match|"
                     r"(?:is|was|are)\son\spar\swith|comparable\sto|trails|trailed|lags\sbehind|catches\sup\swith|"
-                    r"caught\sup\swith|vs\.?|versus|against)\s(?:the\s|rival\s)?")
+                    r"caught\sup\swith|vs\.?|versus|against|(?:tops|topped)\s[^,;.]{0,40}?,?\sahead\sof|"
+                    r"(?:delivers|offers|delivered|offered)\s(?:about\s|up\sto\s)?[\d.]+\s?(?:times|x)\sthe\s(?:\w+\s){0,2}"
+                    r"(?:performance|speed|throughput)\sof)\s(?:the\s|rival\s)?")
 _RIVAL_NOUN = re.compile(r",?\s(?:a|an|the)\s(?:\w+\s){0,2}(?:rival|competitor|challenger|alternative|answer)\s"
                          r"(?:to|of)\s(?:the\s)?(?:\w+['’]s\s)?|['’]s\s(?:\w+\s)?(?:rivalry|competition|race|battle|"
                          r"fight)\s(?:with|against)\s")

@@ -18,7 +18,7 @@ _ITEM = rf"(?:{_FORMER}\s?)?(?:现任\s?|创始\s?)?{_TITLE}"
 _FORMER_BEFORE = re.compile(rf"(?:{_FORMER})\s?$")
 _SEP = rf"\s?(?:{alt('people.sep')})\s?"
 # "的首席技术官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"
-CHAIN = rf"(?:公司)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
+CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
 # "星河公司、董事长兼CEO 李明", "云帆科技及其CEO王强"
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
@@ -28,8 +28,16 @@ _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?
 _PAREN = re.compile(r"\s?[（(]\s?$")
 _APPOSED = re.compile(r"\s?[，,]\s?(?:作为|身为)?\s?$")
 _CLOSE = re.compile(rf"{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
-_FOUNDED = re.compile(r"\s?(?:等人?)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
-_FOUNDED_BY = re.compile(r"\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
+_WITH_OTHERS = r"(?:与他人|和他人|与人)?"
+_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?" + _WITH_OTHERS
+                      + r"\s?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?" + _WITH_OTHERS + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
+# "由P（别名）联合创立": an alias in brackets may close the list of founders
+_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
+# "P是一位企业家，他于2010年共同创立了X": the person named before in the sentence
+_HE = re.compile(r"(?<![其吉])[他她](?![们人])")
+_DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
+# "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
+_UNIT_AFTER = re.compile(r"[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门)")
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,10 @@ def people_titles(s: Parse) -> Found:
             if org.type not in ORGS:
                 continue
             m = _ORG_TITLE_PERSON.fullmatch(s.text, org.end, e.start)
+            subj = s.clauses[org.clause].subject
+            if m and re.match(r"\s?(?:公司)?\s?[，,]", m.group()) and subj is not None and subj != j \
+                    and ents[subj].type in ORGS:
+                break  # "A脱胎于B，董事长P": the title is of the clause's subject (zh.people.bare-title)
             if m:
                 yield from _facts(i, j, m.group(), 0.85, "org-title-person", _former_org(s, j))
             break
@@ -107,6 +119,22 @@ def people_titles(s: Parse) -> Found:
             break
 
 
+def _founded_after(s: Parse, i: int, at: int, rule: str) -> Found:
+    """P (or 他 standing for P) at `at`, then 创立了X: P founded the organisation named next."""
+    ents = s.ents
+    m = _FOUNDED.match(s.text, at)
+    if not m:
+        return
+    for j in range(i + 1, len(ents)):
+        if ents[j].start < at:
+            continue
+        if ents[j].type in ORGS and ents[j].start >= m.end() - 1:
+            if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]) \
+                    and not _UNIT_AFTER.match(s.text, ents[j].end):
+                yield Hit("founderOf", i, j, 0.8, rule)
+            break
+
+
 @construction("zh.people.founded")
 def founded(s: Parse) -> Found:
     """其联合创始人P / P创立的X / P创立了X / 公司由A和B等联合创立."""
@@ -128,16 +156,18 @@ def founded(s: Parse) -> Found:
             if subj is not None and ents[subj].type in ORGS:
                 yield from _facts(i, subj, m.group(), 0.8, "its-title")
         # "P在2023年7月创立的xAI", "P创立了X"
-        m = _FOUNDED.match(s.text, e.end)
-        if m:
-            for j in range(i + 1, len(ents)):
-                if ents[j].type in ORGS and ents[j].start >= m.end() - 1:
-                    if len(s.text[e.end:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]):
-                        yield Hit("founderOf", i, j, 0.8, "person-founded-org")
-                    break
+        yield from _founded_after(s, i, e.end, "person-founded-org")
+        # "P是…企业家，他于2010年共同创立了X"
+        nxt = next((k for k in range(i + 1, len(ents)) if ents[k].type == "Person"), None)
+        if s.clauses[e.clause].subject != i:
+            continue  # "A与他的老友B一起…，他创办了X": only the clause's subject is the one 他 stands for
+        for he in _HE.finditer(s.text, e.end, ents[nxt].start if nxt is not None else len(s.text)):
+            yield from _founded_after(s, i, he.end(), "he-founded-org")
     # "公司由A和B等联合创立": the founders of the clause subject
     for m in re.finditer(r"由", s.text):
-        members = [i for i, e in enumerate(ents) if e.type == "Person" and e.start > m.end()
+        if _DENIED.search(s.text, max(0, m.start() - 4), m.start()):
+            continue  # "并不是由P创立": the founders are named elsewhere
+        members = [i for i, e in enumerate(ents) if e.type == "Person" and e.start >= m.end()
                    and e.start - m.end() <= 40 and not re.search(r"[，,；;。]", s.text[m.end():e.start])]
         if not members or not _FOUNDED_BY.match(s.text, ents[members[-1]].end):
             continue
@@ -150,3 +180,124 @@ def founded(s: Parse) -> Found:
         if target is not None:
             for k in members:
                 yield Hit("founderOf", k, target, 0.8, "founded-by")
+
+
+# a clause that opens on a title and the person holding it ("…，CEO Sam Altman表示"): the title's
+# organisation is what the sentence spoke of just before
+_BARE_TITLE = re.compile(rf"[\s，,：:]*(?:{CHAIN})\s?{_OTHER_SCRIPT}")
+
+
+@construction("zh.people.bare-title")
+def bare_title(s: Parse) -> Found:
+    """X推出了Y，CEO P称… / 在X的大会上，创始人P… : a title without its organisation, after a clause about one."""
+    ents = s.ents
+    for i, e in enumerate(ents):
+        if e.type != "Person" or e.clause == 0:
+            continue
+        c = s.clauses[e.clause]
+        m = _BARE_TITLE.fullmatch(s.text, c.start, e.start)
+        if not m:
+            continue
+        earlier = [k for k in range(i) if ents[k].clause < e.clause]
+        if any(ents[k].type == "Person" for k in earlier):
+            continue  # another person was named before: the title may be of that one's organisation
+        prev = s.clauses[e.clause - 1].subject
+        if prev is not None and ents[prev].type in ORGS and not ents[prev].relative and len(s.coordinated(prev)) == 1:
+            org = prev
+        else:
+            orgs = [k for k in earlier if ents[k].type in ORGS]
+            if len(orgs) != 1 or prev is not None and ents[prev].type in ORGS:
+                continue
+            org = orgs[0]
+        yield from _facts(i, org, m.group(), 0.7, "bare-title")
+
+
+# a later clause of a sentence about a person, its subject left out: "…，并于2015年与他人共同创立了X"
+_THEN = r"[\s，,]*(?:并且|并|而|随后|后来|之后|此后|然后|还|也|又|便|最终|先后)*\s?"
+_THEN_FOUNDED = re.compile(rf"{_THEN}(?P<span>[^，,；;。]{{0,50}}?)(?:联合|共同)?(?:创立|创办|创建)了")
+_SPAN_OK = re.compile(r"^\s?(?:(?:于|在)\s?[^，,；;。与和同]{1,12}?)?\s?(?:(?:与|和|同)\s?(?P<with>.*?))?\s?$")
+_NOT_FOUNDING = re.compile(r"投资|加入|离开|收购|担任|发布|推出|帮助|支持|资助")
+
+
+@construction("zh.people.then-founded")
+def then_founded(s: Parse) -> Found:
+    """P离开X，并与Q共同创立了Y / P加入了X，并于2015年与他人共同创立了Y: the sentence's person founded Y."""
+    ents = s.ents
+    for ci in range(1, len(s.clauses)):
+        c = s.clauses[ci]
+        subj = c.subject
+        if subj is None or ents[subj].type != "Person" or ents[subj].clause >= ci:
+            continue
+        m = _THEN_FOUNDED.match(s.text, c.start)
+        if not m:
+            continue
+        span = _SPAN_OK.match(m["span"])
+        inside = [k for k in range(len(ents)) if m.start("span") <= ents[k].start < m.end("span")]
+        if not span or _NOT_FOUNDING.search(m["span"]) or any(ents[k].type != "Person" for k in inside):
+            continue
+        if inside and not span["with"]:
+            continue  # a person named without 与: the subject of its own clause
+        org = next((k for k in range(len(ents)) if ents[k].start >= m.end() and ents[k].clause == ci), None)
+        if org is None or ents[org].type not in ORGS or _UNIT_AFTER.match(s.text, ents[org].end) \
+                or re.search(r"[，,；;。]", s.text[m.end():ents[org].start]) or ents[org].start - m.end() > 16:
+            continue
+        for k in [subj, *inside]:
+            yield Hit("founderOf", k, org, 0.75, "then-founded")
+
+
+# "马斯克领导的特斯拉", "P（…）执掌的X": the person heads the organisation named right after
+_LED = re.compile(r"\s?(?:[（(][^（()）]{0,60}[）)])?\s?(?:所|一手|长期)?(?:领导|执掌|掌舵)的\s?")
+_TEAM_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:团队|小组|项目|部门|研究组|课题组)")
+
+
+@construction("zh.people.led")
+def led(s: Parse) -> Found:
+    """P领导的X / P执掌的X: P leads X (not a team inside X: "P领导的谷歌团队")."""
+    ents = s.ents
+    for i, e in enumerate(ents):
+        if e.type != "Person":
+            continue
+        m = _LED.match(s.text, e.end)
+        j = next((k for k, o in enumerate(ents) if m and o.start == m.end()), None)
+        if j is not None and ents[j].type in ORGS and not _TEAM_AFTER.match(s.text, ents[j].end):
+            yield Hit("leads", i, j, 0.75, "person-led-org")
+
+
+# "在创立X之前，P曾是…": the person the main clause opens on founded X
+_BEFORE_FOUNDING = re.compile(r"(?:在|于)\s?(?:联合|共同)?(?:创立|创办|创建)(?:了)?\s?$")
+_FOUNDING_TIME = re.compile(r"\s?(?:之前|之后|以前|以后|前|后|时|的时候)\s?[，,]\s?")
+
+
+@construction("zh.people.before-founding")
+def before_founding(s: Parse) -> Found:
+    """在创立X之前，P… / 在创办X时，P…: P founded X."""
+    ents = s.ents
+    for j, org in enumerate(ents):
+        if org.type not in ORGS or not _BEFORE_FOUNDING.search(s.text, max(0, org.start - 8), org.start):
+            continue
+        m = _FOUNDING_TIME.match(s.text, org.end)
+        if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end():
+            yield Hit("founderOf", j + 1, j, 0.75, "before-founding")
+
+
+_HE_IS = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现|曾|曾经)?\s?(?:是|作为|担任|出任)\s?")
+
+
+@construction("zh.people.he-is-title")
+def he_is_title(s: Parse) -> Found:
+    """P是一位企业家，他是X的联合创始人 / 嘉宾是P，他是X的CEO: 他 is the person of the clause before."""
+    ents = s.ents
+    for he in _HE.finditer(s.text):
+        c = next((k for k, cl in enumerate(s.clauses) if cl.start <= he.start() < cl.end), None)
+        if not c:
+            continue
+        people = [k for k, e in enumerate(ents) if e.type == "Person" and s.clauses[c - 1].start <= e.start < he.start()]
+        if len({ents[k].name for k in people}) != 1:
+            continue  # none, or two people before: whom 他 stands for is not clear
+        m = _HE_IS.match(s.text, he.end())
+        org = next((k for k, e in enumerate(ents) if m and e.start == m.end()), None)
+        if org is None or ents[org].type not in ORGS:
+            continue
+        close = _CLOSE.match(s.text, ents[org].end)
+        if close:
+            yield from _facts(people[0], org, close.group(), 0.75, "he-is-title-of", former_org=bool(re.search(r"曾", m.group())))

@@ -10,19 +10,33 @@ from aigraph.extraction.words import alt
 
 _BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
-_LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐)")
+_LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐|比肩|互有胜负|并驾齐驱|平分秋色)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
 _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;。]{0,2}$")
-_LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
+_LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:满血版|正式版|完整版|最新版)?\s?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
 
+# "其推理性能是H100的30倍", "性能约为Y的60%": a measure of one side given as a share of the other's
+_TIMES_BEFORE = re.compile(r"(?:是|为|约为|仅为|达到?|相当于)\s?$")
+_TIMES_AFTER = re.compile(r"^\s?的\s?(?:约)?\s?(?:[0-9.]+|[一二两三四五六七八九十百几]+)\s?(?:倍|%|％)")
+_NOT_PERFORMANCE = re.compile(alt("compare.not_performance"))
+# "A的得分比B高40%", "A比B更聪明": a better performance than the other side's
+_THAN = re.compile(r"比\s?$")
+_CLAUSE_REST = re.compile(r"[^，,；;。]*")
+_RELEASED = re.compile(r"(?:发布|推出|上线|开源|亮相)(?:了)?[^，,；;。]{0,8}$")
+# "A相较于B有显著提升", "…，性能较B提升了60%": an improvement over the other side
+_OVER = re.compile(r"(?:较|相比|相较于?|对比)\s?$")
+_IMPROVED_AFTER = re.compile(r"^[^，,；;。]{0,10}?(?:提升|提高|增强|更强|更好|更快|更优|领先|优于)")
+# "GPT-6会比GPT-5聪明得多": a prediction, not a comparison of what exists
+_WILL_BE = re.compile(r"(?:会|将|将会|可能|也许|应该|能够|可以)\s?比\s?$")
+_BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 _BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
 _HELPS = re.compile(alt("compare.helps"))
 
 
 _RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)"
-                           r"|(?:的)?[^，,；;。]{0,12}?(?:并无|没有|无)(?:显著|明显|太大|什么)?(?:差异|差别|区别)|(?:不相上下|旗鼓相当|难分伯仲))")
+                           r"|(?:的)?[^，,；;。]{0,12}?(?:并无|没有|无)(?:显著|明显|太大|什么)?(?:差异|差别|区别)|(?:不相上下|旗鼓相当|难分伯仲|互有胜负|平分秋色|并驾齐驱))")
 
 
 _CITED_BY = re.compile(r"(?:根据|据|来自|来源[:：]|援引|引用)\s?[^，,；;。]{0,8}$")
@@ -53,12 +67,24 @@ def competes(s: Parse) -> Found:
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
+        elif _THAN.search(lead) and _BETTER_AFTER.match(s.after(j, 6)) and not _WILL_BE.search(lead) \
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
+            kind, conf = "better", 0.7
+        elif _OVER.search(lead) and _IMPROVED_AFTER.match(s.after(j, 14)) \
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
+            kind, conf = "improves", 0.7
+        elif _TIMES_BEFORE.search(lead) and _TIMES_AFTER.match(s.after(j, 10)) \
+                and not _NOT_PERFORMANCE.search(s.text[s.clauses[b.clause].start:b.start] + _CLAUSE_REST.match(s.after(j, 16)).group()):
+            kind, conf = "times", 0.7
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
                 or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
+        if kind in ("better", "improves") and a is not None and s.ents[a].clause != b.clause \
+                and (kind == "better" or len(s.text[s.clauses[b.clause].start:_chain_start(s, j)].strip(" ，,")) > 6):
+            a = None  # "…，比B更好": what is better is in this clause, or unsaid; "X，性能较B提升": X's
         if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
             a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
@@ -94,15 +120,28 @@ def _compared_with(s: Parse, j: int) -> int | None:
     subj = s.clauses[b.clause].subject
     if subj is not None and subj not in group and s.ents[subj].type == b.type and s.ents[subj].start < b.start \
             and s.ents[subj].name != b.name:
-        return subj
+        # "星河千问推出新模型Fan-3，评测成绩超过Y": what the subject released is compared
+        released = [k for k in range(subj + 1, j) if s.ents[k].type == b.type and s.ents[k].clause < b.clause
+                    and k not in group and s.ents[k].owned is None and _RELEASED.search(s.before(k, 10))]
+        return released[-1] if released else subj
     for k in range(j - 1, -1, -1):
         e = s.ents[k]
         if k in group or e.owned is not None or e.type != b.type or e.name == b.name:
             continue
         if _STOP.search(s.text[e.end:b.start]):
             return None
+        if _compared(s, k):
+            # "A超越B和C，并与D比肩": B and C are what A beat, D is compared with A too
+            group |= set(s.coordinated(k))
+            continue
         return k
     return None
+
+
+def _compared(s: Parse, k: int) -> bool:
+    """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C")."""
+    first = s.coordinated(k)[0]
+    return bool(_BEAT.search(s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]))
 
 
 def _chain_start(s: Parse, j: int) -> int:
@@ -249,7 +288,8 @@ def related(s: Parse) -> Found:
                 yield Hit("relatedTo", i, t, 0.7, "its-trend")
             elif e.end <= te.start and _ENTERS.match(s.text[e.end:te.start]):
                 yield Hit("relatedTo", i, t, 0.7, "enters-trend")
-            elif te.end <= start and _VERB_OBJECT.match(s.text[te.end:start]) and e.type in ("Model", "Product", "Chip"):
+            elif te.end <= start and e.type in ("Model", "Product", "Chip") and (
+                    _VERB_OBJECT.match(s.text[te.end:start]) or _DONE_OBJECT.match(s.text[te.end:start])):
                 kinds.add(t)  # "Meta陆续开源Llama系列模型", "英伟达开源的Nemotron": the thing is open
                 yield Hit("relatedTo", i, t, 0.75, "trend-verb-object")
             elif _EXEMPLAR.search(s.text[te.end:start]) and len(s.text[te.end:start]) <= 20:
@@ -307,6 +347,8 @@ def related(s: Parse) -> Found:
 
 
 _VERB_OBJECT = re.compile(r"^\s?(?:了|的|出)?\s?(?:其|自家|自己的|最新的?|新一代的?|旗下的?)?\s?$")
+# "开源了一款80亿参数的小模型X": the thing the verb was done to, after a description of it
+_DONE_OBJECT = re.compile(rf"^了\s?[^，,；;。、“”]{{0,16}}?{_CATEGORY}\s?$")
 _ENTERS = re.compile(r"^\s?(?:已经|已|正式|率先|全面|开始|正在)?\s?(?:迈入|进入|步入|转向|迈向|拥抱|布局|入局|押注|发力|加码|深耕|进军)"
                      r"[^，,；;。]{0,6}?$")
 

@@ -24,6 +24,9 @@ _ADDED_FOR = re.compile(r"为\s?$")
 _ADDED = re.compile(r"\s?(?:新)?(?:增加|新增|加入|添加|带来|推出)(?:了)?的\s?[“\"「]?\s?$")
 _IS_EXEMPLAR = re.compile(r"\s?(?:是|为|被视为|被称为|堪称|成为)\s?[“\"「]?\s?$")
 _EXEMPLAR_AFTER = re.compile(rf"\s?[”\"」]?\s?(?:领域|赛道|方向)?\s?(?:的)?\s?(?:{alt('trend.exemplar')})")
+# "X是一家专注于T的公司", "X是国内最早押注T架构的公司之一": X is described as a company that pushes T
+_IS_PUSHER = re.compile(rf"[\s，,]*(?:也|则|就|正)?\s?(?:是|作为|成为)\s?(?:一家|一个|首家|少数)?[^，,；;。是的]{{0,8}}?\s?(?:{alt('trend.pushes')})\s?[“\"「]?\s?$")
+_PUSHER_AFTER = re.compile(rf"\s?[”\"」]?\s?(?:{alt('trend.aspect')})?\s?的\s?(?:[^，,；;。的]{{0,6}}?)(?:公司|企业|初创公司|创业公司|厂商|玩家|团队|独角兽|机构|实验室)")
 # "Whisper模型完全是开源的"
 _IS_TREND = re.compile(r"\s?(?:模型|系列)?\s?(?:基本上|完全|全部|均|都|也|已经|已)*\s?(?:是|为)\s?$")
 
@@ -51,6 +54,8 @@ def ties(s: Parse) -> Found:
             for k in [i] if between else s.coordinated(i):
                 if e.type in ORGS and _PUSHES.fullmatch(gap):
                     yield Hit("relatedTo", k, t, 0.75, "pushes-into-trend")
+                elif e.type in ORGS and _IS_PUSHER.fullmatch(gap) and _PUSHER_AFTER.match(s.text, te.end):
+                    yield Hit("relatedTo", k, t, 0.75, "a-company-pushing-trend")
                 elif e.type in ORGS and _IN_FIELD.fullmatch(gap) and _FIELD_PUSH.match(s.text, te.end):
                     yield Hit("relatedTo", k, t, 0.75, "lays-out-in-trend")
                 elif _ADOPTS.fullmatch(gap) and (e.type in THINGS or _ASPECT_AFTER.match(s.text, te.end)):
@@ -59,6 +64,13 @@ def ties(s: Parse) -> Found:
                     yield Hit("relatedTo", k, t, 0.75, "exemplar-of-trend")
                 elif e.type in THINGS and _IS_TREND.fullmatch(gap) and re.match(r"\s?[”\"」]?\s?的", s.text[te.end:te.end + 3]):
                     yield Hit("relatedTo", k, t, 0.7, "is-trend")
+        # "X由…创立，是国内最早押注T架构的公司之一": a clause that only describes its subject
+        c = s.clauses[te.clause]
+        subj = c.subject
+        if te.clause > 0 and subj is not None and ents[subj].type in ORGS and ents[subj].clause < te.clause \
+                and _IS_PUSHER.fullmatch(s.text, c.start, te.start) and _PUSHER_AFTER.match(s.text, te.end) \
+                and not any(c.start <= o.start < te.start for o in ents):
+            yield Hit("relatedTo", subj, t, 0.75, "a-company-pushing-trend")
         # "为Gemini增加的智能代理功能"
         for i, e in enumerate(ents):
             if e.type in THINGS and e.end <= te.start and _ADDED_FOR.search(s.before(i, 2)) \
