@@ -26,8 +26,17 @@ class Compactor:
 
     def __init__(self, ctx: dict[str, str]) -> None:
         self._by_length = sorted(ctx.items(), key=lambda kv: -len(kv[1]))
+        # one string per compacted IRI: a big graph names the same predicates, types and nodes
+        # hundreds of thousands of times, and each copy would be kept in the document being built
+        self._seen: dict[str, str] = {}
 
     def iri(self, iri: str) -> str:
+        got = self._seen.get(iri)
+        if got is None:
+            got = self._seen[iri] = self._compact(iri)
+        return got
+
+    def _compact(self, iri: str) -> str:
         for p, ns in self._by_length:
             local = iri[len(ns):]
             # `p://x` would read as an absolute IRI, not as prefix p
