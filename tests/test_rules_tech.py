@@ -118,3 +118,32 @@ def test_an_improvement_over_the_other_side():
     assert not _hits(rules_tech.competes, "星河发布了新芯片X9，售价较Y7提高了一倍。", **names)
     # a clause that names its own subject elsewhere: the improvement is not said of X9
     assert not _hits(rules_tech.competes, "星河发布了新芯片X9，而友商的新一代产品较Y7也提升了不少。", **names)
+
+
+def test_a_likeness_is_a_rivalry_only_when_performance_is_alike():
+    names = dict(云帆科技="Company", 星河科技="Company", 云帆模型="Model", 星河模型="Model")
+    assert not _hits(rules_tech.competes, "云帆科技的订阅模式和星河科技很类似。", **names)
+    assert not _hits(rules_tech.competes, "早在几年前，云帆科技和星河科技都推出过类似的版本。", **names)
+    got = _hits(rules_tech.competes, "在多项评测中，云帆模型的表现和星河模型相近。", **names)
+    assert ("云帆模型", "competesWith", "星河模型") in got
+
+
+def test_two_rivals_of_one_speaker_are_not_each_others():
+    names = dict(云帆科技="Company", 星河科技="Company", 极光科技="Company")
+    got = _hits(rules_tech.competes, "如今我们在和星河科技竞争，我们也在和极光科技竞争。", **names)
+    assert ("星河科技", "competesWith", "极光科技") not in got
+    got = _hits(rules_tech.competes, "如今云帆科技在和星河科技竞争。", **names)
+    assert ("云帆科技", "competesWith", "星河科技") in got
+
+
+def test_a_list_of_examples_ends_at_a_contrast_a_bracket_or_a_passive():
+    names = dict(星河模型="Model", 极光科技="Company", 北辰库="Product", 云帆科技="Company", 开源="Trend",
+                 多模态="Trend")
+    got = _hits(rules_tech.related, "市面上还有开源模型，例如星河模型，或者极光科技等闭源厂商。", **names)
+    assert ("星河模型", "relatedTo", "开源") in got and ("极光科技", "relatedTo", "开源") not in got
+    got = _hits(rules_tech.related, "他维护过几个开源项目，如北辰库（被 某机构、云帆科技等使用）。", **names)
+    assert ("北辰库", "relatedTo", "开源") in got and ("云帆科技", "relatedTo", "开源") not in got
+    got = _hits(rules_tech.related, "在分析较大的模型（如星河模型）时，团队找到了一些多模态特征。", **names)
+    assert ("星河模型", "relatedTo", "多模态") not in got
+    got = _hits(rules_tech.related, "正如极光科技的分析师所言，多模态会越来越重要。", **names)
+    assert ("极光科技", "relatedTo", "多模态") not in got

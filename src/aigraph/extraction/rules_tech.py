@@ -12,6 +12,8 @@ _BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
 _LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐|比肩|互有胜负|并驾齐驱|平分秋色)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
+# "与B竞争": B follows the word that joins it to the one compared with it
+_WITH_SIDE = re.compile(r"(?:与|跟|同|在和|正和|要和)\s?$")
 _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;。]{0,2}$")
 _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:满血版|正式版|完整版|最新版)?\s?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
@@ -33,6 +35,9 @@ _BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优�
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
 _BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
 _HELPS = re.compile(alt("compare.helps"))
+# "模式和X类似", "都有类似的版本": a likeness is a rivalry only when what is alike is a measure of performance
+_SIMILAR_END = re.compile(rf"{alt('compare.similar')}$")
+_MEASURE = re.compile(alt("compare.measure"))
 
 
 _RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)"
@@ -63,7 +68,7 @@ def competes(s: Parse) -> Found:
         kind = None
         if _BEAT.search(lead):
             kind, conf = "beats", 0.75
-        elif _WITH_BEFORE.search(lead) and _LIKE_AFTER.match(_after_list(s, j)):
+        elif _WITH_BEFORE.search(lead) and _LIKE_AFTER.match(_after_list(s, j)) and _measured(s, j):
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
@@ -99,6 +104,14 @@ def competes(s: Parse) -> Found:
             for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
                     yield Hit("competesWith", a, k, conf, f"compare-{kind}")
+
+
+def _measured(s: Parse, j: int) -> bool:
+    """Whether the likeness after `j` (and its list) is one of performance, or a word that is never mere likeness."""
+    like = _LIKE_AFTER.match(_after_list(s, j)).group()
+    if not _SIMILAR_END.search(like):
+        return True
+    return bool(_MEASURE.search(s.text[s.clauses[s.ents[j].clause].start:_chain_start(s, j)] + like))
 
 
 def _after_list(s: Parse, j: int) -> str:
@@ -139,9 +152,11 @@ def _compared_with(s: Parse, j: int) -> int | None:
 
 
 def _compared(s: Parse, k: int) -> bool:
-    """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C")."""
+    """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C"), or the other
+    side of a rivalry with the same speaker ("我在和B竞争，我在和C竞争": B and C are not each other's)."""
     first = s.coordinated(k)[0]
-    return bool(_BEAT.search(s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]))
+    lead = s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]
+    return bool(_BEAT.search(lead)) or bool(_WITH_SIDE.search(lead) and _LIKE_AFTER.match(_after_list(s, k)))
 
 
 def _chain_start(s: Parse, j: int) -> int:
@@ -251,7 +266,11 @@ _OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似|基于|采�
 _T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
 _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
 _NOUN_GAP = re.compile(r"^[^，,；;。]{0,6}?(?:模型|大模型|产品|工具|平台|应用|技术|公司|企业|方案|系统|芯片|领域)?\s?[，,：:]?\s?$")
-_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
+_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|(?<![正假犹恰诚])如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
+# a list of examples ends with its sentence, with a new clause of contrast or of the speaker
+# ("…，但像X这样的…", "…，或者X等闭源供应商", "…，我们可以…"; 它们 goes on with the examples), and inside brackets with the bracket
+_SPAN_END = re.compile(r"[；;。]|[，,]\s?(?:但|而|然而|不过|或者|或是|我们)")
+_PASSIVE_AGENT = re.compile(r"被\s?(?:[^，,；;。（）()“”的]{0,8}[、和与及])?\s?$")
 _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获得|完成|采用|使用|通过|提升|表现")
 _ITEM_SEP = re.compile(alt("list.item_sep"))
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
@@ -329,7 +348,7 @@ def related(s: Parse) -> Found:
             for i in things:
                 # the thing's own list ("A、B等开源项目") is one item
                 gap = s.text[ents[s.coordinated(i)[-1]].end:ents[t].start] if ents[i].end <= ents[t].start else s.between(i, t)
-                if a <= ents[i].start < b and not _ITEM_SEP.search(gap):
+                if a <= ents[i].start < b and not _ITEM_SEP.search(gap) and not _agent(s, i):
                     yield Hit("relatedTo", i, t, 0.6, "same-example-list")
     # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
     for t in trends:
@@ -339,10 +358,9 @@ def related(s: Parse) -> Found:
         if not m or not _NOUN_GAP.match(rest[:m.start()]):
             continue
         lo = te.end + m.end()
-        stop = _STOP.search(s.text[lo:])
-        hi = lo + stop.start() if stop else len(s.text)
+        hi = _span_end(s.text, te.end + m.start(), lo)
         for i in things:
-            if lo <= ents[i].start < hi:
+            if lo <= ents[i].start < hi and not _agent(s, i):
                 yield Hit("relatedTo", i, t, 0.6, "example-of-trend")
 
 
@@ -374,11 +392,25 @@ def _example_spans(s: Parse) -> list[tuple[int, int]]:
     for m in _EXAMPLES.finditer(s.text):
         if m.start() == 0 or _BLANK.match(s.text[:m.start()]):
             continue  # "如X发布了…" opens the sentence: the whole sentence is the example
-        stop = _STOP.search(s.text[m.end():])
-        end = m.end() + stop.start() if stop else len(s.text)
+        end = _span_end(s.text, m.start(), m.end())
         if not _VERBAL.search(s.text[m.end():end]):
             out.append((m.end(), end))
     return out
+
+
+def _span_end(text: str, opens: int, lo: int) -> int:
+    """Where a list of examples that starts at `lo` (its word at `opens`) ends."""
+    stop = _SPAN_END.search(text, lo)
+    end = stop.start() if stop else len(text)
+    if text[:opens].count("（") + text[:opens].count("(") > text[:opens].count("）") + text[:opens].count(")"):
+        close = re.compile(r"[）)]").search(text, lo, end)
+        end = close.start() if close else end
+    return end
+
+
+def _agent(s: Parse, i: int) -> bool:
+    """Whether the thing (with its list) is the agent of a passive (如Y（被A、B等使用）): not an example."""
+    return bool(_PASSIVE_AGENT.search(s.before(s.coordinated(i)[0], 12)))
 
 
 def _reporter(s: Parse, i: int) -> bool:
