@@ -147,3 +147,18 @@ def test_a_list_of_examples_ends_at_a_contrast_a_bracket_or_a_passive():
     assert ("星河模型", "relatedTo", "多模态") not in got
     got = _hits(rules_tech.related, "正如极光科技的分析师所言，多模态会越来越重要。", **names)
     assert ("极光科技", "relatedTo", "多模态") not in got
+
+
+def test_a_clause_of_description_names_what_the_thing_is_built_on():
+    names = dict(星河助手="Product", 云帆学院="Company", 北辰大模型="Model", 极光模型="Model")
+    got = _hits(rules_tech.based_described, "云帆学院推出了星河助手，这是一种由北辰大模型驱动的写作助手。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    got = _hits(rules_tech.based_described, "星河助手是一个应用程序，最初是基于北辰大模型构建的。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    assert not _hits(rules_tech.based_described, "云帆学院推出了星河助手，极光模型是基于北辰大模型构建的。", **names)
+    assert not _hits(rules_tech.based_described, "星河助手是一个应用程序，它的对手是由北辰大模型团队开发的。", **names)
+
+
+def test_two_rivals_named_after_one_with_are_not_each_others():
+    names = dict(云帆科技="Company", 极光科技="Company", 星河芯片="Chip")
+    assert not _hits(rules_tech.competes, "我们正在与云帆科技的芯片、星河芯片和极光科技以及所有这些东西竞争。", **names)

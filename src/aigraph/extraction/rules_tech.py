@@ -90,6 +90,8 @@ def competes(s: Parse) -> Found:
         if kind in ("better", "improves") and a is not None and s.ents[a].clause != b.clause \
                 and (kind == "better" or len(s.text[s.clauses[b.clause].start:_chain_start(s, j)].strip(" ，,")) > 6):
             a = None  # "…，比B更好": what is better is in this clause, or unsaid; "X，性能较B提升": X's
+        if kind == "alike" and a is not None and ents[a].clause == b.clause and _WITH_SIDE.search(s.before(s.coordinated(a)[0], 4)):
+            a = None  # "我正在与A的芯片、B和C竞争": A and B are both the speaker's rivals
         if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
             a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
@@ -212,6 +214,30 @@ def based_on(s: Parse) -> Found:
                     yield Hit("basedOn", i, j, 0.75, "built-into")
                 elif re.search(r"基于\s?$", s.before(j, 3)) and re.match(r"^\s?(?:模型|大模型)?(?:的|开发的|打造的|构建的)[^，,；;。]{0,10}$", gap):
                     yield Hit("basedOn", i, j, 0.75, "built-on")
+
+
+# "A是一个应用程序，最初是基于B构建的", "推出了A，这是一种由B驱动的助手": a clause of description after A
+# that opens on 是 and names what A is built on or powered by
+_DESCRIBES = re.compile(rf"\s?(?:这|它)?\s?(?:{alt('based.adverb')}|最初|目前|现在|实际上){{0,2}}\s?(?:是|为)\s?"
+                        rf"(?:一[个种款套项])?[^，,；;。]{{0,8}}?(?:(?P<on>基于)|由)\s?(?:强大的|最新的|自家的|其)?\s?$")
+_BUILT_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:的|构建|开发|打造|训练|微调)")
+_POWERED_AFTER = re.compile(rf"^\s?(?:模型|大模型)?\s?{alt('based.powers')}")
+
+
+@construction("zh.tech.based-described")
+def based_described(s: Parse) -> Found:
+    """A…，(这)是基于B构建的… / A，这是一种由B驱动的…: A is the thing the clauses before named last."""
+    ents = s.ents
+    for j, m in enumerate(ents):
+        if m.type != "Model" or m.owned is not None or m.clause == 0:
+            continue
+        lead = _DESCRIBES.fullmatch(s.text, s.clauses[m.clause].start, _chain_start(s, j))
+        if not lead or not (_BUILT_AFTER if lead.group("on") else _POWERED_AFTER).match(s.after(j, 8)):
+            continue
+        before = [k for k in range(j) if ents[k].clause in (m.clause - 1, m.clause - 2) and ents[k].owned is None
+                  and ents[k].type in ("Model", "Product")]
+        if before and ents[before[-1]].name != m.name:
+            yield Hit("basedOn", before[-1], j, 0.7, "described-as-based")
 
 
 _CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|集成|装备|运行在)(?:了)?"
