@@ -162,3 +162,12 @@ def test_a_clause_of_description_names_what_the_thing_is_built_on():
 def test_two_rivals_named_after_one_with_are_not_each_others():
     names = dict(云帆科技="Company", 极光科技="Company", 星河芯片="Chip")
     assert not _hits(rules_tech.competes, "我们正在与云帆科技的芯片、星河芯片和极光科技以及所有这些东西竞争。", **names)
+
+
+def test_a_clause_on_it_names_what_the_thing_runs_on():
+    names = dict(星河助手="Product", 北辰大模型="Model")
+    got = _hits(rules_tech.based_described, "你可以在星河助手里试试看，它由北辰大模型提供支持。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    got = _hits(rules_tech.based_described, "他们还发布了星河助手，它基本上是在北辰大模型之上构建的一套工具。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    assert not _hits(rules_tech.based_described, "他们还发布了星河助手，它的名字是在北辰大模型发布会上公布的。", **names)

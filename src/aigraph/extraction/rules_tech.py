@@ -216,23 +216,27 @@ def based_on(s: Parse) -> Found:
                     yield Hit("basedOn", i, j, 0.75, "built-on")
 
 
-# "A是一个应用程序，最初是基于B构建的", "推出了A，这是一种由B驱动的助手": a clause of description after A
-# that opens on 是 and names what A is built on or powered by
-_DESCRIBES = re.compile(rf"\s?(?:这|它)?\s?(?:{alt('based.adverb')}|最初|目前|现在|实际上){{0,2}}\s?(?:是|为)\s?"
-                        rf"(?:一[个种款套项])?[^，,；;。]{{0,8}}?(?:(?P<on>基于)|由)\s?(?:强大的|最新的|自家的|其)?\s?$")
+# "A是一个应用程序，最初是基于B构建的", "推出了A，这是一种由B驱动的助手", "A，它由B提供支持": a clause of
+# description after A that opens on 是 (or 这/它) and names what A is built on or powered by
+_ADV = rf"(?:{alt('based.adverb')}|最初|目前|现在|实际上|基本上)"
+_DESCRIBES = re.compile(rf"\s?(?:(?:这|它)\s?{_ADV}{{0,2}}\s?(?:是|为)?|{_ADV}{{0,2}}\s?(?:是|为))\s?(?:一[个种款套项])?"
+                        rf"[^，,；;。]{{0,8}}?(?:(?P<on>基于)|(?P<top>在)|由)\s?(?:强大的|最新的|自家的|其)?\s?$")
 _BUILT_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:的|构建|开发|打造|训练|微调)")
+_TOP_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:之上|的基础上|基础上)")
 _POWERED_AFTER = re.compile(rf"^\s?(?:模型|大模型)?\s?{alt('based.powers')}")
 
 
 @construction("zh.tech.based-described")
 def based_described(s: Parse) -> Found:
-    """A…，(这)是基于B构建的… / A，这是一种由B驱动的…: A is the thing the clauses before named last."""
+    """A…，(这)是基于B构建的… / A，这是一种由B驱动的… / A，它由B提供支持 / A，它是在B之上构建的: A is the
+    thing the clauses before named last."""
     ents = s.ents
     for j, m in enumerate(ents):
         if m.type != "Model" or m.owned is not None or m.clause == 0:
             continue
         lead = _DESCRIBES.fullmatch(s.text, s.clauses[m.clause].start, _chain_start(s, j))
-        if not lead or not (_BUILT_AFTER if lead.group("on") else _POWERED_AFTER).match(s.after(j, 8)):
+        after = _BUILT_AFTER if lead and lead.group("on") else _TOP_AFTER if lead and lead.group("top") else _POWERED_AFTER
+        if not lead or not after.match(s.after(j, 8)):
             continue
         before = [k for k in range(j) if ents[k].clause in (m.clause - 1, m.clause - 2) and ents[k].owned is None
                   and ents[k].type in ("Model", "Product")]
