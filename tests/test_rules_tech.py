@@ -171,3 +171,17 @@ def test_a_clause_on_it_names_what_the_thing_runs_on():
     got = _hits(rules_tech.based_described, "他们还发布了星河助手，它基本上是在北辰大模型之上构建的一套工具。", **names)
     assert got == {("星河助手", "basedOn", "北辰大模型")}
     assert not _hits(rules_tech.based_described, "他们还发布了星河助手，它的名字是在北辰大模型发布会上公布的。", **names)
+
+
+def test_a_thing_a_trend_is_likened_to_is_not_of_that_kind():
+    names = dict(星河模型="Model", 开源="Trend")
+    assert not _hits(rules_tech.related, "拥有一个类似于星河模型的开源模型是件好事。", **names)
+    assert ("星河模型", "relatedTo", "开源") in _hits(rules_tech.related, "拥有一个星河模型的开源版本是件好事。", **names)
+
+
+def test_an_amount_of_the_other_side_or_a_contest_is_no_rivalry():
+    names = dict(云帆科技="Company", 星河科技="Company")
+    assert not _hits(rules_tech.competes, "云帆科技今年投入了两百亿元，远远超过了星河科技推出首款手机时的投资额。", **names)
+    assert ("云帆科技", "competesWith", "星河科技") in _hits(
+        rules_tech.competes, "云帆科技今年的新手机远远超过了星河科技推出的首款手机。", **names)
+    assert not _hits(rules_tech.competes, "云帆科技起源于一场挑战赛： 星河科技的团队也参加过。", **names)

@@ -8,7 +8,7 @@ from aigraph.extraction.clauses import Parse
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt
 
-_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
+_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战(?![赛杯])|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
 _LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐|比肩|互有胜负|并驾齐驱|平分秋色)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
@@ -33,6 +33,8 @@ _IMPROVED_AFTER = re.compile(r"^[^，,；;。]{0,10}?(?:提升|提高|增强|更
 _WILL_BE = re.compile(r"(?:会|将|将会|可能|也许|应该|能够|可以)\s?比\s?$")
 _BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
+# "超过了B推出X时的投资额": what is beaten is an amount of B's, named at the end of its clause
+_OWN_AMOUNT = re.compile(rf"的\s?{alt('compare.not_rivalry')}\s?$")
 _BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
 _HELPS = re.compile(alt("compare.helps"))
 # "模式和X类似", "都有类似的版本": a likeness is a rivalry only when what is alike is a measure of performance
@@ -84,7 +86,8 @@ def competes(s: Parse) -> Found:
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
-                or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)):
+                or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)) \
+                or _OWN_AMOUNT.search(_CLAUSE_REST.match(s.after(j, 20)).group()):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
         if kind in ("better", "improves") and a is not None and s.ents[a].clause != b.clause \
@@ -292,7 +295,7 @@ def hardware(s: Parse) -> Found:
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
 _T_BEFORE_E = re.compile(rf"^\s?(?:AI|人工智能)?\s?{_CATEGORY}?[^，,；;。、]{{0,6}}?{_CATEGORY}\s?[“\"]?\s?$|^\s?{_CATEGORY}\s?[，,]\s?$")
 _E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的)?\s?(?:全新|最新|新一代|新款|一款|首款|首个|新)?\s?$")
-_OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
+_OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似于?|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
 _T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
 _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
 _NOUN_GAP = re.compile(r"^[^，,；;。]{0,6}?(?:模型|大模型|产品|工具|平台|应用|技术|公司|企业|方案|系统|芯片|领域)?\s?[，,：:]?\s?$")
