@@ -185,3 +185,28 @@ def test_an_amount_of_the_other_side_or_a_contest_is_no_rivalry():
     assert ("云帆科技", "competesWith", "星河科技") in _hits(
         rules_tech.competes, "云帆科技今年的新手机远远超过了星河科技推出的首款手机。", **names)
     assert not _hits(rules_tech.competes, "云帆科技起源于一场挑战赛： 星河科技的团队也参加过。", **names)
+
+
+def test_chips_bought_or_carried_by_every_firm_of_a_list():
+    names = dict(云帆科技="Company", 星河科技="Company", 极光科技="Company", 北辰芯片="Chip")
+    got = _hits(rules_tech.hardware, "据悉，云帆科技、星河科技已经从极光科技采购了一批北辰芯片。", **names)
+    assert {("云帆科技", "usesChip", "北辰芯片"), ("星河科技", "usesChip", "北辰芯片")} <= got
+    assert ("极光科技", "usesChip", "北辰芯片") not in got
+    got = _hits(rules_tech.hardware, "云帆科技、星河科技等品牌今年的旗舰机都搭载北辰芯片。", **names)
+    assert {("云帆科技", "usesChip", "北辰芯片"), ("星河科技", "usesChip", "北辰芯片")} <= got
+    assert not _hits(rules_tech.hardware, "云帆科技、星河科技等厂商正在量产北辰芯片。", **names)
+
+
+def test_the_product_a_chip_goes_into_uses_it():
+    names = dict(云帆科技="Company", 星河手机="Product", 北辰芯片="Chip")
+    got = _hits(rules_tech.hardware, "云帆科技则在星河手机系列中搭载了北辰芯片。", **names)
+    assert got == {("星河手机", "usesChip", "北辰芯片")}
+    got = _hits(rules_tech.hardware, "云帆科技在星河手机发布会上展示了北辰芯片。", **names)
+    assert ("星河手机", "usesChip", "北辰芯片") not in got
+
+
+def test_the_agents_of_a_passive_deploy_the_last_chip_named():
+    names = dict(云帆云="Company", 星河云="Company", 北辰芯片="Chip", 南极芯片="Chip")
+    got = _hits(rules_tech.hardware, "由四颗北辰芯片组成的南极芯片模组，今后会被云帆云和星河云大规模部署。", **names)
+    assert got == {("云帆云", "usesChip", "南极芯片"), ("星河云", "usesChip", "南极芯片")}
+    assert not _hits(rules_tech.hardware, "南极芯片的设计，曾被云帆云和星河云公开批评。", **names)

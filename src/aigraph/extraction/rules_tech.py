@@ -247,9 +247,14 @@ def based_described(s: Parse) -> Found:
             yield Hit("basedOn", before[-1], j, 0.7, "described-as-based")
 
 
-_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|集成|装备|运行在)(?:了)?"
+_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|采购|订购|集成|装备|运行在)(?:了)?"
                        r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
 _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
+# "C…会被A、B部署": the passive's agents use the chip
+_BY_USERS = re.compile(r"[^；;。]{0,16}?[，,]?\s?(?:将|已|已经|也|均|都)?\s?被\s?$")
+_USED_AFTER = re.compile(r"\s?(?:等)?(?:公司|厂商|企业)?\s?(?:率先|大规模|广泛|批量|陆续)?\s?(?:部署|采用|使用|采购|购买|订购|搭载)")
+# "在P系列中搭载了C": the product the chip goes into
+_IN_PRODUCT = re.compile(r"^\s?(?:系列|全系|机型)?\s?(?:中|里|上)\s?(?:均|都|也|将)?\s?(?:搭载|采用|配备|装备|集成)(?:了)?")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 _MAKES_CHIPS = re.compile(alt("chip.makes"))
 
@@ -282,7 +287,23 @@ def hardware(s: Parse) -> Found:
             yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
         elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)) \
                 and not _MAKES_CHIPS.search(s.text, u.end, chip.start):
-            yield Hit("usesChip", user, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
+            inside = _carrier(s, user, j)
+            # "A、B等品牌的旗舰机都搭载C": every firm of the subject's list; "A在P中搭载了C": the product P
+            for k in [inside] if inside is not None else s.coordinated(user, frozenset({u.type})):
+                yield Hit("usesChip", k, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
+    # "C…，会被A、B和D大规模部署": the chip first, its users after 被
+    for j, chip in enumerate(ents):
+        if chip.type != "Chip" or chip.owned is not None:
+            continue
+        for k in range(j + 1, len(ents)):
+            if ents[k].type == "Chip":
+                break  # "由X组成的C，会被A部署": the last chip named is the one deployed
+            if ents[k].type in ("Company", "Product") and ents[k].owned is None and _BY_USERS.search(s.text, chip.end, s.chain_start(k)):
+                group = s.coordinated(k, frozenset({"Company", "Product"}))
+                if _USED_AFTER.match(s.text, ents[group[-1]].end):
+                    for g in group:
+                        yield Hit("usesChip", g, j, 0.7, "used-by")
+                break
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
         if p.type == "Product":
@@ -290,6 +311,15 @@ def hardware(s: Parse) -> Found:
                 if chip.type == "Chip" and chip.end <= p.start and re.match(r"^\s?的[^，,；;。]{0,8}$", s.text[chip.end:p.start]) \
                         and re.search(r"搭载|采用|配备|基于", s.before(j, 4)):
                     yield Hit("usesChip", i, j, 0.75, "chip-powered-product")
+
+
+def _carrier(s: Parse, user: int, j: int) -> int | None:
+    """The product named after the user in "在P中搭载了C", if any."""
+    for k in range(user + 1, j):
+        e = s.ents[k]
+        if e.type == "Product" and e.owned is None and s.before(k, 2).endswith("在") and _IN_PRODUCT.match(s.text[e.end:s.chain_start(j)]) is not None:
+            return k
+    return None
 
 
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
