@@ -124,3 +124,10 @@ def test_a_firm_named_with_its_title_of_company_works_with_its_partner():
     names = dict(云帆="Company", 星河科技="Company")
     assert ("云帆", "partnerOf", "星河科技") in _hits(rules_partners.partners, "据报道，云帆公司最近与星河科技展开合作。", **names)
     assert not _hits(rules_partners.partners, "据报道，云帆公司最近与星河科技展开竞争。", **names)
+
+
+def test_where_two_firms_work_together_may_come_before_the_verb():
+    names = dict(云帆科技="Company", 星河科技="Company")
+    got = _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开合作。", **names)
+    assert ("云帆科技", "partnerOf", "星河科技") in got
+    assert not _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开竞争。", **names)

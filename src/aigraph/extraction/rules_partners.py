@@ -10,7 +10,8 @@ from aigraph.extraction.rules_org import teamed
 from aigraph.extraction.words import alt
 
 _PARTNER_AFTER = re.compile(
-    r"^\s?(?:已经?|正式|将|宣布)?(?:(?:达成|签署|建立|展开|开展|深化|宣布达成)(?:了)?[^，,；;。与和]{0,10}?|(?:宣布|进行|启动)?(?:了)?"
+    # "A与B在芯片领域展开合作": where they work together may come first
+    r"^\s?(?:已经?|正式|将|宣布)?\s?(?:在[^，,；;。与和]{1,10}?(?:领域|方面|上)\s?)?(?:(?:达成|签署|建立|展开|开展|深化|宣布达成)(?:了)?[^，,；;。与和]{0,10}?|(?:宣布|进行|启动)?(?:了)?"
     r"[^，,；;。与和]{0,4}?)(?:战略|深度|全面|长期)?(?:合作|伙伴关系|联合(?!创始|创办|主席|首席|CEO)|携手|集成|结盟|共建)"
     # "A与B达成了一项协议": a deal struck between the two (one to buy, or to settle a dispute, is none)
     rf"|^\s?(?:已经?|正式|将|最终|终于|也|都|还)?\s?(?:达成|签署|签订|签下)(?:了)?\s?(?:一项|一份|一个|多项)?\s?"
