@@ -40,7 +40,7 @@ _WITH_OBJECT = re.compile(rf"(?:与|和|同|跟)\s?{_PARTNER_KIND}\s?$")
 _WITH_BEFORE = re.compile(rf"(?:^|[，,；;\s]|以及|并且|并|还|也|同时){_WHEN_WITH}*\s?(?:与|和|同|跟)\s?{_PARTNER_KIND}\s?$")
 
 
-@construction("zh.org.partners")
+@construction("zh.org.partners", version=2)
 def partners(s: Parse) -> Found:
     """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
     ents = s.ents

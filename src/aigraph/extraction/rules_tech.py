@@ -57,7 +57,7 @@ _COMPARE_CUE = re.compile("|".join(sorted({w[:2] for p in (_BEAT, _LIKE_AFTER, _
                                            for w in re.findall(r"[\u4e00-\u9fff]+", p.pattern)})))
 
 
-@construction("zh.tech.competes")
+@construction("zh.tech.competes", version=2)
 def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
     ents = s.ents
@@ -259,7 +259,7 @@ _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 _MAKES_CHIPS = re.compile(alt("chip.makes"))
 
 
-@construction("zh.tech.hardware")
+@construction("zh.tech.hardware", version=2)
 def hardware(s: Parse) -> Found:
     """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
     ents = s.ents
@@ -339,7 +339,7 @@ _ITEM_SEP = re.compile(alt("list.item_sep"))
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
-@construction("zh.tech.related")
+@construction("zh.tech.related", version=2)
 def related(s: Parse) -> Found:
     """An entity the sentence explicitly ties to a trend: its kind (多模态模型GPT-4o, Agent产品Devin), what
     a subject does with the trend (Two Sigma使用AI Agent), examples given for it (如GPT-4的可解释性…)."""
