@@ -210,3 +210,13 @@ def test_the_agents_of_a_passive_deploy_the_last_chip_named():
     got = _hits(rules_tech.hardware, "由四颗北辰芯片组成的南极芯片模组，今后会被云帆云和星河云大规模部署。", **names)
     assert got == {("云帆云", "usesChip", "南极芯片"), ("星河云", "usesChip", "南极芯片")}
     assert not _hits(rules_tech.hardware, "南极芯片的设计，曾被云帆云和星河云公开批评。", **names)
+
+
+def test_a_list_named_by_its_kind_and_a_clause_on_it():
+    names = dict(星河模型="Model", 北辰模型="Model", 开源="Trend", 云帆科技="Company")
+    got = _hits(rules_tech.related, "近来星河模型等大型开源模型接连发布。", **names)
+    assert ("星河模型", "relatedTo", "开源") in got
+    got = _hits(rules_tech.related, "我们还有北辰模型，专门用于翻译，它们完全是开源的。", **names)
+    assert ("北辰模型", "relatedTo", "开源") in got
+    got = _hits(rules_tech.related, "我们还有北辰模型，专门用于翻译，它们是开源社区里最受欢迎的。", **names)
+    assert ("北辰模型", "relatedTo", "开源") not in got

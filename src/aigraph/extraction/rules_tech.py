@@ -324,7 +324,11 @@ def _carrier(s: Parse, user: int, j: int) -> int | None:
 
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
 _T_BEFORE_E = re.compile(rf"^\s?(?:AI|人工智能)?\s?{_CATEGORY}?[^，,；;。、]{{0,6}}?{_CATEGORY}\s?[“\"]?\s?$|^\s?{_CATEGORY}\s?[，,]\s?$")
-_E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的)?\s?(?:全新|最新|新一代|新款|一款|首款|首个|新)?\s?$")
+# "X全新多模态模型", "X等大型开源模型" (the list's kind, whatever its size)
+_E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的|等\s?(?:小型|大型|主流|知名|优秀的?|领先的?)?)?\s?(?:全新|最新|新一代|新款|一款|首款|首个|新)?\s?$")
+# "X…，它们完全是开源的": a clause on 它 that says what the thing named before it is
+_IT_IS = re.compile(r"\s?(?:它|它们)\s?(?:也|都|完全|全部|本身|基本上)*\s?是\s?(?:完全|真正)?\s?")
+_IT_IS_END = re.compile(r"\s?的\s?[，,；;。！!]")
 _OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似于?|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
 _T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
 _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
@@ -400,6 +404,13 @@ def related(s: Parse) -> Found:
             for k in group:
                 if k in things:
                     yield Hit("relatedTo", k, t, 0.65, "subject-does-trend")
+    # "我们有X模型，…，它们完全是开源的"
+    for t in trends:
+        te = ents[t]
+        if te.clause and _IT_IS.fullmatch(s.text, s.clauses[te.clause].start, te.start) and _IT_IS_END.match(s.text + "。", te.end):
+            named = [k for k in things if ents[k].type in ("Model", "Product") and ents[k].clause in (te.clause - 1, te.clause - 2)]
+            if named:
+                yield Hit("relatedTo", named[-1], t, 0.65, "it-is-trend")
     # "以DeepSeek为例，…可解释性": the sentence is about its topic
     if s.topic is not None and s.topic in things:
         for t in trends:
