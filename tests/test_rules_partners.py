@@ -110,3 +110,24 @@ def test_a_joint_venture_list_may_hold_an_investor():
     assert _hits(rules_partners.partners, "该项目由美国星河公司、北辰与日本远山资本联合出资打造。", **names) == {("星河", "partnerOf", "北辰")}
     # co-investors, the same list with an investor in it
     assert not _hits(rules_partners.partners, "星河、北辰与远山资本联合领投了云帆的B轮融资。", **names)
+
+
+def test_a_deal_struck_between_two_firms_is_a_partnership():
+    names = dict(云帆科技="Company", 星河科技="Company")
+    got = _hits(rules_partners.partners, "去年云帆科技与星河科技达成了一项授权协议，双方共享数据。", **names)
+    assert ("云帆科技", "partnerOf", "星河科技") in got
+    assert not _hits(rules_partners.partners, "云帆科技与星河科技达成收购协议，交易金额未披露。", **names)
+    assert not _hits(rules_partners.partners, "云帆科技与星河科技最终达成和解协议。", **names)
+
+
+def test_a_firm_named_with_its_title_of_company_works_with_its_partner():
+    names = dict(云帆="Company", 星河科技="Company")
+    assert ("云帆", "partnerOf", "星河科技") in _hits(rules_partners.partners, "据报道，云帆公司最近与星河科技展开合作。", **names)
+    assert not _hits(rules_partners.partners, "据报道，云帆公司最近与星河科技展开竞争。", **names)
+
+
+def test_where_two_firms_work_together_may_come_before_the_verb():
+    names = dict(云帆科技="Company", 星河科技="Company")
+    got = _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开合作。", **names)
+    assert ("云帆科技", "partnerOf", "星河科技") in got
+    assert not _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开竞争。", **names)

@@ -118,3 +118,105 @@ def test_an_improvement_over_the_other_side():
     assert not _hits(rules_tech.competes, "星河发布了新芯片X9，售价较Y7提高了一倍。", **names)
     # a clause that names its own subject elsewhere: the improvement is not said of X9
     assert not _hits(rules_tech.competes, "星河发布了新芯片X9，而友商的新一代产品较Y7也提升了不少。", **names)
+
+
+def test_a_likeness_is_a_rivalry_only_when_performance_is_alike():
+    names = dict(云帆科技="Company", 星河科技="Company", 云帆模型="Model", 星河模型="Model")
+    assert not _hits(rules_tech.competes, "云帆科技的订阅模式和星河科技很类似。", **names)
+    assert not _hits(rules_tech.competes, "早在几年前，云帆科技和星河科技都推出过类似的版本。", **names)
+    got = _hits(rules_tech.competes, "在多项评测中，云帆模型的表现和星河模型相近。", **names)
+    assert ("云帆模型", "competesWith", "星河模型") in got
+
+
+def test_two_rivals_of_one_speaker_are_not_each_others():
+    names = dict(云帆科技="Company", 星河科技="Company", 极光科技="Company")
+    got = _hits(rules_tech.competes, "如今我们在和星河科技竞争，我们也在和极光科技竞争。", **names)
+    assert ("星河科技", "competesWith", "极光科技") not in got
+    got = _hits(rules_tech.competes, "如今云帆科技在和星河科技竞争。", **names)
+    assert ("云帆科技", "competesWith", "星河科技") in got
+
+
+def test_a_list_of_examples_ends_at_a_contrast_a_bracket_or_a_passive():
+    names = dict(星河模型="Model", 极光科技="Company", 北辰库="Product", 云帆科技="Company", 开源="Trend",
+                 多模态="Trend")
+    got = _hits(rules_tech.related, "市面上还有开源模型，例如星河模型，或者极光科技等闭源厂商。", **names)
+    assert ("星河模型", "relatedTo", "开源") in got and ("极光科技", "relatedTo", "开源") not in got
+    got = _hits(rules_tech.related, "他维护过几个开源项目，如北辰库（被 某机构、云帆科技等使用）。", **names)
+    assert ("北辰库", "relatedTo", "开源") in got and ("云帆科技", "relatedTo", "开源") not in got
+    got = _hits(rules_tech.related, "在分析较大的模型（如星河模型）时，团队找到了一些多模态特征。", **names)
+    assert ("星河模型", "relatedTo", "多模态") not in got
+    got = _hits(rules_tech.related, "正如极光科技的分析师所言，多模态会越来越重要。", **names)
+    assert ("极光科技", "relatedTo", "多模态") not in got
+
+
+def test_a_clause_of_description_names_what_the_thing_is_built_on():
+    names = dict(星河助手="Product", 云帆学院="Company", 北辰大模型="Model", 极光模型="Model")
+    got = _hits(rules_tech.based_described, "云帆学院推出了星河助手，这是一种由北辰大模型驱动的写作助手。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    got = _hits(rules_tech.based_described, "星河助手是一个应用程序，最初是基于北辰大模型构建的。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    assert not _hits(rules_tech.based_described, "云帆学院推出了星河助手，极光模型是基于北辰大模型构建的。", **names)
+    assert not _hits(rules_tech.based_described, "星河助手是一个应用程序，它的对手是由北辰大模型团队开发的。", **names)
+
+
+def test_two_rivals_named_after_one_with_are_not_each_others():
+    names = dict(云帆科技="Company", 极光科技="Company", 星河芯片="Chip")
+    assert not _hits(rules_tech.competes, "我们正在与云帆科技的芯片、星河芯片和极光科技以及所有这些东西竞争。", **names)
+
+
+def test_a_clause_on_it_names_what_the_thing_runs_on():
+    names = dict(星河助手="Product", 北辰大模型="Model")
+    got = _hits(rules_tech.based_described, "你可以在星河助手里试试看，它由北辰大模型提供支持。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    got = _hits(rules_tech.based_described, "他们还发布了星河助手，它基本上是在北辰大模型之上构建的一套工具。", **names)
+    assert got == {("星河助手", "basedOn", "北辰大模型")}
+    assert not _hits(rules_tech.based_described, "他们还发布了星河助手，它的名字是在北辰大模型发布会上公布的。", **names)
+
+
+def test_a_thing_a_trend_is_likened_to_is_not_of_that_kind():
+    names = dict(星河模型="Model", 开源="Trend")
+    assert not _hits(rules_tech.related, "拥有一个类似于星河模型的开源模型是件好事。", **names)
+    assert ("星河模型", "relatedTo", "开源") in _hits(rules_tech.related, "拥有一个星河模型的开源版本是件好事。", **names)
+
+
+def test_an_amount_of_the_other_side_or_a_contest_is_no_rivalry():
+    names = dict(云帆科技="Company", 星河科技="Company")
+    assert not _hits(rules_tech.competes, "云帆科技今年投入了两百亿元，远远超过了星河科技推出首款手机时的投资额。", **names)
+    assert ("云帆科技", "competesWith", "星河科技") in _hits(
+        rules_tech.competes, "云帆科技今年的新手机远远超过了星河科技推出的首款手机。", **names)
+    assert not _hits(rules_tech.competes, "云帆科技起源于一场挑战赛： 星河科技的团队也参加过。", **names)
+
+
+def test_chips_bought_or_carried_by_every_firm_of_a_list():
+    names = dict(云帆科技="Company", 星河科技="Company", 极光科技="Company", 北辰芯片="Chip")
+    got = _hits(rules_tech.hardware, "据悉，云帆科技、星河科技已经从极光科技采购了一批北辰芯片。", **names)
+    assert {("云帆科技", "usesChip", "北辰芯片"), ("星河科技", "usesChip", "北辰芯片")} <= got
+    assert ("极光科技", "usesChip", "北辰芯片") not in got
+    got = _hits(rules_tech.hardware, "云帆科技、星河科技等品牌今年的旗舰机都搭载北辰芯片。", **names)
+    assert {("云帆科技", "usesChip", "北辰芯片"), ("星河科技", "usesChip", "北辰芯片")} <= got
+    assert not _hits(rules_tech.hardware, "云帆科技、星河科技等厂商正在量产北辰芯片。", **names)
+
+
+def test_the_product_a_chip_goes_into_uses_it():
+    names = dict(云帆科技="Company", 星河手机="Product", 北辰芯片="Chip")
+    got = _hits(rules_tech.hardware, "云帆科技则在星河手机系列中搭载了北辰芯片。", **names)
+    assert got == {("星河手机", "usesChip", "北辰芯片")}
+    got = _hits(rules_tech.hardware, "云帆科技在星河手机发布会上展示了北辰芯片。", **names)
+    assert ("星河手机", "usesChip", "北辰芯片") not in got
+
+
+def test_the_agents_of_a_passive_deploy_the_last_chip_named():
+    names = dict(云帆云="Company", 星河云="Company", 北辰芯片="Chip", 南极芯片="Chip")
+    got = _hits(rules_tech.hardware, "由四颗北辰芯片组成的南极芯片模组，今后会被云帆云和星河云大规模部署。", **names)
+    assert got == {("云帆云", "usesChip", "南极芯片"), ("星河云", "usesChip", "南极芯片")}
+    assert not _hits(rules_tech.hardware, "南极芯片的设计，曾被云帆云和星河云公开批评。", **names)
+
+
+def test_a_list_named_by_its_kind_and_a_clause_on_it():
+    names = dict(星河模型="Model", 北辰模型="Model", 开源="Trend", 云帆科技="Company")
+    got = _hits(rules_tech.related, "近来星河模型等大型开源模型接连发布。", **names)
+    assert ("星河模型", "relatedTo", "开源") in got
+    got = _hits(rules_tech.related, "我们还有北辰模型，专门用于翻译，它们完全是开源的。", **names)
+    assert ("北辰模型", "relatedTo", "开源") in got
+    got = _hits(rules_tech.related, "我们还有北辰模型，专门用于翻译，它们是开源社区里最受欢迎的。", **names)
+    assert ("北辰模型", "relatedTo", "开源") not in got

@@ -10,13 +10,17 @@ from aigraph.extraction.rules_org import teamed
 from aigraph.extraction.words import alt
 
 _PARTNER_AFTER = re.compile(
-    r"^\s?(?:已经?|正式|将|宣布)?(?:(?:达成|签署|建立|展开|开展|深化|宣布达成)(?:了)?[^，,；;。与和]{0,10}?|(?:宣布|进行|启动)?(?:了)?"
+    # "A与B在芯片领域展开合作": where they work together may come first
+    r"^\s?(?:已经?|正式|将|宣布)?\s?(?:在[^，,；;。与和]{1,10}?(?:领域|方面|上)\s?)?(?:(?:达成|签署|建立|展开|开展|深化|宣布达成)(?:了)?[^，,；;。与和]{0,10}?|(?:宣布|进行|启动)?(?:了)?"
     r"[^，,；;。与和]{0,4}?)(?:战略|深度|全面|长期)?(?:合作|伙伴关系|联合(?!创始|创办|主席|首席|CEO)|携手|集成|结盟|共建)"
+    # "A与B达成了一项协议": a deal struck between the two (one to buy, or to settle a dispute, is none)
+    rf"|^\s?(?:已经?|正式|将|最终|终于|也|都|还)?\s?(?:达成|签署|签订|签下)(?:了)?\s?(?:一项|一份|一个|多项)?\s?"
+    rf"(?:(?!{alt('partner.not_a_deal')})[^，,；;。与和]){{0,6}}?(?:协议|合约)"
 )
 _JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
                               rf"{alt('partner.joint_investing', 'partner.joint_winning')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
-_PARTNER_CUE = re.compile(r"合作|联合|携手|联手|牵手|集成|结盟|共建|伙伴|共同|一起|讨论|签署|合资|合力|团队|研究|实验室|科学家")
+_PARTNER_CUE = re.compile(r"合作|协议|合约|联合|携手|联手|牵手|集成|结盟|共建|伙伴|共同|一起|讨论|签署|合资|合力|团队|研究|实验室|科学家")
 _INVESTING_CUE = re.compile(alt("partner.joint_investing", "partner.joint_winning"))
 _HANDS = re.compile(r"^\s?(?:携手|联手|牵手|联合)\s?$")
 _JOINT_VENTURE = re.compile(r"^\s?(?:等)?(?:联合|共同)(?:出资|成立|打造|创立)")
@@ -29,14 +33,14 @@ _PARTNER_NOUN = re.compile(r"^\s?是[^，,；;。]{0,16}?合作伙伴")
 _WHEN_WITH = r"(?:已经?|正在|正|将|也|还|并|则|便|分别|先后|陆续|现在|目前|最近|近日|近期|一直|曾经?|早已|今天|今年|最终|开始|选择|宣布|即将|再次|首次|率先)"
 # a description before B: "与备受瞩目的开发商B", "与生物技术公司B"
 _PARTNER_KIND = r"(?:[^，,；;。与和]{0,8}?(?:公司|巨头|企业|机构|厂商|实验室|大学|集团|平台|开发商|制造商|提供商|服务商|供应商|运营商|研究院|研究所))?"
-# "A与B合作", "A分别与生物技术公司B和…"
-_WITH = re.compile(rf"^\s?{_WHEN_WITH}*\s?(?:与|和|同|跟)\s?{_PARTNER_KIND}\s?$")
+# "A与B合作", "A分别与生物技术公司B和…", "A公司最近与B展开合作"
+_WITH = re.compile(rf"^\s?(?:公司|集团)?\s?{_WHEN_WITH}*\s?(?:与|和|同|跟)\s?{_PARTNER_KIND}\s?$")
 # "A分别与B和C合作": B is A's partner, not C's
 _WITH_OBJECT = re.compile(rf"(?:与|和|同|跟)\s?{_PARTNER_KIND}\s?$")
 _WITH_BEFORE = re.compile(rf"(?:^|[，,；;\s]|以及|并且|并|还|也|同时){_WHEN_WITH}*\s?(?:与|和|同|跟)\s?{_PARTNER_KIND}\s?$")
 
 
-@construction("zh.org.partners")
+@construction("zh.org.partners", version=2)
 def partners(s: Parse) -> Found:
     """A与B合作 / A和B共同… / A是B的合作伙伴 / A携手B / 联合出资的A、B."""
     ents = s.ents

@@ -8,10 +8,12 @@ from aigraph.extraction.clauses import Parse
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt
 
-_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
+_BEAT = re.compile(r"(?:替换|取代|替代|超过|超越|比肩|对标|媲美|击败|优于|逼近|追赶|赶超|挑战(?![赛杯])|匹敌|碾压|领先于?|不输于?|胜过|打败|抗衡|叫板|直追)"
                    r"(?:了)?\s?[^，,；;。]{0,4}$")
 _LIKE_AFTER = re.compile(r"^[^，,；;。]{0,14}?(?:不相上下|相当|相似|相近|媲美|差距微弱|持平|旗鼓相当|类似|相仿|一较高下|竞争|比拼|抗衡|同级别|同一水平|看齐|比肩|互有胜负|并驾齐驱|平分秋色)")
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同|比)\s?[^，,；;。]{0,4}$")
+# "与B竞争": B follows the word that joins it to the one compared with it
+_WITH_SIDE = re.compile(r"(?:与|跟|同|在和|正和|要和)\s?$")
 _REACH = re.compile(r"(?:达到|达到了|接近|追平|实现了?)\s?[^，,；;。]{0,2}$")
 _LEVEL_AFTER = re.compile(r"^\s?(?:的)?(?:满血版|正式版|完整版|最新版)?\s?(?:同级别|同等|相当|同一|水平|级别|表现|性能)")
 
@@ -31,8 +33,13 @@ _IMPROVED_AFTER = re.compile(r"^[^，,；;。]{0,10}?(?:提升|提高|增强|更
 _WILL_BE = re.compile(r"(?:会|将|将会|可能|也许|应该|能够|可以)\s?比\s?$")
 _BETTER_AFTER = re.compile(r"^\s?(?:还|更|要|都)*\s?(?:高|强|好|快|优秀|出色|聪明|准确|先进|强大)")
 _NOT_RIVALRY = re.compile(rf"^\s?(?:的)?\s?{alt('compare.not_rivalry')}|{alt('compare.not_rivalry')}|{alt('compare.contest')}")
+# "超过了B推出X时的投资额": what is beaten is an amount of B's, named at the end of its clause
+_OWN_AMOUNT = re.compile(rf"的\s?{alt('compare.not_rivalry')}\s?$")
 _BEATEN_THING = re.compile(rf"\s?(?:的)?\s?{alt('compare.beaten_thing')}")
 _HELPS = re.compile(alt("compare.helps"))
+# "模式和X类似", "都有类似的版本": a likeness is a rivalry only when what is alike is a measure of performance
+_SIMILAR_END = re.compile(rf"{alt('compare.similar')}$")
+_MEASURE = re.compile(alt("compare.measure"))
 
 
 _RIVALS_AFTER = re.compile(r"^\s?(?:等(?:公司|企业|巨头|厂商)?)?\s?(?:(?:之间|彼此|相互|互相)\s?(?:的)?\s?(?:激烈)?(?:竞争|较量|竞赛|角逐|对决|厮杀)"
@@ -50,7 +57,7 @@ _COMPARE_CUE = re.compile("|".join(sorted({w[:2] for p in (_BEAT, _LIKE_AFTER, _
                                            for w in re.findall(r"[\u4e00-\u9fff]+", p.pattern)})))
 
 
-@construction("zh.tech.competes")
+@construction("zh.tech.competes", version=2)
 def competes(s: Parse) -> Found:
     """A超过B / A与B不相上下 / A达到了B的同级别表现 / 表现与A和B相似."""
     ents = s.ents
@@ -63,7 +70,7 @@ def competes(s: Parse) -> Found:
         kind = None
         if _BEAT.search(lead):
             kind, conf = "beats", 0.75
-        elif _WITH_BEFORE.search(lead) and _LIKE_AFTER.match(_after_list(s, j)):
+        elif _WITH_BEFORE.search(lead) and _LIKE_AFTER.match(_after_list(s, j)) and _measured(s, j):
             kind, conf = "alike", 0.75
         elif _REACH.search(lead) and _LEVEL_AFTER.match(s.after(j, 8)):
             kind, conf = "reaches", 0.7
@@ -79,12 +86,15 @@ def competes(s: Parse) -> Found:
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
         if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
-                or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)):
+                or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)) \
+                or _OWN_AMOUNT.search(_CLAUSE_REST.match(s.after(j, 20)).group()):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
         if kind in ("better", "improves") and a is not None and s.ents[a].clause != b.clause \
                 and (kind == "better" or len(s.text[s.clauses[b.clause].start:_chain_start(s, j)].strip(" ，,")) > 6):
             a = None  # "…，比B更好": what is better is in this clause, or unsaid; "X，性能较B提升": X's
+        if kind == "alike" and a is not None and ents[a].clause == b.clause and _WITH_SIDE.search(s.before(s.coordinated(a)[0], 4)):
+            a = None  # "我正在与A的芯片、B和C竞争": A and B are both the speaker's rivals
         if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
             a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
@@ -99,6 +109,14 @@ def competes(s: Parse) -> Found:
             for k in s.coordinated(j):
                 if ents[k].type == ents[a].type:
                     yield Hit("competesWith", a, k, conf, f"compare-{kind}")
+
+
+def _measured(s: Parse, j: int) -> bool:
+    """Whether the likeness after `j` (and its list) is one of performance, or a word that is never mere likeness."""
+    like = _LIKE_AFTER.match(_after_list(s, j)).group()
+    if not _SIMILAR_END.search(like):
+        return True
+    return bool(_MEASURE.search(s.text[s.clauses[s.ents[j].clause].start:_chain_start(s, j)] + like))
 
 
 def _after_list(s: Parse, j: int) -> str:
@@ -139,9 +157,11 @@ def _compared_with(s: Parse, j: int) -> int | None:
 
 
 def _compared(s: Parse, k: int) -> bool:
-    """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C")."""
+    """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C"), or the other
+    side of a rivalry with the same speaker ("我在和B竞争，我在和C竞争": B and C are not each other's)."""
     first = s.coordinated(k)[0]
-    return bool(_BEAT.search(s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]))
+    lead = s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]
+    return bool(_BEAT.search(lead)) or bool(_WITH_SIDE.search(lead) and _LIKE_AFTER.match(_after_list(s, k)))
 
 
 def _chain_start(s: Parse, j: int) -> int:
@@ -199,14 +219,47 @@ def based_on(s: Parse) -> Found:
                     yield Hit("basedOn", i, j, 0.75, "built-on")
 
 
-_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|集成|装备|运行在)(?:了)?"
+# "A是一个应用程序，最初是基于B构建的", "推出了A，这是一种由B驱动的助手", "A，它由B提供支持": a clause of
+# description after A that opens on 是 (or 这/它) and names what A is built on or powered by
+_ADV = rf"(?:{alt('based.adverb')}|最初|目前|现在|实际上|基本上)"
+_DESCRIBES = re.compile(rf"\s?(?:(?:这|它)\s?{_ADV}{{0,2}}\s?(?:是|为)?|{_ADV}{{0,2}}\s?(?:是|为))\s?(?:一[个种款套项])?"
+                        rf"[^，,；;。]{{0,8}}?(?:(?P<on>基于)|(?P<top>在)|由)\s?(?:强大的|最新的|自家的|其)?\s?$")
+_BUILT_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:的|构建|开发|打造|训练|微调)")
+_TOP_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:之上|的基础上|基础上)")
+_POWERED_AFTER = re.compile(rf"^\s?(?:模型|大模型)?\s?{alt('based.powers')}")
+
+
+@construction("zh.tech.based-described")
+def based_described(s: Parse) -> Found:
+    """A…，(这)是基于B构建的… / A，这是一种由B驱动的… / A，它由B提供支持 / A，它是在B之上构建的: A is the
+    thing the clauses before named last."""
+    ents = s.ents
+    for j, m in enumerate(ents):
+        if m.type != "Model" or m.owned is not None or m.clause == 0:
+            continue
+        lead = _DESCRIBES.fullmatch(s.text, s.clauses[m.clause].start, _chain_start(s, j))
+        after = _BUILT_AFTER if lead and lead.group("on") else _TOP_AFTER if lead and lead.group("top") else _POWERED_AFTER
+        if not lead or not after.match(s.after(j, 8)):
+            continue
+        before = [k for k in range(j) if ents[k].clause in (m.clause - 1, m.clause - 2) and ents[k].owned is None
+                  and ents[k].type in ("Model", "Product")]
+        if before and ents[before[-1]].name != m.name:
+            yield Hit("basedOn", before[-1], j, 0.7, "described-as-based")
+
+
+_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|采购|订购|集成|装备|运行在)(?:了)?"
                        r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
 _CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
+# "C…会被A、B部署": the passive's agents use the chip
+_BY_USERS = re.compile(r"[^；;。]{0,16}?[，,]?\s?(?:将|已|已经|也|均|都)?\s?被\s?$")
+_USED_AFTER = re.compile(r"\s?(?:等)?(?:公司|厂商|企业)?\s?(?:率先|大规模|广泛|批量|陆续)?\s?(?:部署|采用|使用|采购|购买|订购|搭载)")
+# "在P系列中搭载了C": the product the chip goes into
+_IN_PRODUCT = re.compile(r"^\s?(?:系列|全系|机型)?\s?(?:中|里|上)\s?(?:均|都|也|将)?\s?(?:搭载|采用|配备|装备|集成)(?:了)?")
 _TRAINS = re.compile(r"训练(?:了|出)?\s?$")
 _MAKES_CHIPS = re.compile(alt("chip.makes"))
 
 
-@construction("zh.tech.hardware")
+@construction("zh.tech.hardware", version=2)
 def hardware(s: Parse) -> Found:
     """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
     ents = s.ents
@@ -234,7 +287,23 @@ def hardware(s: Parse) -> Found:
             yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
         elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)) \
                 and not _MAKES_CHIPS.search(s.text, u.end, chip.start):
-            yield Hit("usesChip", user, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
+            inside = _carrier(s, user, j)
+            # "A、B等品牌的旗舰机都搭载C": every firm of the subject's list; "A在P中搭载了C": the product P
+            for k in [inside] if inside is not None else s.coordinated(user, frozenset({u.type})):
+                yield Hit("usesChip", k, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
+    # "C…，会被A、B和D大规模部署": the chip first, its users after 被
+    for j, chip in enumerate(ents):
+        if chip.type != "Chip" or chip.owned is not None:
+            continue
+        for k in range(j + 1, len(ents)):
+            if ents[k].type == "Chip":
+                break  # "由X组成的C，会被A部署": the last chip named is the one deployed
+            if ents[k].type in ("Company", "Product") and ents[k].owned is None and _BY_USERS.search(s.text, chip.end, s.chain_start(k)):
+                group = s.coordinated(k, frozenset({"Company", "Product"}))
+                if _USED_AFTER.match(s.text, ents[group[-1]].end):
+                    for g in group:
+                        yield Hit("usesChip", g, j, 0.7, "used-by")
+                break
     for i, p in enumerate(ents):
         # "搭载骁龙8至尊版的手机X"
         if p.type == "Product":
@@ -244,20 +313,37 @@ def hardware(s: Parse) -> Found:
                     yield Hit("usesChip", i, j, 0.75, "chip-powered-product")
 
 
+def _carrier(s: Parse, user: int, j: int) -> int | None:
+    """The product named after the user in "在P中搭载了C", if any."""
+    for k in range(user + 1, j):
+        e = s.ents[k]
+        if e.type == "Product" and e.owned is None and s.before(k, 2).endswith("在") and _IN_PRODUCT.match(s.text[e.end:s.chain_start(j)]) is not None:
+            return k
+    return None
+
+
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
 _T_BEFORE_E = re.compile(rf"^\s?(?:AI|人工智能)?\s?{_CATEGORY}?[^，,；;。、]{{0,6}}?{_CATEGORY}\s?[“\"]?\s?$|^\s?{_CATEGORY}\s?[，,]\s?$")
-_E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的)?\s?(?:全新|最新|新一代|新款|一款|首款|首个|新)?\s?$")
-_OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
+# "X全新多模态模型", "X等大型开源模型" (the list's kind, whatever its size)
+_E_BEFORE_T = re.compile(r"^\s?[”\"」]?\s?(?:的|等\s?(?:小型|大型|主流|知名|优秀的?|领先的?)?)?\s?(?:全新|最新|新一代|新款|一款|首款|首个|新)?\s?$")
+# "X…，它们完全是开源的": a clause on 它 that says what the thing named before it is
+_IT_IS = re.compile(r"\s?(?:它|它们)\s?(?:也|都|完全|全部|本身|基本上)*\s?是\s?(?:完全|真正)?\s?")
+_IT_IS_END = re.compile(r"\s?的\s?[，,；;。！!]")
+_OBJECT_OF_VERB = re.compile(r"(?:对标|比肩|超越|超过|类似于?|基于|采用|使用|媲美|替代|取代|利用|接入)\s?$")
 _T_CATEGORY_AFTER = re.compile(rf"^\s?(?:AI|人工智能)?\s?(?:大)?{_CATEGORY}")
 _REPORTER = re.compile(r"^\s?(?:的)?(?:预测|表示|认为|称|指出|提出|透露|估计|统计|报告|调查|研究|数据|显示|观察|分析|看来|发布的《|在其?《|的《)")
 _NOUN_GAP = re.compile(r"^[^，,；;。]{0,6}?(?:模型|大模型|产品|工具|平台|应用|技术|公司|企业|方案|系统|芯片|领域)?\s?[，,：:]?\s?$")
-_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
+_EXAMPLES = re.compile(r"(?:例如|比如|譬如|诸如|包括|像是|(?<![正假犹恰诚])如(?!下|何|果|今|同|此|期|实))\s?[，,:：]?\s?")
+# a list of examples ends with its sentence, with a new clause of contrast or of the speaker
+# ("…，但像X这样的…", "…，或者X等闭源供应商", "…，我们可以…"; 它们 goes on with the examples), and inside brackets with the bracket
+_SPAN_END = re.compile(r"[；;。]|[，,]\s?(?:但|而|然而|不过|或者|或是|我们)")
+_PASSIVE_AGENT = re.compile(r"被\s?(?:[^，,；;。（）()“”的]{0,8}[、和与及])?\s?$")
 _VERBAL = re.compile(r"发布|推出|超越|超过|达到|实现|是|成为|获得|完成|采用|使用|通过|提升|表现")
 _ITEM_SEP = re.compile(alt("list.item_sep"))
 _EXEMPLAR = re.compile(r"(?:践行者|代表|典型|先驱|先行者|引领者|领头羊|佼佼者|代表企业|代表产品)\s?(?:是|为|有|——|—|：|:|，|,)?\s?$")
 
 
-@construction("zh.tech.related")
+@construction("zh.tech.related", version=2)
 def related(s: Parse) -> Found:
     """An entity the sentence explicitly ties to a trend: its kind (多模态模型GPT-4o, Agent产品Devin), what
     a subject does with the trend (Two Sigma使用AI Agent), examples given for it (如GPT-4的可解释性…)."""
@@ -318,6 +404,13 @@ def related(s: Parse) -> Found:
             for k in group:
                 if k in things:
                     yield Hit("relatedTo", k, t, 0.65, "subject-does-trend")
+    # "我们有X模型，…，它们完全是开源的"
+    for t in trends:
+        te = ents[t]
+        if te.clause and _IT_IS.fullmatch(s.text, s.clauses[te.clause].start, te.start) and _IT_IS_END.match(s.text + "。", te.end):
+            named = [k for k in things if ents[k].type in ("Model", "Product") and ents[k].clause in (te.clause - 1, te.clause - 2)]
+            if named:
+                yield Hit("relatedTo", named[-1], t, 0.65, "it-is-trend")
     # "以DeepSeek为例，…可解释性": the sentence is about its topic
     if s.topic is not None and s.topic in things:
         for t in trends:
@@ -329,7 +422,7 @@ def related(s: Parse) -> Found:
             for i in things:
                 # the thing's own list ("A、B等开源项目") is one item
                 gap = s.text[ents[s.coordinated(i)[-1]].end:ents[t].start] if ents[i].end <= ents[t].start else s.between(i, t)
-                if a <= ents[i].start < b and not _ITEM_SEP.search(gap):
+                if a <= ents[i].start < b and not _ITEM_SEP.search(gap) and not _agent(s, i):
                     yield Hit("relatedTo", i, t, 0.6, "same-example-list")
     # examples given after the trend: "…多模态模型，如Sora、GPT-4o"
     for t in trends:
@@ -339,10 +432,9 @@ def related(s: Parse) -> Found:
         if not m or not _NOUN_GAP.match(rest[:m.start()]):
             continue
         lo = te.end + m.end()
-        stop = _STOP.search(s.text[lo:])
-        hi = lo + stop.start() if stop else len(s.text)
+        hi = _span_end(s.text, te.end + m.start(), lo)
         for i in things:
-            if lo <= ents[i].start < hi:
+            if lo <= ents[i].start < hi and not _agent(s, i):
                 yield Hit("relatedTo", i, t, 0.6, "example-of-trend")
 
 
@@ -374,11 +466,25 @@ def _example_spans(s: Parse) -> list[tuple[int, int]]:
     for m in _EXAMPLES.finditer(s.text):
         if m.start() == 0 or _BLANK.match(s.text[:m.start()]):
             continue  # "如X发布了…" opens the sentence: the whole sentence is the example
-        stop = _STOP.search(s.text[m.end():])
-        end = m.end() + stop.start() if stop else len(s.text)
+        end = _span_end(s.text, m.start(), m.end())
         if not _VERBAL.search(s.text[m.end():end]):
             out.append((m.end(), end))
     return out
+
+
+def _span_end(text: str, opens: int, lo: int) -> int:
+    """Where a list of examples that starts at `lo` (its word at `opens`) ends."""
+    stop = _SPAN_END.search(text, lo)
+    end = stop.start() if stop else len(text)
+    if text[:opens].count("（") + text[:opens].count("(") > text[:opens].count("）") + text[:opens].count(")"):
+        close = re.compile(r"[）)]").search(text, lo, end)
+        end = close.start() if close else end
+    return end
+
+
+def _agent(s: Parse, i: int) -> bool:
+    """Whether the thing (with its list) is the agent of a passive (如Y（被A、B等使用）): not an example."""
+    return bool(_PASSIVE_AGENT.search(s.before(s.coordinated(i)[0], 12)))
 
 
 def _reporter(s: Parse, i: int) -> bool:
