@@ -223,3 +223,29 @@ def test_a_versioned_name_of_a_models_shape_or_cue_is_a_model(extract_text, sent
 def test_a_chip_code_among_chips_the_lexicon_knows_is_a_chip(extract_text):
     analyses = extract_text("以英伟达为例：A100、H100、A800、NX720 都在其中。")
     assert ("NX720", "Chip") in {(m.surface, m.type) for a in analyses for m in a.mentions}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("上周我和Stripe的Hunter Vale聊到了定价。", ("Hunter Vale", "Person")),  # person-shaped, English words
+    ("我给Shopify的Oliver发了消息。", ("Oliver", "Person")),                        # a given name after 的
+    ("Glenwick的 Pollux 平台上线半年就有了百万用户。", ("Pollux", "Product")),      # a product after 的
+    ("苹果的新工具 Oliver 可以整理笔记。", ("Oliver", "Product")),                   # a kind word says product
+])
+def test_a_person_named_after_a_companys_de_is_no_product(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Corvin作为产品负责人，带领团队完成了改版。", "Corvin"),              # 产品负责人 is a job
+    ("Halvard是Brightlane的平台总监。", "Halvard"),
+    ("Tessory 为零售商开发了一款库存管理工具。", "Tessory"),              # 为 = for whom, not a copula
+])
+def test_a_kind_word_in_a_job_title_or_after_for_makes_no_product(extract_text, sentence, name):
+    [a] = extract_text(sentence)
+    assert (name, "Product") not in _ents(a)
+
+
+def test_a_copula_still_says_what_a_name_is(extract_text):
+    [a] = extract_text("Tessory 为一款面向零售商的库存管理工具。")
+    assert ("Tessory", "Product") in _ents(a)

@@ -122,6 +122,7 @@ class NamePatterns:
         out = []
         common = english_common()
         given = _given_names()
+        census = _census_names()
         stop = self.lexicon.stopwords
         # short forms the document spells out in ordinary words are terms wherever they stand
         terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
@@ -167,7 +168,11 @@ class NamePatterns:
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
-                    votes["Product"] = votes.get("Product", 0.0) + 1.0
+                    if kind in ("person", "given", "fullname") or _person_shaped(words, census):
+                        # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
+                        votes = votes or {"Person": 1.0}
+                    else:
+                        votes["Product"] = votes.get("Product", 0.0) + 1.0
                 elif kind in ("name", "word") and not self._model_like(surface) and not votes \
                         and any(e <= a and _RELEASED.match(text[e:a]) for e in companies if a - 10 <= e <= a):
                     votes["Product"] = 1.0
@@ -257,6 +262,19 @@ def _given_names() -> frozenset[str]:
 
     common = english_common()
     return frozenset(words("given_names.txt") | {w for w in words("given_names_census.txt") if w.lower() not in common})
+
+
+@cache
+def _census_names() -> frozenset[str]:
+    """Every given name of the census list, English words among them ("Parker", "Russ", "Will")."""
+    text = (Path(__file__).with_name("data") / "given_names_census.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _person_shaped(words: list[str], census: frozenset[str]) -> bool:
+    """Whether two or three capitalised words open with a given name ("Parker Conrad", "Mickey Mikitani"):
+    after a company's 的 such a name is someone who works there, not a product."""
+    return len(words) in (2, 3) and words[0] in census and all(_PERSON_WORD.match(w) for w in words)
 
 
 def _first(text: str, a: int, b: int) -> str:
