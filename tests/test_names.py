@@ -249,3 +249,33 @@ def test_a_kind_word_in_a_job_title_or_after_for_makes_no_product(extract_text, 
 def test_a_copula_still_says_what_a_name_is(extract_text):
     [a] = extract_text("Tessory 为一款面向零售商的库存管理工具。")
     assert ("Tessory", "Product") in _ents(a)
+
+
+def test_the_last_of_a_list_of_workplaces_is_an_organisation(extract_text):
+    [a, b] = extract_text("她此前曾在Acme Research和Meta AI从事研究工作。", "用户可以在手机上和 Meta AI 对话。")
+    assert ("Meta AI", "Company") in _ents(a)
+    assert ("Meta AI", "Product") in _ents(b)
+
+
+@pytest.mark.parametrize("sentence,not_name", [
+    ("用户可以试试 Zorbly Instacart 的新功能。", "Zorbly"),      # before a lexicon name in one Latin run
+    ("团队把数据接入了 Azure App Zentrics 平台。", "Zentrics"),    # after a lexicon product in one run
+])
+def test_a_word_of_a_longer_name_the_lexicon_knows_part_of_is_no_name(extract_text, sentence, not_name):
+    [a] = extract_text(sentence)
+    assert not any(s == not_name for s, _ in _ents(a))
+
+
+def test_a_company_then_a_name_is_still_its_product(extract_text):
+    [a] = extract_text("Meta Quollix 是一个新产品。")
+    assert ("Quollix", "Product") in _ents(a)
+
+
+def test_a_model_shaped_name_after_a_companys_de_is_a_model(extract_text):
+    [a] = extract_text("腾讯的 Quokka-LLM 在多项测试中表现不错。")
+    assert ("Quokka-LLM", "Model") in _ents(a)
+
+
+def test_a_department_before_a_title_still_names_the_employer(extract_text):
+    [a] = extract_text("他曾任Quillbase产品副总裁。")
+    assert ("Quillbase", "Company") in _ents(a)

@@ -98,8 +98,10 @@ _NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工�
 # where someone works ("在Twitter工作", "Instagram的联合创始人", "Runway 的首席执行官"): an organisation,
 # even where the lexicon knows the name as a product
 _AT = re.compile(r"(?:在|供职于|任职于|就职于)\s?$")
+# the last of a list of workplaces ("在Google Brain和X从事研究")
+_AT_LIST = re.compile(r"(?:在|供职于|任职于|就职于)\s?[^在，,。；;！？\n]{1,24}[和、与及]\s?$")
 _WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职|从事)")
-_ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
+_ROLE_OF = re.compile(r"\s?的?\s?(?:产品|技术|工程|研发|业务|销售|市场)?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
                       r"高管|员工|前员工)")
 
 
@@ -109,7 +111,8 @@ _INVESTS = re.compile(r"\s?(?:投资|注资|出资)")
 
 def employer(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is named as the place someone works at or leads."""
-    return bool(_AT.search(text, max(0, start - 5), start) and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
+    at = _AT.search(text, max(0, start - 5), start) or _AT_LIST.search(text, max(0, start - 32), start)
+    return bool(at and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
 
 
 def noun_after(text: str, end: int) -> bool:

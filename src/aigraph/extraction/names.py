@@ -76,7 +76,9 @@ class NamePatterns:
         makers = {c.end: c for c in lex if c.type == "Company"}
         found: list[Candidate] = []
         chips = sorted(c.start for c in lex if c.type == "Chip")
-        found += self._latin(text, covered, companies, makers, chips)
+        # where lexicon names other than companies end, and where any lexicon name starts
+        things = ({c.end for c in lex if c.type != "Company"}, {c.start for c in lex})
+        found += self._latin(text, covered, companies, makers, chips, things)
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
@@ -118,7 +120,8 @@ class NamePatterns:
         return None
 
     def _latin(self, text: str, covered: bytearray, companies: set[int],
-               makers: dict[int, Candidate] | None = None, chips: list[int] | None = None) -> list[Candidate]:
+               makers: dict[int, Candidate] | None = None, chips: list[int] | None = None,
+               things: tuple[set[int], set[int]] | None = None) -> list[Candidate]:
         out = []
         common = english_common()
         given = _given_names()
@@ -129,6 +132,7 @@ class NamePatterns:
         speakers = _speakers(text)
         for m in LATIN_RUN.finditer(text):
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
+                a0 = a
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
                 # unless they are what makes it an organisation name ("Pantheon AI")
                 while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES):
@@ -155,6 +159,8 @@ class NamePatterns:
                         and (v := _BARE_VERSION.match(text, b)):
                     b = v.end()  # "MiniCPM-Llama3-V 2.5", "Large 2": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
+                if things and (text[a0 - 1:a0] == " " and a0 - 1 in things[0] or text[b:b + 1] == " " and b + 1 in things[1]):
+                    continue  # "Copilot Analytics", "Ask Instacart": a word of a longer name the lexicon knows part of
                 if makers and (made := self._made_by(text, a, b, makers)):
                     out.append(made)
                     continue
@@ -171,6 +177,8 @@ class NamePatterns:
                     if kind in ("person", "given", "fullname") or _person_shaped(words, census):
                         # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
                         votes = votes or {"Person": 1.0}
+                    elif self._model_like(surface):
+                        votes["Model"] = votes.get("Model", 0.0) + 1.0  # "某厂的Macaw-LLM": a model it made
                     else:
                         votes["Product"] = votes.get("Product", 0.0) + 1.0
                 elif kind in ("name", "word") and not self._model_like(surface) and not votes \
