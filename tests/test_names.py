@@ -279,3 +279,21 @@ def test_a_model_shaped_name_after_a_companys_de_is_a_model(extract_text):
 def test_a_department_before_a_title_still_names_the_employer(extract_text):
     [a] = extract_text("他曾任Quillbase产品副总裁。")
     assert ("Quillbase", "Company") in _ents(a)
+
+
+def test_a_person_before_a_lexicon_name_is_still_found(extract_text):
+    [a] = extract_text("本期内容整理自 Daniel Harlow YouTube 频道的专访。")
+    assert any(s == "Daniel Harlow" for s, _ in _ents(a))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tessory 为零售商开发了一款库存管理工具。", ("Tessory", "Company")),   # made for firms: a vendor
+])
+def test_who_makes_something_for_firms_is_an_organisation(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)
+
+
+def test_who_makes_something_for_users_gets_no_type_from_it(extract_text):
+    [a] = extract_text("Quibbly 为用户提供了一款写作工具。")
+    assert ("Quibbly", "Company") not in _ents(a) and ("Quibbly", "Product") not in _ents(a)

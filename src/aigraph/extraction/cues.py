@@ -87,7 +87,9 @@ _SPEAKER_LEFT = re.compile(r"[\s*#>\-]*(?:主持人|嘉宾|采访者|提问者|�
 _SPEAKER_RIGHT = re.compile(r"\s?\**\s?[：:]")
 
 # "X为客户开发了…工具": 为 says for whom X made something, not what X is
-_FOR_VERB = re.compile(r"^\s*(?:[，,]\s*)?为[^，,。；;！？]{0,20}?" + alt("names.for_verb"))
+_FOR_VERB = re.compile(r"^\s*(?:[，,]\s*)?为(?P<whom>[^，,。；;！？]{0,20}?)" + alt("names.for_verb"))
+# ... for other firms ("X为电信公司提供软件"): X sells to businesses, an organisation
+_FOR_FIRMS = re.compile(r"公司|企业|厂商|商家|零售商|运营商|机构|客户|团队")
 
 _GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
 # right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
@@ -149,7 +151,10 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_
         votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Oriol Vinyals：…" in an interview: who speaks
     if employer(text, start, end):
         votes["Company"] = votes.get("Company", 0.0) + 1.0
-    if (m := _COPULA.search(right)) and not _FOR_VERB.match(right):
+    if (f := _FOR_VERB.match(right)):
+        if _FOR_FIRMS.search(f["whom"]):
+            votes["Company"] = votes.get("Company", 0.0) + 1.0
+    elif (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0
     return votes

@@ -77,7 +77,7 @@ class NamePatterns:
         found: list[Candidate] = []
         chips = sorted(c.start for c in lex if c.type == "Chip")
         # where lexicon names other than companies end, and where any lexicon name starts
-        things = ({c.end for c in lex if c.type != "Company"}, {c.start for c in lex})
+        things = ({c.end for c in lex if c.type != "Company"}, {c.start for c in lex if c.type != "Person"})
         found += self._latin(text, covered, companies, makers, chips, things)
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
@@ -159,7 +159,8 @@ class NamePatterns:
                         and (v := _BARE_VERSION.match(text, b)):
                     b = v.end()  # "MiniCPM-Llama3-V 2.5", "Large 2": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
-                if things and (text[a0 - 1:a0] == " " and a0 - 1 in things[0] or text[b:b + 1] == " " and b + 1 in things[1]):
+                if things and (text[a0 - 1:a0] == " " and a0 - 1 in things[0] or text[b:b + 1] == " " and b + 1 in things[1]) \
+                        and not _person_shaped(text[a:b].split(" "), census) and text[a:b] not in given:
                     continue  # "Copilot Analytics", "Ask Instacart": a word of a longer name the lexicon knows part of
                 if makers and (made := self._made_by(text, a, b, makers)):
                     out.append(made)
