@@ -98,6 +98,14 @@ class NamePatterns:
         key = norm(surface)
         return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
 
+    def _model_named(self, surface: str) -> bool:
+        """Whether a name says it is a model by a word in it ("Macaw-LLM") or a model family the lexicon
+        knows, whatever its version: a code with digits alone is as often a car or a drone."""
+        if re.search(r"GPT|LLM|LLaMA|Llama", surface):
+            return True
+        key = norm(surface)
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+
     def _model_shaped(self, surface: str) -> bool:
         """Whether a versioned name has the shape of a model's: a size or tier ("-65B", " Pro"), a dotted
         version, a "v" version, or the name of a model family the lexicon knows ("DALL.E 3")."""
@@ -178,7 +186,7 @@ class NamePatterns:
                     if kind in ("person", "given", "fullname") or _person_shaped(words, census):
                         # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
                         votes = votes or {"Person": 1.0}
-                    elif self._model_like(surface):
+                    elif self._model_named(surface):
                         votes["Model"] = votes.get("Model", 0.0) + 1.0  # "某厂的Macaw-LLM": a model it made
                     else:
                         votes["Product"] = votes.get("Product", 0.0) + 1.0
