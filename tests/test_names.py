@@ -303,3 +303,12 @@ def test_a_name_the_lexicon_knows_keeps_its_sense_in_the_documents_repeats(extra
     a, b, c = extract_text("英伟达推出了世界模型 Cosmos，面向物理AI。", "下面介绍它的用途和应用：Cosmos 平台可以生成视频。",
                            "此外，Cosmos 还能生成大量合成数据。")
     assert ("Cosmos", "Model") in _ents(a) and ("Cosmos", "Model") in _ents(c)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Zorbly 的 Brannock 指出，客户的需求还在增长。", ("Brannock", "Person")),   # says something: a person
+    ("Zorbly 的 Brannock 平台上线了新功能。", ("Brannock", "Product")),          # a kind word: a product
+])
+def test_who_speaks_after_a_companys_de_is_a_person(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)

@@ -53,6 +53,8 @@ _OWNED = re.compile(r"^\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研
 # "星图科技的 Y", "某 Labs 推出的 Y": what an organisation owns or makes, whatever its shape
 _ORG_OWNED = re.compile(r"(?:科技|公司|集团|实验室|智能|AI|Labs?|Inc\.?)\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|"
                         r"打造的?|自研的?|最新的?|新推出的)\s?$")
+# "某公司的 X 指出": X says something, a person
+_SAYS_PERSON = re.compile(r"\s?(?:也|还|则|曾)?" + alt("names.says_person"))
 # "X 推出了 Y" / "X 最近上线了 Y": Y, released by a company and shaped like no model, is a product
 _RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
 
@@ -183,7 +185,8 @@ class NamePatterns:
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
-                    if kind in ("person", "given", "fullname") or _person_shaped(words, census):
+                    if kind in ("person", "given", "fullname") or _person_shaped(words, census) \
+                            or _SAYS_PERSON.match(text, b):
                         # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
                         votes = votes or {"Person": 1.0}
                     elif self._model_named(surface):
