@@ -306,8 +306,8 @@ def test_a_name_the_lexicon_knows_keeps_its_sense_in_the_documents_repeats(extra
 
 
 @pytest.mark.parametrize("sentence,expected", [
-    ("Zorbly 的 Brannock 指出，客户的需求还在增长。", ("Brannock", "Person")),   # says something: a person
-    ("Zorbly 的 Brannock 平台上线了新功能。", ("Brannock", "Product")),          # a kind word: a product
+    ("Microsoft 的 Bishop 指出，客户的需求还在增长。", ("Bishop", "Person")),   # says something: a person
+    ("Microsoft 的 Brannock 平台上线了新功能。", ("Brannock", "Product")),       # a kind word: a product
 ])
 def test_who_speaks_after_a_companys_de_is_a_person(extract_text, sentence, expected):
     [a] = extract_text(sentence)
