@@ -306,3 +306,12 @@ def test_who_makes_something_for_users_gets_no_type_from_it(extract_text):
 def test_who_speaks_after_a_companys_de_is_a_person(extract_text, sentence, expected):
     [a] = extract_text(sentence)
     assert expected in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Orvanth是一名机器学习工程师，目前在微软工作。", ("Orvanth", "Person")),   # 一名: a person
+    ("Orvanth是一家机器学习公司，总部在西雅图。", ("Orvanth", "Company")),       # 一家: a company
+])
+def test_the_measure_word_of_the_copula_tells_a_person_from_a_company(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)

@@ -86,6 +86,8 @@ _LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,
 _SPEAKER_LEFT = re.compile(r"[\s*#>\-]*(?:主持人|嘉宾|采访者|提问者|受访者|对话者|Host|Guest)\s?")
 _SPEAKER_RIGHT = re.compile(r"\s?\**\s?[：:]")
 
+# "X是一位…" / "X作为一名…": the measure words of people, whatever noun follows
+_PERSON_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:是|作为)(?:一名|一位)")
 # "X为客户开发了…工具": 为 says for whom X made something, not what X is
 _FOR_VERB = re.compile(r"^\s*(?:[，,]\s*)?为(?P<whom>[^，,。；;！？]{0,20}?)" + alt("names.for_verb"))
 # ... for other firms ("X为电信公司提供软件"): X sells to businesses, an organisation
@@ -151,7 +153,9 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_
         votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Oriol Vinyals：…" in an interview: who speaks
     if employer(text, start, end):
         votes["Company"] = votes.get("Company", 0.0) + 1.0
-    if (f := _FOR_VERB.match(right)):
+    if _PERSON_COPULA.match(right):
+        votes["Person"] = votes.get("Person", 0.0) + 1.0
+    elif (f := _FOR_VERB.match(right)):
         if _FOR_FIRMS.search(f["whom"]):
             votes["Company"] = votes.get("Company", 0.0) + 1.0
     elif (m := _COPULA.search(right)):
