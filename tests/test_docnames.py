@@ -85,3 +85,9 @@ def test_where_someone_works_is_a_company(extract_text, sentence, expected):
 def test_a_product_stays_a_product_elsewhere(extract_text):
     [a] = extract_text("用户可以在Instagram上分享AI生成的图片。")
     assert ("Instagram", "Product") in _ents(a)
+
+
+def test_a_name_the_lexicon_knows_keeps_its_sense_in_the_documents_repeats(extract_text):
+    a, b, c = extract_text("英伟达推出了世界模型 Cosmos，面向物理AI。", "下面介绍它的用途和应用：Cosmos 平台可以生成视频。",
+                           "此外，Cosmos 还能生成大量合成数据。")
+    assert ("Cosmos", "Model") in _ents(a) and ("Cosmos", "Model") in _ents(c)

@@ -223,3 +223,95 @@ def test_a_versioned_name_of_a_models_shape_or_cue_is_a_model(extract_text, sent
 def test_a_chip_code_among_chips_the_lexicon_knows_is_a_chip(extract_text):
     analyses = extract_text("以英伟达为例：A100、H100、A800、NX720 都在其中。")
     assert ("NX720", "Chip") in {(m.surface, m.type) for a in analyses for m in a.mentions}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("上周我和Stripe的Hunter Vale聊到了定价。", ("Hunter Vale", "Person")),  # person-shaped, English words
+    ("我给Shopify的Oliver发了消息。", ("Oliver", "Person")),                        # a given name after 的
+    ("Glenwick的 Pollux 平台上线半年就有了百万用户。", ("Pollux", "Product")),      # a product after 的
+    ("苹果的新工具 Oliver 可以整理笔记。", ("Oliver", "Product")),                   # a kind word says product
+])
+def test_a_person_named_after_a_companys_de_is_no_product(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Corvin作为产品负责人，带领团队完成了改版。", "Corvin"),              # 产品负责人 is a job
+    ("Halvard是Brightlane的平台总监。", "Halvard"),
+    ("Tessory 为零售商开发了一款库存管理工具。", "Tessory"),              # 为 = for whom, not a copula
+])
+def test_a_kind_word_in_a_job_title_or_after_for_makes_no_product(extract_text, sentence, name):
+    [a] = extract_text(sentence)
+    assert (name, "Product") not in _ents(a)
+
+
+def test_a_copula_still_says_what_a_name_is(extract_text):
+    [a] = extract_text("Tessory 为一款面向零售商的库存管理工具。")
+    assert ("Tessory", "Product") in _ents(a)
+
+
+def test_the_last_of_a_list_of_workplaces_is_an_organisation(extract_text):
+    [a, b] = extract_text("她此前曾在Acme Research和Meta AI从事研究工作。", "用户可以在手机上和 Meta AI 对话。")
+    assert ("Meta AI", "Company") in _ents(a)
+    assert ("Meta AI", "Product") in _ents(b)
+
+
+@pytest.mark.parametrize("sentence,not_name", [
+    ("用户可以试试 Zorbly Instacart 的新功能。", "Zorbly"),      # before a lexicon name in one Latin run
+    ("团队把数据接入了 Azure App Zentrics 平台。", "Zentrics"),    # after a lexicon product in one run
+])
+def test_a_word_of_a_longer_name_the_lexicon_knows_part_of_is_no_name(extract_text, sentence, not_name):
+    [a] = extract_text(sentence)
+    assert not any(s == not_name for s, _ in _ents(a))
+
+
+def test_a_company_then_a_name_is_still_its_product(extract_text):
+    [a] = extract_text("Meta Quollix 是一个新产品。")
+    assert ("Quollix", "Product") in _ents(a)
+
+
+def test_a_model_shaped_name_after_a_companys_de_is_a_model(extract_text):
+    [a] = extract_text("腾讯的 Quokka-LLM 在多项测试中表现不错。")
+    assert ("Quokka-LLM", "Model") in _ents(a)
+
+
+def test_a_department_before_a_title_still_names_the_employer(extract_text):
+    [a] = extract_text("他曾任Quillbase产品副总裁。")
+    assert ("Quillbase", "Company") in _ents(a)
+
+
+def test_a_person_before_a_lexicon_name_is_still_found(extract_text):
+    [a] = extract_text("本期内容整理自 Daniel Harlow YouTube 频道的专访。")
+    assert any(s == "Daniel Harlow" for s, _ in _ents(a))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tessory 为零售商开发了一款库存管理工具。", ("Tessory", "Company")),   # made for firms: a vendor
+])
+def test_who_makes_something_for_firms_is_an_organisation(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)
+
+
+def test_who_makes_something_for_users_gets_no_type_from_it(extract_text):
+    [a] = extract_text("Quibbly 为用户提供了一款写作工具。")
+    assert ("Quibbly", "Company") not in _ents(a) and ("Quibbly", "Product") not in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Microsoft 的 Bishop 指出，客户的需求还在增长。", ("Bishop", "Person")),   # says something: a person
+    ("Microsoft 的 Brannock 平台上线了新功能。", ("Brannock", "Product")),       # a kind word: a product
+])
+def test_who_speaks_after_a_companys_de_is_a_person(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Orvanth是一名机器学习工程师，目前在微软工作。", ("Orvanth", "Person")),   # 一名: a person
+    ("Orvanth是一家机器学习公司，总部在西雅图。", ("Orvanth", "Company")),       # 一家: a company
+])
+def test_the_measure_word_of_the_copula_tells_a_person_from_a_company(extract_text, sentence, expected):
+    [a] = extract_text(sentence)
+    assert expected in _ents(a)

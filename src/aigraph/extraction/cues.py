@@ -46,15 +46,16 @@ _RIGHT = {
                r"融资|上市|旗下|推出|发布|研发|开发了|宣布|的创始人|创始人|的CEO|CEO|团队|与.{1,16}合作|"
                r"正在打造|致力于|专注于|的产品|的模型|的芯片|股价|市值|营收|收入|员工|" + alt("names.org_after"),
     "Model": r"模型|大模型|系列模型|的参数|参数规模|在.{0,10}(?:基准|测试|榜单)",
-    "Chip": r"芯片|GPU|显卡|处理器|加速卡|集群",
-    "Product": r"平台|工具|应用|App|APP|助手|产品|功能|服务|插件|搜索引擎|上线|的用户|用户|客户端|浏览器",
+    "Chip": r"芯片|GPU|CPU|显卡|处理器|加速卡|集群",
+    "Product": r"(?:平台|工具|应用|App|APP|助手|产品|功能|服务|插件|搜索引擎)(?!" + alt("names.kind_role") + r")|"
+               r"上线|的用户|用户|客户端|浏览器",
     "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出",
 }
 # "X是一家…公司" / "X是…工具": what the copula says X is.
 # the last kind word before the clause ends is the head ("Acme是某大厂最重要的芯片供应合作伙伴": a partner)
 _COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:则)?(?:是|作为|为)(?:一家|一个|一款|一种|面向|全球|美国|中国)?[^，,。；;！？]{0,30}"
                      r"(?P<kind>公司|初创|企业|厂商|实验室|机构|基金(?!会)|资本|工具|平台|应用|产品|助手|搜索引擎|社区|模型|芯片|处理器|"
-                     r"合作伙伴|供应商|竞争对手)(?!\s?(?:更|还要|还))")  # "是比某种模型更广的": a comparison, no kind
+                     r"合作伙伴|供应商|竞争对手)(?!\s?(?:更|还要|还))(?!" + alt("names.kind_role") + ")")  # "是比某种模型更广的": a comparison, no kind
 _COPULA_TYPE = {"公司": "Company", "初创": "Company", "企业": "Company", "厂商": "Company", "实验室": "Company",
                 "机构": "Company", "基金": "Investor", "资本": "Investor", "工具": "Product", "平台": "Product",
                 "应用": "Product", "产品": "Product", "助手": "Product", "搜索引擎": "Product", "社区": "Product",
@@ -85,17 +86,26 @@ _LIST_TAIL = re.compile(r"^(?:\s?[、,，和与及]\s?[^\s、,，。；;：:]{1,
 _SPEAKER_LEFT = re.compile(r"[\s*#>\-]*(?:主持人|嘉宾|采访者|提问者|受访者|对话者|Host|Guest)\s?")
 _SPEAKER_RIGHT = re.compile(r"\s?\**\s?[：:]")
 
+# "X是一位…" / "X作为一名…": the measure words of people, whatever noun follows
+_PERSON_COPULA = re.compile(r"^\s*(?:[，,]\s*)?(?:是|作为)(?:一名|一位)")
+# "X为客户开发了…工具": 为 says for whom X made something, not what X is
+_FOR_VERB = re.compile(r"^\s*(?:[，,]\s*)?为(?P<whom>[^，,。；;！？]{0,20}?)" + alt("names.for_verb"))
+# ... for other firms ("X为电信公司提供软件"): X sells to businesses, an organisation
+_FOR_FIRMS = re.compile(r"公司|企业|厂商|商家|零售商|运营商|机构|客户|团队")
+
 _GLOSS = re.compile(r"^\s?[（(][^）)]{0,30}[）)]")
 # right-hand cues that are nouns (what X is), as opposed to verbs (what X does)
-_NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|显卡|处理器|模型|大模型|"
+_NOUN_RIGHT = re.compile(r"^\s?(?:公司|初创|企业|资本|基金|平台|工具|应用|App|APP|助手|产品|芯片|GPU|CPU|显卡|处理器|模型|大模型|"
                          r"搜索引擎|教授|博士|院士|老师|先生|女士|领投|跟投|参投|合伙人|团队|" + alt("names.org_after") + ")")
 
 
 # where someone works ("在Twitter工作", "Instagram的联合创始人", "Runway 的首席执行官"): an organisation,
 # even where the lexicon knows the name as a product
 _AT = re.compile(r"(?:在|供职于|任职于|就职于)\s?$")
+# the last of a list of workplaces ("在Google Brain和X从事研究")
+_AT_LIST = re.compile(r"(?:在|供职于|任职于|就职于)\s?[^在，,。；;！？\n]{1,24}[和、与及]\s?$")
 _WORKS = re.compile(r"\s?(?:工作|任职|担任|上班|实习|供职|从事)")
-_ROLE_OF = re.compile(r"\s?的?\s?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
+_ROLE_OF = re.compile(r"\s?的?\s?(?:产品|技术|工程|研发|业务|销售|市场)?(?:联合创始人|创始人|首席[\u4e00-\u9fff]{1,4}官|CEO|CTO|COO|CFO|CPO|总裁|副总裁|董事长|总经理|"
                       r"高管|员工|前员工)")
 
 
@@ -105,7 +115,8 @@ _INVESTS = re.compile(r"\s?(?:投资|注资|出资)")
 
 def employer(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is named as the place someone works at or leads."""
-    return bool(_AT.search(text, max(0, start - 5), start) and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
+    at = _AT.search(text, max(0, start - 5), start) or _AT_LIST.search(text, max(0, start - 32), start)
+    return bool(at and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
 
 
 def noun_after(text: str, end: int) -> bool:
@@ -142,7 +153,12 @@ def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_
         votes["Person"] = votes.get("Person", 0.0) + 1.5  # "Oriol Vinyals：…" in an interview: who speaks
     if employer(text, start, end):
         votes["Company"] = votes.get("Company", 0.0) + 1.0
-    if (m := _COPULA.search(right)):
+    if _PERSON_COPULA.match(right):
+        votes["Person"] = votes.get("Person", 0.0) + 1.0
+    elif (f := _FOR_VERB.match(right)):
+        if _FOR_FIRMS.search(f["whom"]):
+            votes["Company"] = votes.get("Company", 0.0) + 1.0
+    elif (m := _COPULA.search(right)):
         typ = _COPULA_TYPE[m["kind"]]
         votes[typ] = votes.get(typ, 0.0) + 1.0
     return votes

@@ -100,6 +100,9 @@ def repeats(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A name the patterns found with good evidence is the same name elsewhere in the document."""
     out = []
     seen: set[str] = set()
+    # a name the lexicon knows, read in its sense somewhere in the document, keeps that sense in its
+    # repeats ("Cosmos" a model beside "世界模型" once, though "Cosmos 平台" looks like a product)
+    known = {text[d.start:d.end]: d for d in chosen if d.source.startswith("lexicon") and d.entry is not None}
     for c in chosen:
         surface = text[c.start:c.end]
         if not c.source.startswith("pattern:") or c.score < 0.6 or surface in seen:
@@ -107,6 +110,7 @@ def repeats(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if not surface.isascii() and len(surface) < 3:
             continue
         seen.add(surface)
+        c = known.get(surface, c)
         for m in re.finditer(re.escape(surface), text):
             if latin_boundary_ok(text, m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), c.type, c.name, "propagated", 0.7, c.entry))

@@ -53,6 +53,8 @@ _OWNED = re.compile(r"^\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研
 # "星图科技的 Y", "某 Labs 推出的 Y": what an organisation owns or makes, whatever its shape
 _ORG_OWNED = re.compile(r"(?:科技|公司|集团|实验室|智能|AI|Labs?|Inc\.?)\s?(?:的|旗下的?|推出的?|发布的?|开发的?|研发的?|"
                         r"打造的?|自研的?|最新的?|新推出的)\s?$")
+# "某公司的 X 指出": X says something, a person
+_SAYS_PERSON = re.compile(r"\s?(?:也|还|则|曾)?" + alt("names.says_person"))
 # "X 推出了 Y" / "X 最近上线了 Y": Y, released by a company and shaped like no model, is a product
 _RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
 
@@ -76,7 +78,9 @@ class NamePatterns:
         makers = {c.end: c for c in lex if c.type == "Company"}
         found: list[Candidate] = []
         chips = sorted(c.start for c in lex if c.type == "Chip")
-        found += self._latin(text, covered, companies, makers, chips)
+        # where lexicon names other than companies end, and where any lexicon name starts
+        things = ({c.end for c in lex if c.type != "Company"}, {c.start for c in lex if c.type != "Person"})
+        found += self._latin(text, covered, companies, makers, chips, things)
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
@@ -92,6 +96,14 @@ class NamePatterns:
         """Whether a name reads as a model: it ends in a version number, or begins or ends with the
         name of a model family the lexicon knows ("LLaVA-UHD", "DriveGPT4")."""
         if re.search(r"[A-Za-z]\d+(?:\.\d+)?$", surface) or re.search(r"GPT|LLM|LLaMA|Llama", surface):
+            return True
+        key = norm(surface)
+        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+
+    def _model_named(self, surface: str) -> bool:
+        """Whether a name says it is a model by a word in it ("Macaw-LLM") or a model family the lexicon
+        knows, whatever its version: a code with digits alone is as often a car or a drone."""
+        if re.search(r"GPT|LLM|LLaMA|Llama", surface):
             return True
         key = norm(surface)
         return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
@@ -118,16 +130,19 @@ class NamePatterns:
         return None
 
     def _latin(self, text: str, covered: bytearray, companies: set[int],
-               makers: dict[int, Candidate] | None = None, chips: list[int] | None = None) -> list[Candidate]:
+               makers: dict[int, Candidate] | None = None, chips: list[int] | None = None,
+               things: tuple[set[int], set[int]] | None = None) -> list[Candidate]:
         out = []
         common = english_common()
         given = _given_names()
+        census = _census_names()
         stop = self.lexicon.stopwords
         # short forms the document spells out in ordinary words are terms wherever they stand
         terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
         speakers = _speakers(text)
         for m in LATIN_RUN.finditer(text):
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
+                a0 = a
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
                 # unless they are what makes it an organisation name ("Pantheon AI")
                 while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES):
@@ -154,6 +169,9 @@ class NamePatterns:
                         and (v := _BARE_VERSION.match(text, b)):
                     b = v.end()  # "MiniCPM-Llama3-V 2.5", "Large 2": the version is part of the name
                     surface, words = text[a:b], text[a:b].split(" ")
+                if things and (text[a0 - 1:a0] == " " and a0 - 1 in things[0] or text[b:b + 1] == " " and b + 1 in things[1]) \
+                        and not _person_shaped(text[a:b].split(" "), census) and text[a:b] not in given:
+                    continue  # "Copilot Analytics", "Ask Instacart": a word of a longer name the lexicon knows part of
                 if makers and (made := self._made_by(text, a, b, makers)):
                     out.append(made)
                     continue
@@ -167,7 +185,14 @@ class NamePatterns:
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
                 if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
-                    votes["Product"] = votes.get("Product", 0.0) + 1.0
+                    if kind in ("person", "given", "fullname") or _person_shaped(words, census) \
+                            or _SAYS_PERSON.match(text, b):
+                        # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
+                        votes = votes or {"Person": 1.0}
+                    elif self._model_named(surface):
+                        votes["Model"] = votes.get("Model", 0.0) + 1.0  # "某厂的Macaw-LLM": a model it made
+                    else:
+                        votes["Product"] = votes.get("Product", 0.0) + 1.0
                 elif kind in ("name", "word") and not self._model_like(surface) and not votes \
                         and any(e <= a and _RELEASED.match(text[e:a]) for e in companies if a - 10 <= e <= a):
                     votes["Product"] = 1.0
@@ -257,6 +282,19 @@ def _given_names() -> frozenset[str]:
 
     common = english_common()
     return frozenset(words("given_names.txt") | {w for w in words("given_names_census.txt") if w.lower() not in common})
+
+
+@cache
+def _census_names() -> frozenset[str]:
+    """Every given name of the census list, English words among them ("Parker", "Russ", "Will")."""
+    text = (Path(__file__).with_name("data") / "given_names_census.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _person_shaped(words: list[str], census: frozenset[str]) -> bool:
+    """Whether two or three capitalised words open with a given name ("Parker Conrad", "Mickey Mikitani"):
+    after a company's 的 such a name is someone who works there, not a product."""
+    return len(words) in (2, 3) and words[0] in census and all(_PERSON_WORD.match(w) for w in words)
 
 
 def _first(text: str, a: int, b: int) -> str:
