@@ -1,4 +1,4 @@
-"""Relation constructions about technology: comparisons, foundations, hardware, trends."""
+"""Relation constructions about technology: comparisons and ties to trends (foundations and chips: rules_stack)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,6 @@ _OF = re.compile(r"^\s?的\s?$")
 _ETC = re.compile(r"^\s?等")
 _STOP = re.compile(r"[；;。]")
 _BLANK = re.compile(r"^[\s*#]*$")
-_CARRIED = re.compile(r"搭载|采用|配备|装备|集成")
 # a sentence with none of the comparison words above compares nothing (a quick test first)
 _COMPARE_CUE = re.compile("|".join(sorted({w[:2] for p in (_BEAT, _LIKE_AFTER, _WITH_BEFORE, _REACH, _LEVEL_AFTER, _RIVALS_AFTER)
                                            for w in re.findall(r"[\u4e00-\u9fff]+", p.pattern)})))
@@ -66,7 +65,7 @@ def competes(s: Parse) -> Found:
     for j, b in enumerate(ents):
         if b.owned is not None or b.type not in ("Company", "Model", "Chip"):
             continue
-        lead = s.text[max(0, _chain_start(s, j) - 16):_chain_start(s, j)]
+        lead = s.text[max(0, s.chain_start(j) - 16):s.chain_start(j)]
         kind = None
         if _BEAT.search(lead):
             kind, conf = "beats", 0.75
@@ -85,17 +84,17 @@ def competes(s: Parse) -> Found:
             kind, conf = "times", 0.7
         if kind is None and _WITH_BEFORE.search(lead) and _RIVALS_AFTER.match(_after_list(s, j)):
             kind, conf = "alike", 0.75  # "A、B和C的新模型在跑分上没有明显差距"
-        if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:_chain_start(s, j)]) \
+        if kind is None or _NOT_RIVALRY.search(s.text[s.clauses[b.clause].start:s.chain_start(j)]) \
                 or _NOT_RIVALRY.match(s.after(j, 8)) or _BEATEN_THING.match(s.after(j, 8)) \
                 or _OWN_AMOUNT.search(_CLAUSE_REST.match(s.after(j, 20)).group()):
             continue  # "A的融资额超过了B": money or size compared, not a rivalry; "击败X游戏": a game beaten
         a = _compared_with(s, j)
         if kind in ("better", "improves") and a is not None and s.ents[a].clause != b.clause \
-                and (kind == "better" or len(s.text[s.clauses[b.clause].start:_chain_start(s, j)].strip(" ，,")) > 6):
+                and (kind == "better" or len(s.text[s.clauses[b.clause].start:s.chain_start(j)].strip(" ，,")) > 6):
             a = None  # "…，比B更好": what is better is in this clause, or unsaid; "X，性能较B提升": X's
         if kind == "alike" and a is not None and ents[a].clause == b.clause and _WITH_SIDE.search(s.before(s.coordinated(a)[0], 4)):
             a = None  # "我正在与A的芯片、B和C竞争": A and B are both the speaker's rivals
-        if a is not None and _HELPS.search(s.text[ents[a].end:_chain_start(s, j)]):
+        if a is not None and _HELPS.search(s.text[ents[a].end:s.chain_start(j)]):
             a = None  # "A帮助出租车公司与B竞争": A helps the rivals, it is not one
         if kind == "alike" and _RIVALS_AFTER.match(_after_list(s, j)):
             group = s.coordinated(j)  # "A和B之间的竞争": the list's members are each other's rivals
@@ -116,7 +115,7 @@ def _measured(s: Parse, j: int) -> bool:
     like = _LIKE_AFTER.match(_after_list(s, j)).group()
     if not _SIMILAR_END.search(like):
         return True
-    return bool(_MEASURE.search(s.text[s.clauses[s.ents[j].clause].start:_chain_start(s, j)] + like))
+    return bool(_MEASURE.search(s.text[s.clauses[s.ents[j].clause].start:s.chain_start(j)] + like))
 
 
 def _after_list(s: Parse, j: int) -> str:
@@ -160,166 +159,8 @@ def _compared(s: Parse, k: int) -> bool:
     """Whether entity `k` (or its list) is itself the beaten side of a comparison ("超越B和C"), or the other
     side of a rivalry with the same speaker ("我在和B竞争，我在和C竞争": B and C are not each other's)."""
     first = s.coordinated(k)[0]
-    lead = s.text[max(0, _chain_start(s, first) - 16):_chain_start(s, first)]
+    lead = s.text[max(0, s.chain_start(first) - 16):s.chain_start(first)]
     return bool(_BEAT.search(lead)) or bool(_WITH_SIDE.search(lead) and _LIKE_AFTER.match(_after_list(s, k)))
-
-
-def _chain_start(s: Parse, j: int) -> int:
-    k = j
-    while s.ents[k].owner is not None:
-        k = s.ents[k].owner
-    return s.ents[k].start
-
-
-_BASED = re.compile(rf"^\s?(?:{alt('based.adverb')}){{0,2}}(?:基于|依托|依赖|利用|采用|使用|接入|集成|搭载|调用|整合|融合)(?:了)?\s?$")
-_INTEGRATE = alt("based.integrate")
-# "将Gemini大模型集成到X中", "把B的能力接入X": the model before its verb, the product after it
-_INTO = re.compile(rf"^\s?(?:模型|大模型)?\s?(?:的[^，,；;。将把]{{0,8}}?)?{_INTEGRATE}(?:到|进|至)?(?:了)?\s?$")
-_TAKEN = re.compile(r"(?:将|把)\s?$")
-# "在X中接入了B", "在其X里引入B": the product first
-_INSIDE = re.compile(rf"^\s?[^，,；;。在将把]{{0,6}}?(?:中|里|之中)\s?{_INTEGRATE}(?:了)?\s?$")
-_IN = re.compile(r"在\s?(?:其|自家|自己的)?\s?$")
-_BASED_AFTER = re.compile(r"^\s?(?:模型|大模型|的能力)?\s?(?:生成|来|作为|构建|开发|打造|驱动|提供|实现|进行|完成|训练|微调|优化)")
-_ON_TOP = re.compile(r"^\s?(?:的)?(?:基础上|之上)")
-_POWERED = re.compile(r"^\s?(?:驱动|加持|赋能|支持|提供支持)(?:的)")
-_DISTILLED = re.compile(r"^\s?(?:是|由|从|自)?\s?$")
-
-
-@construction("zh.tech.based-on")
-def based_on(s: Parse) -> Found:
-    """A基于B / A利用B生成 / 在B基础上的A / B驱动的A / A蒸馏自B."""
-    ents = s.ents
-    if not any(e.type == "Model" for e in ents):
-        return
-    for j, m in enumerate(ents):
-        if m.type != "Model" or m.owned is not None:
-            continue
-        start = _chain_start(s, j)
-        for i, a in enumerate(ents):
-            if i == j or a.type not in ("Model", "Product") or a.owned is not None:
-                continue
-            if a.end <= start:
-                gap = s.text[a.end:start]
-                if _BASED.match(gap) and (_BASED_AFTER.match(s.after(j, 8)) or re.search(r"基于|依托|接入|集成|搭载", gap)):
-                    yield Hit("basedOn", i, j, 0.75, "a-uses-model")
-                elif re.match(r"^\s?(?:在)\s?$", gap) and _ON_TOP.match(s.after(j, 6)):
-                    yield Hit("basedOn", i, j, 0.7, "on-top-of")
-                elif _INSIDE.match(gap) and _IN.search(s.before(i, 6)):
-                    yield Hit("basedOn", i, j, 0.75, "built-into")
-                elif re.match(r"^\s?(?:蒸馏|微调|衍生)自\s?$", gap) or (re.match(r"^\s?(?:是|由)?(?:从)\s?$", gap)
-                                                                    and re.match(r"^\s?(?:蒸馏|微调)", s.after(j, 4))):
-                    yield Hit("basedOn", i, j, 0.75, "distilled-from")
-            else:
-                gap = s.text[m.end:a.start]
-                if re.match(r"^\s?(?:模型)?\s?(?:驱动|加持|赋能)的[^，,；;。]{0,10}$", gap):
-                    yield Hit("basedOn", i, j, 0.7, "powered-by")
-                elif _INTO.match(gap) and _TAKEN.search(s.text, 0, start):
-                    yield Hit("basedOn", i, j, 0.75, "built-into")
-                elif re.search(r"基于\s?$", s.before(j, 3)) and re.match(r"^\s?(?:模型|大模型)?(?:的|开发的|打造的|构建的)[^，,；;。]{0,10}$", gap):
-                    yield Hit("basedOn", i, j, 0.75, "built-on")
-
-
-# "A是一个应用程序，最初是基于B构建的", "推出了A，这是一种由B驱动的助手", "A，它由B提供支持": a clause of
-# description after A that opens on 是 (or 这/它) and names what A is built on or powered by
-_ADV = rf"(?:{alt('based.adverb')}|最初|目前|现在|实际上|基本上)"
-_DESCRIBES = re.compile(rf"\s?(?:(?:这|它)\s?{_ADV}{{0,2}}\s?(?:是|为)?|{_ADV}{{0,2}}\s?(?:是|为))\s?(?:一[个种款套项])?"
-                        rf"[^，,；;。]{{0,8}}?(?:(?P<on>基于)|(?P<top>在)|由)\s?(?:强大的|最新的|自家的|其)?\s?$")
-_BUILT_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:的|构建|开发|打造|训练|微调)")
-_TOP_AFTER = re.compile(r"^\s?(?:模型|大模型)?\s?(?:之上|的基础上|基础上)")
-_POWERED_AFTER = re.compile(rf"^\s?(?:模型|大模型)?\s?{alt('based.powers')}")
-
-
-@construction("zh.tech.based-described")
-def based_described(s: Parse) -> Found:
-    """A…，(这)是基于B构建的… / A，这是一种由B驱动的… / A，它由B提供支持 / A，它是在B之上构建的: A is the
-    thing the clauses before named last."""
-    ents = s.ents
-    for j, m in enumerate(ents):
-        if m.type != "Model" or m.owned is not None or m.clause == 0:
-            continue
-        lead = _DESCRIBES.fullmatch(s.text, s.clauses[m.clause].start, _chain_start(s, j))
-        after = _BUILT_AFTER if lead and lead.group("on") else _TOP_AFTER if lead and lead.group("top") else _POWERED_AFTER
-        if not lead or not after.match(s.after(j, 8)):
-            continue
-        before = [k for k in range(j) if ents[k].clause in (m.clause - 1, m.clause - 2) and ents[k].owned is None
-                  and ents[k].type in ("Model", "Product")]
-        if before and ents[before[-1]].name != m.name:
-            yield Hit("basedOn", before[-1], j, 0.7, "described-as-based")
-
-
-_CHIP_USE = re.compile(r"(?:使用|用|采用|通过|需|需要|仅需|部署|搭载|配备|基于|(?<![正现仍还])在|依靠|购买|采购|订购|集成|装备|运行在)(?:了)?"
-                       r"(?:[^，,；;。]|(?<=\d),(?=\d)){0,18}$")
-_CARDS = re.compile(r"[\d万千百]\s?(?:张|块|颗|枚|个|台|片|卡)\s?$")
-# "C…会被A、B部署": the passive's agents use the chip
-_BY_USERS = re.compile(r"[^；;。]{0,16}?[，,]?\s?(?:将|已|已经|也|均|都)?\s?被\s?$")
-_USED_AFTER = re.compile(r"\s?(?:等)?(?:公司|厂商|企业)?\s?(?:率先|大规模|广泛|批量|陆续)?\s?(?:部署|采用|使用|采购|购买|订购|搭载)")
-# "在P系列中搭载了C": the product the chip goes into
-_IN_PRODUCT = re.compile(r"^\s?(?:系列|全系|机型)?\s?(?:中|里|上)\s?(?:均|都|也|将)?\s?(?:搭载|采用|配备|装备|集成)(?:了)?")
-_TRAINS = re.compile(r"训练(?:了|出)?\s?$")
-_MAKES_CHIPS = re.compile(alt("chip.makes"))
-
-
-@construction("zh.tech.hardware", version=2)
-def hardware(s: Parse) -> Found:
-    """A model trained on chips (trainedOn); a product or company that uses them (usesChip)."""
-    ents = s.ents
-    if not any(e.type == "Chip" for e in ents):
-        return
-    for j, chip in enumerate(ents):
-        if chip.type != "Chip" or chip.owned is not None:
-            continue
-        lead = s.text[max(0, _chain_start(s, j) - 24):_chain_start(s, j)]
-        carried = _CARRIED.search(s.before(j, 12)) is not None
-        if not (_CHIP_USE.search(lead) or _CARDS.search(lead)):
-            continue
-        user = s.clauses[chip.clause].subject
-        if user is None:
-            continue
-        u = ents[user]
-        if u.start > chip.start:
-            continue
-        # "OpenAI训练GPT-4大约需要25000个A100": the model trained is what runs on the chips
-        trained = [k for k in s.clauses[chip.clause].ents if ents[k].type == "Model" and u.end <= ents[k].start < chip.start
-                   and _TRAINS.search(s.before(k, 4))]
-        if trained:
-            yield Hit("trainedOn", trained[0], j, 0.75, "trained-model-on-chip")
-        elif u.type == "Model":
-            yield Hit("trainedOn", user, j, 0.75, "model-on-chip")
-        elif u.type in ("Company", "Product") and (carried or _CHIP_USE.search(lead)) \
-                and not _MAKES_CHIPS.search(s.text, u.end, chip.start):
-            inside = _carrier(s, user, j)
-            # "A、B等品牌的旗舰机都搭载C": every firm of the subject's list; "A在P中搭载了C": the product P
-            for k in [inside] if inside is not None else s.coordinated(user, frozenset({u.type})):
-                yield Hit("usesChip", k, j, 0.7, "uses-chip")  # "A制造这些芯片": a maker uses none
-    # "C…，会被A、B和D大规模部署": the chip first, its users after 被
-    for j, chip in enumerate(ents):
-        if chip.type != "Chip" or chip.owned is not None:
-            continue
-        for k in range(j + 1, len(ents)):
-            if ents[k].type == "Chip":
-                break  # "由X组成的C，会被A部署": the last chip named is the one deployed
-            if ents[k].type in ("Company", "Product") and ents[k].owned is None and _BY_USERS.search(s.text, chip.end, s.chain_start(k)):
-                group = s.coordinated(k, frozenset({"Company", "Product"}))
-                if _USED_AFTER.match(s.text, ents[group[-1]].end):
-                    for g in group:
-                        yield Hit("usesChip", g, j, 0.7, "used-by")
-                break
-    for i, p in enumerate(ents):
-        # "搭载骁龙8至尊版的手机X"
-        if p.type == "Product":
-            for j, chip in enumerate(ents):
-                if chip.type == "Chip" and chip.end <= p.start and re.match(r"^\s?的[^，,；;。]{0,8}$", s.text[chip.end:p.start]) \
-                        and re.search(r"搭载|采用|配备|基于", s.before(j, 4)):
-                    yield Hit("usesChip", i, j, 0.75, "chip-powered-product")
-
-
-def _carrier(s: Parse, user: int, j: int) -> int | None:
-    """The product named after the user in "在P中搭载了C", if any."""
-    for k in range(user + 1, j):
-        e = s.ents[k]
-        if e.type == "Product" and e.owned is None and s.before(k, 2).endswith("在") and _IN_PRODUCT.match(s.text[e.end:s.chain_start(j)]) is not None:
-            return k
-    return None
 
 
 _CATEGORY = r"(?:大模型|模型|产品|工具|平台|系统|功能|应用|初创|公司|企业|芯片|助手|框架|服务|解决方案|智能体|赛道|领域|方案|引擎|技术)"
@@ -360,7 +201,7 @@ def related(s: Parse) -> Found:
         te = ents[t]
         for i in things:
             e = ents[i]
-            start = _chain_start(s, i)
+            start = s.chain_start(i)
             # category apposition, either order
             if te.end <= start and _T_BEFORE_E.match(s.text[te.end:start]) \
                     and ("的" in s.text[te.end:start] or not _describes_before(s, t, i)):
