@@ -25,6 +25,7 @@ def _ents(analysis):
     ("某大厂发布了“星澜”大模型，参数规模超过千亿。", ("星澜", "Model")),              # release verb, marks, 大模型
     ("The $40 million round was led by Zephyr Grove.", ("Zephyr Grove", "Investor")),  # an investing role
     ("The round drew participation from Quillon Ventures.", ("Quillon Ventures", "Investor")),
+    ("云帆科技的新一轮融资由高瓴成长基金领投。", ("高瓴成长基金", "Investor")),    # a known investor's fund, whole
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -41,6 +42,7 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("报告《Sparks of Artificial General Intelligence》引发讨论。", "Sparks of Artificial General Intelligence"),
     ("公司推出了“研究预览版”，反响不错。", "研究预览版"),                               # marks for emphasis
     ("他们发布了《2024人工智能发展报告》。", "2024人工智能发展报告"),                  # a report, not a product
+    ("高瓴发展基金会资助了这项研究。", "高瓴发展基金"),                                # a foundation, no fund
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)

@@ -365,7 +365,7 @@ def funding(s: Parse) -> Found:
             continue
         share = money(s.text, r.stake, r.end)[0] if r.stake is not None else None
         for k in r.investors:
-            firm = _firm_of(s, k)
+            firm = firm_of(s, k)
             if firm is not None:
                 if firm in r.investors:
                     continue
@@ -373,13 +373,14 @@ def funding(s: Parse) -> Found:
             yield Hit("investedIn", k, r.investee, r.confidence, r.rule, span=(r.start, r.end), amount=share)
 
 
-# a firm's title before a person's name ("红杉资本合伙人P"): the person acts for the firm
-_FIRM_TITLE = re.compile(r"\s?的?\s?" + alt("people.head", "people.other", "people.founder") + r"\s?")
+# a firm's title before a person's name
+# ("红杉资本合伙人P"), or the firm's own person ("某资本的P领投"): the person acts for the firm
+_FIRM_TITLE = re.compile(r"[)）]?\s?(?:的?\s?" + alt("people.head", "people.other", "people.founder") + r"|的)\s?")
 
 
-def _firm_of(s: Parse, k: int) -> int | None:
+def firm_of(s: Parse, k: int) -> int | None:
     """The investing firm a person named as an investor acts for, when its title stands right before them
-    ("红杉资本合伙人P领投"): the firm's money, not the partner's own."""
+    ("红杉资本合伙人P领投", "某资本的P领投"): the firm's money, not the partner's own."""
     if k == 0 or s.ents[k].type != "Person":
         return None
     firm = s.ents[k - 1]

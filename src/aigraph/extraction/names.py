@@ -81,6 +81,7 @@ class NamePatterns:
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
         found += names_cn.funds(text, covered)
+        found += names_cn.fund_tails(text, lex)
         found += names_cn.organisations(text, covered)
         found += names_cn.sources(text, covered)
         found += names_cn.models(text, covered)

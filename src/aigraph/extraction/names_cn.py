@@ -441,6 +441,24 @@ def organisations(text: str, covered: bytearray) -> list[Candidate]:
     return out
 
 
+# a fund named after its investor ("某某资本成长基金", "上海国投先导基金"): the investor's name, a kind, 基金
+_FUND_TAIL = re.compile(rf"\s?(?:{alt('names.fund_tail')}){{1,2}}\s?基金(?!会)")
+
+
+def fund_tails(text: str, lex: list[Candidate]) -> list[Candidate]:
+    """Funds named by an investor the lexicon knows and a kind of fund after it: the whole name, so that
+    the fund is not cut back to its parent (and what it does is still read after the full name)."""
+    out = []
+    for c in lex:
+        if c.type not in ("Investor", "Company"):
+            continue
+        m = _FUND_TAIL.match(text, c.end)
+        if m:
+            name = text[c.start:m.end()]
+            out.append(Candidate(c.start, m.end(), "Investor", name, "pattern:cn-fund", 0.7))
+    return out
+
+
 def _fund_kind(brand: str) -> bool:
     """Whether a fund's would-be brand is only words for a kind of fund ("风险投资", "人民币双币", "大消费")."""
     rest = brand.lstrip("大全新某")

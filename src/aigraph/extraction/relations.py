@@ -123,6 +123,8 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     """The fact a hit reads, with the attributes its clauses state; None when the types do not fit."""
     s, o = _entity(sent, hit.subject), _entity(sent, hit.object)
     pred, conf = hit.predicate, hit.confidence
+    if pred == "investedIn" and hit.subject != CONTEXT and (firm := events.firm_of(sent, hit.subject)) is not None:
+        s = sent.ents[firm]  # "某资本的P领投了B": whatever construction read it, the money is the firm's
     if not allowed(pred, s, o) or _cited(sent.text, s, o) or pred in MODAL and _unasserted(sent, hit):
         return None
     if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):
