@@ -406,6 +406,18 @@ def test_a_portfolio_listed_after_including_and_a_lead_with_its_round():
     assert not _hits(rules_org.invested_in, "王强主导云帆科技的产品设计。", **names)
 
 
+def test_taking_part_in_a_round_and_investing_towards_with_jinxing():
+    names = dict(北辰资本="Investor", 云帆科技="Company", 星河智能="Company")
+    assert _hits(rules_org.invested_in, "北辰资本参与了云帆科技新一轮融资。", **names) == {("北辰资本", "investedIn", "云帆科技")}
+    assert _hits(rules_org.invested_in, "北辰资本也参与了云帆科技的Pre-A轮融资。", **names) == {("北辰资本", "investedIn", "云帆科技")}
+    # taking part, or leading, with no round of the company after it
+    assert not _hits(rules_org.invested_in, "北辰资本参与了云帆科技的产品设计。", **names)
+    assert not _hits(rules_org.invested_in, "北辰资本主导了云帆科技的发展方向。", **names)
+    assert not _hits(rules_org.invested_in, "北辰资本参与了云帆科技的融资谈判。", **names)
+    assert _hits(rules_org.invested, "北辰资本去年对云帆科技进行了战略投资。", **names) == {("北辰资本", "investedIn", "云帆科技")}
+    assert not _hits(rules_org.invested, "北辰资本去年对云帆科技进行了调研。", **names)
+
+
 @pytest.mark.parametrize("text,name", [
     ("2023年，云帆科技完成数千万元 Pre-A 轮融资，由星河资本领投。", "Pre-A"),
     ("云帆科技获得星河资本领投的2亿元B轮融资。", "Series B"),

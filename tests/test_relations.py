@@ -80,6 +80,10 @@ def test_valuation_is_told_from_amount(extract_text):
     [f] = [f for f in a.facts if f.predicate == "investedIn"]
     assert (f.subject, f.object) == ("Fidelity Investments", "Cerebras")
     assert f.amount.value == "250000000" and f.valuation.value == "4100000000"
+    # the valuation named first, the raising after it: the second figure is the round's
+    [a] = extract_text("云帆科技以40亿美元的估值完成了3亿美元的C轮融资，由红杉资本领投。")
+    [f] = [f for f in a.facts if f.predicate == "investedIn"]
+    assert f.amount.value == "300000000" and f.valuation.value == "4000000000"
 
 
 def test_every_fact_fits_the_schema_signature(extract_text):
