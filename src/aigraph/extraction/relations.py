@@ -38,7 +38,9 @@ MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_
            rules_en_people, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
-_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")
+# three words of running English, or a sentence with no Chinese at all ("Mistral AI raised $1 billion from
+# Nvidia." has no three lower-case words in a row, names and figures standing between them)
+_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+|^[^\u3400-\u9fff]*\b[a-z]{2,}\b[^\u3400-\u9fff]*$")
 CROSS_SENTENCE = 0.85
 """A fact whose company the sentence only points back to (or leaves out) keeps this share of its
 confidence: the topic may be wrong."""
