@@ -26,6 +26,7 @@ def _ents(analysis):
     ("The $40 million round was led by Zephyr Grove.", ("Zephyr Grove", "Investor")),  # an investing role
     ("The round drew participation from Quillon Ventures.", ("Quillon Ventures", "Investor")),
     ("云帆科技的新一轮融资由高瓴成长基金领投。", ("高瓴成长基金", "Investor")),    # a known investor's fund, whole
+    ("云帆科技完成B轮融资，老股东星澜创投继续跟投。", ("星澜创投", "Investor")),  # 老股东 is no part of the name
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
