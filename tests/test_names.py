@@ -27,6 +27,7 @@ def _ents(analysis):
     ("The round drew participation from Quillon Ventures.", ("Quillon Ventures", "Investor")),
     ("云帆科技的新一轮融资由高瓴成长基金领投。", ("高瓴成长基金", "Investor")),    # a known investor's fund, whole
     ("云帆科技完成B轮融资，老股东星澜创投继续跟投。", ("星澜创投", "Investor")),  # 老股东 is no part of the name
+    ("Its backers include Nvidia and SoftBank's Vision Fund 2.", ("Vision Fund 2", "Investor")),  # a fund's number
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -44,6 +45,7 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("公司推出了“研究预览版”，反响不错。", "研究预览版"),                               # marks for emphasis
     ("他们发布了《2024人工智能发展报告》。", "2024人工智能发展报告"),                  # a report, not a product
     ("高瓴发展基金会资助了这项研究。", "高瓴发展基金"),                                # a foundation, no fund
+    ("They called the plan Vision Fund 2.0 in the memo.", "Vision Fund 2"),              # a version, no fund number
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)

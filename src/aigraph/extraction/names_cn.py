@@ -446,14 +446,21 @@ def organisations(text: str, covered: bytearray) -> list[Candidate]:
 _FUND_TAIL = re.compile(rf"\s?(?:{alt('names.fund_tail')}){{1,2}}\s?基金(?!会)")
 
 
+# a fund's number after a fund's name ("Vision Fund 2", "Fund III", "某某基金二期"): a fund of its own
+_FUND_NUMBER = re.compile(r" ?(?:[2-9]|II|III|IV|V|VI)(?!\w|\.\d)|[一二三四五六]期(?:基金)?")
+
+
 def fund_tails(text: str, lex: list[Candidate]) -> list[Candidate]:
-    """Funds named by an investor the lexicon knows and a kind of fund after it: the whole name, so that
-    the fund is not cut back to its parent (and what it does is still read after the full name)."""
+    """Funds named by an investor the lexicon knows and a kind of fund after it, or a fund the lexicon
+    knows and its number: the whole name, so that the fund is not cut back to its parent (and what it
+    does is still read after the full name)."""
     out = []
     for c in lex:
         if c.type not in ("Investor", "Company"):
             continue
         m = _FUND_TAIL.match(text, c.end)
+        if m is None and c.type == "Investor" and re.search(r"(?:Fund|基金)$", text[c.start:c.end]):
+            m = _FUND_NUMBER.match(text, c.end)
         if m:
             name = text[c.start:m.end()]
             out.append(Candidate(c.start, m.end(), "Investor", name, "pattern:cn-fund", 0.7))
