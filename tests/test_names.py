@@ -28,6 +28,8 @@ def _ents(analysis):
     ("云帆科技的新一轮融资由高瓴成长基金领投。", ("高瓴成长基金", "Investor")),    # a known investor's fund, whole
     ("云帆科技完成B轮融资，老股东星澜创投继续跟投。", ("星澜创投", "Investor")),  # 老股东 is no part of the name
     ("Its backers include Nvidia and SoftBank's Vision Fund 2.", ("Vision Fund 2", "Investor")),  # a fund's number
+    ("去年，星澜智能完成数千万元A轮融资。", ("星澜智能", "Company")),        # a weak suffix, then a round
+    ("星川机器人的天使轮由讯飞创投领投。", ("讯飞创投", "Investor")),           # a company's investing arm
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -46,6 +48,8 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("他们发布了《2024人工智能发展报告》。", "2024人工智能发展报告"),                  # a report, not a product
     ("高瓴发展基金会资助了这项研究。", "高瓴发展基金"),                                # a foundation, no fund
     ("They called the plan Vision Fund 2.0 in the memo.", "Vision Fund 2"),              # a version, no fund number
+    ("人工智能获得了大量投资。", "人工智能"),                                           # a field, no company
+    ("星澜智能的产品很受欢迎。", "星澜智能"),                                           # a weak suffix and no cue
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)
