@@ -30,6 +30,9 @@ def _ents(analysis):
     ("Its backers include Nvidia and SoftBank's Vision Fund 2.", ("Vision Fund 2", "Investor")),  # a fund's number
     ("去年，星澜智能完成数千万元A轮融资。", ("星澜智能", "Company")),        # a weak suffix, then a round
     ("星川机器人的天使轮由讯飞创投领投。", ("讯飞创投", "Investor")),           # a company's investing arm
+    ("Zentrova, a Lisbon-based startup making tax agents, has raised $9 million.", ("Zentrova", "Company")),
+    ("Lisbon-based Brightlane raised €5 million from Quillon Ventures.", ("Brightlane", "Company")),
+    ("Tallyfin, which makes tax software, announced a new round.", ("Tallyfin", "Company")),
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -49,6 +52,8 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("高瓴发展基金会资助了这项研究。", "高瓴发展基金"),                                # a foundation, no fund
     ("They called the plan Vision Fund 2.0 in the memo.", "Vision Fund 2"),              # a version, no fund number
     ("人工智能获得了大量投资。", "人工智能"),                                           # a field, no company
+    ("Lisbon-based Brightlane raised €5 million.", "Lisbon-based Brightlane"),           # where, then the name
+    ("Lisbon-based Brightlane raised €5 million.", "Brightlane raised"),                 # the verb is no part of it
     ("星澜智能的产品很受欢迎。", "星澜智能"),                                           # a weak suffix and no cue
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):

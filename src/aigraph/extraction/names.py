@@ -15,6 +15,7 @@ from aigraph.extraction.candidates import Candidate, candidates, english_common,
 from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
 from aigraph.extraction.words import alt
+from aigraph.extraction.words import words as word_list
 from aigraph.folding import norm
 
 LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -55,6 +56,9 @@ _ORG_OWNED = re.compile(r"(?:科技|公司|集团|实验室|智能|AI|Labs?|Inc\
                         r"打造的?|自研的?|最新的?|新推出的)\s?$")
 # "X 推出了 Y" / "X 最近上线了 Y": Y, released by a company and shaped like no model, is a product
 _RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
+
+
+_VERB_AFTER = frozenset(word_list("names.latin_verb_after"))
 
 
 class NamePatterns:
@@ -131,10 +135,12 @@ class NamePatterns:
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
                 # unless they are what makes it an organisation name ("Pantheon AI")
-                while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES):
+                while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES
+                                 or _first(text, a, b).endswith("-based")):  # "Paris-based Acme": where, not who
                     a = text.find(" ", a, b) + 1 if " " in text[a:b] else b
-                while " " in text[a:b] and norm(_last(text, a, b)) in stop \
-                        and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV:
+                while " " in text[a:b] and (norm(_last(text, a, b)) in stop
+                                            and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV
+                                            or _last(text, a, b) in _VERB_AFTER):  # "Acme raised": the verb is no part
                     b = text.rfind(" ", a, b)
                 if a >= b or not latin_boundary_ok(text, a, b):
                     continue
