@@ -54,7 +54,7 @@ _TRANSLIT = re.compile(rf"(?P<first>[{HAN}]{{1,5}})[·•・](?P<rest>[{HAN}]{{1
 _CN_ORG = re.compile(
     r"(?P<suf>科技|集团|研究院|实验室|大学|学院|资本|创投|基金|控股|证券|银行|半导体)"
     r"|(?P<weak>智能|技术|网络|软件|电子|汽车|机器人|医疗|生物|信息)(?=(?:股份)?(?:有限)?公司|集团"
-    rf"|(?:近日|日前|今日|已|已经|正式)?\s?(?:宣布)?\s?{alt('funding.receive')}[^，,；;。]{{0,16}}?(?:融资|投资|轮))"
+    rf"|(?:近日|日前|今日|已|已经|正式)?\s?(?:宣布)?\s?{alt('funding.receive')}[^，,；;。]{{0,16}}?(?:融资|投资))"
 )
 _CN_MODEL = re.compile(r"(?P<kind>大模型)(?P<ver> ?\d+(?:\.\d+)* ?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini)?)?")
 _CN_VERSIONED = re.compile(rf"(?<=[{HAN}])(?P<ver> ?\d+(?:\.\d+)+| ?\d+(?:\.\d+)? ?[BbK])(?![\d.%A-Za-z])")
