@@ -54,6 +54,7 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("人工智能获得了大量投资。", "人工智能"),                                           # a field, no company
     ("Lisbon-based Brightlane raised €5 million.", "Lisbon-based Brightlane"),           # where, then the name
     ("Lisbon-based Brightlane raised €5 million.", "Brightlane raised"),                 # the verb is no part of it
+    ("Text-based Image Retrieval is a task.", "Image Retrieval"),                       # based on, not based in
     ("星澜智能的产品很受欢迎。", "星澜智能"),                                           # a weak suffix and no cue
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):

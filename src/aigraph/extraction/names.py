@@ -136,7 +136,7 @@ class NamePatterns:
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
                 # unless they are what makes it an organisation name ("Pantheon AI")
                 while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES
-                                 or _first(text, a, b).endswith("-based")):  # "Paris-based Acme": where, not who
+                                 or _place_based(text[a:b], common)):  # "Paris-based Acme": where, not who
                     a = text.find(" ", a, b) + 1 if " " in text[a:b] else b
                 while " " in text[a:b] and (norm(_last(text, a, b)) in stop
                                             and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV
@@ -193,6 +193,13 @@ class NamePatterns:
                 if typ:
                     out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
         return out
+
+
+def _place_based(surface: str, common: frozenset[str]) -> bool:
+    """Whether a run opens on where a company is based ("Paris-based Acme"), not on what a thing is based
+    on ("Text-based Image Retrieval": the rest is made of ordinary words, a term and no name)."""
+    words = surface.split(" ")
+    return words[0].endswith("-based") and any(w.lower() not in common for w in words[1:])
 
 
 def _near(starts: list[int], pos: int, span: int) -> bool:
