@@ -397,6 +397,24 @@ def test_more_funding_shapes(text, names, expected):
     assert {(s, o) for s, p, o in _hits(events.funding, text, **names) if p == "investedIn"} == expected
 
 
+def test_the_advisor_who_also_invests():
+    names = dict(云帆科技="Company", 北辰资本="Investor", 远山资本="Investor")
+    got = _facts("云帆科技完成B轮融资，北辰资本领投，远山资本担任独家财务顾问并跟投。", **names)
+    assert ("远山资本", "investedIn", "云帆科技") in got
+    got = _facts("云帆科技完成B轮融资，北辰资本领投，远山资本担任独家财务顾问。", **names)
+    assert ("远山资本", "investedIn", "云帆科技") not in got
+
+
+def test_investors_each_named_with_their_own_share():
+    names = dict(云帆科技="Company", 北辰集团="Company", 星河集团="Company")
+    facts = _facts("去年，云帆科技接受了北辰集团的30亿美元投资和星河集团的10亿美元投资。", **names)
+    assert facts[("北辰集团", "investedIn", "云帆科技")].amount.value == "3000000000"
+    assert facts[("星河集团", "investedIn", "云帆科技")].amount.value == "1000000000"
+    # what the second company gives is no investment
+    facts = _facts("云帆科技获得了北辰集团的投资和星河集团的技术支持。", **names)
+    assert ("北辰集团", "investedIn", "云帆科技") in facts and ("星河集团", "investedIn", "云帆科技") not in facts
+
+
 def test_a_portfolio_listed_after_including_and_a_lead_with_its_round():
     text = "北辰资本投资了众多科技公司，包括云帆科技、星河智能等。"
     got = _hits(rules_org.invested_in, text, 北辰资本="Investor", 云帆科技="Company", 星河智能="Company")
@@ -404,6 +422,18 @@ def test_a_portfolio_listed_after_including_and_a_lead_with_its_round():
     names = dict(王强="Person", 云帆科技="Company")
     assert _hits(rules_org.invested_in, "王强在2010年主导云帆科技A轮投资。", **names) == {("王强", "investedIn", "云帆科技")}
     assert not _hits(rules_org.invested_in, "王强主导云帆科技的产品设计。", **names)
+
+
+def test_taking_part_in_a_round_and_investing_towards_with_jinxing():
+    names = dict(北辰资本="Investor", 云帆科技="Company", 星河智能="Company")
+    assert _hits(rules_org.invested_in, "北辰资本参与了云帆科技新一轮融资。", **names) == {("北辰资本", "investedIn", "云帆科技")}
+    assert _hits(rules_org.invested_in, "北辰资本也参与了云帆科技的Pre-A轮融资。", **names) == {("北辰资本", "investedIn", "云帆科技")}
+    # taking part, or leading, with no round of the company after it
+    assert not _hits(rules_org.invested_in, "北辰资本参与了云帆科技的产品设计。", **names)
+    assert not _hits(rules_org.invested_in, "北辰资本主导了云帆科技的发展方向。", **names)
+    assert not _hits(rules_org.invested_in, "北辰资本参与了云帆科技的融资谈判。", **names)
+    assert _hits(rules_org.invested, "北辰资本去年对云帆科技进行了战略投资。", **names) == {("北辰资本", "investedIn", "云帆科技")}
+    assert not _hits(rules_org.invested, "北辰资本去年对云帆科技进行了调研。", **names)
 
 
 @pytest.mark.parametrize("text,name", [

@@ -25,6 +25,14 @@ def _ents(analysis):
     ("某大厂发布了“星澜”大模型，参数规模超过千亿。", ("星澜", "Model")),              # release verb, marks, 大模型
     ("The $40 million round was led by Zephyr Grove.", ("Zephyr Grove", "Investor")),  # an investing role
     ("The round drew participation from Quillon Ventures.", ("Quillon Ventures", "Investor")),
+    ("云帆科技的新一轮融资由高瓴成长基金领投。", ("高瓴成长基金", "Investor")),    # a known investor's fund, whole
+    ("云帆科技完成B轮融资，老股东星澜创投继续跟投。", ("星澜创投", "Investor")),  # 老股东 is no part of the name
+    ("Its backers include Nvidia and SoftBank's Vision Fund 2.", ("Vision Fund 2", "Investor")),  # a fund's number
+    ("去年，星澜智能完成数千万元A轮融资。", ("星澜智能", "Company")),        # a weak suffix, then a round
+    ("星川机器人的天使轮由讯飞创投领投。", ("讯飞创投", "Investor")),           # a company's investing arm
+    ("Zentrova, a Lisbon-based startup making tax agents, has raised $9 million.", ("Zentrova", "Company")),
+    ("Lisbon-based Brightlane raised €5 million from Quillon Ventures.", ("Brightlane", "Company")),
+    ("Tallyfin, which makes tax software, announced a new round.", ("Tallyfin", "Company")),
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -41,6 +49,13 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("报告《Sparks of Artificial General Intelligence》引发讨论。", "Sparks of Artificial General Intelligence"),
     ("公司推出了“研究预览版”，反响不错。", "研究预览版"),                               # marks for emphasis
     ("他们发布了《2024人工智能发展报告》。", "2024人工智能发展报告"),                  # a report, not a product
+    ("高瓴发展基金会资助了这项研究。", "高瓴发展基金"),                                # a foundation, no fund
+    ("They called the plan Vision Fund 2.0 in the memo.", "Vision Fund 2"),              # a version, no fund number
+    ("人工智能获得了大量投资。", "人工智能"),                                           # a field, no company
+    ("Lisbon-based Brightlane raised €5 million.", "Lisbon-based Brightlane"),           # where, then the name
+    ("Lisbon-based Brightlane raised €5 million.", "Brightlane raised"),                 # the verb is no part of it
+    ("Text-based Image Retrieval is a task.", "Image Retrieval"),                       # based on, not based in
+    ("星澜智能的产品很受欢迎。", "星澜智能"),                                           # a weak suffix and no cue
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)

@@ -80,6 +80,10 @@ def test_valuation_is_told_from_amount(extract_text):
     [f] = [f for f in a.facts if f.predicate == "investedIn"]
     assert (f.subject, f.object) == ("Fidelity Investments", "Cerebras")
     assert f.amount.value == "250000000" and f.valuation.value == "4100000000"
+    # the valuation named first, the raising after it: the second figure is the round's
+    [a] = extract_text("云帆科技以40亿美元的估值完成了3亿美元的C轮融资，由红杉资本领投。")
+    [f] = [f for f in a.facts if f.predicate == "investedIn"]
+    assert f.amount.value == "300000000" and f.valuation.value == "4000000000"
 
 
 def test_every_fact_fits_the_schema_signature(extract_text):
@@ -212,3 +216,11 @@ def test_a_partner_named_with_the_firms_title_invests_the_firms_money(extract_te
     # a person named as an investor on their own stays one
     [b] = extract_text("AI初创公司Lumina完成种子轮融资，由天使投资人Elad Gil领投。")
     assert ("Elad Gil", "investedIn", "Lumina") in _facts(b)
+
+
+def test_a_short_english_sentence_of_names_and_figures_is_read_as_english():
+    names = dict(Zentrova="Company", Quillon="Investor", Brightlane="Company")
+    assert ("Quillon", "investedIn", "Zentrova") in _given("Zentrova raised $40 million from Quillon.", **names)
+    assert ("Quillon", "investedIn", "Zentrova") in _given("Quillon invested $40 million in Zentrova.", **names)
+    # a Chinese sentence with an English phrase in it is still read as Chinese only
+    assert not _given("Quillon的报告提到了invested in Zentrova这个说法。", **names)

@@ -98,6 +98,16 @@ def test_demonyms_are_not_names(extract_text):
     # a list that goes on with a described pair
     ("Investors in Cohere's round included Sequoia Capital and Fidelity, as well as chipmakers Nvidia and AMD.",
      {("NVIDIA", "investedIn", "Cohere"), ("AMD", "investedIn", "Cohere")}, set()),
+    # backers counted among a company's own, or named in an aside after it
+    ("Cohere counts Nvidia and Oracle among its investors.",
+     {("NVIDIA", "investedIn", "Cohere"), ("Oracle", "investedIn", "Cohere")}, set()),
+    ("Cohere, whose backers include Nvidia and Oracle, released a model.",
+     {("NVIDIA", "investedIn", "Cohere"), ("Oracle", "investedIn", "Cohere")}, set()),
+    ("Cohere counts Nvidia and Oracle among its customers.", set(),
+     {("NVIDIA", "investedIn", "Cohere"), ("Oracle", "investedIn", "Cohere")}),
+    # every investor of a list that took part in the round
+    ("Nvidia and Oracle participated in the round for Cohere.",
+     {("NVIDIA", "investedIn", "Cohere"), ("Oracle", "investedIn", "Cohere")}, set()),
     # a headline's future
     ("Nvidia to buy software maker Run:ai for $700 million", {("NVIDIA", "acquired", "Run:ai")}, set()),
     # two rounds in two sentences' worth of text: "alongside" joins nothing when the round's company is unclear

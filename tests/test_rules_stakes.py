@@ -85,3 +85,19 @@ def test_a_clause_that_opens_on_the_investing_of_its_carried_subject():
     assert _hits(rules_org.invested_in, "北辰资本是一家风险投资公司，云帆投资了星河。", **names) == {("云帆", "investedIn", "星河")}
     # a company that is not an investor by type is not read so (its 投资于 may be a budget)
     assert not _hits(rules_org.invested_in, "云帆是一家科技公司，多年来投资于星河。", 云帆="Company", 星河="Company")
+
+
+def test_an_investor_titled_with_the_round_it_came_in_at():
+    names = dict(云帆="Company", 北辰资本="Investor", 王强="Person")
+    assert _hits(rules_stakes.named_investor, "我们请来了云帆的Pre-A轮投资人——北辰资本合伙人王强。", **names) == {
+        ("北辰资本", "investedIn", "云帆")}
+    # a round and a firm side by side, with no investor noun between them
+    assert not _hits(rules_stakes.named_investor, "云帆的A轮融资之后，北辰资本合伙人王强加入了董事会。", **names)
+
+
+def test_a_firms_own_person_invests_for_the_firm():
+    names = dict(云帆="Company", 北辰资本="Investor", 王强="Person")
+    assert _invested("北辰资本的王强领投了云帆。", **names) == {("北辰资本", "云帆")}
+    assert _invested("北辰资本（NBC）的王强投资了云帆。", NBC="Investor", **names) == {("NBC", "云帆")}
+    # a list of two investors: the person is no one's partner here
+    assert _invested("北辰资本和王强投资了云帆。", **names) == {("北辰资本", "云帆"), ("王强", "云帆")}

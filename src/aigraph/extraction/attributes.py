@@ -9,7 +9,8 @@ from aigraph.extraction.quantities import find_dates, find_money
 from aigraph.extraction.roundnames import round_names
 from aigraph.model import Quantity
 
-_VALUATION_BEFORE = re.compile(r"(?:估值|市值|投后|投前|价值)[^，,；;。\d]{0,6}$")
+# ("以25亿美元的估值完成10亿美元融资": a verb of raising between the word and the figure ends the valuation)
+_VALUATION_BEFORE = re.compile(r"(?:估值|市值|投后|投前|价值)(?:(?!完成|获|融|筹|募|拿到|领投|引入)[^，,；;。\d]){0,6}$")
 _VALUATION_BEFORE_EN = re.compile(r"\bvalu(?:ed|ing|ation)\b[^$€£¥\d;]{0,40}$", re.I)
 _VALUATION_AFTER = re.compile(r"\s?(?:post-money\s|pre-money\s)?valuation|\s?(?:的)?(?:投后|投前)?估值", re.I)
 # a figure that measures something else than the round: revenue, a market, users

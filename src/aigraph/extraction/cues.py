@@ -24,7 +24,8 @@ _LEFT = {
 # the same cues in English ("the startup Sakana AI", "Cerebras raised", "Blackwell chips")
 _LEFT_EN = {
     "Investor": r"(?:co-)?led\sby|participation\sfrom|investors?|venture\sfirm|VC\sfirm|venture\scapital\sfirm|investment\sfirm|backers?|fund",
-    "Company": r"start-?up|company|firm|chipmaker|chip\smaker|maker|rival|giant|unicorn|lab|provider|subsidiary",
+    "Company": r"start-?up|company|firm|chipmaker|chip\smaker|maker|rival|giant|unicorn|lab|provider|subsidiary|"
+               r"[\w]+-based",
     "Model": r"model|models|LLM|LLMs",
     "Chip": r"chips?|GPUs?|accelerators?|processors?",
     "Product": r"app|platform|assistant|chatbot|browser|service",
@@ -72,7 +73,11 @@ _NAMED = re.compile(r"(?:名为|名叫|叫做|称为|代号为|代号|命名为|
 _HEAD = re.compile(r"^[”\"」]?\s?(?:的)?[^，,。；;：:]{0,16}?(?P<kind>公司|初创|企业|厂商|实验室|机构|基金(?!会)|资本|工具|平台|应用|产品|助手|"
                    r"搜索引擎|社区|模型|芯片|处理器|功能|服务|系统|智能体|Agent|软件|解决方案|框架|机器人|设备|浏览器|插件|网站)")
 _LEFT_RE = {t: re.compile(rf"(?:(?:{p})(?:[:：]|\s|的)?|\b(?:{_LEFT_EN[t]})\s)\s?$") for t, p in _LEFT.items()}
-_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})|^\s(?:{_RIGHT_EN[t]})" if t in _RIGHT_EN else rf"^\s?(?:{p})")
+# an English aside right after the name that says what it is ("Acme, a Paris-based startup", "Acme, which makes…")
+_ASIDE_EN = {"Company": r",\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:start-?up|company|firm|chipmaker|maker|developer|provider)\b|"
+                        r",\s(?:which|that)\s(?:makes|builds|develops|offers|provides|sells)\b"}
+_RIGHT_RE = {t: re.compile(rf"^\s?(?:{p})|^\s(?:{_RIGHT_EN[t]})" + (rf"|^(?:{_ASIDE_EN[t]})" if t in _ASIDE_EN else "")
+                           if t in _RIGHT_EN else rf"^\s?(?:{p})")
              for t, p in _RIGHT.items()}
 _LONGER_LEFT = re.compile(r"(?:投资机构|投资公司|风险投资公司|风投机构|创投机构)\s?$")
 

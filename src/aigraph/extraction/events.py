@@ -16,10 +16,11 @@ _CUE = re.compile(r"投|融资|注资|出资|资金|资助|股东|募|筹|轮|�
 _THIS_ROUND = alt("funding.this_round")
 _ROUND_WORD = r"(?:Pre-?\s?)?(?:[A-H]\s?\+{0,2}\s?轮|天使\s?\+?\s?轮|种子\s?\+?\s?轮|Pre-?IPO\s?轮?|战略)"
 _MONEY_WORD = r"(?:[\d.,]+|[数几一二两三四五六七八九十百千]+)\s?(?:[亿万千百]+)?\s?(?:美元|元|人民币|欧元|英镑|日元|港元|港币|美金)"
-# after a list of investors: "等机构联合领投", "均参与了本轮融资", "继续跟投", "共同领导了…的A轮融资"
+# after a list of investors: "等机构联合领投", "均参与了本轮融资", "继续跟投", "共同领导了…的A轮融资",
+# "担任财务顾问并跟投" (the advisor who also invests)
 _LEAD = re.compile(
     rf"\s?(?:等(?:\s?[\d一二三四五六七八九十几多数]+\s?家)?(?:知名|头部|多家)?(?:机构|投资方|投资机构|基金|资本|股东)?)?\s?"
-    rf"(?:也|还|均|都|亦|则|再次|持续|分别|共同|联合|一起|同时|已|曾)?\s?"
+    rf"(?:担任(?:本轮)?\s?(?:独家)?\s?{alt('funding.advisor')}并)?(?:也|还|均|都|亦|则|再次|持续|继续|分别|共同|联合|一起|同时|已|曾)?\s?"
     rf"(?:{alt('funding.lead')}(?!人|者|方|机构|组合|回报|价值|逻辑|策略|风格|领域|方向|理念|经验|了一家|于)"
     rf"|(?:领导|主导|牵头)(?:了)?(?=[^，,；;。]{{0,40}}?(?:融资|{_ROUND_WORD}))"
     rf"|参与(?:了)?\s?(?:(?:{_THIS_ROUND})\s?(?:融资|投资)?|{_ROUND_WORD}?\s?(?:融资|投资)))")
@@ -130,7 +131,7 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
                 if re.search(r"(?:、|和|与|及|以及|,|，)\s?$", text[last.end:ents[inside[0]].start]):
                     return Investors(tuple(group + inside), m.end(), "received-from")  # the list goes on
                 return Investors(tuple(inside[-1:]), m.end(), "received-from")
-            return Investors(tuple(group), m.end(), "received-from")
+            return Investors(*_more_received(s, list(group), m.end()), "received-from")
     nxt = group[-1] + 1
     if nxt < len(ents) and ents[nxt].type == "Company" and ents[nxt].owned is None:
         found = _anchored(s, nxt)
@@ -140,6 +141,19 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
     if m:
         return Investors(tuple(group), m.end(), "is-investor")
     return None
+
+
+def _more_received(s: Parse, group: list[int], end: int) -> tuple[tuple[int, ...], int]:
+    """"接受了A的40亿美元投资和B的20亿美元投资": each investor named with its own share, after 和 or 、."""
+    while True:
+        k = next((k for k in range(group[-1] + 1, len(s.ents)) if s.ents[k].start >= end), None)
+        if k is None or s.ents[k].type not in FUNDERS or s.ents[k].anaphor \
+                or not re.fullmatch(r"\s?(?:和|与|、|及|以及|,|，)\s?", s.text[end:s.ents[k].start]):
+            return tuple(group), end
+        m = _RECEIVED_FROM.match(s.text, s.ents[k].end)
+        if not m or not m.group().lstrip().startswith("的"):
+            return tuple(group), end
+        group, end = group + [k], m.end()
 
 
 def _anchored(s: Parse, c: int) -> tuple[str, int, int, int] | None:
@@ -365,21 +379,28 @@ def funding(s: Parse) -> Found:
             continue
         share = money(s.text, r.stake, r.end)[0] if r.stake is not None else None
         for k in r.investors:
-            firm = _firm_of(s, k)
+            own = _OWN_SHARE.match(s.text, s.ents[k].end)
+            amount = money(s.text, own.start(), own.end())[0] if own else share
+            firm = firm_of(s, k)
             if firm is not None:
                 if firm in r.investors:
                     continue
                 k = firm
-            yield Hit("investedIn", k, r.investee, r.confidence, r.rule, span=(r.start, r.end), amount=share)
+            yield Hit("investedIn", k, r.investee, r.confidence, r.rule, span=(r.start, r.end), amount=amount)
 
 
-# a firm's title before a person's name ("红杉资本合伙人P"): the person acts for the firm
-_FIRM_TITLE = re.compile(r"\s?的?\s?" + alt("people.head", "people.other", "people.founder") + r"\s?")
+# "亚马逊的40亿美元投资": the investor's own share, named with it
+_OWN_SHARE = re.compile(rf"\s?的\s?(?:约|近|超过?|逾)?\s?{_MONEY_WORD}\s?(?:的)?\s?(?:战略)?(?:投资|注资)")
 
 
-def _firm_of(s: Parse, k: int) -> int | None:
+# a firm's title before a person's name
+# ("红杉资本合伙人P"), or the firm's own person ("某资本的P领投"): the person acts for the firm
+_FIRM_TITLE = re.compile(r"[)）]?\s?(?:的?\s?" + alt("people.head", "people.other", "people.founder") + r"|的)\s?")
+
+
+def firm_of(s: Parse, k: int) -> int | None:
     """The investing firm a person named as an investor acts for, when its title stands right before them
-    ("红杉资本合伙人P领投"): the firm's money, not the partner's own."""
+    ("红杉资本合伙人P领投", "某资本的P领投"): the firm's money, not the partner's own."""
     if k == 0 or s.ents[k].type != "Person":
         return None
     firm = s.ents[k - 1]

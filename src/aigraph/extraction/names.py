@@ -15,6 +15,7 @@ from aigraph.extraction.candidates import Candidate, candidates, english_common,
 from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
 from aigraph.extraction.words import alt
+from aigraph.extraction.words import words as word_list
 from aigraph.folding import norm
 
 LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -59,6 +60,9 @@ _SAYS_PERSON = re.compile(r"\s?(?:也|还|则|曾)?" + alt("names.says_person"))
 _RELEASED = re.compile(r"^\s?(?:最近|刚刚|正式|已经|也)?(?:推出|上线|发布)了\s?[“\"「]?$")
 
 
+_VERB_AFTER = frozenset(word_list("names.latin_verb_after"))
+
+
 class NamePatterns:
     """Proposes candidates for names outside the lexicon: Latin names, organisations, people,
     versioned models and chips."""
@@ -85,6 +89,7 @@ class NamePatterns:
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
         found += names_cn.funds(text, covered)
+        found += names_cn.fund_tails(text, lex)
         found += names_cn.organisations(text, covered)
         found += names_cn.sources(text, covered)
         found += names_cn.models(text, covered)
@@ -145,10 +150,12 @@ class NamePatterns:
                 a0 = a
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
                 # unless they are what makes it an organisation name ("Pantheon AI")
-                while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES):
+                while a < b and (norm(_first(text, a, b)) in stop or _first(text, a, b) in _TITLES
+                                 or _place_based(text[a:b], common)):  # "Paris-based Acme": where, not who
                     a = text.find(" ", a, b) + 1 if " " in text[a:b] else b
-                while " " in text[a:b] and norm(_last(text, a, b)) in stop \
-                        and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV:
+                while " " in text[a:b] and (norm(_last(text, a, b)) in stop
+                                            and _last(text, a, b) not in _ORG_SUFFIX_CO | _ORG_SUFFIX_INV
+                                            or _last(text, a, b) in _VERB_AFTER):  # "Acme raised": the verb is no part
                     b = text.rfind(" ", a, b)
                 if a >= b or not latin_boundary_ok(text, a, b):
                     continue
@@ -211,6 +218,13 @@ class NamePatterns:
                 if typ:
                     out.append(Candidate(a, b, typ, " ".join(words), f"pattern:latin-{kind}", score))
         return out
+
+
+def _place_based(surface: str, common: frozenset[str]) -> bool:
+    """Whether a run opens on where a company is based ("Paris-based Acme"), not on what a thing is based
+    on ("Text-based Image Retrieval": the rest is made of ordinary words, a term and no name)."""
+    words = surface.split(" ")
+    return words[0].endswith("-based") and any(w.lower() not in common for w in words[1:])
 
 
 def _near(starts: list[int], pos: int, span: int) -> bool:

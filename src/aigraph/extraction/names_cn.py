@@ -38,8 +38,9 @@ ROLE = (r"联合创始人|创始人|首席执行官|首席技术官|首席科学
         r"总经理|副总裁|合伙人|教授|研究员|科学家|工程师|分析师|院士|博士|负责人|主席|院长|主任|作者|编辑|记者|"
         r"产品官|技术官|执行官|老板|掌门人|领导人|总统|部长|学者|专家")
 # words written right before a name, that are not part of it
+# (老股东, 现有股东: a round's returning investors, "老股东某某资本继续跟投")
 GLUED_CUE = re.compile(rf"(?:{ROLE}|公司|初创|创业公司|企业|机构|巨头|厂商|推出|发布|上线|开源|研发|开发|打造|使用|"
-                       rf"采用|基于|搭载|包括|例如|比如|如|的|是|为)")
+                       rf"采用|基于|搭载|包括|例如|比如|如|的|是|为|{alt('funding.returning')})")
 _PERSON_CUE = re.compile(
     rf"(?P<before>(?:{ROLE})(?:兼[{HAN}A-Z]{{1,6}})?[:：]?\s?|文[:：]\s?)"
     rf"|(?=(?:教授|博士|院士|老师|先生|女士|表示|指出|认为|透露|强调|介绍|称|说)(?!们))"
@@ -48,9 +49,12 @@ _PERSON_CUE = re.compile(
 _BYLINE = re.compile(rf"(?:作者|编辑|撰文|(?<![{HAN}])文|记者|译者|校对|审校|责编|策划)\s?[:：]\s?(?P<names>[^\n。；;]{{2,60}})")
 _BYLINE_ITEM = re.compile(rf"[{HAN}]{{2,4}}|[{LATIN_CHARS}][{LATIN_CHARS}.'\-]*(?: [{LATIN_CHARS}][{LATIN_CHARS}.'\-]*){{0,2}}")
 _TRANSLIT = re.compile(rf"(?P<first>[{HAN}]{{1,5}})[·•・](?P<rest>[{HAN}]{{1,7}}(?:[·•・][{HAN}]{{1,7}})?)")
+# a weak organisation word ends a name before 公司 or 集团, or before a round the name completes or receives
+# ("星澜智能完成数千万元A轮融资")
 _CN_ORG = re.compile(
     r"(?P<suf>科技|集团|研究院|实验室|大学|学院|资本|创投|基金|控股|证券|银行|半导体)"
-    r"|(?P<weak>智能|技术|网络|软件|电子|汽车|机器人|医疗|生物|信息)(?=(?:股份)?(?:有限)?公司|集团)"
+    r"|(?P<weak>智能|技术|网络|软件|电子|汽车|机器人|医疗|生物|信息)(?=(?:股份)?(?:有限)?公司|集团"
+    rf"|(?:近日|日前|今日|已|已经|正式)?\s?(?:宣布)?\s?{alt('funding.receive')}[^，,；;。]{{0,16}}?(?:融资|投资))"
 )
 _CN_MODEL = re.compile(r"(?P<kind>大模型)(?P<ver> ?\d+(?:\.\d+)* ?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini)?)?")
 _CN_VERSIONED = re.compile(rf"(?<=[{HAN}])(?P<ver> ?\d+(?:\.\d+)+| ?\d+(?:\.\d+)? ?[BbK])(?![\d.%A-Za-z])")
@@ -438,6 +442,37 @@ def organisations(text: str, covered: bytearray) -> list[Candidate]:
         if typ == "Investor" and _fund_kind(text[start:m.start()]):
             continue
         out.append(Candidate(start, end, typ, text[start:end], "pattern:cn-org", 0.6))
+    return out
+
+
+# a fund named after its investor ("某某资本成长基金", "上海国投先导基金"): the investor's name, a kind, 基金
+_FUND_TAIL = re.compile(rf"\s?(?:{alt('names.fund_tail')}){{1,2}}\s?基金(?!会)")
+
+
+# a company's investing arm ("某某创投", "某某产投"): an investor of its own, not the company
+_ARM = re.compile(r"(?:创投|产投|战投)(?![\u4e00-\u9fff]{0,1}(?:人|者|圈|行业|领域))")
+
+
+# a fund's number after a fund's name ("Vision Fund 2", "Fund III", "某某基金二期"): a fund of its own
+_FUND_NUMBER = re.compile(r" ?(?:[2-9]|II|III|IV|V|VI)(?!\w|\.\d)|[一二三四五六]期(?:基金)?")
+
+
+def fund_tails(text: str, lex: list[Candidate]) -> list[Candidate]:
+    """Funds named by an investor the lexicon knows and a kind of fund after it, a fund the lexicon knows
+    and its number, or a company's investing arm (讯飞创投): the whole name, so that the fund is not cut back to its parent (and what it
+    does is still read after the full name)."""
+    out = []
+    for c in lex:
+        if c.type not in ("Investor", "Company"):
+            continue
+        m = _FUND_TAIL.match(text, c.end)
+        if m is None and c.type == "Investor" and re.search(r"(?:Fund|基金)$", text[c.start:c.end]):
+            m = _FUND_NUMBER.match(text, c.end)
+        if m is None and c.type == "Company":
+            m = _ARM.match(text, c.end)
+        if m:
+            name = text[c.start:m.end()]
+            out.append(Candidate(c.start, m.end(), "Investor", name, "pattern:cn-fund", 0.7))
     return out
 
 

@@ -39,7 +39,9 @@ MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_
            rules_en_people, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
-_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+")
+# three words of running English, or a sentence with no Chinese at all ("Mistral AI raised $1 billion from
+# Nvidia." has no three lower-case words in a row, names and figures standing between them)
+_ENGLISH = re.compile(r"[A-Za-z]+[ ,]+[a-z][a-z-]+[ ,]+[a-z][a-z-]+|^[^\u3400-\u9fff]*\b[a-z]{2,}\b[^\u3400-\u9fff]*$")
 CROSS_SENTENCE = 0.85
 """A fact whose company the sentence only points back to (or leaves out) keeps this share of its
 confidence: the topic may be wrong."""
@@ -124,6 +126,8 @@ def _fact(sent: Parse, hit: Hit, doc_date: str | None) -> Fact | None:
     """The fact a hit reads, with the attributes its clauses state; None when the types do not fit."""
     s, o = _entity(sent, hit.subject), _entity(sent, hit.object)
     pred, conf = hit.predicate, hit.confidence
+    if pred == "investedIn" and hit.subject != CONTEXT and (firm := events.firm_of(sent, hit.subject)) is not None:
+        s = sent.ents[firm]  # "某资本的P领投了B": whatever construction read it, the money is the firm's
     if not allowed(pred, s, o) or _cited(sent.text, s, o) or pred in MODAL and _unasserted(sent, hit):
         return None
     if pred == "developedBy" and s.developer and not _same_org(s.developer, o.name):

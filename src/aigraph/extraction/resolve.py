@@ -21,7 +21,8 @@ from aigraph.folding import norm
 
 _VERB_SENSE = frozenset(words("trend.verb_sense"))
 """Trend words that name the trend even as a verb with 了 (开源了)."""
-_RANK = {"lexicon": 0, "lexicon+version": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
+# a fund named by place or parent and kind stands with the lexicon's names: the longer one is the fund meant
+_RANK = {"lexicon": 0, "lexicon+version": 0, "pattern:cn-fund": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
 
 # What may follow a model or chip name as part of its version ("Qwen" + "2.5-72B-Instruct").
 _TAIL_WORD = (r"\d+(?:\.\d+)*[a-zA-Z]?|\d+[BbMK]|Pro|Max|Mini|mini|Turbo|Lite|Flash|Ultra|Plus|Nano|Instruct|Chat|"

@@ -193,6 +193,13 @@ _INCLUDED = re.compile(r"^(?:['’]s)?\s(?:[^;.]{0,30}?\s)?(?:included|include|i
 # "Perplexity's previous backers include A, B and C"
 _OWN_BACKERS = re.compile(r"['’]s\s(?:(?:previous|early|earlier|existing|other|current|main|major|big|biggest|largest|notable)\s)?"
                           r"(?:investors|backers|shareholders)\s(?:include|included|includes|are|were)\s(?:the\s)?")
+# "Mistral, whose backers include A and B, …"
+_WHOSE_BACKERS = re.compile(r",\swhose\s(?:(?:previous|early|earlier|existing|other|current|main|major|big|biggest|largest|notable)\s)?"
+                            r"(?:investors|backers|shareholders)\s(?:include|included|includes|are|were)\s(?:the\s)?")
+# "Mistral counts A and B among its investors"
+_COUNTS = re.compile(r"\s(?:also\s|now\s)?(?:counts|counted|lists|listed)\s")
+_AMONG = re.compile(r"\s(?:as\s)?among\s(?:its|their)\s(?:(?:early|existing|major|big|biggest|largest|notable)\s)?"
+                    r"(?:investors|backers|shareholders)\b")
 # "Google, another Anthropic backer, …": an investor named through the company it backs
 _ANOTHER = re.compile(r",\s(?:another|an?|the|one)\s(?:(?:early|existing|major|big|key|longtime|long-time|large|prominent|"
                       r"big|biggest|largest|other)\s)?")
@@ -222,12 +229,18 @@ def invested(s: Parse) -> Found:
     for c, e in enumerate(s.ents):
         if e.type not in ORG:
             continue
-        own = _OWN_BACKERS.match(s.text, e.end)
+        own = _OWN_BACKERS.match(s.text, e.end) or _WHOSE_BACKERS.match(s.text, e.end)
         j = next((k for k, x in enumerate(s.ents) if own and x.start == own.end() and x.type in FUNDERS), None)
         if j is not None:
             for k in items(s, j, FUNDERS):
                 if k != c:
                     yield Hit("investedIn", k, c, 0.8, "en-own-backers-include")
+        counts = _COUNTS.match(s.text, e.end)
+        j = next((k for k, x in enumerate(s.ents) if counts and x.start == counts.end() and x.type in FUNDERS), None)
+        if j is not None and _AMONG.match(s.text, s.ents[items(s, j, FUNDERS)[-1]].end):
+            for k in items(s, j, FUNDERS):
+                if k != c:
+                    yield Hit("investedIn", k, c, 0.8, "en-counts-among-backers")
         if c > 0 and s.ents[c - 1].type in FUNDERS and _ANOTHER.fullmatch(s.between(c - 1, c)) \
                 and _BACKER_NOUN.match(s.text, e.end):
             yield Hit("investedIn", c - 1, c, 0.75, "en-another-backer")
@@ -269,7 +282,8 @@ def _invested(s: Parse) -> Found:
                     yield Hit("investedIn", k, j, 0.85, "en-investor-invested-in")
                 break
             if b.type in ORG and (_INVESTOR_IN.fullmatch(gap) or _LED_FOR.fullmatch(gap)):
-                yield Hit("investedIn", i, j, 0.8, "en-investor-in")
+                for k in before_list(s, i, FUNDERS):  # "A and B participated in the round for X": each of them
+                    yield Hit("investedIn", k, j, 0.8, "en-investor-in")
             if b.type in FUNDERS:
                 break
     yield from after_facts(s, _BACKED, "investedIn", ORG, FUNDERS, 0.75, "en-backed-by", reverse=True)

@@ -158,7 +158,9 @@ _FUNDERS = frozenset({"Investor", "Company", "Person"})
 _MONEY_CUE = re.compile(r"投|资|股|押注|重注|孵化|加速")
 _INVESTED_THE = re.compile(r"^\s?(?:早期|天使|战略|种子|独家)?(?:投资|投)(?:了|的)\s?$")
 _TOWARDS = re.compile(r"(?:向|对|给)\s?(?:[^，,；;。]{0,8}?(?:公司|企业|初创公司|初创企业|巨头|实验室|独角兽))?\s?$")
-_INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*\s?(?:投资|注资|投入|出资|追加投资)")
+# "A对B进行了战略投资": the verb may come with 进行 and the kind of investment
+_INVEST_VERB = re.compile(r"^\s?(?:累计|先后|已经?|再次|又|共|总共)*\s?(?:进行了?\s?(?:战略|天使|早期|种子轮?|股权)?\s?)?"
+                          r"(?:投资|注资|投入|出资|追加投资)")
 
 
 @construction("zh.org.invested")
@@ -210,10 +212,12 @@ def incubated(s: Parse) -> Found:
 
 
 _INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
-                          rf"(?:领投|参投|跟投|投资于|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头)(?:了|过)?\s?"
+                          rf"(?:领投|参投|跟投|投资于|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头|参与)(?:了|过)?\s?"
                           rf"(?:包括)?\s?$")
-# "主导B" says an investment only with B's round after it ("主导Shopify A轮投资")
-_LEAD_ONLY = re.compile(r"^.*(?:主导|领导|牵头)(?:了)?\s?$")
+# "主导B", "参与B" say an investment only with B's round after it ("主导Shopify A轮投资", "参与了B的新一轮融资")
+_LEAD_ONLY = re.compile(r"^.*(?:主导|领导|牵头|参与)(?:了)?\s?$")
+_ROUND_OF = re.compile(rf"\s?(?:的)?\s?(?:{alt('funding.this_round')})?\s?(?:(?:Pre-?\s?)?[A-H]\s?\+{{0,2}}\s?轮|天使\s?\+?\s?轮|种子\s?\+?\s?轮)?"
+                       r"\s?(?:投资|融资)(?!人|者|方|机构|顾问|谈判|决策|计划|会议)")
 # "软银投资了众多科技巨头，包括阿里巴巴、雅虎日本等"
 _INVESTED_MANY = re.compile(r"^\s?(?:也|还|曾|已|先后|陆续)*(?:投资|投)(?:了|过)\s?(?:众多|许多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?"
                             r"(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
@@ -253,13 +257,12 @@ def invested_in(s: Parse) -> Found:
             if ents[j].type == "Company" and _INVESTED_IN.match(s.between(i, j)):
                 funders = s.coordinated(i, _FUNDERS)
                 targets = s.coordinated(j, frozenset({"Company"}))
+                last = targets[-1]
+                if not _ROUND_OF.match(s.after(last, 12)) and _LEAD_ONLY.match(s.between(i, j)):
+                    continue  # "A主导了B的发展方向": leading is no investment without a round
                 for t in targets:
                     for k in funders:
                         yield Hit("investedIn", k, t, 0.8, "a-invested-in-b")
-                last = targets[-1]
-                if not re.match(r"\s?(?:的)?\s?(?:[A-H]\+?\s?轮|天使轮|种子轮)?\s?(?:投资|融资)", s.after(last, 10)) \
-                        and _LEAD_ONLY.match(s.between(i, j)):
-                    continue
                 for n in range(last + 1, len(ents)):
                     if ents[n].type == "Company" and _AND_INVESTED_IN.match(s.text[ents[last].end:ents[n].start]):
                         for t in s.coordinated(n, frozenset({"Company"})):

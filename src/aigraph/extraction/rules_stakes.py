@@ -14,7 +14,9 @@ _CUE = re.compile(rf"{alt('stake.noun')}|{alt('stake.portfolio')}")
 _RANK = rf"(?:{alt('stake.rank')})"
 _NOUN = rf"(?:{alt('stake.noun')})"
 # "X的天使投资人Y", "X早期投资者Y", "X的投资方——Y": the noun stands between the company and its investor
-_TITLE = re.compile(rf"\s?(?:的)?\s?(?:{_RANK}\s?)*{_NOUN}\s?(?:——|—|--|：|:)?\s?")
+# the round the investor came in at may stand before the noun ("X的Pre-A轮投资人Y", "X种子轮投资人Y")
+_ROUND = r"(?:(?:Pre-?\s?)?[A-H]\s?\+{0,2}|天使\s?\+?|种子\s?\+?|Pre-?IPO\s?)\s?轮"
+_TITLE = re.compile(rf"\s?(?:的)?\s?(?:{_RANK}\s?)*(?:{_ROUND}\s?)?{_NOUN}\s?(?:——|—|--|：|:)?\s?")
 # "作为X和Y等公司的早期投资者之一，Z…": the role the clause gives the subject that follows it
 _ROLE = re.compile(rf"\s?(?:等[^，,；;。]{{0,10}}?)?\s?的\s?(?:{_RANK}\s?)*{_NOUN}\s?(?:之一)?\s?(?:[，,]|$)")
 _AS = re.compile(r"作为[^。；;！？!?]{0,40}$")
