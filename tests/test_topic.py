@@ -99,16 +99,3 @@ def test_the_company_a_person_leads_wins_over_a_title_seen_elsewhere():
     talk.learn([Fact("林一鸣", "leads", "云帆科技", 0.8)], "林一鸣是云帆科技的CEO。")
     said = "林一鸣称，我们今年会扩大团队。"
     assert talk.said_by(said, _ents(said, 林一鸣="Person")).name == "云帆科技"
-
-
-def test_we_in_an_unlabelled_talk_of_the_one_person_said_to_lead_an_organisation():
-    from aigraph.extraction.topic import Discourse
-    from aigraph.model import Fact
-    talk = Discourse()
-    assert talk.voices() == (None, None)
-    talk.learn([Fact("林一鸣", "leads", "云帆科技", 0.8)], "云帆科技CEO林一鸣在大会上发表了演讲。")
-    we, _ = talk.voices()
-    assert we is not None and we.name == "云帆科技"
-    # a second person leading another organisation: 我们 could be either
-    talk.learn([Fact("周北", "leads", "北辰集团", 0.8)], "北辰集团CEO周北也上台发言。")
-    assert talk.voices() == (None, None)

@@ -137,10 +137,6 @@ class Discourse:
             return place, None
         if self.speaker is not None:
             return None, self.guest
-        if self.guest is not None and len(self.affiliations) == 1:
-            # no label in the whole text so far, and one person said to lead or found one organisation:
-            # a talk or a monologue of theirs, and 我们 is their organisation
-            return self.guest, None
         return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
 
     def learn(self, facts: list[Fact], sentence: str) -> None:
