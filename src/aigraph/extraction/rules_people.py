@@ -25,9 +25,13 @@ _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
 _ORG_TITLE_PERSON = re.compile(rf"\s?(?:公司)?\s?(?:[、，,]|及其|和其|与其)?\s?{CHAIN}\s?[-—–:：，,]?\s?{_OTHER_SCRIPT}")
 _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?\s?(?:他|她)?\s?(?:同时|也|还|曾|曾经|现在|目前|现|如今|则|便)?\s?"
                         r"(?:是|为|担任|出任|任|作为|身为)\s?")
+# "P是人工智能初创公司X的CEO": a description of the organisation between 是 and its name
+_KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13}}?{alt('people.kind')}\s?)?"
+_PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
 _PAREN = re.compile(r"\s?[（(]\s?$")
 _APPOSED = re.compile(r"\s?[，,]\s?(?:作为|身为)?\s?$")
-_CLOSE = re.compile(rf"{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
+# "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
+_CLOSE = re.compile(rf"(?:\s?公司)?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
 _FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?" + _WITH_OTHERS
                       + r"\s?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?" + _WITH_OTHERS + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
@@ -107,7 +111,7 @@ def people_titles(s: Parse) -> Found:
                 break
             chain = close.group()
             # "Alexandr Wang是Scale AI的创始人兼CEO", "林乔（Lin Qiao）是Fireworks AI的首席执行官"
-            if _PERSON_IS.fullmatch(gap):
+            if _PERSON_IS_KIND.fullmatch(gap) and all(ents[k].name == e.name for k in range(i + 1, j)):
                 # "P曾是X的CEO": a founder still, a chief no more
                 yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|前", gap)))
             # "Sergey Brin（谷歌联合创始人）"
@@ -301,3 +305,62 @@ def he_is_title(s: Parse) -> Found:
         close = _CLOSE.match(s.text, ents[org].end)
         if close:
             yield from _facts(people[0], org, close.group(), 0.75, "he-is-title-of", former_org=bool(re.search(r"曾", m.group())))
+
+
+# "P（别名），1963年出生于某地，是一位企业家，现任X联合创始人兼CEO" / "P：研究员和企业家，X的创始人": a
+# profile opens on its person and describes them clause by clause, the organisation and titles last
+_BIO_HEAD = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?(?:[，,：:]|是|为)")
+_BIO_CLAUSE = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现)?\s?(?:是|为|任|现任|担任|作为)?\s?(?:一家|一位)?" + _KIND)
+_BIO_NOT = re.compile(alt("anaphora.speech") + r"|加入|离开|投资|创立|创办|收购|发布|推出|曾|前|原|他|她|我|你")
+
+
+@construction("zh.people.bio")
+def bio(s: Parse) -> Found:
+    """P（Alias），1963年出生于…，是一位企业家，现任X的联合创始人、总裁兼CEO: the profile's person."""
+    ents = s.ents
+    if not ents or ents[0].type != "Person" or s.text[:ents[0].start].strip(" *#-•>\u3000"):
+        return
+    e = ents[0]
+    j = next((k for k in range(1, len(ents)) if ents[k].type != "Person"), None)
+    if j is None or any(ents[k].name != e.name and ents[k].start - e.end > 3 for k in range(1, j)):
+        return  # another person before the organisation (their other name in brackets is the same one)
+    if ents[j].type not in ORGS or ents[j].clause <= e.clause or ents[j].start - e.end > 80:
+        return
+    gap = s.text[e.end:ents[j].start]
+    c = s.clauses[ents[j].clause]
+    close = _CLOSE.match(s.text, ents[j].end)
+    if _BIO_HEAD.match(gap) and not _BIO_NOT.search(gap) and close \
+            and _BIO_CLAUSE.fullmatch(s.text, c.start, ents[j].start):
+        yield from _facts(0, j, close.group(), 0.75, "bio-title")
+
+
+# "他与A（别名）和B于2008年共同创立了X", "A与B、C一起共同创立的X": the people listed with 与 founded X
+# together (with whoever stands before 与: a name, or a 他 left to other rules)
+_WITH = re.compile(r"(?:与|和|同|跟)\s?$")
+# between two names of the list: a separator, or the bracket opening the first one's other name
+_MEMBER_SEP = re.compile(r"\s?[（(]\s?|\s?[）)]?\s?(?:、|和|与|及|以及|,|，)\s?")
+_TOGETHER = re.compile(r"\s?[）)]?\s?(?:等人?)?\s?(?:以及其他[^，,；;。]{0,6}?|和其他[^，,；;。]{0,6}?)?"
+                       r"(?:一起|一同)?\s?(?:(?:于|在)[^，,；;。与和]{1,14}?)?(?:一起|一同)?\s?(?:联合|共同)(?:创立|创办|创建)(?:了|的)\s?")
+
+
+@construction("zh.people.with-founded")
+def with_founded(s: Parse) -> Found:
+    """…与A和B于2008年共同创立了X / A与B、C一起共同创立的X: A, B (and C) founded X."""
+    ents = s.ents
+    listed: set[int] = set()
+    for i, e in enumerate(ents):
+        if e.type != "Person" or i in listed or not _WITH.search(s.text, max(0, e.start - 2), e.start):
+            continue
+        members, k = [i], i
+        while k + 1 < len(ents) and ents[k + 1].type == "Person" and _MEMBER_SEP.fullmatch(s.text, ents[k].end, ents[k + 1].start):
+            k += 1
+            members.append(k)
+        listed.update(members)
+        m = _TOGETHER.match(s.text, ents[k].end)
+        if not m or k + 1 >= len(ents) or ents[k + 1].start != m.end() or ents[k + 1].type not in ORGS \
+                or _UNIT_AFTER.match(s.text, ents[k + 1].end):
+            continue
+        before = i - 1 if i > 0 and ents[i - 1].type == "Person" and re.fullmatch(r"\s?(?:[（(][^（()）]{1,30}[）)])?\s?(?:与|和|同|跟)\s?",
+                                                                                   s.text[ents[i - 1].end:e.start]) else None
+        for p in ([before] if before is not None else []) + members:
+            yield Hit("founderOf", p, k + 1, 0.75, "with-founded")
