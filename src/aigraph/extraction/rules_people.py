@@ -324,14 +324,14 @@ def bio(s: Parse) -> Found:
     j = next((k for k in range(1, len(ents)) if ents[k].type != "Person"), None)
     if j is None or any(ents[k].name != e.name and ents[k].start - e.end > 3 for k in range(1, j)):
         return  # another person before the organisation (their other name in brackets is the same one)
-    if ents[j].type not in ORGS or ents[j].clause <= e.clause or ents[j].start - e.end > 80:
+    if ents[j].type not in ORGS or re.fullmatch(_FORMER, s.text[ents[j].start:ents[j].end].strip(), re.I) or ents[j].clause <= e.clause or ents[j].start - e.end > 80:
         return
     gap = s.text[e.end:ents[j].start]
     c = s.clauses[ents[j].clause]
     close = _CLOSE.match(s.text, ents[j].end)
     if _BIO_HEAD.match(gap) and not _BIO_NOT.search(gap) and close \
             and _BIO_CLAUSE.fullmatch(s.text, c.start, ents[j].start):
-        yield from _facts(0, j, close.group(), 0.75, "bio-title")
+        yield from _facts(0, j, close.group(), 0.75, "bio-title", _former_org(s, j))
 
 
 # "他与A（别名）和B于2008年共同创立了X", "A与B、C一起共同创立的X": the people listed with 与 founded X
