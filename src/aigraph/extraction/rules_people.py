@@ -41,7 +41,16 @@ _FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:等人?)?(?:[于在][^，,；;。]{1,
 _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
 _DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
 # "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
-_UNIT_AFTER = re.compile(r"[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门)")
+# also "创立了X旗下的Y", "创建FAIR（某公司的研究机构）": a unit, said after the name or in brackets
+_UNIT_AFTER = re.compile(r"(?:[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门)|\s?(?:旗下|下属|内部)"
+                         r"|\s?[（(][^（()）]{0,16}?(?:研究机构|研究所|研究院|实验室|部门|大学|学院|基金会)[）)])")
+# "他创立了某大学", "创建了某基金会": a school or a foundation is no company (by its name's ending)
+_NOT_COMPANY = re.compile(rf"(?:{alt('people.not_company')})$", re.I)
+
+
+def _unit(s: Parse, j: int) -> bool:
+    """Whether the organisation founded at `j` is a unit, a school or a foundation, not a company."""
+    return bool(_UNIT_AFTER.match(s.text, s.ents[j].end) or _NOT_COMPANY.search(s.ents[j].name))
 
 
 @dataclass(frozen=True)
@@ -134,7 +143,7 @@ def _founded_after(s: Parse, i: int, at: int, rule: str) -> Found:
             continue
         if ents[j].type in ORGS and ents[j].start >= m.end() - 1:
             if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]) \
-                    and not _UNIT_AFTER.match(s.text, ents[j].end):
+                    and not _unit(s, j):
                 yield Hit("founderOf", i, j, 0.8, rule)
             break
 
@@ -242,7 +251,7 @@ def then_founded(s: Parse) -> Found:
         if inside and not span["with"]:
             continue  # a person named without 与: the subject of its own clause
         org = next((k for k in range(len(ents)) if ents[k].start >= m.end() and ents[k].clause == ci), None)
-        if org is None or ents[org].type not in ORGS or _UNIT_AFTER.match(s.text, ents[org].end) \
+        if org is None or ents[org].type not in ORGS or _unit(s, org) \
                 or re.search(r"[，,；;。]", s.text[m.end():ents[org].start]) or ents[org].start - m.end() > 16:
             continue
         for k in [subj, *inside]:
@@ -280,7 +289,7 @@ def before_founding(s: Parse) -> Found:
         if org.type not in ORGS or not _BEFORE_FOUNDING.search(s.text, max(0, org.start - 8), org.start):
             continue
         m = _FOUNDING_TIME.match(s.text, org.end)
-        if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end():
+        if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end() and not _unit(s, j):
             yield Hit("founderOf", j + 1, j, 0.75, "before-founding")
 
 
@@ -311,7 +320,7 @@ def he_is_title(s: Parse) -> Found:
 # profile opens on its person and describes them clause by clause, the organisation and titles last
 _BIO_HEAD = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?(?:[，,：:]|是|为)")
 _BIO_CLAUSE = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现)?\s?(?:是|为|任|现任|担任|作为)?\s?(?:一家|一位)?" + _KIND)
-_BIO_NOT = re.compile(alt("anaphora.speech") + r"|加入|离开|投资|创立|创办|收购|发布|推出|曾|前|原|他|她|我|你")
+_BIO_NOT = re.compile(alt("anaphora.speech") + r"|加入|离开|投资了|投资过|创立|创办|收购|发布|推出|曾|他|她|我|你")
 
 
 @construction("zh.people.bio")
@@ -358,7 +367,7 @@ def with_founded(s: Parse) -> Found:
         listed.update(members)
         m = _TOGETHER.match(s.text, ents[k].end)
         if not m or k + 1 >= len(ents) or ents[k + 1].start != m.end() or ents[k + 1].type not in ORGS \
-                or _UNIT_AFTER.match(s.text, ents[k + 1].end):
+                or _unit(s, k + 1):
             continue
         before = i - 1 if i > 0 and ents[i - 1].type == "Person" and re.fullmatch(r"\s?(?:[（(][^（()）]{1,30}[）)])?\s?(?:与|和|同|跟)\s?",
                                                                                    s.text[ents[i - 1].end:e.start]) else None

@@ -36,6 +36,7 @@ _SAYS = re.compile(r"\s?(?:也|还|则|曾|随后|进一步)?" + alt("anaphora.s
 _TITLED = re.compile(r"\s?的?\s?(?:联合)?" + alt("people.head", "people.other", "people.founder") + r"(?:兼" +
                      alt("people.head", "people.other", "people.founder") + r")?\s?")
 _LEADERS = frozenset({"leads", "founderOf"})
+_ALIAS = re.compile(r"\s?[（(]\s?")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
 
@@ -80,7 +81,9 @@ class Discourse:
     def meet(self, text: str, ents: list[Ent]) -> None:
         """Takes note of the person a sentence opens on ("P（Alias）是一位企业家…"): 他 or 她 opening
         the next sentences stands for them; a sentence naming anyone else leaves 他 unclear."""
-        people = {e.name for e in ents if e.type == "Person" and not e.anaphor}
+        # "P（Alias）": the other name in brackets right after the first is the same person
+        people = {e.name for k, e in enumerate(ents) if e.type == "Person" and not e.anaphor
+                  and not (k > 0 and ents[k - 1].type == "Person" and _ALIAS.fullmatch(text, ents[k - 1].end, e.start))}
         if not people:
             self.person = self.person.older() if self.person and self.person.age + 1 < PERSON_LIFETIME else None
             return

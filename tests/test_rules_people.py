@@ -1,0 +1,100 @@
+"""Founders and chiefs in profiles: descriptions before the organisation, opening clauses, co-founders,
+and 他 opening a sentence about the profile's person (invented sentences)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from aigraph.extraction import clauses, rules_people
+from aigraph.extraction.clauses import Ent
+from aigraph.extraction.topic import Discourse
+
+_PEOPLE = (rules_people.people_titles, rules_people.founded, rules_people.then_founded, rules_people.bio,
+           rules_people.with_founded)
+
+
+def _ents(text: str, **names: str) -> list[Ent]:
+    out = [Ent(m.start(), m.end(), t, s) for s, t in names.items() for m in re.finditer(re.escape(s), text)]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _hits(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for c in _PEOPLE for h in c(s)}
+
+
+_BOTH = {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # a description of the organisation between 是 and its name
+    ("王强是机器人初创公司云帆科技的首席执行官兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
+    ("王强是数据标注平台 云帆科技 的 CEO 兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
+    # another organisation inside the description: whose title it is, is not clear
+    ("王强是星河资本投资的初创公司云帆科技的CEO。", dict(王强="Person", 云帆科技="Company", 星河资本="Company"), set()),
+    # a profile's opening: the person, then clauses describing them, the titles last
+    ("王强（Wang Qiang），1975年出生于浙江宁波，是一位中国企业家，现任云帆公司 (Yunfan) 联合创始人、总裁兼首席执行官。",
+     dict(王强="Person", **{"Wang Qiang": "Person"}, 云帆="Company", Yunfan="Company"),
+     {("王强", "founderOf", "云帆"), ("王强", "leads", "云帆")}),
+    ("王强（Wang Qiang）：中国工程师、投资人和企业家，云帆科技的联合创始人兼首席执行官。",
+     dict(王强="Person", **{"Wang Qiang": "Person"}, 云帆科技="Company"), _BOTH),
+    # near-misses: a verb of saying, a former title, an English former title taken for a name
+    ("王强表示，云帆科技的CEO很有远见。", dict(王强="Person", 云帆科技="Company"), set()),
+    ("王强，1975年生，曾任云帆科技的CEO。", dict(王强="Person", 云帆科技="Company"), set()),
+    ("王强：Former CEO, 云帆科技。", dict(王强="Person", Former="Company", 云帆科技="Company"), set()),
+    # co-founders listed with 与
+    ("他与李明（Li Ming）和赵刚于2010年共同创立了云帆科技。",
+     dict(李明="Person", **{"Li Ming": "Person"}, 赵刚="Person", 云帆科技="Company"),
+     {(p, "founderOf", "云帆科技") for p in ("李明", "Li Ming", "赵刚")}),
+    ("王强与李明、赵刚一起共同创立的云帆科技完成了融资。", dict(王强="Person", 李明="Person", 赵刚="Person", 云帆科技="Company"),
+     {(p, "founderOf", "云帆科技") for p in ("王强", "李明", "赵刚")}),
+    ("王强与李明讨论了云帆科技的未来。", dict(王强="Person", 李明="Person", 云帆科技="Company"), set()),
+    ("王强与李明共同创立了云帆科技实验室。", dict(王强="Person", 李明="Person", 云帆科技="Company"), set()),
+])
+def test_profiles(text, names, expected):
+    assert _hits(text, **names) == expected
+
+
+def test_he_opening_a_sentence_is_the_person_the_last_one_opened_on():
+    talk = Discourse()
+    first = "王强（Wang Qiang）出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person", **{"Wang Qiang": "Person"}))
+    he = talk.he("他是云帆科技的CEO。", [])
+    assert he is not None and he.name == "王强" and he.anaphor and he.antecedent == first
+    assert talk.he("此外，她还创办了云帆科技。", []) is not None
+    assert talk.he("他们创办了云帆科技。", []) is None  # 他们 is more than one
+    assert talk.he("云帆科技的CEO是他。", []) is None  # not opening the sentence
+
+
+def test_he_is_unclear_after_two_people():
+    talk = Discourse()
+    two = "王强和李明进行了对话。"
+    talk.meet(two, _ents(two, 王强="Person", 李明="Person"))
+    assert talk.he("他是云帆科技的CEO。", []) is None
+    # nor after a sentence that opens on something else and names someone
+    talk = Discourse()
+    talk.meet("王强出生于宁波。", _ents("王强出生于宁波。", 王强="Person"))
+    other = "云帆科技聘请了李明。"
+    talk.meet(other, _ents(other, 云帆科技="Company", 李明="Person"))
+    assert talk.he("他是云帆科技的CEO。", []) is None
+
+
+def test_he_fades_after_sentences_without_people():
+    talk = Discourse()
+    talk.meet("王强出生于宁波。", _ents("王强出生于宁波。", 王强="Person"))
+    for _ in range(3):
+        talk.meet("", [])
+    assert talk.he("他是云帆科技的CEO。", []) is None
+
+
+@pytest.mark.parametrize("text,names", [
+    ("王强创立了星河大学。", dict(王强="Person", 星河大学="Company")),
+    ("王强创建了星河基金会。", dict(王强="Person", 星河基金会="Company")),
+    ("王强共同创立并领导了云帆科技旗下的机器人公司。", dict(王强="Person", 云帆科技="Company")),
+    ("王强创建星河 （云帆科技的研究机构）时，强调开放。", dict(王强="Person", 星河="Company", 云帆科技="Company")),
+])
+def test_a_school_a_foundation_or_a_unit_is_no_company_founded(text, names):
+    assert not {h for h in _hits(text, **names) if h[1] == "founderOf"}
+    assert ("王强", "founderOf", "云帆科技") in _hits("王强创立了云帆科技。", 王强="Person", 云帆科技="Company")
