@@ -98,3 +98,13 @@ def test_he_fades_after_sentences_without_people():
 def test_a_school_a_foundation_or_a_unit_is_no_company_founded(text, names):
     assert not {h for h in _hits(text, **names) if h[1] == "founderOf"}
     assert ("王强", "founderOf", "云帆科技") in _hits("王强创立了云帆科技。", 王强="Person", 云帆科技="Company")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强于2019年正式成为云帆科技的CEO。", {("王强", "leads", "云帆科技")}),
+    ("王强接任了云帆科技的首席执行官。", {("王强", "leads", "云帆科技")}),
+    ("王强曾担任云帆科技的CEO。", set()),
+    ("王强希望有一天成为云帆科技那样公司的CEO。", set()),
+])
+def test_taking_a_chiefs_title(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected

@@ -23,8 +23,10 @@ CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
 _ORG_TITLE_PERSON = re.compile(rf"\s?(?:公司)?\s?(?:[、，,]|及其|和其|与其)?\s?{CHAIN}\s?[-—–:：，,]?\s?{_OTHER_SCRIPT}")
+# "P于2019年正式成为X的CEO", "P接任了X的CEO": taking the title is holding it
 _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?\s?(?:他|她)?\s?(?:同时|也|还|曾|曾经|现在|目前|现|如今|则|便)?\s?"
-                        r"(?:是|为|担任|出任|任|作为|身为)\s?")
+                        r"(?:(?:于|在)?\s?\d{4}\s?年(?:\s?\d{1,2}\s?月)?\s?)?(?:正式|随后|后来)?"
+                        r"(?:是|为|担任|出任|任|作为|身为|成为了?|接任了?|升任|就任)\s?")
 # "P是人工智能初创公司X的CEO": a description of the organisation between 是 and its name
 _KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13}}?{alt('people.kind')}\s?)?"
 _PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
