@@ -30,6 +30,7 @@ _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?
 # "P是人工智能初创公司X的CEO": a description of the organisation between 是 and its name
 _KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13}}?{alt('people.kind')}\s?)?"
 _PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
+_REPLACED = re.compile(r"(?:接替|取代|替代|替换|继任)\s?$")
 _PAREN = re.compile(r"\s?[（(]\s?$")
 _APPOSED = re.compile(r"\s?[，,]\s?(?:作为|身为)?\s?$")
 # "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
@@ -122,7 +123,9 @@ def people_titles(s: Parse) -> Found:
                 break
             chain = close.group()
             # "Alexandr Wang是Scale AI的创始人兼CEO", "林乔（Lin Qiao）是Fireworks AI的首席执行官"
-            if _PERSON_IS_KIND.fullmatch(gap) and all(ents[k].name == e.name for k in range(i + 1, j)):
+            # "A接替P成为X的CEO": P is the one replaced, not the chief
+            if _PERSON_IS_KIND.fullmatch(gap) and all(ents[k].name == e.name for k in range(i + 1, j)) \
+                    and not _REPLACED.search(s.text, max(0, e.start - 4), e.start):
                 # "P曾是X的CEO": a founder still, a chief no more
                 yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|前", gap)))
             # "Sergey Brin（谷歌联合创始人）"
