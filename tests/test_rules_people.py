@@ -109,3 +109,25 @@ def test_a_school_a_foundation_or_a_unit_is_no_company_founded(text, names):
 ])
 def test_taking_a_chiefs_title(text, expected):
     assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强最为人熟知的身份是云帆科技的创始人兼首席执行官。", _BOTH),
+    ("王强最为人知的是创立了机器人公司云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("王强最为人熟知的身份是云帆科技的早期投资人。", set()),
+])
+def test_what_a_person_is_best_known_for(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+def test_he_after_the_host_names_the_guest():
+    talk = Discourse()
+    intro = "主持人李明：今天的嘉宾是王强。"
+    talk.meet(intro, _ents(intro, 李明="Person", 王强="Person"))
+    he = talk.he("他是云帆科技的联合创始人。", [])
+    assert he is not None and he.name == "王强"
+    # two people after the cue: who the guest is, is not clear
+    both = "主持人李明：今天的嘉宾是王强和赵刚。"
+    talk = Discourse()
+    talk.meet(both, _ents(both, 李明="Person", 王强="Person", 赵刚="Person"))
+    assert talk.he("他是云帆科技的联合创始人。", []) is None

@@ -23,10 +23,12 @@ CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
 _ORG_TITLE_PERSON = re.compile(rf"\s?(?:公司)?\s?(?:[、，,]|及其|和其|与其)?\s?{CHAIN}\s?[-—–:：，,]?\s?{_OTHER_SCRIPT}")
+# "他最为人熟知的身份是X的CEO", "他最为人知的是创立了X": what a profile says its person is known for
+_BEST_KNOWN = r"(?:最|更)?为人(?:所)?熟?知的(?:身份|角色)?(?:是|为)"
 # "P于2019年正式成为X的CEO", "P接任了X的CEO": taking the title is holding it
 _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?\s?(?:他|她)?\s?(?:同时|也|还|曾|曾经|现在|目前|现|如今|则|便)?\s?"
                         r"(?:(?:于|在)?\s?\d{4}\s?年(?:\s?\d{1,2}\s?月)?\s?)?(?:正式|随后|后来)?"
-                        r"(?:是|为|担任|出任|任|作为|身为|成为了?|接任了?|升任|就任)\s?")
+                        r"(?:是|为|担任|出任|任|作为|身为|成为了?|接任了?|升任|就任|" + _BEST_KNOWN + r"(?:其?作为)?)\s?")
 # "P是人工智能初创公司X的CEO": a description of the organisation between 是 and its name
 _KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13}}?{alt('people.kind')}\s?)?"
 _PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
@@ -36,7 +38,7 @@ _APPOSED = re.compile(r"\s?[，,]\s?(?:作为|身为)?\s?$")
 # "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
 _CLOSE = re.compile(rf"(?:\s?公司)?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
-_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?" + _WITH_OTHERS
+_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
                       + r"\s?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?" + _WITH_OTHERS + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
 # "由P（别名）联合创立": an alias in brackets may close the list of founders
 _FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
@@ -45,7 +47,7 @@ _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
 _DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
 # "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
 # also "创立了X旗下的Y", "创建FAIR（某公司的研究机构）": a unit, said after the name or in brackets
-_UNIT_AFTER = re.compile(r"(?:[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门)|\s?(?:旗下|下属|内部)"
+_UNIT_AFTER = re.compile(r"(?:[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门|课程|产品|功能)|\s?(?:旗下|下属|内部)"
                          r"|\s?[（(][^（()）]{0,16}?(?:研究机构|研究所|研究院|实验室|部门|大学|学院|基金会)[）)])")
 # "他创立了某大学", "创建了某基金会": a school or a foundation is no company (by its name's ending)
 _NOT_COMPANY = re.compile(rf"(?:{alt('people.not_company')})$", re.I)
