@@ -62,7 +62,7 @@ def test_he_opening_a_sentence_is_the_person_the_last_one_opened_on():
     first = "王强（Wang Qiang）出生于浙江宁波。"
     talk.meet(first, _ents(first, 王强="Person", **{"Wang Qiang": "Person"}))
     he = talk.he("他是云帆科技的CEO。", [])
-    assert he is not None and he.name == "王强" and he.anaphor and he.antecedent == first
+    assert he is not None and he.name == "Wang Qiang" and he.anaphor and he.antecedent == first  # the Latin alias
     assert talk.he("此外，她还创办了云帆科技。", []) is not None
     assert talk.he("他们创办了云帆科技。", []) is None  # 他们 is more than one
     assert talk.he("云帆科技的CEO是他。", []) is None  # not opening the sentence

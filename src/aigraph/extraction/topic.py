@@ -92,7 +92,7 @@ class Discourse:
         guest = _GUEST.search(text)
         after = [e for e in ents if guest and e.type == "Person" and e.start >= guest.end()]
         if len(people) == 1 and first.type == "Person" and opener_only(text[:first.start]):
-            self.person = Topic(first.name, "Person", text)
+            self.person = Topic(_latin_alias(text, ents) or first.name, "Person", text)
         elif after and after[0].start - guest.end() <= 2 and len({e.name for e in after}) == 1:
             self.person = Topic(after[0].name, "Person", text)  # "主持人Q：今天的嘉宾是P。"
         elif not (self.person and people == {self.person.name}):
@@ -181,6 +181,16 @@ class Discourse:
                 t = Topic(f.object, "Company", sentence)
                 self.affiliations.setdefault(f.subject, t)
                 self.guest = self.guest or t  # an interview names its guest first
+
+
+def _latin_alias(text: str, ents: list[Ent]) -> str | None:
+    """The other name in Latin letters a sentence gives its opening person in brackets ("盖伊·波贾尼（Guy
+    Podjarny）"): the graph knows people by it more often than by a transliteration no lexicon holds."""
+    first = ents[0]
+    if len(ents) > 1 and ents[1].type == "Person" and re.search(r"[\u4e00-\u9fff]", first.name) \
+            and _ALIAS.fullmatch(text, first.end, ents[1].start) and re.fullmatch(r"[A-Za-z][\w .'-]*", ents[1].name):
+        return ents[1].name
+    return None
 
 
 def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None = None,
