@@ -212,3 +212,12 @@ def test_a_partner_named_with_the_firms_title_invests_the_firms_money(extract_te
     # a person named as an investor on their own stays one
     [b] = extract_text("AI初创公司Lumina完成种子轮融资，由天使投资人Elad Gil领投。")
     assert ("Elad Gil", "investedIn", "Lumina") in _facts(b)
+
+
+def test_he_opening_a_sentence_is_the_person_the_profile_opened_on(extract_text):
+    _, b = extract_text("萨姆·奥特曼（Sam Altman）生于美国，是一名程序员。", "他目前是OpenAI的首席执行官，常年住在旧金山。")
+    [f] = [f for f in b.facts if f.predicate == "leads"]
+    assert (f.subject, f.object) == ("Sam Altman", "OpenAI") and f.context is not None
+    # two people named before: whom 他 stands for is not clear
+    _, c = extract_text("萨姆·奥特曼和黄仁勋在台上聊了一个小时。", "他目前是OpenAI的首席执行官，常年住在旧金山。")
+    assert not any(f.predicate == "leads" for f in c.facts)

@@ -104,6 +104,7 @@ def test_a_school_a_foundation_or_a_unit_is_no_company_founded(text, names):
     ("王强于2019年正式成为云帆科技的CEO。", {("王强", "leads", "云帆科技")}),
     ("王强接任了云帆科技的首席执行官。", {("王强", "leads", "云帆科技")}),
     ("王强曾担任云帆科技的CEO。", set()),
+    ("王强目前是云帆科技的CEO。", {("王强", "leads", "云帆科技")}),  # 目前 is now, not 前
     ("2020年，李明接替王强成为云帆科技CEO。", set()),  # 王强 is the one replaced (李明 is not given here)
     ("王强希望有一天成为云帆科技那样公司的CEO。", set()),
 ])

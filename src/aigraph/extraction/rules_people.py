@@ -129,7 +129,7 @@ def people_titles(s: Parse) -> Found:
             if _PERSON_IS_KIND.fullmatch(gap) and all(ents[k].name == e.name for k in range(i + 1, j)) \
                     and not _REPLACED.search(s.text, max(0, e.start - 4), e.start):
                 # "P曾是X的CEO": a founder still, a chief no more
-                yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|前", gap)))
+                yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|(?<![目之])前", gap)))
             # "Sergey Brin（谷歌联合创始人）"
             elif _PAREN.fullmatch(gap) and chain.rstrip().endswith(("）", ")")):
                 yield from _facts(i, j, chain, 0.8, "person-paren-title")
