@@ -30,7 +30,7 @@ _BOTH = {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科
 
 @pytest.mark.parametrize("text,names,expected", [
     # a description of the organisation between 是 and its name
-    ("王强是机器人初创公司云帆科技的首席执行官兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
+    ("王强是机器人初创公司云帆科技的CEO兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
     ("王强是数据标注平台 云帆科技 的 CEO 兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
     # another organisation inside the description: whose title it is, is not clear
     ("王强是星河资本投资的初创公司云帆科技的CEO。", dict(王强="Person", 云帆科技="Company", 星河资本="Company"), set()),
@@ -38,7 +38,7 @@ _BOTH = {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科
     ("王强（Wang Qiang），1975年出生于浙江宁波，是一位中国企业家，现任云帆公司 (Yunfan) 联合创始人、总裁兼首席执行官。",
      dict(王强="Person", **{"Wang Qiang": "Person"}, 云帆="Company", Yunfan="Company"),
      {("王强", "founderOf", "云帆"), ("王强", "leads", "云帆")}),
-    ("王强（Wang Qiang）：中国工程师、投资人和企业家，云帆科技的联合创始人兼首席执行官。",
+    ("王强（Wang Qiang）：中国工程师、投资人和企业家，云帆科技的创始人兼CEO。",
      dict(王强="Person", **{"Wang Qiang": "Person"}, 云帆科技="Company"), _BOTH),
     # near-misses: a verb of saying, a former title, an English former title taken for a name
     ("王强表示，云帆科技的CEO很有远见。", dict(王强="Person", 云帆科技="Company"), set()),
