@@ -132,3 +132,21 @@ def test_he_after_the_host_names_the_guest():
     talk = Discourse()
     talk.meet(both, _ents(both, 李明="Person", 王强="Person", 赵刚="Person"))
     assert talk.he("他是云帆科技的联合创始人。", []) is None
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("王强被业内称为机器人教父，是云帆科技的联合创始人。", dict(王强="Person", 云帆科技="Company"), {("王强", "founderOf", "云帆科技")}),
+    ("他生于1975年，现任云帆科技CEO。", dict(他="Person", 云帆科技="Company"), {("他", "leads", "云帆科技")}),
+    ("王强以编程闻名，也是云帆科技的创办者之一。", dict(王强="Person", 云帆科技="Company"), {("王强", "founderOf", "云帆科技")}),
+    # near-misses: another organisation, a verb of saying, another person in between
+    ("王强离开了星河智能，是云帆科技的CEO。", dict(王强="Person", 星河智能="Company", 云帆科技="Company"), set()),
+    ("王强表示，是云帆科技的CEO最先提出的。", dict(王强="Person", 云帆科技="Company"), set()),
+    ("王强认识李明，是云帆科技的CEO。", dict(王强="Person", 李明="Person", 云帆科技="Company"), set()),
+])
+def test_a_later_clause_gives_the_persons_title(text, names, expected):
+    assert _then(text, **names) == expected
+
+
+def _then(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in rules_people.then_is_title(s)}

@@ -327,6 +327,8 @@ def he_is_title(s: Parse) -> Found:
 # profile opens on its person and describes them clause by clause, the organisation and titles last
 _BIO_HEAD = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?(?:[，,：:]|是|为)")
 _BIO_CLAUSE = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现)?\s?(?:是|为|任|现任|担任|作为)?\s?(?:一家|一位)?" + _KIND)
+# "被誉为先驱", "被业内称为教父": what others call the person is no verb of saying in the sentence
+_CALLED = re.compile(r"被[^，,。]{0,8}?(?:称为|誉为|称作|称之为)")
 _BIO_NOT = re.compile(alt("anaphora.speech") + r"|加入|离开|投资了|投资过|创立|创办|收购|发布|推出|曾|他|她|我|你")
 
 
@@ -342,7 +344,7 @@ def bio(s: Parse) -> Found:
         return  # another person before the organisation (their other name in brackets is the same one)
     if ents[j].type not in ORGS or re.fullmatch(_FORMER, s.text[ents[j].start:ents[j].end].strip(), re.I) or ents[j].clause <= e.clause or ents[j].start - e.end > 80:
         return
-    gap = s.text[e.end:ents[j].start]
+    gap = _CALLED.sub("", s.text[e.end:ents[j].start])
     c = s.clauses[ents[j].clause]
     close = _CLOSE.match(s.text, ents[j].end)
     if _BIO_HEAD.match(gap) and not _BIO_NOT.search(gap) and close \
@@ -380,3 +382,27 @@ def with_founded(s: Parse) -> Found:
                                                                                    s.text[ents[i - 1].end:e.start]) else None
         for p in ([before] if before is not None else []) + members:
             yield Hit("founderOf", p, k + 1, 0.75, "with-founded")
+
+
+# a later clause of a sentence about a person, its subject left out: "P被誉为先驱，是X的联合创始人"
+_THEN_IS = re.compile(r"[\s，,]*(?:并且|并|而|他|她)?\s?(?:也|还|同时|现|目前|现在|如今)?\s?(?:是|现任|担任|出任)\s?(?:一家|一位)?" + _KIND)
+
+
+@construction("zh.people.then-is-title")
+def then_is_title(s: Parse) -> Found:
+    """P被誉为先驱，是X的联合创始人 / P生于1970年，现任X的CEO: the sentence's person holds the titles."""
+    ents = s.ents
+    for j, org in enumerate(ents):
+        c = s.clauses[org.clause]
+        subj = c.subject
+        if org.type not in ORGS or org.clause == 0 or subj is None or ents[subj].type != "Person" \
+                or ents[subj].clause >= org.clause or not _THEN_IS.fullmatch(s.text, c.start, org.start):
+            continue
+        if any(ents[k].type == "Person" and ents[k].name != ents[subj].name for k in range(subj + 1, j)):
+            continue  # someone else named since: whose title it is, is not clear
+        if any(ents[k].clause < org.clause and ents[k].type in ORGS for k in range(subj + 1, j)) \
+                or _BIO_NOT.search(_CALLED.sub("", s.text[ents[subj].end:c.start])):
+            continue  # another organisation, or a verb of saying, joining, leaving, between them
+        close = _CLOSE.match(s.text, org.end)
+        if close:
+            yield from _facts(subj, j, close.group(), 0.75, "then-is-title", _former_org(s, j))
