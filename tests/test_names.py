@@ -223,3 +223,11 @@ def test_a_versioned_name_of_a_models_shape_or_cue_is_a_model(extract_text, sent
 def test_a_chip_code_among_chips_the_lexicon_knows_is_a_chip(extract_text):
     analyses = extract_text("以英伟达为例：A100、H100、A800、NX720 都在其中。")
     assert ("NX720", "Chip") in {(m.surface, m.type) for a in analyses for m in a.mentions}
+
+
+def test_a_first_name_that_founds_something_is_a_person(extract_text):
+    # "X创立了Y": who founds is a person; "X创立早期" speaks of a company's early days
+    [a] = extract_text("2012年，Marcus创立了Quillon，这家公司做协作软件。")
+    assert ("Marcus", "Person") in _ents(a)
+    [b] = extract_text("Quillon创立早期，团队只有三个人。")
+    assert ("Quillon", "Person") not in _ents(b)
