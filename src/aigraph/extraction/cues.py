@@ -50,7 +50,8 @@ _RIGHT = {
     "Product": r"平台|工具|应用|App|APP|助手|产品|功能|服务|插件|搜索引擎|上线|的用户|用户|客户端|浏览器",
     # "Reed创立Netflix", "Bret 创立了Quip": who founds is a person (but "Airbnb创立早期" is the company's)
     "Person": r"表示|指出|认为|称|说|透露|强调|介绍|教授|博士|院士|老师|先生|女士|曾任|曾在|在接受|坦言|预测|提出|"
-              r"(?:联合|共同)?(?:创立|创办)了|创办(?!于|时|之初|初期|以来)|(?:联合|共同)创立|创立(?=[A-Za-z\u4e00-\u9fff])(?!于|时|之初|初期|早期|以来|至今|后|的)",
+              r"(?:联合|共同)?(?:创立|创办)了|创办(?!于|时|之初|初期|以来|人|者)|(?:联合|共同)创立(?!人|者)|"
+              r"创立(?=[A-Za-z\u4e00-\u9fff])(?!于|时|之初|初期|早期|以来|至今|后|的|人|者)",
 }
 # "X是一家…公司" / "X是…工具": what the copula says X is.
 # the last kind word before the clause ends is the head ("Acme是某大厂最重要的芯片供应合作伙伴": a partner)
