@@ -150,3 +150,18 @@ def test_a_later_clause_gives_the_persons_title(text, names, expected):
 def _then(text: str, **names: str) -> set[tuple[str, str, str]]:
     s = clauses.parse(text, _ents(text, **names))
     return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in rules_people.then_is_title(s)}
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("云帆科技的联合创始人王强和李明都来自北辰大学。", dict(云帆科技="Company", 王强="Person", 李明="Person"),
+     {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("云帆科技联合创始人王强、李明和赵刚出席了会议。", dict(云帆科技="Company", 王强="Person", 李明="Person", 赵刚="Person"),
+     {(p, "founderOf", "云帆科技") for p in ("王强", "李明", "赵刚")}),
+    # a single founder's title, or the next person with a title of their own: not listed as founders
+    ("云帆科技创始人王强和李明的对话很精彩。", dict(云帆科技="Company", 王强="Person", 李明="Person"),
+     {("王强", "founderOf", "云帆科技")}),
+    ("云帆科技联合创始人王强和李明（星河智能CEO）同台。", dict(云帆科技="Company", 王强="Person", 李明="Person", 星河智能="Company"),
+     {("王强", "founderOf", "云帆科技"), ("李明", "leads", "星河智能")}),
+])
+def test_people_listed_after_a_co_founders_title(text, names, expected):
+    assert _hits(text, **names) == expected

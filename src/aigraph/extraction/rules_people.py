@@ -91,6 +91,25 @@ def _former_org(s: Parse, j: int) -> bool:
     return bool(_FORMER_BEFORE.search(s.before(j, 3)))
 
 
+# "X的联合创始人A和B", "X联合创始人A（Alias）、B": the people listed after a plural founder's title
+_CO_FOUNDERS = re.compile(r"联合创始人|共同创始人|联合创办人")
+_NEXT_LISTED = re.compile(r"\s?(?:[（(][A-Za-z][A-Za-z .'-]{1,30}[）)])?\s?(?:、|和|与|及|以及)\s?")
+_OWN_TITLE = re.compile(rf"\s?[（(][^（()）]{{0,20}}?{_TITLE}")
+
+
+def _co_founders(s: Parse, i: int, org: int) -> Found:
+    """The people listed right after person `i`, who holds a co-founder's title of `org`."""
+    ents, k = s.ents, i
+    while k + 1 < len(ents) and ents[k + 1].type == "Person":
+        if ents[k + 1].name == ents[k].name or re.fullmatch(r"\s?[（(]\s?", s.text[ents[k].end:ents[k + 1].start]):
+            k += 1
+            continue  # the same person's other name in brackets
+        if not _NEXT_LISTED.fullmatch(s.text, ents[k].end, ents[k + 1].start) or _OWN_TITLE.match(s.text, ents[k + 1].end):
+            return
+        k += 1
+        yield Hit("founderOf", k, org, 0.75, "org-title-people-founder")
+
+
 @construction("zh.people.titles")
 def people_titles(s: Parse) -> Found:
     """X创始人兼CEO P / X的CEO，P / P是X的联合创始人之一 / P（X联合创始人） / P，X的总裁兼CEO."""
@@ -114,6 +133,8 @@ def people_titles(s: Parse) -> Found:
                 break  # "A脱胎于B，董事长P": the title is of the clause's subject (zh.people.bare-title)
             if m:
                 yield from _facts(i, j, m.group(), 0.85, "org-title-person", _former_org(s, j))
+                if _CO_FOUNDERS.search(m.group()):
+                    yield from _co_founders(s, i, j)
             break
         for j in range(i + 1, min(i + 3, len(ents))):
             org = ents[j]
