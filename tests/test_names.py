@@ -232,4 +232,4 @@ def test_a_first_name_that_founds_something_is_a_person(extract_text):
     [b] = extract_text("Quillon创立早期，团队只有三个人。")
     assert ("Quillon", "Person") not in _ents(b)
     [c] = extract_text("曾任某大厂招聘主管及Quillon.io 创立者的Nikita Rao分享了经验。")
-    assert ("Quillon.io", "Person") not in _ents(c)
+    assert ("Quillon.io", "Company") in _ents(c)
