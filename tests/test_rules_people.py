@@ -165,3 +165,12 @@ def _then(text: str, **names: str) -> set[tuple[str, str, str]]:
 ])
 def test_people_listed_after_a_co_founders_title(text, names, expected):
     assert _hits(text, **names) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("云帆科技由王强院士和李明教授联合创立。", {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("云帆科技由王强、李明和众多其他成员于2021年创立。", {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("云帆科技由王强院士和李明教授负责管理。", set()),
+])
+def test_founders_named_with_titles_of_honour_or_others_unnamed(text, expected):
+    assert _hits(text, 王强="Person", 李明="Person", 云帆科技="Company") == expected

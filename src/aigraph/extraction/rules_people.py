@@ -41,7 +41,10 @@ _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
 _FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
                       + r"\s?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?" + _WITH_OTHERS + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
 # "由P（别名）联合创立": an alias in brackets may close the list of founders
-_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
+# "由A院士和B教授联合创立", "由A、B和众多其他成员于2021年创立": a title of honour, others unnamed
+_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:" + alt("people.honour") + r")?\s?(?:等人?)?"
+                         r"(?:(?:和|与|以及)(?:众多|多位|其他|另外|几位)[^，,；;。由]{0,8}?)?"
+                         r"(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
 # "P是一位企业家，他于2010年共同创立了X": the person named before in the sentence
 _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
 _DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
