@@ -85,3 +85,12 @@ def test_where_someone_works_is_a_company(extract_text, sentence, expected):
 def test_a_product_stays_a_product_elsewhere(extract_text):
     [a] = extract_text("用户可以在Instagram上分享AI生成的图片。")
     assert ("Instagram", "Product") in _ents(a)
+
+
+def test_a_transliteration_goes_by_the_latin_name_in_brackets(extract_text):
+    a, b = extract_text("嘉宾是托马斯·维尔丁（Thomas Welding），他创办了一家机器人公司。", "维尔丁说，机器人会走进家庭。")
+    assert _names(a, "托马斯·维尔丁") == {"Thomas Welding"}
+    assert _names(b, "维尔丁") == {"Thomas Welding"}
+    # what stands in brackets is no person: the name stays its own
+    [c] = extract_text("托马斯·维尔丁（云帆科技CEO）在会上发言。")
+    assert _names(c, "托马斯·维尔丁") == {"托马斯·维尔丁"}
