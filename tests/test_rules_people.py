@@ -174,3 +174,14 @@ def test_people_listed_after_a_co_founders_title(text, names, expected):
 ])
 def test_founders_named_with_titles_of_honour_or_others_unnamed(text, expected):
     assert _hits(text, 王强="Person", 李明="Person", 云帆科技="Company") == expected
+
+
+def test_he_in_a_speakers_turn_is_not_the_speaker():
+    talk = Discourse()
+    turn = "王强：我有一个老朋友，做机器人很多年了。"
+    talk.meet(turn, _ents(turn, 王强="Person"))
+    assert talk.he("他是云帆科技的CEO。", []) is None
+    # a profile's line with a colon describes its person: 他 is them
+    bio = "王强（Wang Qiang）：工程师、企业家。"
+    talk.meet(bio, _ents(bio, 王强="Person", **{"Wang Qiang": "Person"}))
+    assert talk.he("他是云帆科技的CEO。", []) is not None

@@ -38,6 +38,8 @@ _TITLED = re.compile(r"\s?的?\s?(?:联合)?" + alt("people.head", "people.other
 _LEADERS = frozenset({"leads", "founderOf"})
 _ALIAS = re.compile(r"\s?[（(]\s?")
 _GUEST = re.compile(alt("anaphora.guest"))
+_TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
+_FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
 
@@ -92,7 +94,10 @@ class Discourse:
         guest = _GUEST.search(text)
         after = [e for e in ents if guest and e.type == "Person" and e.start >= guest.end()]
         if len(people) == 1 and first.type == "Person" and opener_only(text[:first.start]):
-            self.person = Topic(_latin_alias(text, ents) or first.name, "Person", text)
+            turn = _TURN.match(text, first.end)
+            # "P：我有个朋友。他是X的CEO。": in a speaker's turn 他 is whoever they speak of, not themselves
+            self.person = None if turn and _FIRST_SECOND.search(text, turn.end()) else \
+                Topic(_latin_alias(text, ents) or first.name, "Person", text)
         elif after and after[0].start - guest.end() <= 2 and len({e.name for e in after}) == 1:
             self.person = Topic(after[0].name, "Person", text)  # "主持人Q：今天的嘉宾是P。"
         elif not (self.person and people == {self.person.name}):
