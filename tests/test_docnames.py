@@ -91,3 +91,12 @@ def test_a_name_the_lexicon_knows_keeps_its_sense_in_the_documents_repeats(extra
     a, b, c = extract_text("英伟达推出了世界模型 Cosmos，面向物理AI。", "下面介绍它的用途和应用：Cosmos 平台可以生成视频。",
                            "此外，Cosmos 还能生成大量合成数据。")
     assert ("Cosmos", "Model") in _ents(a) and ("Cosmos", "Model") in _ents(c)
+
+
+def test_a_transliteration_goes_by_the_latin_name_in_brackets(extract_text):
+    a, b = extract_text("嘉宾是托马斯·维尔丁（Thomas Welding），他创办了一家机器人公司。", "维尔丁说，机器人会走进家庭。")
+    assert _names(a, "托马斯·维尔丁") == {"Thomas Welding"}
+    assert _names(b, "维尔丁") == {"Thomas Welding"}
+    # what stands in brackets is no person: the name stays its own
+    [c] = extract_text("托马斯·维尔丁（云帆科技CEO）在会上发言。")
+    assert _names(c, "托马斯·维尔丁") == {"托马斯·维尔丁"}

@@ -330,3 +330,13 @@ def test_who_speaks_after_a_companys_de_is_a_person(extract_text, sentence, expe
 def test_the_measure_word_of_the_copula_tells_a_person_from_a_company(extract_text, sentence, expected):
     [a] = extract_text(sentence)
     assert expected in _ents(a)
+
+
+def test_a_first_name_that_founds_something_is_a_person(extract_text):
+    # "X创立了Y": who founds is a person; "X创立早期" speaks of a company's early days
+    [a] = extract_text("2012年，Marcus创立了Quillon，这家公司做协作软件。")
+    assert ("Marcus", "Person") in _ents(a)
+    [b] = extract_text("Quillon创立早期，团队只有三个人。")
+    assert ("Quillon", "Person") not in _ents(b)
+    [c] = extract_text("曾任某大厂招聘主管及Quillon.io 创立者的Nikita Rao分享了经验。")
+    assert ("Quillon.io", "Company") in _ents(c)

@@ -224,3 +224,12 @@ def test_a_short_english_sentence_of_names_and_figures_is_read_as_english():
     assert ("Quillon", "investedIn", "Zentrova") in _given("Quillon invested $40 million in Zentrova.", **names)
     # a Chinese sentence with an English phrase in it is still read as Chinese only
     assert not _given("Quillon的报告提到了invested in Zentrova这个说法。", **names)
+
+
+def test_he_opening_a_sentence_is_the_person_the_profile_opened_on(extract_text):
+    _, b = extract_text("萨姆·奥特曼（Sam Altman）生于美国，是一名程序员。", "他目前是OpenAI的首席执行官，常年住在旧金山。")
+    [f] = [f for f in b.facts if f.predicate == "leads"]
+    assert (f.subject, f.object) == ("Sam Altman", "OpenAI") and f.context is not None
+    # two people named before: whom 他 stands for is not clear
+    _, c = extract_text("萨姆·奥特曼和黄仁勋在台上聊了一个小时。", "他目前是OpenAI的首席执行官，常年住在旧金山。")
+    assert not any(f.predicate == "leads" for f in c.facts)

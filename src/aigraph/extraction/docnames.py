@@ -149,3 +149,26 @@ def typed_by_list(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 c = replace(c, type=t, score=max(c.score, 0.75))
         out.append(c)
     return out
+
+
+# "乔·吉比亚（Joe Gebbia）", "盖伊·波贾尼 (Guy Podjarny，…)": a transliteration and the name it renders
+_ALIAS_BRACKET = re.compile(r"\s?[（(]\s?$")
+_ALIAS_CLOSE = re.compile(r"\s?[）)，,、]")
+
+
+def bracket_aliases(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A person the document names in Chinese letters no lexicon holds, with their Latin name in
+    brackets right after, goes by the Latin name throughout the document: one person, one name."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    rename: dict[str, str] = {}
+    for a, b in zip(ordered, ordered[1:]):
+        if a.type != "Person" or b.type != "Person" or a.source == "lexicon" or a.name == b.name:
+            continue
+        if re.search(r"[A-Za-z]", a.name) or not re.fullmatch(r"[A-Za-z][A-Za-z .'’-]{2,40}", b.name):
+            continue
+        if _ALIAS_BRACKET.fullmatch(text, a.end, b.start) and _ALIAS_CLOSE.match(text, b.end):
+            rename.setdefault(a.name, b.name)
+    if not rename:
+        return chosen
+    return [replace(c, name=rename[c.name], entry=None) if c.type == "Person" and c.name in rename
+            and c.source != "lexicon" else c for c in chosen]

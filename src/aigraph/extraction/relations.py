@@ -208,6 +208,7 @@ class RelationExtractor:
             labelled = text.find("：", a, min(b, a + 40)) >= 0 or text.find(":", a, min(b, a + 40)) >= 0
             if lo == hi and not labelled:
                 talk.topic = talk.topic.older() if talk.topic else None  # a sentence that names nothing
+                talk.meet("", [])
                 continue
             sentence = text[a:b]
             local = [Ent(c.start - a, c.end - a, c.type, c.name, developer=c.entry.developer if c.entry else "")
@@ -220,6 +221,10 @@ class RelationExtractor:
             claimed = talk.claimant(sentence, local) if we is None else None
             we = we or claimed
             talk.note(sentence, local)
+            he = None if labelled else talk.he(sentence, local)
+            talk.meet(sentence, local)
+            if he is not None:
+                local = sorted([*local, he], key=lambda e: e.start)
             if len(local) < 2 and claimed is None and (talk.topic is None and talk.guest is None or not local
                                                        or not points_back(sentence)):
                 talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)

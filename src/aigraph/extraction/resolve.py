@@ -66,7 +66,7 @@ class EntityResolver:
         guesses = {id(c) for c in chosen if c.source.startswith("pattern:") and c.score < 0.6}
         sure = [c for c in chosen if id(c) not in guesses]
         chosen = _same_name(sure, again) + _select(again + [c for c in chosen if id(c) in guesses], blocked=sure)
-        chosen = _vote_types(docnames.typed_by_list(text, chosen))
+        chosen = docnames.bracket_aliases(text, _vote_types(docnames.typed_by_list(text, chosen)))
         chosen = _listed_as_products(text, chosen)
         chosen = [c for c in chosen if not _lone_guess(text, c)]
         chosen = [c for c in chosen if c.score >= self.min_score]

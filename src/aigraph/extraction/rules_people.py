@@ -23,21 +23,42 @@ CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
 _ORG_TITLE_PERSON = re.compile(rf"\s?(?:公司)?\s?(?:[、，,]|及其|和其|与其)?\s?{CHAIN}\s?[-—–:：，,]?\s?{_OTHER_SCRIPT}")
+# "他最为人熟知的身份是X的CEO", "他最为人知的是创立了X": what a profile says its person is known for
+_BEST_KNOWN = r"(?:最|更)?为人(?:所)?熟?知的(?:身份|角色)?(?:是|为)"
+# "P于2019年正式成为X的CEO", "P接任了X的CEO": taking the title is holding it
 _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?\s?(?:他|她)?\s?(?:同时|也|还|曾|曾经|现在|目前|现|如今|则|便)?\s?"
-                        r"(?:是|为|担任|出任|任|作为|身为)\s?")
+                        r"(?:(?:于|在)?\s?\d{4}\s?年(?:\s?\d{1,2}\s?月)?\s?)?(?:正式|随后|后来)?"
+                        r"(?:是|为|担任|出任|任|作为|身为|成为了?|接任了?|升任|就任|" + _BEST_KNOWN + r"(?:其?作为)?)\s?")
+# "P是人工智能初创公司X的CEO": a description of the organisation between 是 and its name
+_KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13}}?{alt('people.kind')}\s?)?"
+_PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
+_REPLACED = re.compile(r"(?:接替|取代|替代|替换|继任)\s?$")
 _PAREN = re.compile(r"\s?[（(]\s?$")
 _APPOSED = re.compile(r"\s?[，,]\s?(?:作为|身为)?\s?$")
-_CLOSE = re.compile(rf"{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
+# "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
+_CLOSE = re.compile(rf"(?:\s?公司)?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
-_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?" + _WITH_OTHERS
+_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
                       + r"\s?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?" + _WITH_OTHERS + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
 # "由P（别名）联合创立": an alias in brackets may close the list of founders
-_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:等人?)?(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
+# "由A院士和B教授联合创立", "由A、B和众多其他成员于2021年创立": a title of honour, others unnamed
+_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:" + alt("people.honour") + r")?\s?(?:等人?)?"
+                         r"(?:(?:和|与|以及)(?:众多|多位|其他|另外|几位)[^，,；;。由]{0,8}?)?"
+                         r"(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
 # "P是一位企业家，他于2010年共同创立了X": the person named before in the sentence
 _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
 _DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
 # "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
-_UNIT_AFTER = re.compile(r"[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门)")
+# also "创立了X旗下的Y", "创建FAIR（某公司的研究机构）": a unit, said after the name or in brackets
+_UNIT_AFTER = re.compile(r"(?:[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门|课程|产品|功能)|\s?(?:旗下|下属|内部)"
+                         r"|\s?[（(][^（()）]{0,16}?(?:研究机构|研究所|研究院|实验室|部门|大学|学院|基金会)[）)])")
+# "他创立了某大学", "创建了某基金会": a school or a foundation is no company (by its name's ending)
+_NOT_COMPANY = re.compile(rf"(?:{alt('people.not_company')})$", re.I)
+
+
+def _unit(s: Parse, j: int) -> bool:
+    """Whether the organisation founded at `j` is a unit, a school or a foundation, not a company."""
+    return bool(_UNIT_AFTER.match(s.text, s.ents[j].end) or _NOT_COMPANY.search(s.ents[j].name))
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,25 @@ def _former_org(s: Parse, j: int) -> bool:
     return bool(_FORMER_BEFORE.search(s.before(j, 3)))
 
 
+# "X的联合创始人A和B", "X联合创始人A（Alias）、B": the people listed after a plural founder's title
+_CO_FOUNDERS = re.compile(r"联合创始人|共同创始人|联合创办人")
+_NEXT_LISTED = re.compile(r"\s?(?:[（(][A-Za-z][A-Za-z .'-]{1,30}[）)])?\s?(?:、|和|与|及|以及)\s?")
+_OWN_TITLE = re.compile(rf"\s?[（(][^（()）]{{0,20}}?{_TITLE}")
+
+
+def _co_founders(s: Parse, i: int, org: int) -> Found:
+    """The people listed right after person `i`, who holds a co-founder's title of `org`."""
+    ents, k = s.ents, i
+    while k + 1 < len(ents) and ents[k + 1].type == "Person":
+        if ents[k + 1].name == ents[k].name or re.fullmatch(r"\s?[（(]\s?", s.text[ents[k].end:ents[k + 1].start]):
+            k += 1
+            continue  # the same person's other name in brackets
+        if not _NEXT_LISTED.fullmatch(s.text, ents[k].end, ents[k + 1].start) or _OWN_TITLE.match(s.text, ents[k + 1].end):
+            return
+        k += 1
+        yield Hit("founderOf", k, org, 0.75, "org-title-people-founder")
+
+
 @construction("zh.people.titles")
 def people_titles(s: Parse) -> Found:
     """X创始人兼CEO P / X的CEO，P / P是X的联合创始人之一 / P（X联合创始人） / P，X的总裁兼CEO."""
@@ -96,6 +136,8 @@ def people_titles(s: Parse) -> Found:
                 break  # "A脱胎于B，董事长P": the title is of the clause's subject (zh.people.bare-title)
             if m:
                 yield from _facts(i, j, m.group(), 0.85, "org-title-person", _former_org(s, j))
+                if _CO_FOUNDERS.search(m.group()):
+                    yield from _co_founders(s, i, j)
             break
         for j in range(i + 1, min(i + 3, len(ents))):
             org = ents[j]
@@ -107,9 +149,11 @@ def people_titles(s: Parse) -> Found:
                 break
             chain = close.group()
             # "Alexandr Wang是Scale AI的创始人兼CEO", "林乔（Lin Qiao）是Fireworks AI的首席执行官"
-            if _PERSON_IS.fullmatch(gap):
+            # "A接替P成为X的CEO": P is the one replaced, not the chief
+            if _PERSON_IS_KIND.fullmatch(gap) and all(ents[k].name == e.name for k in range(i + 1, j)) \
+                    and not _REPLACED.search(s.text, max(0, e.start - 4), e.start):
                 # "P曾是X的CEO": a founder still, a chief no more
-                yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|前", gap)))
+                yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|(?<![目之])前", gap)))
             # "Sergey Brin（谷歌联合创始人）"
             elif _PAREN.fullmatch(gap) and chain.rstrip().endswith(("）", ")")):
                 yield from _facts(i, j, chain, 0.8, "person-paren-title")
@@ -130,7 +174,7 @@ def _founded_after(s: Parse, i: int, at: int, rule: str) -> Found:
             continue
         if ents[j].type in ORGS and ents[j].start >= m.end() - 1:
             if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]) \
-                    and not _UNIT_AFTER.match(s.text, ents[j].end):
+                    and not _unit(s, j):
                 yield Hit("founderOf", i, j, 0.8, rule)
             break
 
@@ -238,7 +282,7 @@ def then_founded(s: Parse) -> Found:
         if inside and not span["with"]:
             continue  # a person named without 与: the subject of its own clause
         org = next((k for k in range(len(ents)) if ents[k].start >= m.end() and ents[k].clause == ci), None)
-        if org is None or ents[org].type not in ORGS or _UNIT_AFTER.match(s.text, ents[org].end) \
+        if org is None or ents[org].type not in ORGS or _unit(s, org) \
                 or re.search(r"[，,；;。]", s.text[m.end():ents[org].start]) or ents[org].start - m.end() > 16:
             continue
         for k in [subj, *inside]:
@@ -276,7 +320,7 @@ def before_founding(s: Parse) -> Found:
         if org.type not in ORGS or not _BEFORE_FOUNDING.search(s.text, max(0, org.start - 8), org.start):
             continue
         m = _FOUNDING_TIME.match(s.text, org.end)
-        if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end():
+        if m and j + 1 < len(ents) and ents[j + 1].type == "Person" and ents[j + 1].start == m.end() and not _unit(s, j):
             yield Hit("founderOf", j + 1, j, 0.75, "before-founding")
 
 
@@ -301,3 +345,88 @@ def he_is_title(s: Parse) -> Found:
         close = _CLOSE.match(s.text, ents[org].end)
         if close:
             yield from _facts(people[0], org, close.group(), 0.75, "he-is-title-of", former_org=bool(re.search(r"曾", m.group())))
+
+
+# "P（别名），1963年出生于某地，是一位企业家，现任X联合创始人兼CEO" / "P：研究员和企业家，X的创始人": a
+# profile opens on its person and describes them clause by clause, the organisation and titles last
+_BIO_HEAD = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?(?:[，,：:]|是|为)")
+_BIO_CLAUSE = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现)?\s?(?:是|为|任|现任|担任|作为)?\s?(?:一家|一位)?" + _KIND)
+# "被誉为先驱", "被业内称为教父": what others call the person is no verb of saying in the sentence
+_CALLED = re.compile(r"被[^，,。]{0,8}?(?:称为|誉为|称作|称之为)")
+_BIO_NOT = re.compile(alt("anaphora.speech") + r"|加入|离开|投资了|投资过|创立|创办|收购|发布|推出|曾|他|她|我|你")
+
+
+@construction("zh.people.bio")
+def bio(s: Parse) -> Found:
+    """P（Alias），1963年出生于…，是一位企业家，现任X的联合创始人、总裁兼CEO: the profile's person."""
+    ents = s.ents
+    if not ents or ents[0].type != "Person" or s.text[:ents[0].start].strip(" *#-•>\u3000"):
+        return
+    e = ents[0]
+    j = next((k for k in range(1, len(ents)) if ents[k].type != "Person"), None)
+    if j is None or any(ents[k].name != e.name and ents[k].start - e.end > 3 for k in range(1, j)):
+        return  # another person before the organisation (their other name in brackets is the same one)
+    if ents[j].type not in ORGS or re.fullmatch(_FORMER, s.text[ents[j].start:ents[j].end].strip(), re.I) or ents[j].clause <= e.clause or ents[j].start - e.end > 80:
+        return
+    gap = _CALLED.sub("", s.text[e.end:ents[j].start])
+    c = s.clauses[ents[j].clause]
+    close = _CLOSE.match(s.text, ents[j].end)
+    if _BIO_HEAD.match(gap) and not _BIO_NOT.search(gap) and close \
+            and _BIO_CLAUSE.fullmatch(s.text, c.start, ents[j].start):
+        yield from _facts(0, j, close.group(), 0.75, "bio-title", _former_org(s, j))
+
+
+# "他与A（别名）和B于2008年共同创立了X", "A与B、C一起共同创立的X": the people listed with 与 founded X
+# together (with whoever stands before 与: a name, or a 他 left to other rules)
+_WITH = re.compile(r"(?:与|和|同|跟)\s?$")
+# between two names of the list: a separator, or the bracket opening the first one's other name
+_MEMBER_SEP = re.compile(r"\s?[（(]\s?|\s?[）)]?\s?(?:、|和|与|及|以及|,|，)\s?")
+_TOGETHER = re.compile(r"\s?[）)]?\s?(?:等人?)?\s?(?:以及其他[^，,；;。]{0,6}?|和其他[^，,；;。]{0,6}?)?"
+                       r"(?:一起|一同)?\s?(?:(?:于|在)[^，,；;。与和]{1,14}?)?(?:一起|一同)?\s?(?:联合|共同)(?:创立|创办|创建)(?:了|的)\s?")
+
+
+@construction("zh.people.with-founded")
+def with_founded(s: Parse) -> Found:
+    """…与A和B于2008年共同创立了X / A与B、C一起共同创立的X: A, B (and C) founded X."""
+    ents = s.ents
+    listed: set[int] = set()
+    for i, e in enumerate(ents):
+        if e.type != "Person" or i in listed or not _WITH.search(s.text, max(0, e.start - 2), e.start):
+            continue
+        members, k = [i], i
+        while k + 1 < len(ents) and ents[k + 1].type == "Person" and _MEMBER_SEP.fullmatch(s.text, ents[k].end, ents[k + 1].start):
+            k += 1
+            members.append(k)
+        listed.update(members)
+        m = _TOGETHER.match(s.text, ents[k].end)
+        if not m or k + 1 >= len(ents) or ents[k + 1].start != m.end() or ents[k + 1].type not in ORGS \
+                or _unit(s, k + 1):
+            continue
+        before = i - 1 if i > 0 and ents[i - 1].type == "Person" and re.fullmatch(r"\s?(?:[（(][^（()）]{1,30}[）)])?\s?(?:与|和|同|跟)\s?",
+                                                                                   s.text[ents[i - 1].end:e.start]) else None
+        for p in ([before] if before is not None else []) + members:
+            yield Hit("founderOf", p, k + 1, 0.75, "with-founded")
+
+
+# a later clause of a sentence about a person, its subject left out: "P被誉为先驱，是X的联合创始人"
+_THEN_IS = re.compile(r"[\s，,]*(?:并且|并|而|他|她)?\s?(?:也|还|同时|现|目前|现在|如今)?\s?(?:是|现任|担任|出任)\s?(?:一家|一位)?" + _KIND)
+
+
+@construction("zh.people.then-is-title")
+def then_is_title(s: Parse) -> Found:
+    """P被誉为先驱，是X的联合创始人 / P生于1970年，现任X的CEO: the sentence's person holds the titles."""
+    ents = s.ents
+    for j, org in enumerate(ents):
+        c = s.clauses[org.clause]
+        subj = c.subject
+        if org.type not in ORGS or org.clause == 0 or subj is None or ents[subj].type != "Person" \
+                or ents[subj].clause >= org.clause or not _THEN_IS.fullmatch(s.text, c.start, org.start):
+            continue
+        if any(ents[k].type == "Person" and ents[k].name != ents[subj].name for k in range(subj + 1, j)):
+            continue  # someone else named since: whose title it is, is not clear
+        if any(ents[k].clause < org.clause and ents[k].type in ORGS for k in range(subj + 1, j)) \
+                or _BIO_NOT.search(_CALLED.sub("", s.text[ents[subj].end:c.start])):
+            continue  # another organisation, or a verb of saying, joining, leaving, between them
+        close = _CLOSE.match(s.text, org.end)
+        if close:
+            yield from _facts(subj, j, close.group(), 0.75, "then-is-title", _former_org(s, j))

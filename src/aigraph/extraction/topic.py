@@ -13,6 +13,8 @@ from aigraph.model import Fact
 
 LIFETIME = 5
 """Sentences a topic lives on without being named again (a paragraph, roughly)."""
+PERSON_LIFETIME = 3
+"""Sentences without a person that 他 still stands for the profile's person across."""
 TYPES = frozenset({"Company", "Investor"})
 """What a topic may be: the organisations 该公司 and the company point back to."""
 
@@ -34,6 +36,12 @@ _SAYS = re.compile(r"\s?(?:也|还|则|曾|随后|进一步)?" + alt("anaphora.s
 _TITLED = re.compile(r"\s?的?\s?(?:联合)?" + alt("people.head", "people.other", "people.founder") + r"(?:兼" +
                      alt("people.head", "people.other", "people.founder") + r")?\s?")
 _LEADERS = frozenset({"leads", "founderOf"})
+_ALIAS = re.compile(r"\s?[（(]\s?")
+_GUEST = re.compile(alt("anaphora.guest"))
+_TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
+_FIRST_SECOND = re.compile(r"我|你|您|咱")
+# 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
+_HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,38 @@ class Discourse:
     """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
     seen: dict[str, str] = field(default_factory=dict)
     """Each organisation the document has named so far, with the last sentence that named it."""
+    person: Topic | None = None
+    """The person a profile's sentences are about: the one the last sentence naming people opened on."""
+
+    def meet(self, text: str, ents: list[Ent]) -> None:
+        """Takes note of the person a sentence opens on ("P（Alias）是一位企业家…"): 他 or 她 opening
+        the next sentences stands for them; a sentence naming anyone else leaves 他 unclear."""
+        # "P（Alias）": the other name in brackets right after the first is the same person
+        people = {e.name for k, e in enumerate(ents) if e.type == "Person" and not e.anaphor
+                  and not (k > 0 and ents[k - 1].type == "Person" and _ALIAS.fullmatch(text, ents[k - 1].end, e.start))}
+        if not people:
+            self.person = self.person.older() if self.person and self.person.age + 1 < PERSON_LIFETIME else None
+            return
+        first = ents[0]
+        guest = _GUEST.search(text)
+        after = [e for e in ents if guest and e.type == "Person" and e.start >= guest.end()]
+        if len(people) == 1 and first.type == "Person" and opener_only(text[:first.start]):
+            turn = _TURN.match(text, first.end)
+            # "P：我有个朋友。他是X的CEO。": in a speaker's turn 他 is whoever they speak of, not themselves
+            self.person = None if turn and _FIRST_SECOND.search(text, turn.end()) else \
+                Topic(_latin_alias(text, ents) or first.name, "Person", text)
+        elif after and after[0].start - guest.end() <= 2 and len({e.name for e in after}) == 1:
+            self.person = Topic(after[0].name, "Person", text)  # "主持人Q：今天的嘉宾是P。"
+        elif not (self.person and people == {self.person.name}):
+            self.person = None
+
+    def he(self, text: str, ents: list[Ent]) -> Ent | None:
+        """The person 他 or 她 stands for when it opens the sentence ("他还创办了X", "此外，她是X的CEO")
+        and no person is named before it."""
+        m = _HE_OPENS.match(text)
+        if self.person is None or not m or any(e.type == "Person" and e.start < m.end() for e in ents):
+            return None
+        return Ent(m.start(1), m.end(1), "Person", self.person.name, anaphor=True, antecedent=self.person.sentence)
 
     def note(self, sentence: str, ents: list[Ent]) -> None:
         """Takes note of the organisations a sentence names."""
@@ -146,6 +186,16 @@ class Discourse:
                 t = Topic(f.object, "Company", sentence)
                 self.affiliations.setdefault(f.subject, t)
                 self.guest = self.guest or t  # an interview names its guest first
+
+
+def _latin_alias(text: str, ents: list[Ent]) -> str | None:
+    """The other name in Latin letters a sentence gives its opening person in brackets ("盖伊·波贾尼（Guy
+    Podjarny）"): the graph knows people by it more often than by a transliteration no lexicon holds."""
+    first = ents[0]
+    if len(ents) > 1 and ents[1].type == "Person" and re.search(r"[\u4e00-\u9fff]", first.name) \
+            and _ALIAS.fullmatch(text, first.end, ents[1].start) and re.fullmatch(r"[A-Za-z][\w .'-]*", ents[1].name):
+        return ents[1].name
+    return None
 
 
 def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None = None,

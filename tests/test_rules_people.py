@@ -1,0 +1,187 @@
+"""Founders and chiefs in profiles: descriptions before the organisation, opening clauses, co-founders,
+and 他 opening a sentence about the profile's person (invented sentences)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from aigraph.extraction import clauses, rules_people
+from aigraph.extraction.clauses import Ent
+from aigraph.extraction.topic import Discourse
+
+_PEOPLE = (rules_people.people_titles, rules_people.founded, rules_people.then_founded, rules_people.bio,
+           rules_people.with_founded)
+
+
+def _ents(text: str, **names: str) -> list[Ent]:
+    out = [Ent(m.start(), m.end(), t, s) for s, t in names.items() for m in re.finditer(re.escape(s), text)]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _hits(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for c in _PEOPLE for h in c(s)}
+
+
+_BOTH = {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # a description of the organisation between 是 and its name
+    ("王强是机器人初创公司云帆科技的CEO兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
+    ("王强是数据标注平台 云帆科技 的 CEO 兼联合创始人。", dict(王强="Person", 云帆科技="Company"), _BOTH),
+    # another organisation inside the description: whose title it is, is not clear
+    ("王强是星河资本投资的初创公司云帆科技的CEO。", dict(王强="Person", 云帆科技="Company", 星河资本="Company"), set()),
+    # a profile's opening: the person, then clauses describing them, the titles last
+    ("王强（Wang Qiang），1975年出生于浙江宁波，是一位中国企业家，现任云帆公司 (Yunfan) 联合创始人、总裁兼首席执行官。",
+     dict(王强="Person", **{"Wang Qiang": "Person"}, 云帆="Company", Yunfan="Company"),
+     {("王强", "founderOf", "云帆"), ("王强", "leads", "云帆")}),
+    ("王强（Wang Qiang）：中国工程师、投资人和企业家，云帆科技的创始人兼CEO。",
+     dict(王强="Person", **{"Wang Qiang": "Person"}, 云帆科技="Company"), _BOTH),
+    # near-misses: a verb of saying, a former title, an English former title taken for a name
+    ("王强表示，云帆科技的CEO很有远见。", dict(王强="Person", 云帆科技="Company"), set()),
+    ("王强，1975年生，曾任云帆科技的CEO。", dict(王强="Person", 云帆科技="Company"), set()),
+    ("王强：Former CEO, 云帆科技。", dict(王强="Person", Former="Company", 云帆科技="Company"), set()),
+    # co-founders listed with 与
+    ("他与李明（Li Ming）和赵刚于2010年共同创立了云帆科技。",
+     dict(李明="Person", **{"Li Ming": "Person"}, 赵刚="Person", 云帆科技="Company"),
+     {(p, "founderOf", "云帆科技") for p in ("李明", "Li Ming", "赵刚")}),
+    ("王强与李明、赵刚一起共同创立的云帆科技完成了融资。", dict(王强="Person", 李明="Person", 赵刚="Person", 云帆科技="Company"),
+     {(p, "founderOf", "云帆科技") for p in ("王强", "李明", "赵刚")}),
+    ("王强与李明讨论了云帆科技的未来。", dict(王强="Person", 李明="Person", 云帆科技="Company"), set()),
+    ("王强与李明共同创立了云帆科技实验室。", dict(王强="Person", 李明="Person", 云帆科技="Company"), set()),
+])
+def test_profiles(text, names, expected):
+    assert _hits(text, **names) == expected
+
+
+def test_he_opening_a_sentence_is_the_person_the_last_one_opened_on():
+    talk = Discourse()
+    first = "王强（Wang Qiang）出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person", **{"Wang Qiang": "Person"}))
+    he = talk.he("他是云帆科技的CEO。", [])
+    assert he is not None and he.name == "Wang Qiang" and he.anaphor and he.antecedent == first  # the Latin alias
+    assert talk.he("此外，她还创办了云帆科技。", []) is not None
+    assert talk.he("他们创办了云帆科技。", []) is None  # 他们 is more than one
+    assert talk.he("云帆科技的CEO是他。", []) is None  # not opening the sentence
+
+
+def test_he_is_unclear_after_two_people():
+    talk = Discourse()
+    two = "王强和李明进行了对话。"
+    talk.meet(two, _ents(two, 王强="Person", 李明="Person"))
+    assert talk.he("他是云帆科技的CEO。", []) is None
+    # nor after a sentence that opens on something else and names someone
+    talk = Discourse()
+    talk.meet("王强出生于宁波。", _ents("王强出生于宁波。", 王强="Person"))
+    other = "云帆科技聘请了李明。"
+    talk.meet(other, _ents(other, 云帆科技="Company", 李明="Person"))
+    assert talk.he("他是云帆科技的CEO。", []) is None
+
+
+def test_he_fades_after_sentences_without_people():
+    talk = Discourse()
+    talk.meet("王强出生于宁波。", _ents("王强出生于宁波。", 王强="Person"))
+    for _ in range(3):
+        talk.meet("", [])
+    assert talk.he("他是云帆科技的CEO。", []) is None
+
+
+@pytest.mark.parametrize("text,names", [
+    ("王强创立了星河大学。", dict(王强="Person", 星河大学="Company")),
+    ("王强创建了星河基金会。", dict(王强="Person", 星河基金会="Company")),
+    ("王强共同创立并领导了云帆科技旗下的机器人公司。", dict(王强="Person", 云帆科技="Company")),
+    ("王强创建星河 （云帆科技的研究机构）时，强调开放。", dict(王强="Person", 星河="Company", 云帆科技="Company")),
+])
+def test_a_school_a_foundation_or_a_unit_is_no_company_founded(text, names):
+    assert not {h for h in _hits(text, **names) if h[1] == "founderOf"}
+    assert ("王强", "founderOf", "云帆科技") in _hits("王强创立了云帆科技。", 王强="Person", 云帆科技="Company")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强于2019年正式成为云帆科技的CEO。", {("王强", "leads", "云帆科技")}),
+    ("王强接任了云帆科技的首席执行官。", {("王强", "leads", "云帆科技")}),
+    ("王强曾担任云帆科技的CEO。", set()),
+    ("王强目前是云帆科技的CEO。", {("王强", "leads", "云帆科技")}),  # 目前 is now, not 前
+    ("2020年，李明接替王强成为云帆科技CEO。", set()),  # 王强 is the one replaced (李明 is not given here)
+    ("王强希望有一天成为云帆科技那样公司的CEO。", set()),
+])
+def test_taking_a_chiefs_title(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强最为人熟知的身份是云帆科技的创始人兼首席执行官。", _BOTH),
+    ("王强最为人知的是创立了机器人公司云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("王强最为人熟知的身份是云帆科技的早期投资人。", set()),
+])
+def test_what_a_person_is_best_known_for(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+def test_he_after_the_host_names_the_guest():
+    talk = Discourse()
+    intro = "主持人李明：今天的嘉宾是王强。"
+    talk.meet(intro, _ents(intro, 李明="Person", 王强="Person"))
+    he = talk.he("他是云帆科技的联合创始人。", [])
+    assert he is not None and he.name == "王强"
+    # two people after the cue: who the guest is, is not clear
+    both = "主持人李明：今天的嘉宾是王强和赵刚。"
+    talk = Discourse()
+    talk.meet(both, _ents(both, 李明="Person", 王强="Person", 赵刚="Person"))
+    assert talk.he("他是云帆科技的联合创始人。", []) is None
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("王强被业内称为机器人教父，是云帆科技的联合创始人。", dict(王强="Person", 云帆科技="Company"), {("王强", "founderOf", "云帆科技")}),
+    ("他生于1975年，现任云帆科技CEO。", dict(他="Person", 云帆科技="Company"), {("他", "leads", "云帆科技")}),
+    ("王强以编程闻名，也是云帆科技的创办者之一。", dict(王强="Person", 云帆科技="Company"), {("王强", "founderOf", "云帆科技")}),
+    # near-misses: another organisation, a verb of saying, another person in between
+    ("王强离开了星河智能，是云帆科技的CEO。", dict(王强="Person", 星河智能="Company", 云帆科技="Company"), set()),
+    ("王强表示，是云帆科技的CEO最先提出的。", dict(王强="Person", 云帆科技="Company"), set()),
+    ("王强认识李明，是云帆科技的CEO。", dict(王强="Person", 李明="Person", 云帆科技="Company"), set()),
+])
+def test_a_later_clause_gives_the_persons_title(text, names, expected):
+    assert _then(text, **names) == expected
+
+
+def _then(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in rules_people.then_is_title(s)}
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("云帆科技的联合创始人王强和李明都来自北辰大学。", dict(云帆科技="Company", 王强="Person", 李明="Person"),
+     {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("云帆科技联合创始人王强、李明和赵刚出席了会议。", dict(云帆科技="Company", 王强="Person", 李明="Person", 赵刚="Person"),
+     {(p, "founderOf", "云帆科技") for p in ("王强", "李明", "赵刚")}),
+    # a single founder's title, or the next person with a title of their own: not listed as founders
+    ("云帆科技创始人王强和李明的对话很精彩。", dict(云帆科技="Company", 王强="Person", 李明="Person"),
+     {("王强", "founderOf", "云帆科技")}),
+    ("云帆科技联合创始人王强和李明（星河智能CEO）同台。", dict(云帆科技="Company", 王强="Person", 李明="Person", 星河智能="Company"),
+     {("王强", "founderOf", "云帆科技"), ("李明", "leads", "星河智能")}),
+])
+def test_people_listed_after_a_co_founders_title(text, names, expected):
+    assert _hits(text, **names) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("云帆科技由王强院士和李明教授联合创立。", {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("云帆科技由王强、李明和众多其他成员于2021年创立。", {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    ("云帆科技由王强院士和李明教授负责管理。", set()),
+])
+def test_founders_named_with_titles_of_honour_or_others_unnamed(text, expected):
+    assert _hits(text, 王强="Person", 李明="Person", 云帆科技="Company") == expected
+
+
+def test_he_in_a_speakers_turn_is_not_the_speaker():
+    talk = Discourse()
+    turn = "王强：我有一个老朋友，做机器人很多年了。"
+    talk.meet(turn, _ents(turn, 王强="Person"))
+    assert talk.he("他是云帆科技的CEO。", []) is None
+    # a profile's line with a colon describes its person: 他 is them
+    bio = "王强（Wang Qiang）：工程师、企业家。"
+    talk.meet(bio, _ents(bio, 王强="Person", **{"Wang Qiang": "Person"}))
+    assert talk.he("他是云帆科技的CEO。", []) is not None
