@@ -225,7 +225,9 @@ def test_type_filter_hides_one_type_and_fits_the_rest_again(browser, seed_graph)
               max(b[2] for b in shown.values()), max(b[3] for b in shown.values())]
     # refitted: the rest spans the window in one direction (not left where it was)
     assert spread[2] - spread[0] > 0.8 * (rect[2] - rect[0]) or spread[3] - spread[1] > 0.8 * (rect[3] - rect[1])
-    assert view.js("window.aigraph.network.getScale()") >= before
+    # never zoomed out to fit fewer entities (when the rest reaches the same corners the scale stays the
+    # same, up to the fitting's rounding)
+    assert view.js("window.aigraph.network.getScale()") >= before * 0.995
     assert overlapping(view.texts()) == []
     view.page.check("#types input[value='Company']")
     view.page.check("#types input[value='Model']")
