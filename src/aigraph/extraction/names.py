@@ -72,6 +72,7 @@ class NamePatterns:
         # model family names of the lexicon written in letters only ("llama", "llava", "grok")
         self.families = frozenset(k for k, v in lexicon.by_key.items()
                                   if k.isascii() and k.isalpha() and any(e.type == "Model" for e, _ in v))
+        self.long_families = frozenset(k for k in self.families if len(k) >= 4)
 
     def __call__(self, doc: Doc) -> Doc:
         text = masked_text(doc)
@@ -97,13 +98,19 @@ class NamePatterns:
         out.extend(found)
         return doc
 
+    def _family_affix(self, key: str) -> bool:
+        """Whether a folded name begins or ends with a model family the lexicon knows (four letters or
+        more): the key's own prefixes and suffixes looked up, not every family scanned."""
+        long = self.long_families
+        return any(key[:i] in long or key[-i:] in long for i in range(4, len(key) + 1))
+
     def _model_like(self, surface: str) -> bool:
         """Whether a name reads as a model: it ends in a version number, or begins or ends with the
         name of a model family the lexicon knows ("LLaVA-UHD", "DriveGPT4")."""
         if re.search(r"[A-Za-z]\d+(?:\.\d+)?$", surface) or re.search(r"GPT|LLM|LLaMA|Llama", surface):
             return True
         key = norm(surface)
-        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+        return self._family_affix(key)
 
     def _model_named(self, surface: str) -> bool:
         """Whether a name says it is a model by a word in it ("Macaw-LLM") or a model family the lexicon
@@ -111,7 +118,7 @@ class NamePatterns:
         if re.search(r"GPT|LLM|LLaMA|Llama", surface):
             return True
         key = norm(surface)
-        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+        return self._family_affix(key)
 
     def _model_shaped(self, surface: str) -> bool:
         """Whether a versioned name has the shape of a model's: a size or tier ("-65B", " Pro"), a dotted
@@ -119,7 +126,7 @@ class NamePatterns:
         if _MODEL_TAIL.search(surface) or re.search(r"GPT|LLM|LLaMA|Llama|(?<![A-Za-z])[vV]\d", surface):
             return True
         key = norm(surface)
-        return any(len(k) >= 4 and (key.startswith(k) or key.endswith(k)) for k in self.families)
+        return self._family_affix(key)
 
     def _made_by(self, text: str, a: int, b: int, makers: dict[int, Candidate]) -> Candidate | None:
         """The lexicon's entry for a name its maker's name is left out of ("Mistral 的 Large 2" is

@@ -55,6 +55,7 @@ class EntityResolver:
         bounds = sentence_bounds(doc)
         strong = {c.name for c in cands if c.source == "lexicon"}
         self._strong = sorted((c for c in cands if c.source == "lexicon"), key=lambda c: c.start)
+        self._strong_starts = [c.start for c in self._strong]
         kept = [self._support(c, text, bounds, strong) for c in cands]
         kept = _senses([c for c in kept if c is not None], text, bounds)
         kept += self._versions(text, kept) + _app_tails(text, kept)
@@ -107,7 +108,9 @@ class EntityResolver:
             cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
             named_elsewhere = c.name in strong and text[c.start].isascii()
-            near = [o for o in self._strong if abs(o.start - c.start) < 80 and o.entry is not c.entry]
+            lo = bisect.bisect_right(self._strong_starts, c.start - 80)
+            hi = bisect.bisect_left(self._strong_starts, c.start + 80)
+            near = [o for o in self._strong[lo:hi] if o.entry is not c.entry]
             listed = c.type != "Trend" and c.type in docnames.listed_types(text, c, near)  # "Modular、Hugging Face和Lambda"
             if context_hit or named_elsewhere or cue or listed:
                 return replace(c, score=0.85)
