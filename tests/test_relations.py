@@ -167,6 +167,13 @@ def test_a_chip_maker_does_not_use_its_own_chip(extract_text):
     assert ("Eric Xu", "leads", "Huawei") in _facts(a)
 
 
+def test_a_company_announcing_a_chip_it_makes_is_not_its_user():
+    names = dict(云帆半导体="Company", YF8000="Chip")
+    facts = _given("1985年，云帆半导体推出了第一款商用AI芯片YF8000。", **names)
+    assert ("YF8000", "developedBy", "云帆半导体") in facts and ("云帆半导体", "usesChip", "YF8000") not in facts
+    assert ("云帆半导体", "usesChip", "YF8000") in _given("云帆半导体在数据中心部署了YF8000。", **names)
+
+
 # ---------------------------------------------------------------- denials and suppositions (hand-given entities)
 
 def _given(text: str, **names: str) -> set[tuple[str, str, str]]:

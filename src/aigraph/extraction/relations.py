@@ -114,6 +114,9 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic
                 found[key] = fact
                 if fact.predicate == "investedIn" and funded is None and hit.object != CONTEXT:
                     funded = hit.object
+    for s, p, o in [k for k in found if k[1] == "usesChip"]:
+        if (o, "developedBy", s) in found:
+            del found[(s, p, o)]  # "X推出了芯片C": the maker of the chip it announces is not its user
     used = any(f.context is not None for f in found.values())
     return list(found.values()), next_topic(sent, topic, funded, used)
 
