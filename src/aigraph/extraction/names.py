@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from aigraph.extraction import names_cn
+from aigraph.extraction import names_cn, names_funds
 from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
 from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
@@ -89,8 +89,8 @@ class NamePatterns:
         found += names_cn.transliterated(text, covered)
         found += names_cn.people(text, covered)
         found += names_cn.bylines(text, covered)
-        found += names_cn.funds(text, covered)
-        found += names_cn.fund_tails(text, lex)
+        found += names_funds.funds(text, covered)
+        found += names_funds.fund_tails(text, lex)
         found += names_cn.organisations(text, covered)
         found += names_cn.sources(text, covered)
         found += names_cn.models(text, covered)
