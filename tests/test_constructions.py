@@ -7,30 +7,15 @@ import re
 import pytest
 
 from aigraph.extraction import clauses, events, rules_org, rules_partners, rules_people, rules_tech
-from aigraph.extraction.clauses import CONTEXT, Ent
+from aigraph.extraction.clauses import Ent
 from aigraph.extraction.constructions import REGISTRY, Construction, Hit, registered
 from aigraph.extraction.relations import read_sentence, sentence_facts
 from aigraph.extraction.topic import Discourse, Topic
 from aigraph.extraction.words import alt, lists, words
 from aigraph.model import Fact
 
-
-def _ents(text: str, **names: str) -> list[Ent]:
-    """Entities by surface: `_ents(text, 星河资本="Investor")`; every occurrence is one entity."""
-    out = []
-    for surface, type_ in names.items():
-        for m in re.finditer(re.escape(surface), text):
-            out.append(Ent(m.start(), m.end(), type_, surface))
-    return sorted(out, key=lambda e: e.start)
-
-
-def _hits(construction, text: str, context: Ent | None = None, **names: str) -> set[tuple[str, str, str]]:
-    s = clauses.parse(text, _ents(text, **names), context)
-
-    def name(i: int) -> str:
-        return s.context.name if i == CONTEXT else s.ents[i].name
-
-    return {(name(h.subject), h.predicate, name(h.object)) for h in construction(s)}
+from .given import ents as _ents
+from .given import hits as _hits
 
 
 def _facts(text: str, topic: Topic | None = None, **names: str) -> dict[tuple[str, str, str], Fact]:

@@ -7,12 +7,7 @@ import re
 from aigraph.extraction import clauses, rules_partners
 from aigraph.extraction.clauses import Ent
 
-
-def _hits(construction, text: str, **names: str) -> set[tuple[str, str, str]]:
-    ents = sorted((Ent(m.start(), m.end(), t, n) for n, t in names.items() for m in re.finditer(re.escape(n), text)),
-                  key=lambda e: e.start)
-    s = clauses.parse(text, ents)
-    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in construction(s)}
+from .given import hits as _hits
 
 
 def test_co_winners_of_a_contract_are_not_partners():

@@ -3,21 +3,17 @@ and 他 opening a sentence about the profile's person (invented sentences)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from aigraph.extraction import clauses, rules_people
-from aigraph.extraction.clauses import Ent
 from aigraph.extraction.topic import Discourse
+
+from .given import ents as _ents
 
 _PEOPLE = (rules_people.people_titles, rules_people.founded, rules_people.then_founded, rules_people.bio,
            rules_people.with_founded)
 
 
-def _ents(text: str, **names: str) -> list[Ent]:
-    out = [Ent(m.start(), m.end(), t, s) for s, t in names.items() for m in re.finditer(re.escape(s), text)]
-    return sorted(out, key=lambda e: e.start)
 
 
 def _hits(text: str, **names: str) -> set[tuple[str, str, str]]:

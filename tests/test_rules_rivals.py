@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from aigraph.extraction import clauses, rules_rivals
-from aigraph.extraction.clauses import Ent
+
+from .given import ents
 
 
 def _hits(text: str, **names: str) -> set[tuple[str, str]]:
-    ents = sorted((Ent(m.start(), m.end(), t, n) for n, t in names.items() for m in re.finditer(re.escape(n), text)),
-                  key=lambda e: e.start)
-    s = clauses.parse(text, ents)
+    s = clauses.parse(text, ents(text, **names))
     return {frozenset((s.ents[h.subject].name, s.ents[h.object].name)) for h in rules_rivals.rivals(s)}
 
 

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from aigraph.extraction import rules_stack
 
-from aigraph.extraction import clauses, rules_stack
-from aigraph.extraction.clauses import Ent
-
-
-def _hits(construction, text: str, **names: str) -> set[tuple[str, str, str]]:
-    ents = sorted((Ent(m.start(), m.end(), t, n) for n, t in names.items() for m in re.finditer(re.escape(n), text)),
-                  key=lambda e: e.start)
-    s = clauses.parse(text, ents)
-    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in construction(s)}
-
-
+from .given import hits as _hits
 
 
 def test_a_chip_maker_or_foundry_does_not_use_the_chips():

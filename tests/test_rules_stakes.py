@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
-from aigraph.extraction import clauses, rules_org, rules_stakes
-from aigraph.extraction.clauses import Ent
+from aigraph.extraction import rules_org, rules_stakes
 from aigraph.extraction.relations import sentence_facts
 
-
-def _ents(text: str, names: dict[str, str]) -> list[Ent]:
-    return sorted((Ent(m.start(), m.end(), t, n) for n, t in names.items() for m in re.finditer(re.escape(n), text)),
-                  key=lambda e: e.start)
-
-
-def _hits(construction, text: str, **names: str) -> set[tuple[str, str, str]]:
-    s = clauses.parse(text, _ents(text, names))
-    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in construction(s)}
+from .given import ents
+from .given import hits as _hits
 
 
 def _invested(text: str, **names: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in sentence_facts(text, _ents(text, names), "2024-06-01")
+    return {(f.subject, f.object) for f in sentence_facts(text, ents(text, **names), "2024-06-01")
             if f.predicate == "investedIn" and f.confidence >= 0.5}
 
 
