@@ -9,6 +9,7 @@ from aigraph.extraction import clauses, rules_people
 from aigraph.extraction.topic import Discourse
 
 from .given import ents as _ents
+from .given import hits as _given_hits
 
 _PEOPLE = (rules_people.people_titles, rules_people.founded, rules_people.then_founded, rules_people.bio,
            rules_people.with_founded)
@@ -181,3 +182,61 @@ def test_he_in_a_speakers_turn_is_not_the_speaker():
     bio = "王强（Wang Qiang）：工程师、企业家。"
     talk.meet(bio, _ents(bio, 王强="Person", **{"Wang Qiang": "Person"}))
     assert talk.he("他是云帆科技的CEO。", []) is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count before the title: one of several founders
+    ("“这很难，”云帆科技的三位创始人之一王强说。", {("王强", "founderOf", "云帆科技")}),
+    ("云帆科技 的另一位联合创始人 王强 指出，成本在下降。", {("王强", "founderOf", "云帆科技")}),
+    # a dash sets the titles beside the name
+    ("我们请来了王强——云帆科技的联合创始人，聊聊机器人。", {("王强", "founderOf", "云帆科技")}),
+    # a time said roughly before the founding
+    ("作为老员工，王强大约在十年前创立了云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("王强早在2010年就创立了云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    # the founders counted after their list
+    ("云帆科技由王强、李明两人共同创办，总部在杭州。", {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    # near-misses: a count of employees, a title of no founder, a time with no founding
+    ("云帆科技的三位工程师王强和李明说。", set()),
+    ("王强大约在十年前离开了云帆科技。", set()),
+])
+def test_counted_titles_dashes_and_rough_times(text, expected):
+    assert _hits(text, 王强="Person", 李明="Person", 云帆科技="Company") == expected
+
+
+def test_it_founded_by_people_is_the_paragraphs_organisation():
+    topic = clauses.Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    text = "它由王强、李明两人共同创办，获得了大笔捐款。"
+    assert _given_hits(rules_people.founded, text, topic, 王强="Person", 李明="Person") == {
+        ("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}
+    # no paragraph's organisation, or "it" is not what was founded
+    assert not _given_hits(rules_people.founded, text, None, 王强="Person", 李明="Person")
+    assert not _given_hits(rules_people.founded, "王强说它由李明创办的团队维护。", topic, 王强="Person", 李明="Person")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("同时，王强还于近期成为云帆科技的董事长。", {("王强", "leads", "云帆科技")}),
+    ("王强近期离开了云帆科技的董事会。", set()),
+])
+def test_taking_a_title_lately(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强离开了北辰资本，并创办了一家专注于机器人安全和隐私的初创公司云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    # a community, not a company; an investment, not a founding
+    ("王强离开了北辰资本，并创办了一个专注于机器人安全和隐私的开源社区云帆科技。", set()),
+    ("王强离开了北辰资本，并投资了一家专注于机器人安全和隐私的初创公司云帆科技。", set()),
+])
+def test_a_later_clause_founds_a_company_described_at_length(text, expected):
+    assert _given_hits(rules_people.then_founded, text, None, 王强="Person", 北辰资本="Investor", 云帆科技="Company") == expected
+
+
+def test_he_after_the_time_a_sentence_opens_on():
+    talk = Discourse()
+    first = "王强出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person"))
+    assert talk.he("2005年，他和李明创立了云帆科技。", []) is not None
+    assert talk.he("就在今年，她创办了云帆科技。", []) is not None
+    # a place or a cause before 他 is no time: the sentence may be about someone else
+    assert talk.he("在杭州，他们创立了云帆科技。", []) is None
+    assert talk.he("因为李明的缘故，他离开了。", []) is None

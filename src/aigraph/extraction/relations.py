@@ -20,6 +20,7 @@ from aigraph.extraction import (
     rules_partners,
     rules_people,
     rules_rivals,
+    rules_sales,
     rules_stack,
     rules_stakes,
     rules_tech,
@@ -35,7 +36,7 @@ from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_tech, rules_stack, rules_rivals, rules_trends, rules_en,
+MODULES = (events, rules_org, rules_partners, rules_sales, rules_stakes, rules_people, rules_tech, rules_stack, rules_rivals, rules_trends, rules_en,
            rules_en_people, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aigraph.extraction.clauses import Parse
+from aigraph.extraction.clauses import CONTEXT, Parse
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt, words
 
@@ -17,8 +17,10 @@ _FORMER = alt("people.former")
 _ITEM = rf"(?:{_FORMER}\s?)?(?:现任\s?|创始\s?)?{_TITLE}"
 _FORMER_BEFORE = re.compile(rf"(?:{_FORMER})\s?$")
 _SEP = rf"\s?(?:{alt('people.sep')})\s?"
-# "的首席技术官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"
-CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
+# "的首席技术官兼联合创始人", "创始人、CEO", "前CEO", "联合创始人之一"; a count may stand before the
+# titles ("的三位创始人之一", "的另一位联合创始人")
+_COUNT = r"(?:(?:另外|另|其他|其余)?\s?[一二三四五六七八九十两]\s?(?:位|名)\s?)?"
+CHAIN = rf"(?:公司|事业群|事业部)?\s?(?:的)?\s?{_COUNT}{_ITEM}(?:{_SEP}{_ITEM})*(?:之一)?"
 # "星河公司、董事长兼CEO 李明", "云帆科技及其CEO王强"
 # "Fireworks的CEO林乔（Lin Qiao）": the name in the other script is the one recognised
 _OTHER_SCRIPT = r"(?:[\u4e00-\u9fff·•]{2,8}\s?[（(]\s?)?"
@@ -27,22 +29,23 @@ _ORG_TITLE_PERSON = re.compile(rf"\s?(?:公司)?\s?(?:[、，,]|及其|和其|�
 _BEST_KNOWN = r"(?:最|更)?为人(?:所)?熟?知的(?:身份|角色)?(?:是|为)"
 # "P于2019年正式成为X的CEO", "P接任了X的CEO": taking the title is holding it
 _PERSON_IS = re.compile(r"[）)]?\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]?\s?(?:他|她)?\s?(?:同时|也|还|曾|曾经|现在|目前|现|如今|则|便)?\s?"
-                        r"(?:(?:于|在)?\s?\d{4}\s?年(?:\s?\d{1,2}\s?月)?\s?)?(?:正式|随后|后来)?"
+                        r"(?:(?:于|在)?\s?(?:\d{4}\s?年(?:\s?\d{1,2}\s?月)?|近期|最近|日前|近日)\s?)?(?:正式|随后|后来)?"
                         r"(?:是|为|担任|出任|任|作为|身为|成为了?|接任了?|升任|就任|" + _BEST_KNOWN + r"(?:其?作为)?)\s?")
 # "P是人工智能初创公司X的CEO": a description of the organisation between 是 and its name
 _KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13}}?{alt('people.kind')}\s?)?"
 _PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
 _REPLACED = re.compile(r"(?:接替|取代|替代|替换|继任)\s?$")
 _PAREN = re.compile(r"\s?[（(]\s?$")
-_APPOSED = re.compile(r"\s?[，,]\s?(?:作为|身为)?\s?$")
+_APPOSED = re.compile(r"\s?(?:[，,]|——|—)\s?(?:作为|身为)?\s?$")
 # "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
 _CLOSE = re.compile(rf"(?:\s?公司)?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
 _FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
-                      + r"\s?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)?" + _WITH_OTHERS + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
+                      + r"\s?(?:(?:大约|约|早)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)(?:就)?)?" + _WITH_OTHERS
+                      + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
 # "由P（别名）联合创立": an alias in brackets may close the list of founders
 # "由A院士和B教授联合创立", "由A、B和众多其他成员于2021年创立": a title of honour, others unnamed
-_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:" + alt("people.honour") + r")?\s?(?:等人?)?"
+_FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:" + alt("people.honour") + r")?\s?(?:等人?)?\s?(?:[一二三四五六七八九十两]\s?(?:人|位))?"
                          r"(?:(?:和|与|以及)(?:众多|多位|其他|另外|几位)[^，,；;。由]{0,8}?)?"
                          r"(?:[于在][^，,；;。]{1,14}?)?(?:联合|共同)?(?:创立|创办|创建)")
 # "P是一位企业家，他于2010年共同创立了X": the person named before in the sentence
@@ -221,9 +224,16 @@ def founded(s: Parse) -> Found:
         if target is None:
             target = next((k for k in range(members[0] - 1, -1, -1) if ents[k].type in ORGS
                            and not re.search(r"前\s?$", s.before(k, 2))), None)
+        if target is None and s.context is not None and _IT_BY.search(s.text, 0, m.start()) \
+                and not any(e.type in ORGS for e in ents[:members[0]]):
+            target = CONTEXT  # "它由A和B共同创办": the organisation the paragraph is about
         if target is not None:
             for k in members:
                 yield Hit("founderOf", k, target, 0.8, "founded-by")
+
+
+# "它由A和B共同创办" opening a clause: "it" stands for the organisation spoken of
+_IT_BY = re.compile(r"(?:^|[，,；;。：:])\s?(?:[^，,；;。]{0,12}?[，,]\s?)?它\s?$")
 
 
 # a clause that opens on a title and the person holding it ("…，CEO Sam Altman表示"): the title's
@@ -260,6 +270,8 @@ def bare_title(s: Parse) -> Found:
 _THEN = r"[\s，,]*(?:并且|并|而|随后|后来|之后|此后|然后|还|也|又|便|最终|先后)*\s?"
 _THEN_FOUNDED = re.compile(rf"{_THEN}(?P<span>[^，,；;。]{{0,50}}?)(?:联合|共同)?(?:创立|创办|创建)了")
 _SPAN_OK = re.compile(r"^\s?(?:(?:于|在)\s?[^，,；;。与和同]{1,12}?)?\s?(?:(?:与|和|同)\s?(?P<with>.*?))?\s?$")
+# "创办了一家专注于人工智能安全的初创公司 X": a longer description, of a company
+_A_COMPANY = re.compile(rf"\s?一家[^，,；;。]{{0,24}}?{alt('people.kind')}\s?")
 _NOT_FOUNDING = re.compile(r"投资|加入|离开|收购|担任|发布|推出|帮助|支持|资助")
 
 
@@ -270,6 +282,8 @@ def then_founded(s: Parse) -> Found:
     for ci in range(1, len(s.clauses)):
         c = s.clauses[ci]
         subj = c.subject
+        if subj is not None and ents[subj].clause == ci and _A_COMPANY.search(s.text, c.start, ents[subj].start):
+            subj = c.previous  # "，并创办了一家…公司Y": Y, after its description, was taken for the subject
         if subj is None or ents[subj].type != "Person" or ents[subj].clause >= ci:
             continue
         m = _THEN_FOUNDED.match(s.text, c.start)
@@ -283,7 +297,8 @@ def then_founded(s: Parse) -> Found:
             continue  # a person named without 与: the subject of its own clause
         org = next((k for k in range(len(ents)) if ents[k].start >= m.end() and ents[k].clause == ci), None)
         if org is None or ents[org].type not in ORGS or _unit(s, org) \
-                or re.search(r"[，,；;。]", s.text[m.end():ents[org].start]) or ents[org].start - m.end() > 16:
+                or re.search(r"[，,；;。]", s.text[m.end():ents[org].start]) \
+                or ents[org].start - m.end() > 16 and not _A_COMPANY.fullmatch(s.text, m.end(), ents[org].start):
             continue
         for k in [subj, *inside]:
             yield Hit("founderOf", k, org, 0.75, "then-founded")
