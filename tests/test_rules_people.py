@@ -240,3 +240,35 @@ def test_he_after_the_time_a_sentence_opens_on():
     # a place or a cause before 他 is no time: the sentence may be about someone else
     assert talk.he("在杭州，他们创立了云帆科技。", []) is None
     assert talk.he("因为李明的缘故，他离开了。", []) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each organisation with its own titles before one person
+    ("星河智能联合创始人、云帆科技董事长王强近期接受了采访。", {("王强", "founderOf", "星河智能"), ("王强", "leads", "云帆科技")}),
+    ("星河智能的创始人和机器人独角兽云帆科技的前CEO 王强接受了采访。", {("王强", "founderOf", "星河智能")}),
+    # an organisation named before without a title of its own: nothing about it
+    ("星河智能投资的云帆科技董事长王强接受了采访。", {("王强", "leads", "云帆科技")}),
+    # 暨 joins two titles; 参与创办 and 继续…创立 found
+    ("云帆科技创办人暨CEO王强表示。", {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}),
+    ("王强参与创办了云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("离开星河智能后，王强继续与人共同创立了初创公司云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("王强参与了云帆科技的创办。", set()),
+])
+def test_titles_of_several_organisations_and_ways_of_founding(text, expected):
+    assert _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company") == expected
+
+
+def test_an_opening_clause_gives_the_titles_of_the_person_after_it():
+    names = dict(王强="Person", 星河智能="Company", 云帆科技="Company", 北辰资本="Investor")
+    assert _given_hits(rules_people.as_title, "作为星河智能和云帆科技的创始人之一，王强对机器人有独到见解。", None, **names) == {
+        ("王强", "founderOf", "星河智能"), ("王强", "founderOf", "云帆科技")}
+    assert not _given_hits(rules_people.as_title, "作为星河智能的投资人，王强很高兴。", None, **names)
+    assert not _given_hits(rules_people.as_title, "作为星河智能的创始人，你最难的时刻是什么？", None, **names)
+
+
+def test_he_after_an_opening_clause_of_titles():
+    talk = Discourse()
+    first = "王强出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person"))
+    assert talk.he("作为云帆科技的CEO，他在会上分享了见解。", []) is not None
+    assert talk.he("作为云帆科技的CEO，李明说他很忙。", _ents("作为云帆科技的CEO，李明说他很忙。", 李明="Person")) is None

@@ -44,3 +44,22 @@ def test_a_clause_with_its_own_subject_or_no_purchase_is_not_read():
     # a person opens the sentence: who was bought is not said
     assert not _hits(rules_sales.later_acquired, "王强离开了北辰资本，后被星河集团聘用。", 王强="Person", **_NAMES)
     assert not _hits(rules_sales.later_acquired, "云帆软件曾被业界看好，而后被星河集团超越。", **_NAMES)
+
+
+def test_a_later_clause_sells_or_buys_with_its_subject_left_out():
+    names = dict(_NAMES, 王强="Person")
+    assert _hits(rules_sales.later_acquired, "两年后，王强创办了一家名为 云帆软件 的媒体公司，并于 2017 年以约 9亿日元的价格出售给东京的公关公司 星河集团。",
+                 **names) == {("星河集团", "acquired", "云帆软件")}
+    assert _hits(rules_sales.later_acquired, "王强也是早期网店云帆软件的创办者之一，后来被星河集团以5000万美元收购。", **names) == {
+        ("星河集团", "acquired", "云帆软件")}
+    assert _hits(rules_sales.later_acquired, "星河集团发布了新芯片，2020年收购了网络公司 云帆软件。", **names) == {
+        ("星河集团", "acquired", "云帆软件")}
+
+
+def test_a_later_clause_that_wishes_buys_a_part_or_has_a_person_buying_is_not_read():
+    names = dict(_NAMES, 王强="Person")
+    assert not _hits(rules_sales.later_acquired, "星河集团发布了新芯片，并考虑收购云帆软件。", **names)
+    assert not _hits(rules_sales.later_acquired, "星河集团发布了新芯片，并收购了云帆软件的网络业务。", **names)
+    assert not _hits(rules_sales.later_acquired, "王强离开了北辰智能，收购了云帆软件。", **names)
+    # the clause before founds nothing: what was sold is not said
+    assert not _hits(rules_sales.later_acquired, "王强在北辰智能工作多年，后来被星河集团收购。", **names)

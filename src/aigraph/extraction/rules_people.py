@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aigraph.extraction.clauses import CONTEXT, Parse
+from aigraph.extraction.clauses import CONTEXT, Parse, opener_only
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt, words
 
@@ -40,9 +40,9 @@ _APPOSED = re.compile(r"\s?(?:[，,]|——|—)\s?(?:作为|身为)?\s?$")
 # "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
 _CLOSE = re.compile(rf"(?:\s?公司)?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
-_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
+_FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则|继续|再次|亲自)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
                       + r"\s?(?:(?:大约|约|早)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)(?:就)?)?" + _WITH_OTHERS
-                      + r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了|的)?")
+                      + r"(?:联合|共同|参与)?(?:创立|创办|创建|成立)(?:了|的)?")
 # "由P（别名）联合创立": an alias in brackets may close the list of founders
 # "由A院士和B教授联合创立", "由A、B和众多其他成员于2021年创立": a title of honour, others unnamed
 _FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:" + alt("people.honour") + r")?\s?(?:等人?)?\s?(?:[一二三四五六七八九十两]\s?(?:人|位))?"
@@ -116,6 +116,24 @@ def _co_founders(s: Parse, i: int, org: int) -> Found:
         yield Hit("founderOf", k, org, 0.75, "org-title-people-founder")
 
 
+# "X联合创始人兼Y主席P", "X的创始人、Y董事会主席P": each organisation with its own titles, one person
+_TITLE_LINK = re.compile(rf"\s?{CHAIN}\s?(?:兼任|兼|、|，|,|和|以及|及|暨)\s?(?:同时也是|也是)?\s?(?:{_FORMER}\s?)?"
+                         rf"(?:[^，,；;。、]{{0,8}}?{alt('people.kind')}\s?)?$")
+
+
+def _titled_before(s: Parse, i: int, j: int) -> Found:
+    """The organisations listed before `j` with titles of their own, all of person `i`."""
+    ents = s.ents
+    k = j - 1
+    while k >= 0 and ents[k].type in ORGS:
+        m = _TITLE_LINK.fullmatch(s.text, ents[k].end, ents[k + 1].start)
+        if not m or ents[k + 1].type not in ORGS:
+            return
+        chain = re.match(rf"\s?{CHAIN}", m.group()).group()
+        yield from _facts(i, k, chain, 0.8, "org-title-org-title-person", _former_org(s, k))
+        k -= 1
+
+
 @construction("zh.people.titles")
 def people_titles(s: Parse) -> Found:
     """X创始人兼CEO P / X的CEO，P / P是X的联合创始人之一 / P（X联合创始人） / P，X的总裁兼CEO."""
@@ -141,6 +159,7 @@ def people_titles(s: Parse) -> Found:
                 yield from _facts(i, j, m.group(), 0.85, "org-title-person", _former_org(s, j))
                 if _CO_FOUNDERS.search(m.group()):
                     yield from _co_founders(s, i, j)
+                yield from _titled_before(s, i, j)
             break
         for j in range(i + 1, min(i + 3, len(ents))):
             org = ents[j]
@@ -215,7 +234,7 @@ def founded(s: Parse) -> Found:
         if _DENIED.search(s.text, max(0, m.start() - 4), m.start()):
             continue  # "并不是由P创立": the founders are named elsewhere
         members = [i for i, e in enumerate(ents) if e.type == "Person" and e.start >= m.end()
-                   and e.start - m.end() <= 40 and not re.search(r"[，,；;。]", s.text[m.end():e.start])]
+                   and e.start - m.end() <= 60 and not re.search(r"[，,；;。]", s.text[m.end():e.start])]
         if not members or not _FOUNDED_BY.match(s.text, ents[members[-1]].end):
             continue
         clause = ents[members[0]].clause
@@ -268,7 +287,7 @@ def bare_title(s: Parse) -> Found:
 
 # a later clause of a sentence about a person, its subject left out: "…，并于2015年与他人共同创立了X"
 _THEN = r"[\s，,]*(?:并且|并|而|随后|后来|之后|此后|然后|还|也|又|便|最终|先后)*\s?"
-_THEN_FOUNDED = re.compile(rf"{_THEN}(?P<span>[^，,；;。]{{0,50}}?)(?:联合|共同)?(?:创立|创办|创建)了")
+_THEN_FOUNDED = re.compile(rf"{_THEN}(?P<span>[^，,；;。]{{0,50}}?)(?:联合|共同|参与)?(?:创立|创办|创建)了")
 _SPAN_OK = re.compile(r"^\s?(?:(?:于|在)\s?[^，,；;。与和同]{1,12}?)?\s?(?:(?:与|和|同)\s?(?P<with>.*?))?\s?$")
 # "创办了一家专注于人工智能安全的初创公司 X": a longer description, of a company
 _A_COMPANY = re.compile(rf"\s?一家[^，,；;。]{{0,24}}?{alt('people.kind')}\s?")
@@ -445,3 +464,29 @@ def then_is_title(s: Parse) -> Found:
         close = _CLOSE.match(s.text, org.end)
         if close:
             yield from _facts(subj, j, close.group(), 0.75, "then-is-title", _former_org(s, j))
+
+
+# "作为X的创始人兼CEO，P…", "作为LinkedIn和PayPal的创始人之一，…": an opening clause that gives the
+# titles of the person the next clause opens on
+_AS = re.compile(r"\s*(?:[^，,；;。]{0,8}?[，,]\s?)?(?:作为|身为)\s?$")
+_AS_CLOSE = re.compile(rf"(?:\s?公司)?\s?{CHAIN}\s?(?:[，,]\s?)$")
+
+
+@construction("zh.people.as-title")
+def as_title(s: Parse) -> Found:
+    """作为X的CEO，P… / 作为X和Y的创始人之一，P…: the person opening the next clause holds the titles."""
+    ents = s.ents
+    for j, org in enumerate(ents):
+        if org.type not in ORGS or org.clause + 1 >= len(s.clauses):
+            continue
+        c = s.clauses[org.clause]
+        close = _AS_CLOSE.fullmatch(s.text, org.end, s.clauses[org.clause + 1].start)
+        listed = [k for k in s.coordinated(j) if ents[k].clause == org.clause]
+        if not close or listed[-1] != j or not _AS.fullmatch(s.text, c.start, ents[listed[0]].start):
+            continue
+        nxt = s.clauses[org.clause + 1]
+        p = next((k for k in range(j + 1, len(ents)) if ents[k].clause == org.clause + 1), None)
+        if p is None or ents[p].type != "Person" or not opener_only(s.text[nxt.start:ents[p].start]):
+            continue
+        for k in listed:
+            yield from _facts(p, k, close.group(), 0.8, "as-title")

@@ -56,22 +56,69 @@ def sold_to(s: Parse) -> Found:
             yield Hit("acquired", b, CONTEXT, 0.8, "own-company-sold-to-b")
 
 
+# "A是一家…公司，并于2017年以9.5亿日元出售给B": a clause that opens on the sale, its seller left out
+_LATER_SOLD = re.compile(rf"[\s，,]*(?:{_WHEN}\s?)*(?:以[^，,；;。]{{0,16}}?)?{_SOLD}(?:了)?\s?{_BUYER_NOUN}\s?$")
+# "A…，并收购了B", "A…，2006年收购了芯片公司B": a clause that opens on the purchase, its buyer left out
+_LATER_BUYS = re.compile(rf"[\s，,]*(?:(?:并|还|又|也|随后|之后|此后|后来|最终|同时|(?:于|在)?\s?\d{{4}}\s?年)\s?)*"
+                         rf"(?:以[^，,；;。]{{0,16}}?)?(?:收购|并购|买下)(?:了)?\s?{_BUYER_NOUN}\s?$")
+_FOUNDING = re.compile(r"创立|创办|创建|创始人|创办人|创办者|创建者")
+
+
+def _founded_before(s: Parse, ci: int) -> int | None:
+    """The company the clause before founds ("P创办了一家名为A的公司", "A的创办者之一"), when its subject
+    is a person or none: the last company it names."""
+    prev = s.clauses[ci - 1]
+    subj = s.clauses[ci].previous
+    if subj is not None and s.ents[subj].type != "Person":
+        return None
+    orgs = [k for k in range(len(s.ents)) if s.ents[k].clause == ci - 1 and s.ents[k].type == "Company"]
+    if not orgs or not _FOUNDING.search(s.text, prev.start, prev.end):
+        return None
+    return orgs[-1]
+
+
+def _seller(s: Parse, ci: int, b: int) -> int | None:
+    """What the clause `ci`, which leaves out its subject, says was sold or bought: the company the
+    sentence is about (its carried subject), else the one the clause before founds."""
+    a = s.clauses[ci].subject
+    if a == b:
+        a = s.clauses[ci].previous
+    if a is not None and a != b and s.ents[a].type == "Company" and s.ents[a].clause < ci:
+        return a
+    k = _founded_before(s, ci)
+    return k if k is not None and k != b else None
+
+
 @construction("zh.org.later-acquired")
 def later_acquired(s: Parse) -> Found:
-    """A曾被视为…，而后被B收购 / …创办了A，这家公司后来被B收购: B acquired the company the clause before spoke of."""
+    """A曾被视为…，而后被B收购 / …创办了A，这家公司后来被B收购 / P是A的创办者之一，后来被B收购 /
+    P创办了A，并于2017年出售给B: B acquired the company the clause before spoke of."""
     ents = s.ents
     for b in _heads(s):
         e = ents[b]
-        if e.clause == 0 or not _BOUGHT.match(s.text, e.end):
+        if e.clause == 0:
             continue
         c = s.clauses[e.clause]
         if any(ents[k].start < e.start and ents[k].clause == e.clause for k in range(len(ents))):
             continue  # something named before the buyer in its clause: not a clause that leaves out its subject
-        if _LATER_BY.fullmatch(s.text, c.start, e.start):
-            a = c.subject
-            if a is not None and a != b and ents[a].type == "Company" and ents[a].clause < e.clause:
+        if _NOT_SOLD.search(s.text, c.start, e.start):
+            continue
+        if _BOUGHT.match(s.text, e.end) and _LATER_BY.fullmatch(s.text, c.start, e.start):
+            a = _seller(s, e.clause, b)
+            if a is not None:
                 yield Hit("acquired", b, a, 0.8, "later-clause-acquired")
-        elif _THIS_BY.fullmatch(s.text, c.start, e.start):
+        elif _BOUGHT.match(s.text, e.end) and _THIS_BY.fullmatch(s.text, c.start, e.start):
             prev = [k for k in range(b) if ents[k].clause == e.clause - 1]
             if prev and ents[prev[-1]].type == "Company":
                 yield Hit("acquired", b, prev[-1], 0.8, "this-company-acquired")
+        elif _LATER_SOLD.fullmatch(s.text, c.start, e.start):
+            a = _seller(s, e.clause, b)
+            if a is not None:
+                yield Hit("acquired", b, a, 0.8, "later-clause-sold")
+        elif e.type == "Company" and _LATER_BUYS.fullmatch(s.text, c.start, e.start) and not _PART_AFTER.match(s.text, e.end):
+            a = c.previous if c.subject == b else c.subject  # "收购了网络公司B": B, after its description, taken for the subject
+            if a is not None and a != b and ents[a].type in _ORGS and ents[a].clause < e.clause:
+                yield Hit("acquired", a, b, 0.8, "later-clause-buys")
+
+
+_PART_AFTER = re.compile(rf"\s?(?:的|旗下的?)\s?[^，,；;。]{{0,12}}?{alt('acquire.part')}")

@@ -42,6 +42,8 @@ _TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
 _FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
+# or after an opening clause that gives their role ("作为OpenAI的CEO，他…")
+_HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她]{1,40}[，,]\s?([他她])(?![们人])")
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
 _HE_AFTER_TIME = re.compile(r"\s*(?:就在|早在|在|于)?\s?(?:\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中)?|今年|去年|前年|当年|那年|"
                             r"同年|次年|第二年|\d{1,2}\s?岁时|[一二三四五六七八九十]{1,3}\s?岁时)\s?[，,]?\s?([他她])(?![们人])")
@@ -109,7 +111,7 @@ class Discourse:
     def he(self, text: str, ents: list[Ent]) -> Ent | None:
         """The person 他 or 她 stands for when it opens the sentence ("他还创办了X", "此外，她是X的CEO")
         and no person is named before it."""
-        m = _HE_OPENS.match(text) or _HE_AFTER_TIME.match(text)
+        m = _HE_OPENS.match(text) or _HE_AFTER_TIME.match(text) or _HE_AFTER_AS.match(text)
         if self.person is None or not m or any(e.type == "Person" and e.start < m.end() for e in ents):
             return None
         return Ent(m.start(1), m.end(1), "Person", self.person.name, anaphor=True, antecedent=self.person.sentence)
