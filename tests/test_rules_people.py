@@ -272,3 +272,16 @@ def test_he_after_an_opening_clause_of_titles():
     talk.meet(first, _ents(first, 王强="Person"))
     assert talk.he("作为云帆科技的CEO，他在会上分享了见解。", []) is not None
     assert talk.he("作为云帆科技的CEO，李明说他很忙。", _ents("作为云帆科技的CEO，李明说他很忙。", 李明="Person")) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the founder goes on to hold a chief's title of what they founded
+    ("王强于2010年创立了云帆科技，并至今仍担任首席执行官。", {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}),
+    ("王强创立了云帆科技，并担任首席科学家。", {("王强", "founderOf", "云帆科技")}),
+    # another organisation named before the title: the title may be of that one
+    ("王强创立了云帆科技，并在星河智能担任CEO。", {("王强", "founderOf", "云帆科技")}),
+    # a company's legal suffix between its name and the titles
+    ("王强正式成为云帆科技 Inc.的首席执行官。", {("王强", "leads", "云帆科技")}),
+])
+def test_founders_who_go_on_to_lead_and_legal_suffixes(text, expected):
+    assert _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company") == expected

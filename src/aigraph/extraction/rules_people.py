@@ -38,7 +38,7 @@ _REPLACED = re.compile(r"(?:接替|取代|替代|替换|继任)\s?$")
 _PAREN = re.compile(r"\s?[（(]\s?$")
 _APPOSED = re.compile(r"\s?(?:[，,]|——|—)\s?(?:作为|身为)?\s?$")
 # "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
-_CLOSE = re.compile(rf"(?:\s?公司)?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
+_CLOSE = re.compile(rf"(?:\s?(?:公司|Inc\.?|Corp\.?|Ltd\.?|LLC))?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
 _FOUNDED = re.compile(r"\s?(?:等人?)?\s?(?:还|也|随后|后来|曾|先后|最终|又|便|则|继续|再次|亲自)?\s?(?:" + _BEST_KNOWN + r")?" + _WITH_OTHERS
                       + r"\s?(?:(?:大约|约|早)?(?:在[^，,；;。]{0,14}?|于[^，,；;。]{0,14}?)(?:就)?)?" + _WITH_OTHERS
@@ -198,7 +198,19 @@ def _founded_after(s: Parse, i: int, at: int, rule: str) -> Found:
             if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]) \
                     and not _unit(s, j):
                 yield Hit("founderOf", i, j, 0.8, rule)
+                yield from _then_heads(s, i, j)
             break
+
+
+# "创立了X，并至今仍担任首席执行官": the founder holds the titles of what they founded
+_THEN_HOLDS = re.compile(rf"\s?[，,]?\s?并\s?(?:至今|一直|同时)?\s?(?:仍然|仍)?\s?(?:担任|出任)\s?(?:该公司|公司)?\s?{CHAIN}\s?(?:[，,。；;]|$)")
+
+
+def _then_heads(s: Parse, i: int, j: int) -> Found:
+    """P创立了X，并担任CEO: the titles the clause after the founding gives, of X."""
+    m = _THEN_HOLDS.match(s.text, s.ents[j].end)
+    if m and not any(s.ents[k].start < m.end() for k in range(j + 1, len(s.ents))):
+        yield from (h for h in _facts(i, j, m.group(), 0.75, "founded-then-holds") if h.predicate == "leads")
 
 
 @construction("zh.people.founded")
@@ -321,6 +333,8 @@ def then_founded(s: Parse) -> Found:
             continue
         for k in [subj, *inside]:
             yield Hit("founderOf", k, org, 0.75, "then-founded")
+        if not inside:
+            yield from _then_heads(s, subj, org)
 
 
 # "马斯克领导的特斯拉", "P（…）执掌的X": the person heads the organisation named right after
