@@ -285,3 +285,22 @@ def test_he_after_an_opening_clause_of_titles():
 ])
 def test_founders_who_go_on_to_lead_and_legal_suffixes(text, expected):
     assert _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company") == expected
+
+
+def test_we_who_founded_is_the_named_speaker():
+    talk = Discourse()
+    turn = "王强：我想我们在2015年创立云帆科技时我才30岁。"
+    talk.hear(turn, _ents(turn, 王强="Person"))
+    me = talk.me("那时候我们在杭州创立了云帆科技。", [])
+    assert me is not None and me.name == "王强" and me.anaphor and me.antecedent == turn
+    assert talk.me("我们发布了云帆一号。", []) is None  # no founding
+    assert talk.me("你们创立了云帆科技。", []) is None  # the other side
+    host = Discourse()
+    turn = "主持人：我们创立这个节目很久了。"
+    host.hear(turn, [])
+    assert host.me("我们创立了云帆科技。", []) is None  # the host is no one the graph knows
+
+
+def test_making_something_of_a_company_is_not_founding_it():
+    assert _hits("王强创建了云帆科技的第一个版本。", 王强="Person", 云帆科技="Company") == set()
+    assert _hits("王强创立云帆科技的时候很难。", 王强="Person", 云帆科技="Company") == {("王强", "founderOf", "云帆科技")}

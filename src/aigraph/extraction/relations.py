@@ -226,9 +226,11 @@ class RelationExtractor:
             we = we or claimed
             talk.note(sentence, local)
             he = None if labelled else talk.he(sentence, local)
+            me = talk.me(sentence, local)
             talk.meet(sentence, local)
-            if he is not None:
-                local = sorted([*local, he], key=lambda e: e.start)
+            for pronoun in (he, me):
+                if pronoun is not None:
+                    local = sorted([*local, pronoun], key=lambda e: e.start)
             if len(local) < 2 and claimed is None and (talk.topic is None and talk.guest is None or not local
                                                        or not points_back(sentence)):
                 talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)

@@ -42,6 +42,9 @@ _TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
 _FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
+# "我们在2015年创立了X", "我共同创办了X": the speaker founded X
+_ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
+                         r"(?:创立|创办|创建)(?:了)?)")
 # or after an opening clause that gives their role ("作为OpenAI的CEO，他…")
 _HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她]{1,40}[，,]\s?([他她])(?![们人])")
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
@@ -81,6 +84,8 @@ class Discourse:
     """The organisation first said to be led or founded by someone: an interview's guest's."""
     speaker: str | None = None
     """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
+    label: str = ""
+    """The sentence whose label named the speaker."""
     seen: dict[str, str] = field(default_factory=dict)
     """Each organisation the document has named so far, with the last sentence that named it."""
     person: Topic | None = None
@@ -116,6 +121,14 @@ class Discourse:
             return None
         return Ent(m.start(1), m.end(1), "Person", self.person.name, anaphor=True, antecedent=self.person.sentence)
 
+    def me(self, text: str, ents: list[Ent]) -> Ent | None:
+        """The speaker 我 or 我们 stands for right before a verb of founding ("我们在2015年创立了X"),
+        in a turn a label gave to a named person: they are one of the founders."""
+        m = _ME_FOUNDED.search(text)
+        if not self.speaker or not m or any(e.start < m.end() and m.start() < e.end for e in ents):
+            return None
+        return Ent(m.start(1), m.end(1), "Person", self.speaker, anaphor=True, antecedent=self.label)
+
     def note(self, sentence: str, ents: list[Ent]) -> None:
         """Takes note of the organisations a sentence names."""
         for e in ents:
@@ -149,6 +162,7 @@ class Discourse:
         named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
         if named:
             self.speaker = named[0].name
+            self.label = text
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
 
