@@ -304,3 +304,14 @@ def test_we_who_founded_is_the_named_speaker():
 def test_making_something_of_a_company_is_not_founding_it():
     assert _hits("王强创建了云帆科技的第一个版本。", 王强="Person", 云帆科技="Company") == set()
     assert _hits("王强创立云帆科技的时候很难。", 王强="Person", 云帆科技="Company") == {("王强", "founderOf", "云帆科技")}
+
+
+def test_he_after_connectives_and_time_words():
+    talk = Discourse()
+    first = "王强出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person"))
+    assert talk.he("随后在1987年，他创立了云帆科技。", []) is not None
+    assert talk.he("然而，他最终离开了云帆科技。", []) is not None
+    # a clause of its own before him: he may be someone that clause names
+    assert talk.he("李明的老师说，他很聪明。", _ents("李明的老师说，他很聪明。", 李明="Person")) is None
+    assert talk.he("公司很快发展起来，他离开了。", []) is None

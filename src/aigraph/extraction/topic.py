@@ -45,6 +45,7 @@ _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此�
 # "我们在2015年创立了X", "我共同创办了X": the speaker founded X
 _ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
                          r"(?:创立|创办|创建)(?:了)?)")
+_HE = re.compile(r"(?<![其吉])([他她])(?![们人])")
 # or after an opening clause that gives their role ("作为OpenAI的CEO，他…")
 _HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她]{1,40}[，,]\s?([他她])(?![们人])")
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
@@ -117,6 +118,8 @@ class Discourse:
         """The person 他 or 她 stands for when it opens the sentence ("他还创办了X", "此外，她是X的CEO")
         and no person is named before it."""
         m = _HE_OPENS.match(text) or _HE_AFTER_TIME.match(text) or _HE_AFTER_AS.match(text)
+        if m is None and (first := _HE.search(text, 0, 30)) and opener_only(text[:first.start()]):
+            m = first  # "然而，他…", "随后在1987年，他…": after connectives and time words only
         if self.person is None or not m or any(e.type == "Person" and e.start < m.end() for e in ents):
             return None
         return Ent(m.start(1), m.end(1), "Person", self.person.name, anaphor=True, antecedent=self.person.sentence)
