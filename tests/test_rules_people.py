@@ -272,6 +272,7 @@ def test_he_after_an_opening_clause_of_titles():
     talk.meet(first, _ents(first, 王强="Person"))
     assert talk.he("作为云帆科技的CEO，他在会上分享了见解。", []) is not None
     assert talk.he("作为云帆科技的CEO，李明说他很忙。", _ents("作为云帆科技的CEO，李明说他很忙。", 李明="Person")) is None
+    assert talk.he("作为2001年到2011年云帆科技的CEO，他功不可没。", []) is None  # a former role
 
 
 @pytest.mark.parametrize("text,expected", [

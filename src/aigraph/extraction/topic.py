@@ -46,8 +46,8 @@ _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此�
 _ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
                          r"(?:创立|创办|创建)(?:了)?)")
 _HE = re.compile(r"(?<![其吉])([他她])(?![们人])")
-# or after an opening clause that gives their role ("作为OpenAI的CEO，他…")
-_HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她]{1,40}[，,]\s?([他她])(?![们人])")
+# or after an opening clause that gives their role ("作为OpenAI的CEO，他…"; not "作为2001年到2011年X的CEO": a former role)
+_HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她\d]{1,40}[，,]\s?([他她])(?![们人])")
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
 _HE_AFTER_TIME = re.compile(r"\s*(?:就在|早在|在|于)?\s?(?:\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中)?|今年|去年|前年|当年|那年|"
                             r"同年|次年|第二年|\d{1,2}\s?岁时|[一二三四五六七八九十]{1,3}\s?岁时)\s?[，,]?\s?([他她])(?![们人])")
