@@ -226,7 +226,7 @@ class RelationExtractor:
             we = we or claimed
             talk.note(sentence, local)
             he = None if labelled else talk.he(sentence, local)
-            me = talk.me(sentence, local)
+            me = talk.me(sentence, local) if labelled and talk.label == sentence else None
             talk.meet(sentence, local)
             for pronoun in (he, me):
                 if pronoun is not None:

@@ -185,7 +185,8 @@ def people_titles(s: Parse) -> Found:
             break
 
 
-# "创建了X的第一个版本": something of X was made, not X ("创立X的时候" is X's founding still)
+# "创建了X的第一个版本": something of X was made, not X ("创建X的时候" is X's founding still; 创立 and
+# 创办 found whatever follows: "创办X的初衷")
 _OWNED_AFTER = re.compile(r"\s?的(?!时候|时|过程|那)")
 
 
@@ -200,7 +201,7 @@ def _founded_after(s: Parse, i: int, at: int, rule: str) -> Found:
             continue
         if ents[j].type in ORGS and ents[j].start >= m.end() - 1:
             if len(s.text[at:ents[j].start]) <= 30 and not re.search(r"[，,；;。]", s.text[m.end():ents[j].start]) \
-                    and not _unit(s, j) and not _OWNED_AFTER.match(s.text, ents[j].end):
+                    and not _unit(s, j) and not ("创建" in m.group() and _OWNED_AFTER.match(s.text, ents[j].end)):
                 yield Hit("founderOf", i, j, 0.8, rule)
                 yield from _then_heads(s, i, j)
             break

@@ -126,7 +126,8 @@ class Discourse:
 
     def me(self, text: str, ents: list[Ent]) -> Ent | None:
         """The speaker 我 or 我们 stands for right before a verb of founding ("我们在2015年创立了X"),
-        in a turn a label gave to a named person: they are one of the founders."""
+        in a turn a label gave to a named person: they are one of the founders. (The relation extractor
+        asks only in the sentence that carries the label: later in a long turn the speaker is less sure.)"""
         m = _ME_FOUNDED.search(text)
         if not self.speaker or not m or any(e.start < m.end() and m.start() < e.end for e in ents):
             return None
