@@ -258,14 +258,6 @@ def test_titles_of_several_organisations_and_ways_of_founding(text, expected):
     assert _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company") == expected
 
 
-def test_an_opening_clause_gives_the_titles_of_the_person_after_it():
-    names = dict(王强="Person", 星河智能="Company", 云帆科技="Company", 北辰资本="Investor")
-    assert _given_hits(rules_people.as_title, "作为星河智能和云帆科技的创始人之一，王强对机器人有独到见解。", None, **names) == {
-        ("王强", "founderOf", "星河智能"), ("王强", "founderOf", "云帆科技")}
-    assert not _given_hits(rules_people.as_title, "作为星河智能的投资人，王强很高兴。", None, **names)
-    assert not _given_hits(rules_people.as_title, "作为星河智能的创始人，你最难的时刻是什么？", None, **names)
-
-
 def test_he_after_an_opening_clause_of_titles():
     talk = Discourse()
     first = "王强出生于浙江宁波。"

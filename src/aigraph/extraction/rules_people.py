@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aigraph.extraction.clauses import CONTEXT, Parse, opener_only
+from aigraph.extraction.clauses import CONTEXT, Parse
 from aigraph.extraction.constructions import Found, Hit, construction
 from aigraph.extraction.words import alt, words
 
@@ -483,29 +483,3 @@ def then_is_title(s: Parse) -> Found:
         close = _CLOSE.match(s.text, org.end)
         if close:
             yield from _facts(subj, j, close.group(), 0.75, "then-is-title", _former_org(s, j))
-
-
-# "作为X的创始人兼CEO，P…", "作为LinkedIn和PayPal的创始人之一，…": an opening clause that gives the
-# titles of the person the next clause opens on
-_AS = re.compile(r"\s*(?:[^，,；;。]{0,8}?[，,]\s?)?(?:作为|身为)\s?$")
-_AS_CLOSE = re.compile(rf"(?:\s?公司)?\s?{CHAIN}\s?(?:[，,]\s?)$")
-
-
-@construction("zh.people.as-title")
-def as_title(s: Parse) -> Found:
-    """作为X的CEO，P… / 作为X和Y的创始人之一，P…: the person opening the next clause holds the titles."""
-    ents = s.ents
-    for j, org in enumerate(ents):
-        if org.type not in ORGS or org.clause + 1 >= len(s.clauses):
-            continue
-        c = s.clauses[org.clause]
-        close = _AS_CLOSE.fullmatch(s.text, org.end, s.clauses[org.clause + 1].start)
-        listed = [k for k in s.coordinated(j) if ents[k].clause == org.clause]
-        if not close or listed[-1] != j or not _AS.fullmatch(s.text, c.start, ents[listed[0]].start):
-            continue
-        nxt = s.clauses[org.clause + 1]
-        p = next((k for k in range(j + 1, len(ents)) if ents[k].clause == org.clause + 1), None)
-        if p is None or ents[p].type != "Person" or not opener_only(s.text[nxt.start:ents[p].start]):
-            continue
-        for k in listed:
-            yield from _facts(p, k, close.group(), 0.8, "as-title")
