@@ -308,3 +308,12 @@ def test_he_after_connectives_and_time_words():
     # a clause of its own before him: he may be someone that clause names
     assert talk.he("李明的老师说，他很聪明。", _ents("李明的老师说，他很聪明。", 李明="Person")) is None
     assert talk.he("公司很快发展起来，他离开了。", []) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强，国内最大的机器人公司之一 云帆科技 的CEO，谈了谈形势。", {("王强", "leads", "云帆科技")}),
+    # a description that says how the person is tied to the company otherwise
+    ("王强，他投资的公司 云帆科技 的CEO，很忙。", set()),
+])
+def test_an_apposition_may_describe_the_organisation(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected

@@ -36,7 +36,9 @@ _KIND = rf"(?:[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{{0,13
 _PERSON_IS_KIND = re.compile(_PERSON_IS.pattern + _KIND)
 _REPLACED = re.compile(r"(?:接替|取代|替代|替换|继任)\s?$")
 _PAREN = re.compile(r"\s?[（(]\s?$")
-_APPOSED = re.compile(r"\s?(?:[，,]|——|—)\s?(?:作为|身为)?\s?$")
+# "P，美国最大的燃料服务公司之一 X 的CEO": a description of the organisation may open the apposition
+_APPOSED = re.compile(r"\s?(?:[，,]|——|—)\s?(?:作为|身为)?\s?(?:(?![^，,]*?(?:他|她|我|你|投资|收购|加入|离开))"
+                      r"[^，,。；;、：:（()）\s][^，,。；;、：:（()）]{0,19}?" + alt("people.kind") + r"(?:之一)?)?\s?$")
 # "英伟达公司 (NVIDIA) 联合创始人": the organisation's other name in brackets may stand before the titles
 _CLOSE = re.compile(rf"(?:\s?(?:公司|Inc\.?|Corp\.?|Ltd\.?|LLC))?(?:\s?[（(][^（()）]{{1,30}}[）)])?\s?{CHAIN}\s?(?:[）)]|[，,。；;]|$|表示|说|称|认为|指出|透露|介绍)")
 _WITH_OTHERS = r"(?:与他人|和他人|与人)?"
