@@ -317,3 +317,13 @@ def test_he_after_connectives_and_time_words():
 ])
 def test_an_apposition_may_describe_the_organisation(text, expected):
     assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+def test_founded_by_people_described_by_their_employer():
+    topic = clauses.Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    names = dict(王强="Person", 李明="Person", 星河智能="Company")
+    text = "它由前星河智能研究员王强、李明和众多其他成员于2021年创立。"
+    assert _given_hits(rules_people.founded, text, topic, **names) == {
+        ("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}
+    # the employer named after 由 is not what was founded
+    assert not _given_hits(rules_people.founded, "由星河智能研究员王强和李明共同创立。", None, **names)

@@ -260,10 +260,11 @@ def founded(s: Parse) -> Found:
         subj = s.clauses[clause].subject
         target = subj if subj is not None and ents[subj].type in ORGS else None
         if target is None:
-            target = next((k for k in range(members[0] - 1, -1, -1) if ents[k].type in ORGS
+            # what was founded stands before 由 ("由谷歌研究员A创立": Google is A's employer)
+            target = next((k for k in range(members[0] - 1, -1, -1) if ents[k].type in ORGS and ents[k].end <= m.start()
                            and not re.search(r"前\s?$", s.before(k, 2))), None)
         if target is None and s.context is not None and _IT_BY.search(s.text, 0, m.start()) \
-                and not any(e.type in ORGS for e in ents[:members[0]]):
+                and not any(e.type in ORGS and e.end <= m.start() for e in ents):
             target = CONTEXT  # "它由A和B共同创办": the organisation the paragraph is about
         if target is not None:
             for k in members:
