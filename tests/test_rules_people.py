@@ -327,3 +327,14 @@ def test_founded_by_people_described_by_their_employer():
         ("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}
     # the employer named after 由 is not what was founded
     assert not _given_hits(rules_people.founded, "由星河智能研究员王强和李明共同创立。", None, **names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强是星河智能和云帆科技的联合创始人兼首席执行官。",
+     {(p, o) for p in ("founderOf", "leads") for o in ("星河智能", "云帆科技")}),
+    # a list of another kind before the titles: not the titles' organisations
+    ("王强是星河资本和云帆科技的投资人。", set()),
+])
+def test_titles_after_a_list_of_organisations(text, expected):
+    found = _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company", 星河资本="Investor")
+    assert {(p, o) for _, p, o in found} == expected

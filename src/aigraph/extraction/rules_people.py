@@ -136,6 +136,16 @@ def _titled_before(s: Parse, i: int, j: int) -> Found:
         k -= 1
 
 
+def _listed_orgs(s: Parse, j: int) -> list[int]:
+    """Organisation `j` and those listed right after it with 和 or 、 ("X和Y的联合创始人"): the titles after
+    the last are of each."""
+    out = [j]
+    while out[-1] + 1 < len(s.ents) and s.ents[out[-1] + 1].type in ORGS \
+            and re.fullmatch(r"\s?(?:和|、|与|及)\s?", s.between(out[-1], out[-1] + 1)):
+        out.append(out[-1] + 1)
+    return out
+
+
 @construction("zh.people.titles")
 def people_titles(s: Parse) -> Found:
     """X创始人兼CEO P / X的CEO，P / P是X的联合创始人之一 / P（X联合创始人） / P，X的总裁兼CEO."""
@@ -168,7 +178,8 @@ def people_titles(s: Parse) -> Found:
             if org.type not in ORGS:
                 continue
             gap = s.text[e.end:org.start]
-            close = _CLOSE.match(s.text, org.end)
+            orgs = _listed_orgs(s, j)
+            close = _CLOSE.match(s.text, ents[orgs[-1]].end)
             if not close:
                 break
             chain = close.group()
@@ -176,8 +187,9 @@ def people_titles(s: Parse) -> Found:
             # "A接替P成为X的CEO": P is the one replaced, not the chief
             if _PERSON_IS_KIND.fullmatch(gap) and all(ents[k].name == e.name for k in range(i + 1, j)) \
                     and not _REPLACED.search(s.text, max(0, e.start - 4), e.start):
-                # "P曾是X的CEO": a founder still, a chief no more
-                yield from _facts(i, j, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|(?<![目之])前", gap)))
+                # "P曾是X的CEO": a founder still, a chief no more; "P是X和Y的CEO": of both
+                for k in orgs:
+                    yield from _facts(i, k, chain, 0.8, "person-is-title-of", former_org=bool(re.search(r"曾|(?<![目之])前", gap)))
             # "Sergey Brin（谷歌联合创始人）"
             elif _PAREN.fullmatch(gap) and chain.rstrip().endswith(("）", ")")):
                 yield from _facts(i, j, chain, 0.8, "person-paren-title")
@@ -398,9 +410,11 @@ def he_is_title(s: Parse) -> Found:
         org = next((k for k, e in enumerate(ents) if m and e.start == m.end()), None)
         if org is None or ents[org].type not in ORGS:
             continue
-        close = _CLOSE.match(s.text, ents[org].end)
+        orgs = _listed_orgs(s, org)
+        close = _CLOSE.match(s.text, ents[orgs[-1]].end)
         if close:
-            yield from _facts(people[0], org, close.group(), 0.75, "he-is-title-of", former_org=bool(re.search(r"曾", m.group())))
+            for k in orgs:
+                yield from _facts(people[0], k, close.group(), 0.75, "he-is-title-of", former_org=bool(re.search(r"曾", m.group())))
 
 
 # "P（别名），1963年出生于某地，是一位企业家，现任X联合创始人兼CEO" / "P：研究员和企业家，X的创始人": a
