@@ -330,7 +330,7 @@ def test_founded_by_people_described_by_their_employer():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("王强是星河智能和云帆科技的联合创始人兼首席执行官。",
+    ("王强是星河智能和云帆科技的创始人兼CEO。",
      {(p, o) for p in ("founderOf", "leads") for o in ("星河智能", "云帆科技")}),
     # a list of another kind before the titles: not the titles' organisations
     ("王强是星河资本和云帆科技的投资人。", set()),
