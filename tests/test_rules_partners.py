@@ -126,3 +126,11 @@ def test_where_two_firms_work_together_may_come_before_the_verb():
     got = _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开合作。", **names)
     assert ("云帆科技", "partnerOf", "星河科技") in got
     assert not _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开竞争。", **names)
+
+
+def test_a_longer_description_of_what_was_bought():
+    names = dict(星河集团="Company", 云帆智能="Company", 王强="Person")
+    assert _hits(rules_partners.acquisitions, "星河集团 在 2014 年收购了 王强 所在的顶尖 AI 机器人研究实验室 云帆智能。", **names) == {
+        ("星河集团", "acquired", "云帆智能")}
+    # a list after the purchase: the company named is another item
+    assert not _hits(rules_partners.acquisitions, "星河集团收购了一家做芯片以及存储设备的顶尖公司和云帆智能。", **names)

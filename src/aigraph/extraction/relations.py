@@ -20,6 +20,7 @@ from aigraph.extraction import (
     rules_partners,
     rules_people,
     rules_rivals,
+    rules_sales,
     rules_stack,
     rules_stakes,
     rules_tech,
@@ -35,7 +36,7 @@ from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_tech, rules_stack, rules_rivals, rules_trends, rules_en,
+MODULES = (events, rules_org, rules_partners, rules_sales, rules_stakes, rules_people, rules_tech, rules_stack, rules_rivals, rules_trends, rules_en,
            rules_en_people, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
@@ -225,9 +226,11 @@ class RelationExtractor:
             we = we or claimed
             talk.note(sentence, local)
             he = None if labelled else talk.he(sentence, local)
+            me = talk.me(sentence, local) if labelled and talk.label == sentence else None
             talk.meet(sentence, local)
-            if he is not None:
-                local = sorted([*local, he], key=lambda e: e.start)
+            for pronoun in (he, me):
+                if pronoun is not None:
+                    local = sorted([*local, pronoun], key=lambda e: e.start)
             if len(local) < 2 and claimed is None and (talk.topic is None and talk.guest is None or not local
                                                        or not points_back(sentence)):
                 talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)

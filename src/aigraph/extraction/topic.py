@@ -42,6 +42,15 @@ _TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
 _FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
+# "我们在2015年创立了X", "我共同创办了X": the speaker founded X
+_ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
+                         r"(?:创立|创办|创建)(?:了)?)")
+_HE = re.compile(r"(?<![其吉])([他她])(?![们人])")
+# or after an opening clause that gives their role ("作为OpenAI的CEO，他…"; not "作为2001年到2011年X的CEO": a former role)
+_HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她\d]{1,40}[，,]\s?([他她])(?![们人])")
+# or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
+_HE_AFTER_TIME = re.compile(r"\s*(?:就在|早在|在|于)?\s?(?:\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中)?|今年|去年|前年|当年|那年|"
+                            r"同年|次年|第二年|\d{1,2}\s?岁时|[一二三四五六七八九十]{1,3}\s?岁时)\s?[，,]?\s?([他她])(?![们人])")
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,8 @@ class Discourse:
     """The organisation first said to be led or founded by someone: an interview's guest's."""
     speaker: str | None = None
     """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
+    label: str = ""
+    """The sentence whose label named the speaker."""
     seen: dict[str, str] = field(default_factory=dict)
     """Each organisation the document has named so far, with the last sentence that named it."""
     person: Topic | None = None
@@ -106,10 +117,21 @@ class Discourse:
     def he(self, text: str, ents: list[Ent]) -> Ent | None:
         """The person 他 or 她 stands for when it opens the sentence ("他还创办了X", "此外，她是X的CEO")
         and no person is named before it."""
-        m = _HE_OPENS.match(text)
+        m = _HE_OPENS.match(text) or _HE_AFTER_TIME.match(text) or _HE_AFTER_AS.match(text)
+        if m is None and (first := _HE.search(text, 0, 30)) and opener_only(text[:first.start()]):
+            m = first  # "然而，他…", "随后在1987年，他…": after connectives and time words only
         if self.person is None or not m or any(e.type == "Person" and e.start < m.end() for e in ents):
             return None
         return Ent(m.start(1), m.end(1), "Person", self.person.name, anaphor=True, antecedent=self.person.sentence)
+
+    def me(self, text: str, ents: list[Ent]) -> Ent | None:
+        """The speaker 我 or 我们 stands for right before a verb of founding ("我们在2015年创立了X"),
+        in a turn a label gave to a named person: they are one of the founders. (The relation extractor
+        asks only in the sentence that carries the label: later in a long turn the speaker is less sure.)"""
+        m = _ME_FOUNDED.search(text)
+        if not self.speaker or not m or any(e.start < m.end() and m.start() < e.end for e in ents):
+            return None
+        return Ent(m.start(1), m.end(1), "Person", self.speaker, anaphor=True, antecedent=self.label)
 
     def note(self, sentence: str, ents: list[Ent]) -> None:
         """Takes note of the organisations a sentence names."""
@@ -144,6 +166,7 @@ class Discourse:
         named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
         if named:
             self.speaker = named[0].name
+            self.label = text
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
 
