@@ -79,6 +79,30 @@ def test_funding_rounds(text, names, expected):
     assert {(s, o) for s, p, o in got if p == "investedIn"} == expected
 
 
+def test_the_company_an_investor_noun_belongs_to_is_funded():
+    # "X的投资方——Y", "X的主要投资方包括A和B": the company before the noun, not the clause's subject
+    text = "这次我们还请来了云帆科技的投资方——星河资本合伙人王强。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 王强="Person")
+    assert ("星河资本", "investedIn", "云帆科技") in got
+    text = "记者了解到，云帆科技的主要投资方包括星河资本和北辰创投。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    # near miss: the investor is introduced as one, not as the company's ("作为X的投资者，Y" is another reading)
+    text = "云帆科技的投资方很多，星河资本也来了。"
+    assert not _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor")
+
+
+def test_investors_listed_after_the_round_received():
+    context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    text = "该公司很快获得了投资，包括来自李明、王强等知名投资人。"
+    got = _hits(events.funding, text, context, 该公司="Company", 李明="Person", 王强="Person")
+    assert {(s, o) for s, _, o in got} == {("李明", "该公司"), ("王强", "该公司")}
+    # near miss: a record of past investments is no round received
+    text = "星河资本领投了云帆科技的种子轮，这些投资的回报，包括北辰创投的A轮。"
+    got = _hits(events.funding, text, 星河资本="Investor", 云帆科技="Company", 北辰创投="Investor")
+    assert ("北辰创投", "investedIn", "云帆科技") not in got
+
+
 def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     # "X 前合伙人 Y 领投": Y invests in the round's company, not in X
     text = "云帆科技完成新一轮融资，由星河资本前合伙人王强领投。"
@@ -469,3 +493,6 @@ def test_he_is_the_person_of_the_clause_before():
     assert got == {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}
     assert not _hits(rules_people.he_is_title, "李明和王强聊了很久，他是云帆科技的CEO。", **names)
     assert _hits(rules_people.he_is_title, "王强是位老将，他曾是云帆科技的CEO。", **names) == set()
+    # a speaker's label: 她 is whom the speaker talks about
+    assert not _hits(rules_people.he_is_title, "王强：她是云帆科技的CEO，之前在银行工作。", **names)
+    assert _hits(rules_people.he_is_title, "王强：李明是个老朋友，他是云帆科技的CEO。", **names) == {("李明", "leads", "云帆科技")}

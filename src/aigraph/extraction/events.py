@@ -28,8 +28,14 @@ _LEAD = re.compile(
 _OBJECT_AFTER = re.compile(r"\s?(?:了|过|于|的)?\s?")
 _RECEIVE = re.compile(rf"{alt('funding.receive')}(?:了)?")
 _ROUND_AFTER = re.compile(r"[^，,；;。！？]{0,44}?(?:融资|投资|注资|轮|募资|资金|[$€£¥]|美元|人民币|元|欧元|英镑|日元|港元|港币)")
-_INVESTOR_NOUN = re.compile(rf"{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?\s?[:：]?\s?(?:\*\*)?\s?$")
-_INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?[:：]?\s?(?:\*\*)?\s?$|[:：]\s?(?:\*\*)?\s?$")
+_INVESTOR_NOUN = re.compile(rf"{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$")
+_INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$|(?:[:：]|——|—)\s?(?:\*\*)?\s?$")
+# "X的（主要）投资方包括A", "X的投资方——A": the company the noun belongs to is the one funded
+_NOUN_OF = re.compile(rf"\s?的\s?(?:(?:{alt('stake.rank')})\s?(?:的)?\s?)*{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?"
+                      r"\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$")
+# "该公司获得了投资，包括来自A、B": the round's parties listed after the round it received
+_GOT_INCLUDING = re.compile(rf"(?:{alt('funding.receive')})(?:了)?[^，,；;。]{{0,20}}?(?:投资|融资|注资)(?!人|者|方|机构|回报)\s?[，,]\s?"
+                            r"(?:其中)?\s?(?:包括|包含)(?:了)?\s?(?:来自)?\s?$")
 # "获得A、B等机构共计数千万美元投资", "从A那里获得了融资"
 _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|那儿)?[^，,；;。]{0,16}?(?:投资|注资|融资|资金)(?!人|者|方|机构|回报)")
 # "从A、B那里筹集了26亿美元"
@@ -119,6 +125,9 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
         return Investors(tuple(group), lead.end(), "by" if _BY.search(before) else "lead")
     if _INVESTOR_NOUN.search(before) and (_INTRO.search(before) or re.search(r"的\s?\S{2,5}\s?$", before)):
         group = _extend_list(s, group)
+        return Investors(tuple(group), ents[group[-1]].end, "investors-are", _noun_owner(s, group[0]))
+    if _GOT_INCLUDING.search(s.before(group[0], 30)):
+        group = _extend_list(s, group)
         return Investors(tuple(group), ents[group[-1]].end, "investors-are")
     if _FROM.search(s.before(group[0], 6)):
         # "获得A的投资"; "从A那里筹集了26亿美元" (从 alone says no more than where: "从A的投资版图…")
@@ -141,6 +150,18 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
     if m:
         return Investors(tuple(group), m.end(), "is-investor")
     return None
+
+
+def _noun_owner(s: Parse, first: int) -> int | None:
+    """The company an investor noun before a list belongs to ("X的主要投资方包括A"), if one is named
+    right before 的."""
+    m = _NOUN_OF.search(s.text, 0, s.ents[first].start)
+    if m is None:
+        return None
+    k = next((k for k in range(first - 1, -1, -1) if s.ents[k].end <= m.start()), None)
+    if k is None or s.ents[k].type != "Company" or s.ents[k].owned is not None or s.text[s.ents[k].end:m.start()].strip():
+        return None
+    return k
 
 
 def _more_received(s: Parse, group: list[int], end: int) -> tuple[tuple[int, ...], int]:
