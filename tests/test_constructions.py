@@ -103,6 +103,14 @@ def test_investors_listed_after_the_round_received():
     assert ("北辰创投", "investedIn", "云帆科技") not in got
 
 
+def test_a_round_received_from_named_investors_without_its_amount():
+    names = dict(云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    got = _hits(events.funding, "B轮之后，云帆科技又从星河资本和北辰创投那里获得了融资。", **names)
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    # near miss: what the company got from them is no round
+    assert not _hits(events.funding, "云帆科技从星河资本那里获得的投资建议很有用。", **names)
+
+
 def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     # "X 前合伙人 Y 领投": Y invests in the round's company, not in X
     text = "云帆科技完成新一轮融资，由星河资本前合伙人王强领投。"
