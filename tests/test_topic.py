@@ -96,3 +96,23 @@ def test_the_company_a_person_leads_wins_over_a_title_seen_elsewhere():
     talk.learn([Fact("林一鸣", "leads", "云帆科技", 0.8)], "林一鸣是云帆科技的CEO。")
     said = "林一鸣称，我们今年会扩大团队。"
     assert talk.said_by(said, _ents(said, 林一鸣="Person")).name == "云帆科技"
+
+
+# ---------------------------------------------------------------- an organisation named in passing
+
+def test_the_one_organisation_named_in_passing_is_what_gongsi_points_back_to():
+    from aigraph.extraction.relations import read_sentence
+    first = "经过五天的风波，李明周三重返云帆科技，继续担任CEO。"
+    _, topic = read_sentence(first, _ents(first, 李明="Person", 云帆科技="Company"))
+    assert topic is not None and topic.name == "云帆科技" and topic.passing
+    said = "公司最大的投资方星河资本也将加入董事会。"
+    facts, _ = read_sentence(said, _ents(said, 星河资本="Investor"), topic=topic)
+    assert {(f.subject, f.predicate, f.object) for f in facts} == {("星河资本", "investedIn", "云帆科技")}
+    # near miss: a round whose company the sentence leaves out is the paragraph's, not one named in passing
+    left_out = "2021年5月，获得星河资本的天使轮投资。"
+    facts, _ = read_sentence(left_out, _ents(left_out, 星河资本="Investor"), topic=topic)
+    assert not facts
+    # two organisations named in passing: none of them
+    both = "李明先后在云帆科技和北辰智能工作过。"
+    s = clauses.parse(both, _ents(both, 李明="Person", 云帆科技="Company", 北辰智能="Company"))
+    assert next_topic(s, None) is None

@@ -95,7 +95,8 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic
     topic's, or the speakers' organisations (`we`, `you`)."""
     text, ents = _compact(text, ents)
     ents = ents + anaphors(text, ents, topic, we, you)
-    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic else None
+    # a sentence that leaves its company out means the paragraph's, not one named in passing
+    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic and not topic.passing else None
     sent = clauses.parse(text, ents, context)
     found: dict[tuple[str, str, str], Fact] = {}
     langs = ("zh", "en") if _ENGLISH.search(text) else ("zh",)

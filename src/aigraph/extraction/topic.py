@@ -56,10 +56,13 @@ class Topic:
     """The sentence that last named it."""
     age: int = 0
     """Sentences read since."""
+    passing: bool = False
+    """Only named in passing: the one organisation of a sentence that made none its subject. 该公司 and
+    公司 may point back to it for a sentence or two; a sentence leaving its company out does not mean it."""
 
     def older(self) -> Topic | None:
         """The topic a sentence later, or None once it has lived `LIFETIME` sentences unnamed."""
-        return None if self.age + 1 >= LIFETIME else Topic(self.name, self.type, self.sentence, self.age + 1)
+        return None if self.age + 1 >= LIFETIME else Topic(self.name, self.type, self.sentence, self.age + 1, self.passing)
 
 
 @dataclass
@@ -296,8 +299,13 @@ def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: b
         e = s.ents[k]
         if e.type in TYPES and not e.anaphor and not schooling(s.text, e):
             return Topic(e.name, e.type, s.text)
-    if topic is None:
-        return None
+    if topic is None or topic.passing:
+        # "Altman重返OpenAI，担任CEO。公司最大的投资方…": the one organisation named in passing
+        named = {e.name: e for e in s.ents if e.type in TYPES and not e.anaphor and not schooling(s.text, e)}
+        if len(named) == 1:
+            e = next(iter(named.values()))
+            return Topic(e.name, e.type, s.text, LIFETIME - 2, passing=True)
+        return topic.older() if topic is not None and not named else None
     if any(e.name == topic.name and not e.anaphor for e in s.ents):
         return Topic(topic.name, topic.type, s.text)
     return topic.older()
