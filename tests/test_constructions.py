@@ -111,6 +111,16 @@ def test_a_round_received_from_named_investors_without_its_amount():
     assert not _hits(events.funding, "云帆科技从星河资本那里获得的投资建议很有用。", **names)
 
 
+def test_a_clause_that_opens_on_investing_carries_its_subject_over():
+    names = dict(星河资本="Investor", 李明="Person", 云帆科技="Company", 北辰智能="Company")
+    got = _hits(rules_org.invested_in, "星河资本是一家老牌风投公司，早期就投资过云帆科技和北辰智能。", **names)
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("星河资本", "investedIn", "北辰智能")}
+    got = _hits(rules_org.invested_in, "李明是圈内有名的天使投资人，曾投资了包括云帆科技、北辰智能在内的许多公司。", **names)
+    assert got == {("李明", "investedIn", "云帆科技"), ("李明", "investedIn", "北辰智能")}
+    # near miss: a partner of a firm invests the firm's money
+    assert not _hits(rules_org.invested_in, "李明是星河资本的合伙人，投资了云帆科技。", **names)
+
+
 def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     # "X 前合伙人 Y 领投": Y invests in the round's company, not in X
     text = "云帆科技完成新一轮融资，由星河资本前合伙人王强领投。"

@@ -225,7 +225,8 @@ _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资)
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
-# "A是一家风投公司，…，早期就投资过B、C": a clause that opens on the investing, its subject carried over
+# "A是一家风投公司，…，早期就投资过B、C", "P是知名的天使投资人，曾投资了B": a clause that opens on the
+# investing, its subject carried over
 _CLAUSE_INVESTS = re.compile(r"^\s?(?:[^，,；;。]{0,10}?)(?:也|还|曾|已|就|先后|陆续)*(?:投资于|投资过|投资了|领投了|参投了)\s?(?:包括)?\s?$")
 
 
@@ -243,8 +244,11 @@ def invested_in(s: Parse) -> Found:
                     yield Hit("investedIn", i, t, 0.75, "invested-in-many")
     for c in s.clauses:
         subj = c.subject
-        if subj is None or ents[subj].type != "Investor":
+        # an investor, or a person described as one ("P是知名的天使投资人，曾投资了B、C")
+        if subj is None or ents[subj].type not in ("Investor", "Person"):
             continue
+        if ents[subj].type == "Person" and any(e.type == "Investor" for e in ents if e.clause == ents[subj].clause):
+            continue  # "P是X资本的合伙人，投资了B": the firm's money, not the partner's own
         first = c.ents[0] if c.ents else None
         if first is not None and ents[subj].clause != ents[first].clause and ents[first].type == "Company" \
                 and _CLAUSE_INVESTS.match(s.text[c.start:_chain_start(s, first)]):
