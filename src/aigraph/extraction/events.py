@@ -19,7 +19,7 @@ _MONEY_WORD = r"(?:[\d.,]+|[数几一二两三四五六七八九十百千]+)\s?(
 # after a list of investors: "等机构联合领投", "均参与了本轮融资", "继续跟投", "共同领导了…的A轮融资",
 # "担任财务顾问并跟投" (the advisor who also invests)
 _LEAD = re.compile(
-    rf"\s?(?:等(?:\s?[\d一二三四五六七八九十几多数]+\s?家)?(?:知名|头部|多家)?(?:机构|投资方|投资机构|基金|资本|股东)?)?\s?"
+    rf"\s?(?:等(?:\s?[\d一二三四五六七八九十几多数]+\s?家)?(?:知名|头部|多家)?(?:机构|投资方|投资机构|基金|资本|(?:老|新|现有|原有)?股东)?)?\s?"
     rf"(?:担任(?:本轮)?\s?(?:独家)?\s?{alt('funding.advisor')}并)?(?:也|还|均|都|亦|则|再次|持续|继续|分别|共同|联合|一起|同时|已|曾)?\s?"
     rf"(?:{alt('funding.lead')}(?!人|者|方|机构|组合|回报|价值|逻辑|策略|风格|领域|方向|理念|经验|了一家|于)"
     rf"|(?:领导|主导|牵头)(?:了)?(?=[^，,；;。]{{0,40}}?(?:融资|{_ROUND_WORD}))"
@@ -53,7 +53,7 @@ _IN_ROUND_VERB = re.compile(rf"\s?(?:中|里|当中)\s?(?:也|还|曾|共|一共
 # "软银已为OpenAI 66亿美元的融资轮提供了5亿美元支持"
 _BACKS = re.compile(rf"[^，,；;。]{{0,24}}?提供(?:了)?\s?(?:约|近|超过?)?\s?{_MONEY_WORD}\s?(?:的)?\s?(?:资金|投资|融资)?\s?(?:支持)?")
 # "Bold也是投资方之一", "A是B的早期投资人"
-_IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?是\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?"
+_IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?(?:是|为)\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?(?:的)?\s?"
                           rf"(?:{alt('funding.investor_noun')})\s?(?:之一)?(?![\u4e00-\u9fff])")
 # "A是B的早期投资人"
 _INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|领投|{alt('stake.rank')})?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
@@ -64,7 +64,9 @@ _NOT_RECEIVED = re.compile(r"[^，,；;。]{0,3}(?:回报|收益|认可|支持)"
 _ROUND_NOUN = re.compile(r"(?:了)?\s?(?:金额|额|总额|总金额|规模|轮次|情况|历程|消息|进展|方面)")
 # "他们最近筹集了6300万美元": a pronoun for the company that raises
 _PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
-_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|领投|跟投|参投")
+_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|第\s?[一二三四五六七八九十\d]+\s?轮|领投|跟投|参投")
+# a list a noun introduces as a company's backers ("投资方为A", "股东包括A"), not people who invest in general
+_BACKERS = re.compile(r"投资方|投资机构|股东|融资")
 # a line of a company's fact sheet ("主要投资方：A、B"): it names no company, and says none is meant
 _FACT_SHEET = re.compile(r"^\W{0,4}(?:主要)?(?:投资方|投资人|投资机构|融资状态|领域)\s?(?:\*\*)?\s?[:：]")
 # what may stand between a clause's opening and a trigger whose company the sentence leaves out
@@ -374,7 +376,8 @@ def _about_a_round(s: Parse, lists: list[Investors]) -> bool:
     if _FACT_SHEET.match(s.text) or all(g.investee is not None for g in lists):
         return False
     return bool(_ROUND_TALK.search(s.text)
-                or any(g.shape in ("is-investor", "received-from") for g in lists))
+                or any(g.shape in ("is-investor", "received-from") for g in lists)
+                or any(g.shape == "investors-are" for g in lists) and _BACKERS.search(s.text))
 
 
 def _clause_start(s: Parse, at: int) -> int:

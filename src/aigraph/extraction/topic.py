@@ -229,6 +229,8 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
         if m.group() == "公司" and not opener_only(_clause_head(text, a)):
             continue
         before = [e for e in ents if e.end <= a and e.type in TYPES and not e.anaphor]
+        if before and _SAYS_OF.fullmatch(text, before[-1].end, a):
+            before = []  # "X是该公司的第一位投资人", "X领投了该公司的B轮": the phrase is not X itself
         if before:
             # "X创立了Y，公司在2024年获得…": the company named last before it, in this sentence (其 is
             # left to the clause constructions, which know the clause's subject)
@@ -240,6 +242,9 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
             add(a, b, topic)
     return out
 
+
+# what an organisation says of another in the same clause: copulas and investing verbs
+_SAYS_OF = re.compile(r"\s?(?:也|还|亦|都|均|同样|曾|已经?)?\s?(?:是|为|成为|领投了?|投资了?|参投了?|跟投了?|注资了?|收购了?)\s?")
 
 # a quick test before the phrases are looked for one by one
 _ANY = re.compile(r"公司|企业|团队|独角兽|其|我们|我司|咱们|你们|\b(?:[Tt]he\s+(?:company|startup|start-up|firm|lab)|[Ii]t)\b")
@@ -263,14 +268,19 @@ _CLAIM_AFTER = re.compile(r"\s?[”\"]?\s?(?:模型)?\s?(?:则|也|就)?是" + a
 
 
 _DEGREE = re.compile(alt("topic.degree"))
+_GRADUATED = re.compile(r"(?:毕业于|毕业自|就读于|求学于|考入|攻读于)\s?$")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
 def schooling(text: str, e: Ent) -> bool:
-    """Whether an organisation is named as someone's school ("某大学计算机博士"): its clause goes on to a
-    degree, so the paragraph is not about it."""
+    """Whether an organisation is named as someone's school ("某大学计算机博士", "毕业于某大学"): its clause
+    goes on to a degree, or it follows 毕业于, so the paragraph is not about it."""
+    if _GRADUATED.search(text, max(0, e.start - 6), e.start):
+        return True
     end = _CLAUSE_END.search(text, e.end)
-    return bool(_DEGREE.search(text, e.end, end.start() if end else len(text)))
+    degree = _DEGREE.search(text, e.end, end.start() if end else len(text))
+    # "X创始人P毕业于某大学": the school is the one after 毕业于, not X
+    return bool(degree) and not text.startswith(("毕业于", "毕业自"), degree.start())
 
 
 def opening(text: str, ents: list[Ent]) -> Topic | None:
@@ -287,14 +297,16 @@ def _clause_head(text: str, at: int) -> str:
     return text[start:at]
 
 
-def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: bool = False) -> Topic | None:
+def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: bool = False,
+               founded: int | None = None) -> Topic | None:
     """The topic after a sentence: the first company it makes a clause's subject (or the company a
-    round it states funds), else the topic before it, a sentence older (and gone after `LIFETIME`)
-    unless the sentence spoke of it (`used`)."""
+    round it states funds; else one it says was founded: "P创立了X"), else the topic before it, a
+    sentence older (and gone after `LIFETIME`) unless the sentence spoke of it (`used`)."""
     if used and topic is not None:
         return Topic(topic.name, topic.type, topic.sentence)  # the sentence went on about it
     candidates = [funded] if funded is not None and funded >= 0 else []
     candidates += [c.subject for c in s.clauses if c.subject is not None]
+    candidates += [founded] if founded is not None and founded >= 0 else []
     for k in candidates:
         e = s.ents[k]
         if e.type in TYPES and not e.anaphor and not schooling(s.text, e):
