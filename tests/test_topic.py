@@ -163,3 +163,12 @@ def test_a_rounds_backers_after_the_round_is_stated():
         assert got == {(k, "investedIn", "云帆科技") for k in names}, text
     # near miss: investors in general are no company's backers
     assert not _read([first, ("知名投资人包括李明和王强都很看好这个方向。", dict(李明="Person", 王强="Person"))])
+
+
+def test_qi_opening_a_clause_of_a_round_received_is_the_paragraphs_company():
+    first = ("云帆科技是一家做工业机器人的公司。", dict(云帆科技="Company"))
+    said = ("此前，其已完成由星河资本领投的B轮融资。", dict(星河资本="Investor"))
+    assert _read([first, said]) == {("星河资本", "investedIn", "云帆科技")}
+    # near miss: 其 inside a clause ("使其获得") is no company receiving a round
+    said = ("北辰智能的规模使其获得了星河资本等机构的投资便利。", dict(北辰智能="Company", 星河资本="Investor"))
+    assert ("星河资本", "investedIn", "云帆科技") not in _read([first, said])

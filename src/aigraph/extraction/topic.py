@@ -22,6 +22,9 @@ _ZH = re.compile(alt("anaphora.zh_company"))
 # "其" points back when a role, a product or a round follows it ("其CEO", "其最新模型", "其B轮融资")
 _ITS = re.compile(r"其(?=(?:的)?\s?(?:联合创始人|创始人|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|(?:最新|新一代|首款|旗舰|核心|主力)?"
                   r"(?:产品|模型|大模型|芯片|平台|应用)|(?:新一轮|最新一轮|本轮|[A-H]\+?\s?轮|天使轮|种子轮)?融资))")
+# "此前，其已完成B轮融资": 其 opening a clause whose verb is a round received (not "使其获得…")
+_ITS_ROUND = re.compile(r"其(?=\s?(?:已经?|也|还|又|再次|近日|日前|此前|先后|曾|刚刚|于[^，,；;。]{1,10}?)?\s?(?:宣布)?\s?"
+                        r"(?:完成|获得|拿到|获)(?:了)?[^，,；;。]{0,24}?(?:融资|投资))")
 _EN = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\band\s))(?:{alt('anaphora.en_company')})\b(?=\s(?:has\s|have\s|had\s|also\s|"
                  r"will\s|is\s|was\s|said\s|says\s|recently\s|just\s|now\s)?\w+(?:ed|s)\b)", re.I)
 # "我们" is the speaker's organisation, not "we humans", "all of us"
@@ -222,7 +225,8 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
         for m in pattern.finditer(text):
             if not any(x < m.end() and m.start() < y for x, y in taken):
                 add(m.start(), m.end(), target)
-    for m in [*_ZH.finditer(text), *_ITS.finditer(text), *_EN.finditer(text)]:
+    opening_its = [m for m in _ITS_ROUND.finditer(text) if opener_only(_clause_head(text, m.start()))]
+    for m in [*_ZH.finditer(text), *_ITS.finditer(text), *opening_its, *_EN.finditer(text)]:
         a, b = m.start(), m.end()
         if any(x < b and a < y for x, y in taken):
             continue
@@ -248,7 +252,7 @@ _SAYS_OF = re.compile(r"\s?(?:也|还|亦|都|均|同样|曾|已经?)?\s?(?:是|
 
 # a quick test before the phrases are looked for one by one
 _ANY = re.compile(r"公司|企业|团队|独角兽|其|我们|我司|咱们|你们|\b(?:[Tt]he\s+(?:company|startup|start-up|firm|lab)|[Ii]t)\b")
-_CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _WE, _YOU))
+_CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _ITS_ROUND, _WE, _YOU))
                    + r"|融资|投资|领投|跟投|参投|注资|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
                    re.I)
 
