@@ -103,6 +103,21 @@ def test_investors_listed_after_the_round_received():
     assert ("北辰创投", "investedIn", "云帆科技") not in got
 
 
+def test_an_investor_announcing_it_leads_a_named_round():
+    names = dict(星河资本="Investor", 云帆科技="Company")
+    assert _hits(rules_org.invested_in, "星河资本宣布领投云帆科技B轮融资。", **names) == {("星河资本", "investedIn", "云帆科技")}
+    # near miss: announcing to lead a company's direction is no investment
+    assert not _hits(rules_org.invested_in, "星河资本宣布主导云帆科技的发展方向。", **names)
+
+
+def test_this_rounds_investor_when_the_company_is_the_paragraphs():
+    context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    got = _hits(events.funding, "本次融资由星河资本独家投资。", context, 星河资本="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技")}
+    # near miss: a determiner that is not the round's ("有人说融资由星河资本投资")
+    assert not _hits(events.funding, "有人说这次融资由星河资本投资是假的。", None, 星河资本="Investor")
+
+
 def test_a_round_received_from_named_investors_without_its_amount():
     names = dict(云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
     got = _hits(events.funding, "B轮之后，云帆科技又从星河资本和北辰创投那里获得了融资。", **names)

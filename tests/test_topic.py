@@ -158,7 +158,8 @@ def test_a_rounds_backers_after_the_round_is_stated():
     first = ("云帆科技今天宣布完成数亿元C轮融资。", dict(云帆科技="Company"))
     for text, names in [("星河资本、北辰创投等老股东继续跟投。", dict(星河资本="Investor", 北辰创投="Investor")),
                         ("这是公司成立以来的第三轮融资，投资方为星河资本。", dict(星河资本="Investor")),
-                        ("星河资本、北辰创投均为其早期投资方。", dict(星河资本="Investor", 北辰创投="Investor"))]:
+                        ("星河资本、北辰创投均为其早期投资方。", dict(星河资本="Investor", 北辰创投="Investor")),
+                        ("老股东星河资本超额认购。", dict(星河资本="Investor"))]:
         got = _read([first, (text, names)])
         assert got == {(k, "investedIn", "云帆科技") for k in names}, text
     # near miss: investors in general are no company's backers
@@ -172,3 +173,8 @@ def test_qi_opening_a_clause_of_a_round_received_is_the_paragraphs_company():
     # near miss: 其 inside a clause ("使其获得") is no company receiving a round
     said = ("北辰智能的规模使其获得了星河资本等机构的投资便利。", dict(北辰智能="Company", 星河资本="Investor"))
     assert ("星河资本", "investedIn", "云帆科技") not in _read([first, said])
+
+
+def test_a_returning_shareholder_taking_up_shares_may_speak_of_the_paragraphs_round():
+    from aigraph.extraction.topic import points_back
+    assert points_back("老股东星河资本超额认购。") and not points_back("星河资本的办公室在上海。")

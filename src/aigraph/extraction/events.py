@@ -64,7 +64,9 @@ _NOT_RECEIVED = re.compile(r"[^，,；;。]{0,3}(?:回报|收益|认可|支持)"
 _ROUND_NOUN = re.compile(r"(?:了)?\s?(?:金额|额|总额|总金额|规模|轮次|情况|历程|消息|进展|方面)")
 # "他们最近筹集了6300万美元": a pronoun for the company that raises
 _PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
-_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|第\s?[一二三四五六七八九十\d]+\s?轮|领投|跟投|参投")
+_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|第\s?[一二三四五六七八九十\d]+\s?轮|领投|跟投|参投|认购"
+                         rf"|{alt('funding.returning')}")
+_THIS_ROUND_END = re.compile(rf"(?:{_THIS_ROUND})\s?$")
 # a list a noun introduces as a company's backers ("投资方为A", "股东包括A"), not people who invest in general
 _BACKERS = re.compile(r"投资方|投资机构|股东|融资")
 # a line of a company's fact sheet ("主要投资方：A、B"): it names no company, and says none is meant
@@ -281,8 +283,9 @@ def _receivers(s: Parse, taken: set[int]) -> list[tuple[int | None, int, int]]:
 
 
 def _opens(text: str) -> bool:
-    """Whether nothing but time words, connectives and adverbs stand before a trigger in its clause."""
-    return opener_only(_ADVERBS.sub("", text))
+    """Whether nothing but time words, connectives and adverbs stand before a trigger in its clause
+    (or the round's own determiner: "本次融资由A投资")."""
+    return opener_only(_ADVERBS.sub("", _THIS_ROUND_END.sub("", text)))
 
 
 def _owner_of_round(s: Parse, taken: set[int]) -> int | None:

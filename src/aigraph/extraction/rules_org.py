@@ -211,7 +211,7 @@ def incubated(s: Parse) -> Found:
             yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
 
 
-_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
+_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|宣布|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
                           rf"(?:领投|参投|跟投|投资于|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头|参与)(?:了|过)?\s?"
                           rf"(?:包括)?\s?$")
 # "主导B", "参与B" say an investment only with B's round after it ("主导Shopify A轮投资", "参与了B的新一轮融资")

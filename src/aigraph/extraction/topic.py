@@ -253,7 +253,7 @@ _SAYS_OF = re.compile(r"\s?(?:也|还|亦|都|均|同样|曾|已经?)?\s?(?:是|
 # a quick test before the phrases are looked for one by one
 _ANY = re.compile(r"公司|企业|团队|独角兽|其|我们|我司|咱们|你们|\b(?:[Tt]he\s+(?:company|startup|start-up|firm|lab)|[Ii]t)\b")
 _CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _ITS_ROUND, _WE, _YOU))
-                   + r"|融资|投资|领投|跟投|参投|注资|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
+                   + r"|融资|投资|领投|跟投|参投|注资|认购|股东|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
                    re.I)
 
 
