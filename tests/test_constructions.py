@@ -319,6 +319,22 @@ def test_we_is_the_labelled_speakers_organisation():
     assert Discourse(affiliations=talk.affiliations, guest=talk.guest).voices() == (None, None)
 
 
+def test_a_host_with_a_company_of_their_own_still_speaks_to_the_guest():
+    talk = Discourse()
+    for text, names in (("云帆科技CEO王强出席了活动。", dict(云帆科技="Company", 王强="Person")),
+                        ("主持人李明是北辰传媒的创始人。", dict(李明="Person", 北辰传媒="Company"))):
+        facts, talk.topic = read_sentence(text, _ents(text, **names), None, talk.topic)
+        talk.learn(facts, text)
+    label = "主持人李明：你们从星河资本那里获得了融资。"
+    ents = _ents(label, 李明="Person", 星河资本="Investor")
+    talk.hear(label, ents)
+    we, you = talk.voices()
+    assert we.name == "北辰传媒" and you.name == "云帆科技"
+    # near miss: the same person labelled without the host's title speaks for their company only
+    talk.hear("李明：你们怎么看？", _ents("李明：你们怎么看？", 李明="Person"))
+    assert talk.voices() == (talk.affiliations["李明"], None)
+
+
 # ---------------------------------------------------------------- partners, rivals, trends, English rounds
 
 def test_partners_listed_after_with():

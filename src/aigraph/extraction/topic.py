@@ -82,6 +82,8 @@ class Discourse:
     """The organisation first said to be led or founded by someone: an interview's guest's."""
     speaker: str | None = None
     """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
+    hosting: bool = False
+    """Whether the speaker's label calls them the host ("主持人SWYX："), whatever their own organisation."""
     seen: dict[str, str] = field(default_factory=dict)
     """Each organisation the document has named so far, with the last sentence that named it."""
     person: Topic | None = None
@@ -148,6 +150,7 @@ class Discourse:
         if not m:
             return
         named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
+        self.hosting = bool(_HOST.search(m.group(1)))
         if named:
             self.speaker = named[0].name
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
@@ -180,7 +183,9 @@ class Discourse:
         """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
         speaks; none when no label says who speaks."""
         if self.speaker and (place := self._place_of(self.speaker)):
-            return place, None
+            # a host with a company of their own still speaks to the guest ("主持人P：你们…")
+            guest = self.guest if self.hosting and self.guest and self.guest.name != place.name else None
+            return place, guest
         if self.speaker is not None:
             return None, self.guest
         return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
