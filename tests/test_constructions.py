@@ -330,6 +330,11 @@ def test_a_host_with_a_company_of_their_own_still_speaks_to_the_guest():
     talk.hear(label, ents)
     we, you = talk.voices()
     assert we.name == "北辰传媒" and you.name == "云帆科技"
+    # the guest who last spoke is whom the host speaks to, not the first chief the document named
+    talk.place("北辰智能首席技术官王芳说。", _ents("北辰智能首席技术官王芳说。", 北辰智能="Company", 王芳="Person"))
+    talk.hear("王芳：我们做了很多。", _ents("王芳：我们做了很多。", 王芳="Person"))
+    talk.hear(label, ents)
+    assert talk.voices()[1].name == "北辰智能"
     # near miss: the same person labelled without the host's title speaks for their company only
     talk.hear("李明：你们怎么看？", _ents("李明：你们怎么看？", 李明="Person"))
     assert talk.voices() == (talk.affiliations["李明"], None)

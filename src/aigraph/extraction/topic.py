@@ -153,6 +153,8 @@ class Discourse:
         self.hosting = bool(_HOST.search(m.group(1)))
         if named:
             self.speaker = named[0].name
+            if not self.hosting and (place := self._place_of(self.speaker)):
+                self.guest = place  # 你们 in the host's mouth is the last guest who spoke
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
 
