@@ -92,6 +92,17 @@ def test_the_company_an_investor_noun_belongs_to_is_funded():
     assert not _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor")
 
 
+def test_a_person_named_with_their_companys_title_in_a_list_of_investors():
+    text = "云帆科技完成新一轮融资，投资方包括星河资本、北辰智能创始人王强和远山基金。"
+    names = dict(云帆科技="Company", 星河资本="Investor", 北辰智能="Company", 王强="Person", 远山基金="Investor")
+    got = {(a, b) for a, p, b in _hits(events.funding, text, **names) if p == "investedIn"}
+    assert got == {("星河资本", "云帆科技"), ("王强", "云帆科技"), ("远山基金", "云帆科技")}
+    # near miss: a company listed on its own is an investor itself
+    text = "云帆科技完成新一轮融资，投资方包括星河资本、北辰智能和远山基金。"
+    got = {(a, b) for a, p, b in _hits(events.funding, text, **names) if p == "investedIn"}
+    assert ("北辰智能", "云帆科技") in got
+
+
 def test_investors_listed_after_the_round_received():
     context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
     text = "该公司很快获得了投资，包括来自李明、王强等知名投资人。"

@@ -240,14 +240,23 @@ def _investor_lists(s: Parse) -> list[Investors]:
 
 def _extend_list(s: Parse, group: list[int]) -> list[int]:
     """A list of investors after "投资方包括" runs on through 、and ，to the clause's end (an aside in
-    brackets after a name, "（A轮领投）", is skipped)."""
-    out = list(group)
+    brackets after a name, "（A轮领投）", is skipped); "亚马逊创始人贝索斯" in it is the person."""
+    out = [_holder(s, k) for k in group]
     k = out[-1] + 1
     while k < len(s.ents) and s.ents[k].type in FUNDERS \
             and re.fullmatch(r"\s?(?:[（(][^（()）]{0,16}[）)])?\s?(?:、|，|,|和|与|及|以及)\s?(?:\*\*)?", s.between(out[-1], k)):
-        out.append(k)
-        k += 1
+        out.append(_holder(s, k))
+        k = out[-1] + 1
     return out
+
+
+def _holder(s: Parse, k: int) -> int:
+    """The person a company's title introduces right after it ("亚马逊创始人贝索斯"): the one who invests,
+    the company being only where they work."""
+    if s.ents[k].type == "Company" and k + 1 < len(s.ents) and s.ents[k + 1].type == "Person" \
+            and _FIRM_TITLE.fullmatch(s.text, s.ents[k].end, s.ents[k + 1].start) and s.between(k, k + 1).strip():
+        return k + 1
+    return k
 
 
 def _receivers(s: Parse, taken: set[int]) -> list[tuple[int | None, int, int]]:
