@@ -147,6 +147,16 @@ def test_a_clause_that_opens_on_investing_carries_its_subject_over():
     assert not _hits(rules_org.invested_in, "李明是星河资本的合伙人，投资了云帆科技。", **names)
 
 
+def test_a_clause_of_investing_in_many_and_its_list_in_the_next_clause():
+    names = dict(星河资本="Investor", 云帆科技="Company", 北辰智能="Company")
+    text = "星河资本专注早期项目，并且投资了很多机器人公司，包括云帆科技、北辰智能等。"
+    got = _hits(rules_org.invested_in, text, **names)
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("星河资本", "investedIn", "北辰智能")}
+    # near miss: companies it merely uses, listed the same way
+    text = "星河资本专注早期项目，并且使用了很多机器人公司的产品，包括云帆科技、北辰智能等。"
+    assert not _hits(rules_org.invested_in, text, **names)
+
+
 def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     # "X 前合伙人 Y 领投": Y invests in the round's company, not in X
     text = "云帆科技完成新一轮融资，由星河资本前合伙人王强领投。"

@@ -221,6 +221,10 @@ _ROUND_OF = re.compile(rf"\s?(?:的)?\s?(?:{alt('funding.this_round')})?\s?(?:(?
 # "软银投资了众多科技巨头，包括阿里巴巴、雅虎日本等"
 _INVESTED_MANY = re.compile(r"^\s?(?:也|还|曾|已|先后|陆续)*(?:投资|投)(?:了|过)\s?(?:众多|许多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?"
                             r"(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
+# "我们…，并且投资了很多模型公司，包括B、C": a clause of investing in many, its list in the next clause
+_CLAUSE_INVESTS_MANY = re.compile(r"^\s?(?:并且?|而且|还|也|同时|此外)*\s?(?:在早期|早期|早年|也|还|曾|已|先后|陆续)*\s?(?:投资|投)(?:了|过)\s?"
+                                  r"(?:众多|许多|很多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]?\s?$")
+_LIST_OPENS = re.compile(r"^\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
 _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
@@ -242,6 +246,17 @@ def invested_in(s: Parse) -> Found:
             if nxt is not None and _INVESTED_MANY.match(s.text[e.end:_chain_start(s, nxt)]):
                 for t in s.coordinated(nxt, frozenset({"Company"})):
                     yield Hit("investedIn", i, t, 0.75, "invested-in-many")
+    for c, nxt_clause in zip(s.clauses, s.clauses[1:]):
+        subj = c.subject
+        first = nxt_clause.ents[0] if nxt_clause.ents else None
+        if subj is None or ents[subj].type not in _FUNDERS or first is None or ents[first].type != "Company" \
+                or not _CLAUSE_INVESTS_MANY.match(s.text[c.start:c.end]) \
+                or not _LIST_OPENS.match(s.text[nxt_clause.start:_chain_start(s, first)]):
+            continue
+        if ents[subj].type == "Person" and any(e.type == "Investor" for e in ents if e.clause == ents[subj].clause):
+            continue
+        for t in s.coordinated(first, frozenset({"Company"})):
+            yield Hit("investedIn", subj, t, 0.75, "subject-invested-in-many")
     for c in s.clauses:
         subj = c.subject
         # an investor, or a person described as one ("P是知名的天使投资人，曾投资了B、C")
