@@ -108,6 +108,10 @@ def test_investors_listed_after_the_round_received():
     text = "该公司很快获得了投资，包括来自李明、王强等知名投资人。"
     got = _hits(events.funding, text, context, 该公司="Company", 李明="Person", 王强="Person")
     assert {(s, o) for s, _, o in got} == {("李明", "该公司"), ("王强", "该公司")}
+    # backers taken in, listed after the noun
+    text = "云帆科技很自豪，能够引入很多新的投资者，包括星河资本和北辰创投。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
     # near miss: a record of past investments is no round received
     text = "星河资本领投了云帆科技的种子轮，这些投资的回报，包括北辰创投的A轮。"
     got = _hits(events.funding, text, 星河资本="Investor", 云帆科技="Company", 北辰创投="Investor")

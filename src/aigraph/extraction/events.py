@@ -33,8 +33,9 @@ _INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?(?:[:：]|——|�
 # "X的（主要）投资方包括A", "X的投资方——A": the company the noun belongs to is the one funded
 _NOUN_OF = re.compile(rf"\s?的\s?(?:(?:{alt('stake.rank')})\s?(?:的)?\s?)*{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?"
                       r"\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$")
-# "该公司获得了投资，包括来自A、B": the round's parties listed after the round it received
-_GOT_INCLUDING = re.compile(rf"(?:{alt('funding.receive')})(?:了)?[^，,；;。]{{0,20}}?(?:投资|融资|注资)(?!人|者|方|机构|回报)\s?[，,]\s?"
+# "该公司获得了投资，包括来自A、B", "引入了很多新的投资者，包括A、B": the round's parties listed after it
+_GOT_INCLUDING = re.compile(rf"(?:(?:{alt('funding.receive')})(?:了)?[^，,；;。]{{0,20}}?(?:投资|融资|注资)(?!人|者|方|机构|回报)"
+                            rf"|(?:{alt('funding.bring_in')})(?:了)?[^，,；;。]{{0,12}}?(?:投资者|投资人|投资方|股东))\s?[，,]\s?"
                             r"(?:其中)?\s?(?:包括|包含)(?:了)?\s?(?:来自)?\s?$")
 # "获得A、B等机构共计数千万美元投资", "从A那里获得了融资"
 _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|那儿)?[^，,；;。]{0,16}?(?:投资|注资|融资|资金)(?!人|者|方|机构|回报)")
