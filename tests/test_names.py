@@ -33,6 +33,8 @@ def _ents(analysis):
     ("Zentrova, a Lisbon-based startup making tax agents, has raised $9 million.", ("Zentrova", "Company")),
     ("Lisbon-based Brightlane raised €5 million from Quillon Ventures.", ("Brightlane", "Company")),
     ("Tallyfin, which makes tax software, announced a new round.", ("Tallyfin", "Company")),
+    ("星澜资本曾在2020年投资云帆科技。", ("云帆科技", "Company")),            # an investing verb glued before it
+    ("星澜资本战略入股云帆科技。", ("云帆科技", "Company")),
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -56,6 +58,7 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("Lisbon-based Brightlane raised €5 million.", "Brightlane raised"),                 # the verb is no part of it
     ("Text-based Image Retrieval is a task.", "Image Retrieval"),                       # based on, not based in
     ("星澜智能的产品很受欢迎。", "星澜智能"),                                           # a weak suffix and no cue
+    ("星澜资本曾在2020年投资云帆科技。", "年投资云帆科技"),                             # the verb is no part of it
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)

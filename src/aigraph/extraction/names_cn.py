@@ -41,7 +41,8 @@ ROLE = (r"联合创始人|创始人|首席执行官|首席技术官|首席科学
 # words written right before a name, that are not part of it
 # (老股东, 现有股东: a round's returning investors, "老股东某某资本继续跟投")
 GLUED_CUE = re.compile(rf"(?:{ROLE}|公司|初创|创业公司|企业|机构|巨头|厂商|推出|发布|上线|开源|研发|开发|打造|使用|"
-                       rf"采用|基于|搭载|包括|例如|比如|如|的|是|为|{alt('funding.returning')})")
+                       rf"采用|基于|搭载|包括|例如|比如|如|的|是|为|{alt('funding.returning')}|{alt('names.invest_glued')}"
+                       r"|(?<=[年曾也还再又已将并])投资)")
 _PERSON_CUE = re.compile(
     rf"(?P<before>(?:{ROLE})(?:兼[{HAN}A-Z]{{1,6}})?[:：]?\s?|文[:：]\s?)"
     rf"|(?=(?:教授|博士|院士|老师|先生|女士|表示|指出|认为|透露|强调|介绍|称|说)(?!们))"

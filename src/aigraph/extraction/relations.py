@@ -96,11 +96,12 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic
     topic's, or the speakers' organisations (`we`, `you`)."""
     text, ents = _compact(text, ents)
     ents = ents + anaphors(text, ents, topic, we, you)
-    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic else None
+    # a sentence that leaves its company out means the paragraph's, not one named in passing
+    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic and not topic.passing else None
     sent = clauses.parse(text, ents, context)
     found: dict[tuple[str, str, str], Fact] = {}
     langs = ("zh", "en") if _ENGLISH.search(text) else ("zh",)
-    funded = None
+    funded = founded = None
     for lang in langs:
         for construction in registered(lang):
             for hit in construction(sent):
@@ -115,11 +116,13 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic
                 found[key] = fact
                 if fact.predicate == "investedIn" and funded is None and hit.object != CONTEXT:
                     funded = hit.object
+                if fact.predicate == "founderOf" and founded is None and hit.object != CONTEXT:
+                    founded = hit.object
     for s, p, o in [k for k in found if k[1] == "usesChip"]:
         if (o, "developedBy", s) in found:
             del found[(s, p, o)]  # "X推出了芯片C": the maker of the chip it announces is not its user
     used = any(f.context is not None for f in found.values())
-    return list(found.values()), next_topic(sent, topic, funded, used)
+    return list(found.values()), next_topic(sent, topic, funded, used, founded)
 
 
 def _entity(s: Parse, i: int) -> Ent:

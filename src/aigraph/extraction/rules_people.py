@@ -392,6 +392,7 @@ def before_founding(s: Parse) -> Found:
             yield Hit("founderOf", j + 1, j, 0.75, "before-founding")
 
 
+_LABEL_AFTER = re.compile(r"\s?(?:\*\*)?\s?[：:]")
 _HE_IS = re.compile(r"\s?(?:也|同时|还|现在|目前|如今|现|曾|曾经)?\s?(?:是|作为|担任|出任)\s?")
 
 
@@ -403,7 +404,9 @@ def he_is_title(s: Parse) -> Found:
         c = next((k for k, cl in enumerate(s.clauses) if cl.start <= he.start() < cl.end), None)
         if not c:
             continue
-        people = [k for k, e in enumerate(ents) if e.type == "Person" and s.clauses[c - 1].start <= e.start < he.start()]
+        # a speaker's label ("P：她是X的CEO") is who speaks, not whom 她 stands for
+        people = [k for k, e in enumerate(ents) if e.type == "Person" and s.clauses[c - 1].start <= e.start < he.start()
+                  and not _LABEL_AFTER.match(s.text, e.end)]
         if len({ents[k].name for k in people}) != 1:
             continue  # none, or two people before: whom 他 stands for is not clear
         m = _HE_IS.match(s.text, he.end())

@@ -22,6 +22,9 @@ _ZH = re.compile(alt("anaphora.zh_company"))
 # "其" points back when a role, a product or a round follows it ("其CEO", "其最新模型", "其B轮融资")
 _ITS = re.compile(r"其(?=(?:的)?\s?(?:联合创始人|创始人|CEO|首席执行官|CTO|首席\w{1,4}官|总裁|董事长|(?:最新|新一代|首款|旗舰|核心|主力)?"
                   r"(?:产品|模型|大模型|芯片|平台|应用)|(?:新一轮|最新一轮|本轮|[A-H]\+?\s?轮|天使轮|种子轮)?融资))")
+# "此前，其已完成B轮融资": 其 opening a clause whose verb is a round received (not "使其获得…")
+_ITS_ROUND = re.compile(r"其(?=\s?(?:已经?|也|还|又|再次|近日|日前|此前|先后|曾|刚刚|于[^，,；;。]{1,10}?)?\s?(?:宣布)?\s?"
+                        r"(?:完成|获得|拿到|获)(?:了)?[^，,；;。]{0,24}?(?:融资|投资))")
 _EN = re.compile(rf"(?:^|(?<=[,;]\s)|(?<=\band\s))(?:{alt('anaphora.en_company')})\b(?=\s(?:has\s|have\s|had\s|also\s|"
                  r"will\s|is\s|was\s|said\s|says\s|recently\s|just\s|now\s)?\w+(?:ed|s)\b)", re.I)
 # "我们" is the speaker's organisation, not "we humans", "all of us"
@@ -65,10 +68,13 @@ class Topic:
     """The sentence that last named it."""
     age: int = 0
     """Sentences read since."""
+    passing: bool = False
+    """Only named in passing: the one organisation of a sentence that made none its subject. 该公司 and
+    公司 may point back to it for a sentence or two; a sentence leaving its company out does not mean it."""
 
     def older(self) -> Topic | None:
         """The topic a sentence later, or None once it has lived `LIFETIME` sentences unnamed."""
-        return None if self.age + 1 >= LIFETIME else Topic(self.name, self.type, self.sentence, self.age + 1)
+        return None if self.age + 1 >= LIFETIME else Topic(self.name, self.type, self.sentence, self.age + 1, self.passing)
 
 
 @dataclass
@@ -87,6 +93,8 @@ class Discourse:
     """The speaker of the current paragraph: a person's name, "" for the host, None if unknown."""
     label: str = ""
     """The sentence whose label named the speaker."""
+    hosting: bool = False
+    """Whether the speaker's label calls them the host ("主持人SWYX："), whatever their own organisation."""
     seen: dict[str, str] = field(default_factory=dict)
     """Each organisation the document has named so far, with the last sentence that named it."""
     person: Topic | None = None
@@ -164,9 +172,12 @@ class Discourse:
         if not m:
             return
         named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
+        self.hosting = bool(_HOST.search(m.group(1)))
         if named:
             self.speaker = named[0].name
             self.label = text
+            if not self.hosting and (place := self._place_of(self.speaker)):
+                self.guest = place  # 你们 in the host's mouth is the last guest who spoke
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
 
@@ -197,7 +208,9 @@ class Discourse:
         """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
         speaks; none when no label says who speaks."""
         if self.speaker and (place := self._place_of(self.speaker)):
-            return place, None
+            # a host with a company of their own still speaks to the guest ("主持人P：你们…")
+            guest = self.guest if self.hosting and self.guest and self.guest.name != place.name else None
+            return place, guest
         if self.speaker is not None:
             return None, self.guest
         return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
@@ -242,13 +255,16 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
         for m in pattern.finditer(text):
             if not any(x < m.end() and m.start() < y for x, y in taken):
                 add(m.start(), m.end(), target)
-    for m in [*_ZH.finditer(text), *_ITS.finditer(text), *_EN.finditer(text)]:
+    opening_its = [m for m in _ITS_ROUND.finditer(text) if opener_only(_clause_head(text, m.start()))]
+    for m in [*_ZH.finditer(text), *_ITS.finditer(text), *opening_its, *_EN.finditer(text)]:
         a, b = m.start(), m.end()
         if any(x < b and a < y for x, y in taken):
             continue
         if m.group() == "公司" and not opener_only(_clause_head(text, a)):
             continue
         before = [e for e in ents if e.end <= a and e.type in TYPES and not e.anaphor]
+        if before and _SAYS_OF.fullmatch(text, before[-1].end, a):
+            before = []  # "X是该公司的第一位投资人", "X领投了该公司的B轮": the phrase is not X itself
         if before:
             # "X创立了Y，公司在2024年获得…": the company named last before it, in this sentence (其 is
             # left to the clause constructions, which know the clause's subject)
@@ -261,10 +277,13 @@ def anaphors(text: str, ents: list[Ent], topic: Topic | None, we: Topic | None =
     return out
 
 
+# what an organisation says of another in the same clause: copulas and investing verbs
+_SAYS_OF = re.compile(r"\s?(?:也|还|亦|都|均|同样|曾|已经?)?\s?(?:是|为|成为|领投了?|投资了?|参投了?|跟投了?|注资了?|收购了?)\s?")
+
 # a quick test before the phrases are looked for one by one
 _ANY = re.compile(r"公司|企业|团队|独角兽|其|我们|我司|咱们|你们|\b(?:[Tt]he\s+(?:company|startup|start-up|firm|lab)|[Ii]t)\b")
-_CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _WE, _YOU))
-                   + r"|融资|投资|领投|跟投|参投|注资|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
+_CUES = re.compile("|".join(p.pattern for p in (_ZH, _ITS, _ITS_ROUND, _WE, _YOU))
+                   + r"|融资|投资|领投|跟投|参投|注资|认购|股东|轮|\b(?:round|raised|stake|led|joined|backed|it|the\s+(?:company|startup|firm))\b",
                    re.I)
 
 
@@ -283,14 +302,19 @@ _CLAIM_AFTER = re.compile(r"\s?[”\"]?\s?(?:模型)?\s?(?:则|也|就)?是" + a
 
 
 _DEGREE = re.compile(alt("topic.degree"))
+_GRADUATED = re.compile(r"(?:毕业于|毕业自|就读于|求学于|考入|攻读于)\s?$")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
 def schooling(text: str, e: Ent) -> bool:
-    """Whether an organisation is named as someone's school ("某大学计算机博士"): its clause goes on to a
-    degree, so the paragraph is not about it."""
+    """Whether an organisation is named as someone's school ("某大学计算机博士", "毕业于某大学"): its clause
+    goes on to a degree, or it follows 毕业于, so the paragraph is not about it."""
+    if _GRADUATED.search(text, max(0, e.start - 6), e.start):
+        return True
     end = _CLAUSE_END.search(text, e.end)
-    return bool(_DEGREE.search(text, e.end, end.start() if end else len(text)))
+    degree = _DEGREE.search(text, e.end, end.start() if end else len(text))
+    # "X创始人P毕业于某大学": the school is the one after 毕业于, not X
+    return bool(degree) and not text.startswith(("毕业于", "毕业自"), degree.start())
 
 
 def opening(text: str, ents: list[Ent]) -> Topic | None:
@@ -307,20 +331,27 @@ def _clause_head(text: str, at: int) -> str:
     return text[start:at]
 
 
-def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: bool = False) -> Topic | None:
+def next_topic(s: Parse, topic: Topic | None, funded: int | None = None, used: bool = False,
+               founded: int | None = None) -> Topic | None:
     """The topic after a sentence: the first company it makes a clause's subject (or the company a
-    round it states funds), else the topic before it, a sentence older (and gone after `LIFETIME`)
-    unless the sentence spoke of it (`used`)."""
+    round it states funds; else one it says was founded: "P创立了X"), else the topic before it, a
+    sentence older (and gone after `LIFETIME`) unless the sentence spoke of it (`used`)."""
     if used and topic is not None:
         return Topic(topic.name, topic.type, topic.sentence)  # the sentence went on about it
     candidates = [funded] if funded is not None and funded >= 0 else []
     candidates += [c.subject for c in s.clauses if c.subject is not None]
+    candidates += [founded] if founded is not None and founded >= 0 else []
     for k in candidates:
         e = s.ents[k]
         if e.type in TYPES and not e.anaphor and not schooling(s.text, e):
             return Topic(e.name, e.type, s.text)
-    if topic is None:
-        return None
+    if topic is None or topic.passing:
+        # "Altman重返OpenAI，担任CEO。公司最大的投资方…": the one organisation named in passing
+        named = {e.name: e for e in s.ents if e.type in TYPES and not e.anaphor and not schooling(s.text, e)}
+        if len(named) == 1:
+            e = next(iter(named.values()))
+            return Topic(e.name, e.type, s.text, LIFETIME - 2, passing=True)
+        return topic.older() if topic is not None and not named else None
     if any(e.name == topic.name and not e.anaphor for e in s.ents):
         return Topic(topic.name, topic.type, s.text)
     return topic.older()
