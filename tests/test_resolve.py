@@ -29,3 +29,10 @@ def test_a_brand_written_with_its_capital_in_chinese_text_is_named(extract_text,
 ])
 def test_the_everyday_word_is_no_brand(extract_text, sentence, word):
     assert not any(s == word for s, _ in _surfaces(extract_text(sentence)))
+
+
+def test_a_bare_copilot_is_microsofts_only_beside_its_context_words(extract_text):
+    found = _surfaces(extract_text("这家律所的员工每天用 Copilot 在 Outlook 里起草邮件。"))
+    assert ("Copilot", "Product") in found
+    # a copilot as a kind of assistant, with no word of Microsoft's around it
+    assert not any(s == "Copilot" for s, _ in _surfaces(extract_text("行业正从Copilot副驾走向主驾。")))
