@@ -278,20 +278,15 @@ _EXAMPLES_OF = re.compile(rf"{alt('names.product_kind')}\s?(?:[，,]\s?)?(?:[（
                           r"(?:[^，。；;（）()\n]{0,40}?[、,，和与及]\s?)?$")
 # what makes the company the maker rather than the example: "工具如某公司的X", "某公司推出的X"
 _MAKER_AFTER = re.compile(r"\s?(?:的|旗下|在|推出|发布|开发|打造|['’]s\b)")
-# the same examples with the kind after them: "Suno、Udio这些音乐生成平台", "像Glean这样的工具", "X、Y等AI工具"
-# (the rest of the list, the closing word, a few words of what kind, the kind, and no seller after it)
-_SELLER = alt("names.seller_role")
-_EXAMPLES_BEFORE = re.compile(rf"(?:\s?[、和与及或]\s?[^，,。；;：:（）()、\n]{{1,24}}?){{0,6}}\s?{alt('names.example_outro')}"
-                              rf"(?:(?!{_SELLER})[^，,。；;：:（）()、\n]){{0,10}}?{alt('names.product_kind')}(?!\s?{_SELLER})")
 
 
 def _listed_as_products(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Companies given as examples of a kind of product ("视频生成工具（如Pika、Runway）", "Pika、Runway等视频
-    生成工具") are named for their products there, as annotators type them."""
+    """Companies given as examples of a kind of product ("视频生成工具（如Pika、Runway）") are named for
+    their products there, as annotators type them."""
     out = []
     for c in chosen:
-        if c.type == "Company" and c.source.startswith(("lexicon", "pattern:latin")) and not _MAKER_AFTER.match(text, c.end) \
-                and (_EXAMPLES_OF.search(text, max(0, c.start - 60), c.start) or _EXAMPLES_BEFORE.match(text, c.end)):
+        if c.type == "Company" and c.source.startswith(("lexicon", "pattern:latin")) \
+                and _EXAMPLES_OF.search(text, max(0, c.start - 60), c.start) and not _MAKER_AFTER.match(text, c.end):
             c = replace(c, type="Product")
         out.append(c)
     return out
