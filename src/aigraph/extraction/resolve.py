@@ -21,6 +21,9 @@ from aigraph.folding import norm
 
 _VERB_SENSE = frozenset(words("trend.verb_sense"))
 """Trend words that name the trend even as a verb with 了 (开源了)."""
+_CASED_BRANDS = frozenset(words("names.cased_brands"))
+"""Weak aliases that are the brand when written with their capital in Chinese text (Slack, Cursor)."""
+_HAN_OR_MARK = re.compile(r"[\u4e00-\u9fff，。、：；！？（）“”《》「」]")
 # a fund named by place or parent and kind stands with the lexicon's names: the longer one is the fund meant
 _RANK = {"lexicon": 0, "lexicon+version": 0, "pattern:cn-fund": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
 
@@ -112,7 +115,7 @@ class EntityResolver:
             hi = bisect.bisect_left(self._strong_starts, c.start + 80)
             near = [o for o in self._strong[lo:hi] if o.entry is not c.entry]
             listed = c.type != "Trend" and c.type in docnames.listed_types(text, c, near)  # "Modular、Hugging Face和Lambda"
-            if context_hit or named_elsewhere or cue or listed:
+            if context_hit or named_elsewhere or cue or listed or _brand_in_chinese(text, c.start, c.end):
                 return replace(c, score=0.85)
             return None
         if rivals and c.entry.context and not context_hit:
@@ -166,6 +169,18 @@ class EntityResolver:
             out.append(Candidate(c.start, cut, "Company", maker.name, "lexicon", c.score, maker))
             out.append(replace(c, start=rest_start))
         return out
+
+
+def _brand_in_chinese(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a listed brand written as listed and standing in Chinese text: a Han
+    character or Chinese mark within two places of it, and no English word joined to it by a space
+    ("Zoom In", "Sweet Spot" are English phrases)."""
+    if text[start:end] not in _CASED_BRANDS:
+        return False
+    left, right = text[max(0, start - 2):start], text[end:end + 2]
+    if re.search(r"[A-Za-z0-9][ .\-]?$", left) or re.match(r"[ .\-]?[A-Za-z0-9]", right):
+        return False
+    return bool(_HAN_OR_MARK.search(left) or _HAN_OR_MARK.search(right))
 
 
 def _app_tails(text: str, cands: list[Candidate]) -> list[Candidate]:
