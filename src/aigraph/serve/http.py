@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import select
 import socket
+import struct
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,7 +114,11 @@ class Connection:
     def run(self) -> None:
         try:
             self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self.sock.settimeout(IDLE)
+            # the kernel's timeouts, not Python's: a socket with a Python timeout polls before every recv
+            # and send, two system calls (and two releases of the GIL) where one does
+            idle = struct.pack("ll", int(IDLE), int(IDLE % 1 * 1e6))
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, idle)
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, idle)
             while True:
                 try:
                     req = self.read_request()
@@ -152,7 +157,10 @@ class Connection:
         return True
 
     def _more(self) -> None:
-        chunk = self.sock.recv(1 << 16)
+        try:
+            chunk = self.sock.recv(1 << 16)
+        except BlockingIOError:  # SO_RCVTIMEO ran out
+            raise TimeoutError from None
         if not chunk:
             raise EOFError
         self.buffer += chunk
