@@ -96,3 +96,50 @@ def test_the_company_a_person_leads_wins_over_a_title_seen_elsewhere():
     talk.learn([Fact("林一鸣", "leads", "云帆科技", 0.8)], "林一鸣是云帆科技的CEO。")
     said = "林一鸣称，我们今年会扩大团队。"
     assert talk.said_by(said, _ents(said, 林一鸣="Person")).name == "云帆科技"
+
+
+# ---------------------------------------------------------------- a speech's transcript: 我们 is the speaker's
+
+def test_we_in_a_keynote_transcript_is_the_speakers_organisation():
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    intro = "昨天，云帆科技首席执行官林一鸣在年度大会上发表了主题演讲。"
+    local = _ents(intro, 云帆科技="Company", 林一鸣="Person")
+    talk.place(intro, local)
+    talk.attend(intro, local)
+    assert talk.voices()[0].name == "云帆科技"
+    # a heading of the transcript ("新品发布：") is nobody's turn either
+    head = "新品发布：今天我们推出了新的芯片。"
+    talk.hear(head, [])
+    assert talk.voices()[0].name == "云帆科技"
+
+
+def test_a_self_introduction_on_stage_makes_the_speaker_known_once_their_company_is():
+    from aigraph.extraction.topic import Discourse
+    from aigraph.model import Fact
+    talk = Discourse()
+    hello = "欢迎来到北辰大会——我是创始人兼CEO林一鸣。"
+    talk.attend(hello, _ents(hello, 林一鸣="Person"))
+    assert talk.voices()[0] is None  # the company is not known yet
+    talk.learn([Fact("林一鸣", "founderOf", "北辰集团", 0.8)], "林一鸣创立了北辰集团。")
+    assert talk.voices()[0].name == "北辰集团"
+
+
+def test_a_person_who_listens_to_a_speech_or_an_unplaced_speaker_makes_we_nobody():
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    text = "云帆科技首席执行官林一鸣在台下聆听了这场演讲。"
+    local = _ents(text, 云帆科技="Company", 林一鸣="Person")
+    talk.place(text, local)
+    talk.attend(text, local)
+    assert talk.voices() == (None, None)
+    other = Discourse()
+    speech = "王强在大会上发表了演讲。"
+    other.attend(speech, _ents(speech, 王强="Person"))
+    assert other.voices() == (None, None)
+    # an interview's host label keeps 我们 the host's, not the speaker's
+    talk2 = Discourse()
+    talk2.place("云帆科技首席执行官林一鸣发表了演讲。", _ents("云帆科技首席执行官林一鸣发表了演讲。", 云帆科技="Company", 林一鸣="Person"))
+    talk2.attend("云帆科技首席执行官林一鸣发表了演讲。", _ents("云帆科技首席执行官林一鸣发表了演讲。", 云帆科技="Company", 林一鸣="Person"))
+    talk2.hear("主持人：我们先聊聊芯片。", [])
+    assert talk2.voices()[0] is None

@@ -219,6 +219,7 @@ class RelationExtractor:
             if labelled:
                 talk.hear(sentence, local)
             talk.place(sentence, local)
+            talk.attend(sentence, local)
             we, you = talk.voices()
             we = we or talk.said_by(sentence, local)
             claimed = talk.claimant(sentence, local) if we is None else None

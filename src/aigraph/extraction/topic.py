@@ -31,6 +31,7 @@ _YOU = re.compile(alt("anaphora.zh_you") + _NOT_US)
 # a speaker's label opening an interview's paragraph ("Chuck Robbins：", "**主持人：**")
 _LABEL = re.compile(r"^\s*(?:\*\*)?\s?([^：:，,。\n]{1,32}?)\s?(?:\*\*)?\s?[：:]")
 _HOST = re.compile(alt("anaphora.host"))
+_EDITORIAL = re.compile(r"[\s*★☆·•>#]*" + alt("anaphora.editorial") + r"\s?$")
 _SAYS = re.compile(r"\s?(?:也|还|则|曾|随后|进一步)?" + alt("anaphora.speech") + r"(?:了|过)?\s?[，,：:]?\s?“?")
 # an organisation's title between it and a person's name ("首席产品官", "的CTO", "前任…" is not one)
 _TITLED = re.compile(r"\s?的?\s?(?:联合)?" + alt("people.head", "people.other", "people.founder") + r"(?:兼" +
@@ -41,6 +42,11 @@ _GUEST = re.compile(alt("anaphora.guest"))
 _TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
 _FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
+# a person given the stage: "P在大会上发表了主题演讲", "P日本峰会主题演讲" (after the name, in its clause);
+# one who listens to a speech gives none
+_KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:(?!听|观看|聆听)[^。！？!?；;，,]){0,40}?" + alt("anaphora.keynote"))
+# "我是创始人兼CEO P": the speaker names themselves
+_SELF_INTRO = re.compile(alt("anaphora.self_intro") + r"[^，,。！？!?；;]{0,16}$")
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
 
 
@@ -80,6 +86,12 @@ class Discourse:
     """Each organisation the document has named so far, with the last sentence that named it."""
     person: Topic | None = None
     """The person a profile's sentences are about: the one the last sentence naming people opened on."""
+    heading: bool = False
+    """Whether the current paragraph's label is a name the lexicon does not know, or a heading ("处理能力："),
+    rather than the host's."""
+    orator: str | None = None
+    """The person the article puts on a stage ("P发表了主题演讲", "我是…P"): the transcript that follows
+    is theirs, so 我们 where no label names a speaker is their organisation."""
 
     def meet(self, text: str, ents: list[Ent]) -> None:
         """Takes note of the person a sentence opens on ("P（Alias）是一位企业家…"): 他 or 她 opening
@@ -141,11 +153,14 @@ class Discourse:
         m = _LABEL.match(text)
         if not m:
             return
+        if _EDITORIAL.match(m.group(1)):
+            return  # the editor's note: nobody's turn
         named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
         if named:
             self.speaker = named[0].name
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
+            self.heading = not _HOST.search(m.group(1))
 
     def place(self, text: str, ents: list[Ent]) -> None:
         """Takes note of where a person works when the sentence puts an organisation and a title before
@@ -170,14 +185,30 @@ class Discourse:
                 return place
         return None
 
+    def attend(self, text: str, ents: list[Ent]) -> None:
+        """Takes note of a speech: a person said to give one ("P在大会上发表了主题演讲") or naming
+        themselves on the stage ("我是创始人兼CEO P")."""
+        for k, e in enumerate(ents):
+            if e.type != "Person" or e.anaphor:
+                continue
+            nxt = next((x for x in ents[k + 1:] if x.type == "Person" and x.name != e.name), None)
+            talk = _KEYNOTE.match(text, e.end)
+            if talk and (nxt is None or nxt.start >= talk.end()) or _SELF_INTRO.search(text, max(0, e.start - 18), e.start):
+                self.orator = e.name
+                return
+
     def voices(self) -> tuple[Topic | None, Topic | None]:
         """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
-        speaks; none when no label says who speaks."""
+        speaks; with no label, the organisation of the speech's speaker when the article gives one (a
+        keynote's transcript), else none."""
         if self.speaker and (place := self._place_of(self.speaker)):
             return place, None
+        stage = self._place_of(self.orator) if self.orator else None
+        if self.speaker == "" and self.heading and stage is not None:
+            return stage, None  # a heading in the speech's transcript ("处理能力："), not the host
         if self.speaker is not None:
             return None, self.guest
-        return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
+        return stage, None  # nobody labelled: 我们 may be the writer, the host or any guest
 
     def learn(self, facts: list[Fact], sentence: str) -> None:
         """Takes note of who leads or founded what."""
