@@ -60,7 +60,6 @@ def partners(s: Parse) -> Found:
             if b <= a or b in investing:
                 continue  # "A与B联合领投", "A和B一起中标": co-investors or co-winners, not partners
             gap = s.text[_end(s, a):ents[b].start]
-            after_b = s.text[_end(s, b):_end(s, b) + 16]
             listed = s.coordinated(b)
             if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:s.chain_start(s.coordinated(a)[0])]) and (
                     _cooperate_after(s, b) or b == listed[0] and _cooperate_after(s, listed[-1])):
