@@ -62,6 +62,11 @@ def test_he_opening_a_sentence_is_the_person_the_last_one_opened_on():
     assert talk.he("此外，她还创办了云帆科技。", []) is not None
     assert talk.he("他们创办了云帆科技。", []) is None  # 他们 is more than one
     assert talk.he("云帆科技的CEO是他。", []) is None  # not opening the sentence
+    # after the time the sentence opens on
+    for text in ("2019年，他创办了云帆科技。", "就在去年，她创办了云帆科技。", "离开北辰集团后，他加入了云帆科技。"):
+        assert talk.he(text, []) is not None, text
+    # a clause of its own before it is no time ("王强很忙，他…" names the person, "大家都知道，他…")
+    assert talk.he("大家都知道，他创办了云帆科技。", []) is None
 
 
 def test_he_is_unclear_after_two_people():

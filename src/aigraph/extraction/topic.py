@@ -47,7 +47,10 @@ _FIRST_SECOND = re.compile(r"我|你|您|咱")
 _KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:(?!听|观看|聆听)[^。！？!?；;，,]){0,40}?" + alt("anaphora.keynote"))
 # "我是创始人兼CEO P": the speaker names themselves
 _SELF_INTRO = re.compile(alt("anaphora.self_intro") + r"[^，,。！？!?；;]{0,16}$")
-_HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
+# or after a time the sentence opens on ("2005年，他", "就在今年，她", "离开学校后，他")
+_HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?|"
+                       r"(?:就在|早在)?(?:\d{4}\s?年[^，,。！？!?；;]{0,6}?|[^，,。！？!?；;\d]{0,8}?(?:之后|以后|之前|以前|后|时|期间|"
+                       r"今年|去年|同年|次年|那年|早年))\s?[，,]\s?)?([他她])(?![们人])")
 
 
 @dataclass(frozen=True)
