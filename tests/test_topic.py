@@ -143,3 +143,32 @@ def test_a_person_who_listens_to_a_speech_or_an_unplaced_speaker_makes_we_nobody
     talk2.attend("云帆科技首席执行官林一鸣发表了演讲。", _ents("云帆科技首席执行官林一鸣发表了演讲。", 云帆科技="Company", 林一鸣="Person"))
     talk2.hear("主持人：我们先聊聊芯片。", [])
     assert talk2.voices()[0] is None
+
+
+def test_we_who_founded_something_in_a_guests_words_is_the_guest():
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    turn = "林一鸣：当我们创办云帆科技时，市场还很小。"
+    local = _ents(turn, 林一鸣="Person", 云帆科技="Company")
+    talk.hear(turn, local)
+    me = talk.founder(turn, local)
+    assert me is not None and me.name == "林一鸣" and me.type == "Person" and turn[me.start:me.end] == "我们"
+    # the host founds nothing for the guest, and 我们 that builds a thing or owns a founder is no founding
+    host = Discourse()
+    q = "主持人：我们创办这个节目已经三年了。"
+    host.hear(q, [])
+    assert host.founder(q, []) is None
+    for text in ("林一鸣：我们的创始人很低调。", "林一鸣：我们做了三个智能体。"):
+        assert talk.founder(text, local) is None, text
+
+
+def test_a_guest_saying_we_founded_a_company_reads_the_fact():
+    from aigraph.extraction.relations import read_sentence
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    turn = "林一鸣：我们在2019年创办了云帆科技，那时候只有三个人。"
+    local = _ents(turn, 林一鸣="Person", 云帆科技="Company")
+    talk.hear(turn, local)
+    me = talk.founder(turn, local)
+    facts, _ = read_sentence(turn, sorted([*local, me], key=lambda e: e.start))
+    assert ("林一鸣", "founderOf", "云帆科技") in {(f.subject, f.predicate, f.object) for f in facts}

@@ -226,6 +226,7 @@ class RelationExtractor:
             we = we or claimed
             talk.note(sentence, local)
             he = None if labelled else talk.he(sentence, local)
+            he = he or talk.founder(sentence, local)
             talk.meet(sentence, local)
             if he is not None:
                 local = sorted([*local, he], key=lambda e: e.start)
