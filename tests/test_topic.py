@@ -158,8 +158,11 @@ def test_we_who_founded_something_in_a_guests_words_is_the_guest():
     q = "主持人：我们创办这个节目已经三年了。"
     host.hear(q, [])
     assert host.founder(q, []) is None
-    for text in ("林一鸣：我们的创始人很低调。", "林一鸣：我们做了三个智能体。"):
+    for text in ("林一鸣：我们的创始人很低调。", "林一鸣：我们做了三个智能体。", "林一鸣：我们创建了三个智能体。"):
         assert talk.founder(text, local) is None, text
+    # a paragraph with no label of its own may be anyone's
+    later = "当我们创办云帆科技时，市场还很小。"
+    assert talk.founder(later, _ents(later, 云帆科技="Company")) is None
 
 
 def test_a_guest_saying_we_founded_a_company_reads_the_fact():

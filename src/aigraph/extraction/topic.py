@@ -48,9 +48,9 @@ _KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:(?!听|观看|�
 # "我是创始人兼CEO P": the speaker names themselves
 _SELF_INTRO = re.compile(alt("anaphora.self_intro") + r"[^，,。！？!?；;]{0,16}$")
 # or after a time the sentence opens on ("2005年，他", "就在今年，她", "离开学校后，他")
-# "我们创办了X", "我在2010年联合创立了X": the speaker founding what follows
-_I_FOUNDED = re.compile(r"(我们|我)(?![们的])(?=\s?(?:在\s?\d{4}\s?年|" + alt("anaphora.self_found")[3:-1]
-                        + r")*\s?(?:创立|创办|创建)(?:了)?\s?[^，,。！？!?；;]{0,12}?[A-Za-z\u4e00-\u9fff])")
+# "我们创办了X", "我在2010年联合创立了X": the speaker founding the organisation named right after
+_I_FOUNDED = re.compile(r"(我们|我)(?![们的])\s?(?:在\s?\d{4}\s?年|" + alt("anaphora.self_found")[3:-1]
+                        + r")*\s?(?:创立|创办|创建)(?:了)?\s?(?:一家(?:名为|叫做?)?)?\s?")
 _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?|"
                        r"(?:就在|早在)?(?:\d{4}\s?年[^，,。！？!?；;]{0,6}?|[^，,。！？!?；;\d]{0,8}?(?:之后|以后|之前|以前|后|时|期间|"
                        r"今年|去年|同年|次年|那年|早年))\s?[，,]\s?)?([他她])(?![们人])")
@@ -130,12 +130,16 @@ class Discourse:
         return Ent(m.start(1), m.end(1), "Person", self.person.name, anaphor=True, antecedent=self.person.sentence)
 
     def founder(self, text: str, ents: list[Ent]) -> Ent | None:
-        """The person 我 or 我们 stands for where the speaker says they founded something ("我们创办了X"):
-        the labelled speaker, else the speech's speaker where no label names one."""
+        """The person 我 or 我们 stands for where the speaker says they founded the organisation named
+        next ("P：我们创办了X"): the speaker whose label opens this very sentence, or the speech's speaker
+        in an article that has labelled nobody (an unlabelled paragraph may be anyone's)."""
         m = _I_FOUNDED.search(text)
-        if m is None or any(e.start < m.end(1) and m.start(1) < e.end for e in ents):
+        if m is None or not any(e.type in TYPES and e.start == m.end() for e in ents) \
+                or any(e.start < m.end(1) and m.start(1) < e.end for e in ents):
             return None
-        who = self.speaker if self.speaker else self.orator if self.speaker is None or self.heading else None
+        label = _LABEL.match(text)
+        own = label is not None and any(e.type == "Person" and e.name == self.speaker and e.end <= label.end() for e in ents)
+        who = self.speaker if own else self.orator if self.speaker is None else None
         if not who:
             return None
         return Ent(m.start(1), m.end(1), "Person", who, anaphor=True, antecedent=text)
