@@ -159,7 +159,7 @@ def test_we_who_founded_something_in_a_guests_words_is_the_guest():
     host.hear(q, [])
     assert host.founder(q, []) is None
     for text in ("林一鸣：我们的创始人很低调。", "林一鸣：我们做了三个智能体。", "林一鸣：我们创建了三个智能体。"):
-        assert talk.founder(text, local) is None, text
+        assert talk.founder(text, _ents(text, 林一鸣="Person")) is None, text
     # a paragraph with no label of its own may be anyone's
     later = "当我们创办云帆科技时，市场还很小。"
     assert talk.founder(later, _ents(later, 云帆科技="Company")) is None
