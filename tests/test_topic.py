@@ -175,3 +175,21 @@ def test_a_guest_saying_we_founded_a_company_reads_the_fact():
     me = talk.founder(turn, local)
     facts, _ = read_sentence(turn, sorted([*local, me], key=lambda e: e.start))
     assert ("林一鸣", "founderOf", "云帆科技") in {(f.subject, f.predicate, f.object) for f in facts}
+
+
+def test_a_speech_named_in_a_title_or_by_its_venue_stages_its_speaker():
+    from aigraph.extraction.topic import Discourse
+    for title in ("云帆科技CEO林一鸣东京演讲：智能体将改变软件", "林一鸣日本峰会主题演讲&对话王强"):
+        talk = Discourse()
+        local = _ents(title, 云帆科技="Company", 林一鸣="Person", 王强="Person")
+        talk.attend(title, local)
+        assert talk.orator == "林一鸣", title
+
+
+def test_one_who_attends_or_hears_anothers_speech_is_not_staged():
+    from aigraph.extraction.topic import Discourse
+    for text in ("林一鸣在参加完北辰大会的演讲后深受鼓舞。", "稍后你们会听到林一鸣的演讲。", "林一鸣，你们刚才看完主题演讲了吗？",
+                 "主持人：大家好，我是北辰集团CEO林一鸣。"):
+        talk = Discourse()
+        talk.attend(text, _ents(text, 林一鸣="Person"))
+        assert talk.orator is None, text

@@ -42,12 +42,18 @@ _GUEST = re.compile(alt("anaphora.guest"))
 _TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
 _FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
-# a person given the stage: "P在大会上发表了主题演讲", "P日本峰会主题演讲" (after the name, in its clause);
-# one who listens to a speech gives none
-_KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:(?!听|观看|聆听)[^。！？!?；;，,]){0,40}?" + alt("anaphora.keynote"))
-# "我是创始人兼CEO P": the speaker names themselves
-_SELF_INTRO = re.compile(alt("anaphora.self_intro") + r"[^，,。！？!?；;]{0,16}$")
-# or after a time the sentence opens on ("2005年，他", "就在今年，她", "离开学校后，他")
+# a person given the stage: "P在大会上发表了主题演讲" (a verb of giving), "P日本峰会主题演讲" (the venue
+# before it), "P班加罗尔演讲" (a title naming the speech right after them); one who attends, hears or
+# watches one, or whose speech someone else's is ("P的演讲"), gives none
+_NOT_GIVING = r"(?!参加|出席|听|观看|看完|聆听)"
+_STRETCH = r"(?:" + _NOT_GIVING + r"[^。！？!?；;，,])"
+_KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:" + _STRETCH + r"{0,40}?" + alt("anaphora.keynote_verb")
+                      + r"(?:了)?\s?(?:一场|一次|一篇|一个)?" + _STRETCH + r"{0,30}?|" + _STRETCH + r"{0,20}?"
+                      + alt("anaphora.keynote_venue") + r"\s?(?:上)?\s?(?:的)?\s?|(?:" + _NOT_GIVING
+                      + r"[^。！？!?；;，,的]){0,12}?)" + alt("anaphora.keynote"))
+# "我是创始人兼CEO P": a chief names themselves on the stage (a host or a guest in the audience has no such title)
+_SELF_INTRO = re.compile(alt("anaphora.self_intro") + r"[^，,。！？!?；;]{0,12}?" + alt("people.head", "people.founder")
+                         + r"[^，,。！？!?；;]{0,4}$")
 # "我们创办了X", "我在2010年联合创立了X": the speaker founding the organisation named right after
 _I_FOUNDED = re.compile(r"(我们|我)(?![们的])\s?(?:在\s?\d{4}\s?年|" + alt("anaphora.self_found")[3:-1]
                         + r")*\s?(?:创立|创办|创建)(?:了)?\s?(?:一家(?:名为|叫做?)?)?\s?")
@@ -209,12 +215,16 @@ class Discourse:
     def attend(self, text: str, ents: list[Ent]) -> None:
         """Takes note of a speech: a person said to give one ("P在大会上发表了主题演讲") or naming
         themselves on the stage ("我是创始人兼CEO P")."""
+        if self.orator is not None:
+            return  # the first person staged is the speech's; a guest in the audience may name themselves later
+        turn = _LABEL.match(text) if "：" in text[:40] or ":" in text[:40] else None
         for k, e in enumerate(ents):
             if e.type != "Person" or e.anaphor:
                 continue
             nxt = next((x for x in ents[k + 1:] if x.type == "Person" and x.name != e.name), None)
             talk = _KEYNOTE.match(text, e.end)
-            if talk and (nxt is None or nxt.start >= talk.end()) or _SELF_INTRO.search(text, max(0, e.start - 18), e.start):
+            if talk and (nxt is None or nxt.start >= talk.end()) \
+                    or turn is None and _SELF_INTRO.search(text, max(0, e.start - 24), e.start):
                 self.orator = e.name
                 return
 
