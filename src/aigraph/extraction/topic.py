@@ -48,7 +48,7 @@ _FIRST_SECOND = re.compile(r"我|你|您|咱")
 _NOT_GIVING = r"(?!参加|出席|听|观看|看完|聆听)"
 _STRETCH = r"(?:" + _NOT_GIVING + r"[^。！？!?；;，,])"
 _KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:" + _STRETCH + r"{0,40}?" + alt("anaphora.keynote_verb")
-                      + r"(?:了)?\s?(?:一场|一次|一篇|一个)?" + _STRETCH + r"{0,30}?|" + _STRETCH + r"{0,20}?"
+                      + r"(?:了)?\s?(?:一场|一次|一篇|一个)?" + _STRETCH + r"{0,30}?|" + _STRETCH + r"{0,30}?"
                       + alt("anaphora.keynote_venue") + r"\s?(?:上)?\s?(?:的)?\s?|(?:" + _NOT_GIVING
                       + r"[^。！？!?；;，,的]){0,12}?)" + alt("anaphora.keynote"))
 # "我是创始人兼CEO P": a chief names themselves on the stage (a host or a guest in the audience has no such title)
