@@ -188,11 +188,16 @@ def test_he_in_a_speakers_turn_is_not_the_speaker():
     assert talk.he("他是云帆科技的CEO。", []) is not None
 
 
+def _led(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in rules_people.led(s)}
+
+
 def test_a_person_steering_an_organisation_somewhere_leads_it():
     names = dict(王强="Person", 云帆科技="Company")
     for text in ("王强带领云帆科技从一家小型创业公司发展成为行业巨头。", "王强成功带领云帆科技完成了AI转型。",
                  "在王强的带领下，云帆科技成为最受瞩目的平台。"):
-        assert ("王强", "leads", "云帆科技") in _hits(text, **names), text
+        assert ("王强", "leads", "云帆科技") in _led(text, **names), text
     # a team of it, its people, or a steer with nowhere to go is not the organisation led
     for text in ("王强带领云帆科技团队完成了研发。", "王强带领云帆科技的工程师加班。", "王强率领云帆科技代表团访问了北京。"):
-        assert ("王强", "leads", "云帆科技") not in _hits(text, **names), text
+        assert ("王强", "leads", "云帆科技") not in _led(text, **names), text
