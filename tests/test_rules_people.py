@@ -199,5 +199,6 @@ def test_a_person_steering_an_organisation_somewhere_leads_it():
                  "在王强的带领下，云帆科技成为最受瞩目的平台。"):
         assert ("王强", "leads", "云帆科技") in _led(text, **names), text
     # a team of it, its people, or a steer with nowhere to go is not the organisation led
-    for text in ("王强带领云帆科技团队完成了研发。", "王强带领云帆科技的工程师加班。", "王强率领云帆科技代表团访问了北京。"):
+    for text in ("王强带领云帆科技团队完成了研发。", "王强带领云帆科技的工程师加班。", "王强率领云帆科技代表团访问了北京。",
+                 "在王强的带领下，云帆科技开始组建研究实验室。"):
         assert ("王强", "leads", "云帆科技") not in _led(text, **names), text

@@ -297,7 +297,7 @@ _TEAM_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:团队|小组|项目|部门|�
 # "P带领X从…发展成为…", "他成功带领X完成转型": P steers X somewhere; "在P的带领下，X…"
 _STEERS = re.compile(r"\s?(?:[（(][^（()）]{0,60}[）)])?\s?(?:已经|一直|曾经?|成功|出色地|先后|并|则|还|亲自|一手)*\s?"
                      + alt("people.steer") + r"(?:着|了)?\s?")
-_STEERED_TO = re.compile(r"\s?(?:公司|集团)?\s?(?:" + alt("people.steered_to") + ")")
+_STEERED_TO = re.compile(r"\s?(?:公司|集团)?\s?(?:(?!团队|的)[^，,。；;]){0,4}?(?:" + alt("people.steered_to") + ")")
 _UNDER = re.compile(r"在\s?$")
 _UNDER_AFTER = re.compile(r"\s?的\s?" + alt("people.steer") + r"下\s?[，,]?\s?")
 
@@ -316,7 +316,7 @@ def led(s: Parse) -> Found:
             yield Hit("leads", i, j, 0.75, "person-led-org")
         for m in (_STEERS.match(s.text, e.end), _UNDER_AFTER.match(s.text, e.end) if _UNDER.search(s.before(i, 2)) else None):
             j = next((k for k, o in enumerate(ents) if m and o.start == m.end()), None)
-            if j is not None and ents[j].type in ORGS and (m.re is _UNDER_AFTER or _STEERED_TO.match(s.text, ents[j].end)):
+            if j is not None and ents[j].type in ORGS and _STEERED_TO.match(s.text, ents[j].end):
                 yield Hit("leads", i, j, 0.75, "person-steers-org")
 
 
