@@ -134,3 +134,15 @@ def test_a_longer_description_of_what_was_bought():
         ("星河集团", "acquired", "云帆智能")}
     # a list after the purchase: the company named is another item
     assert not _hits(rules_partners.acquisitions, "星河集团收购了一家做芯片以及存储设备的顶尖公司和云帆智能。", **names)
+
+
+def test_partners_named_as_examples_of_a_kind_before_the_verb():
+    names = dict(云帆="Company", 北辰="Company", 远山="Company")
+    for text in ("云帆与北辰等本地软件开发商（ISV）合作，帮助他们构建应用。",
+                 "云帆正在与北辰和远山等数据服务商以及大型企业合作，推广这套工具。"):
+        found = _hits(rules_partners.partners, text, **names)
+        assert ("云帆", "partnerOf", "北辰") in found, text
+    assert ("云帆", "partnerOf", "远山") in _hits(rules_partners.partners, "云帆正在与北辰和远山等数据服务商以及大型企业合作，推广这套工具。", **names)
+    # the kind without a verb of working together, or one the clause ends before, is no partnership
+    assert not _hits(rules_partners.partners, "云帆与北辰等数据服务商的差距正在缩小。", **names)
+    assert not _hits(rules_partners.partners, "云帆与北辰等厂商竞争，之后才开始合作。", **names)

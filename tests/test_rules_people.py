@@ -63,6 +63,11 @@ def test_he_opening_a_sentence_is_the_person_the_last_one_opened_on():
     assert talk.he("此外，她还创办了云帆科技。", []) is not None
     assert talk.he("他们创办了云帆科技。", []) is None  # 他们 is more than one
     assert talk.he("云帆科技的CEO是他。", []) is None  # not opening the sentence
+    # after the time the sentence opens on
+    for text in ("2019年，他创办了云帆科技。", "就在去年，她创办了云帆科技。", "离开北辰集团后，他加入了云帆科技。"):
+        assert talk.he(text, []) is not None, text
+    # a clause of its own before it is no time ("王强很忙，他…" names the person, "大家都知道，他…")
+    assert talk.he("大家都知道，他创办了云帆科技。", []) is None
 
 
 def test_he_is_unclear_after_two_people():
@@ -338,3 +343,19 @@ def test_founded_by_people_described_by_their_employer():
 def test_titles_after_a_list_of_organisations(text, expected):
     found = _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company", 星河资本="Investor")
     assert {(p, o) for _, p, o in found} == expected
+
+
+def _led(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in rules_people.led(s)}
+
+
+def test_a_person_steering_an_organisation_somewhere_leads_it():
+    names = dict(王强="Person", 云帆科技="Company")
+    for text in ("王强带领云帆科技从一家小型创业公司发展成为行业巨头。", "王强成功带领云帆科技完成了AI转型。",
+                 "在王强的带领下，云帆科技成为最受瞩目的平台。"):
+        assert ("王强", "leads", "云帆科技") in _led(text, **names), text
+    # a team of it, its people, or a steer with nowhere to go is not the organisation led
+    for text in ("王强带领云帆科技团队完成了研发。", "王强带领云帆科技的工程师加班。", "王强率领云帆科技代表团访问了北京。",
+                 "在王强的带领下，云帆科技开始组建研究实验室。"):
+        assert ("王强", "leads", "云帆科技") not in _led(text, **names), text

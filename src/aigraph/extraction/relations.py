@@ -223,13 +223,14 @@ class RelationExtractor:
             if labelled:
                 talk.hear(sentence, local)
             talk.place(sentence, local)
+            talk.attend(sentence, local)
             we, you = talk.voices()
             we = we or talk.said_by(sentence, local)
             claimed = talk.claimant(sentence, local) if we is None else None
             we = we or claimed
             talk.note(sentence, local)
             he = None if labelled else talk.he(sentence, local)
-            me = talk.me(sentence, local) if labelled and talk.label == sentence else None
+            me = (talk.me(sentence, local) if labelled and talk.label == sentence else None) or talk.founder(sentence, local)
             talk.meet(sentence, local)
             for pronoun in (he, me):
                 if pronoun is not None:

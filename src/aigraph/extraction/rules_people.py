@@ -362,9 +362,18 @@ _LED = re.compile(r"\s?(?:[（(][^（()）]{0,60}[）)])?\s?(?:所|一手|长期
 _TEAM_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:团队|小组|项目|部门|研究组|课题组)")
 
 
-@construction("zh.people.led")
+# "P带领X从…发展成为…", "他成功带领X完成转型": P steers X somewhere; "在P的带领下，X…"
+_STEERS = re.compile(r"\s?(?:[（(][^（()）]{0,60}[）)])?\s?(?:已经|一直|曾经?|成功|出色地|先后|并|则|还|亲自|一手)*\s?"
+                     + alt("people.steer") + r"(?:着|了)?\s?")
+_STEERED_TO = re.compile(r"\s?(?:公司|集团)?\s?(?:(?!团队|的)[^，,。；;]){0,4}?(?:" + alt("people.steered_to") + ")")
+_UNDER = re.compile(r"在\s?$")
+_UNDER_AFTER = re.compile(r"\s?的\s?" + alt("people.steer") + r"下\s?[，,]?\s?")
+
+
+@construction("zh.people.led", version=2)
 def led(s: Parse) -> Found:
-    """P领导的X / P执掌的X: P leads X (not a team inside X: "P领导的谷歌团队")."""
+    """P领导的X / P执掌的X: P leads X (not a team inside X: "P领导的谷歌团队"); P带领X从…发展成为… /
+    在P的带领下，X…: P steers X somewhere."""
     ents = s.ents
     for i, e in enumerate(ents):
         if e.type != "Person":
@@ -373,6 +382,10 @@ def led(s: Parse) -> Found:
         j = next((k for k, o in enumerate(ents) if m and o.start == m.end()), None)
         if j is not None and ents[j].type in ORGS and not _TEAM_AFTER.match(s.text, ents[j].end):
             yield Hit("leads", i, j, 0.75, "person-led-org")
+        for m in (_STEERS.match(s.text, e.end), _UNDER_AFTER.match(s.text, e.end) if _UNDER.search(s.before(i, 2)) else None):
+            j = next((k for k, o in enumerate(ents) if m and o.start == m.end()), None)
+            if j is not None and ents[j].type in ORGS and _STEERED_TO.match(s.text, ents[j].end):
+                yield Hit("leads", i, j, 0.75, "person-steers-org")
 
 
 # "在创立X之前，P曾是…": the person the main clause opens on founded X

@@ -34,6 +34,7 @@ _YOU = re.compile(alt("anaphora.zh_you") + _NOT_US)
 # a speaker's label opening an interview's paragraph ("Chuck Robbins：", "**主持人：**")
 _LABEL = re.compile(r"^\s*(?:\*\*)?\s?([^：:，,。\n]{1,32}?)\s?(?:\*\*)?\s?[：:]")
 _HOST = re.compile(alt("anaphora.host"))
+_EDITORIAL = re.compile(r"[\s*★☆·•>#]*" + alt("anaphora.editorial") + r"\s?$")
 _SAYS = re.compile(r"\s?(?:也|还|则|曾|随后|进一步)?" + alt("anaphora.speech") + r"(?:了|过)?\s?[，,：:]?\s?“?")
 # an organisation's title between it and a person's name ("首席产品官", "的CTO", "前任…" is not one)
 _TITLED = re.compile(r"\s?的?\s?(?:联合)?" + alt("people.head", "people.other", "people.founder") + r"(?:兼" +
@@ -44,7 +45,9 @@ _GUEST = re.compile(alt("anaphora.guest"))
 _TURN = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?\s?\**\s?[：:]")
 _FIRST_SECOND = re.compile(r"我|你|您|咱")
 # 他 or 她 opening a sentence, after a connective at most ("此外，他", "同时她"): not 他们, 他人
-_HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?)?([他她])(?![们人])")
+_HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此前|如今|目前|现在|其中)\s?[，,]?\s?|"
+                       r"(?:就在|早在)?(?:\d{4}\s?年[^，,。！？!?；;]{0,6}?|[^，,。！？!?；;\d]{0,8}?(?:之后|以后|之前|以前|后|时|期间|"
+                       r"今年|去年|同年|次年|那年|早年))\s?[，,]\s?)?([他她])(?![们人])")
 # "我们在2015年创立了X", "我共同创办了X": the speaker founded X
 _ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
                          r"(?:创立|创办|创建)(?:了)?)")
@@ -54,6 +57,21 @@ _HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她\d]{1,40}[，
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
 _HE_AFTER_TIME = re.compile(r"\s*(?:就在|早在|在|于)?\s?(?:\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中)?|今年|去年|前年|当年|那年|"
                             r"同年|次年|第二年|\d{1,2}\s?岁时|[一二三四五六七八九十]{1,3}\s?岁时)\s?[，,]?\s?([他她])(?![们人])")
+# a person given the stage: "P在大会上发表了主题演讲" (a verb of giving), "P日本峰会主题演讲" (the venue
+# before it), "P班加罗尔演讲" (a title naming the speech right after them); one who attends, hears or
+# watches one, or whose speech someone else's is ("P的演讲"), gives none
+_NOT_GIVING = r"(?!参加|出席|听|观看|看完|聆听)"
+_STRETCH = r"(?:" + _NOT_GIVING + r"[^。！？!?；;，,])"
+_KEYNOTE = re.compile(r"\s?(?:[（(][^（()）]{1,40}[）)])?(?:" + _STRETCH + r"{0,40}?" + alt("anaphora.keynote_verb")
+                      + r"(?:了)?\s?(?:一场|一次|一篇|一个)?" + _STRETCH + r"{0,30}?|" + _STRETCH + r"{0,30}?"
+                      + alt("anaphora.keynote_venue") + r"\s?(?:上)?\s?(?:的)?\s?|(?:" + _NOT_GIVING
+                      + r"[^。！？!?；;，,的]){0,12}?)" + alt("anaphora.keynote"))
+# "我是创始人兼CEO P": a chief names themselves on the stage (a host or a guest in the audience has no such title)
+_SELF_INTRO = re.compile(alt("anaphora.self_intro") + r"[^，,。！？!?；;]{0,12}?" + alt("people.head", "people.founder")
+                         + r"[^，,。！？!?；;]{0,4}$")
+# "我们创办了X", "我在2010年联合创立了X": the speaker founding the organisation named right after
+_I_FOUNDED = re.compile(r"(我们|我)(?![们的])\s?(?:在\s?\d{4}\s?年|" + alt("anaphora.self_found")[3:-1]
+                        + r")*\s?(?:创立|创办|创建)(?:了)?\s?(?:一家(?:名为|叫做?)?)?\s?")
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,12 @@ class Discourse:
     """Each organisation the document has named so far, with the last sentence that named it."""
     person: Topic | None = None
     """The person a profile's sentences are about: the one the last sentence naming people opened on."""
+    heading: bool = False
+    """Whether the current paragraph's label is a name the lexicon does not know, or a heading ("处理能力："),
+    rather than the host's."""
+    orator: str | None = None
+    """The person the article puts on a stage ("P发表了主题演讲", "我是…P"): the transcript that follows
+    is theirs, so 我们 where no label names a speaker is their organisation."""
 
     def meet(self, text: str, ents: list[Ent]) -> None:
         """Takes note of the person a sentence opens on ("P（Alias）是一位企业家…"): 他 or 她 opening
@@ -141,6 +165,21 @@ class Discourse:
             return None
         return Ent(m.start(1), m.end(1), "Person", self.speaker, anaphor=True, antecedent=self.label)
 
+    def founder(self, text: str, ents: list[Ent]) -> Ent | None:
+        """The person 我 or 我们 stands for where the speaker says they founded the organisation named
+        next ("P：我们创办了X"): the speaker whose label opens this very sentence, or the speech's speaker
+        in an article that has labelled nobody (an unlabelled paragraph may be anyone's)."""
+        m = _I_FOUNDED.search(text)
+        if m is None or not any(e.type in TYPES and e.start == m.end() for e in ents) \
+                or any(e.start < m.end(1) and m.start(1) < e.end for e in ents):
+            return None
+        label = _LABEL.match(text)
+        own = label is not None and any(e.type == "Person" and e.name == self.speaker and e.end <= label.end() for e in ents)
+        who = self.speaker if own else self.orator if self.speaker is None else None
+        if not who:
+            return None
+        return Ent(m.start(1), m.end(1), "Person", who, anaphor=True, antecedent=text)
+
     def note(self, sentence: str, ents: list[Ent]) -> None:
         """Takes note of the organisations a sentence names."""
         for e in ents:
@@ -171,6 +210,8 @@ class Discourse:
         m = _LABEL.match(text)
         if not m:
             return
+        if _EDITORIAL.match(m.group(1)):
+            return  # the editor's note: nobody's turn
         named = [e for e in ents if e.type == "Person" and m.start(1) <= e.start and e.end <= m.end(1)]
         self.hosting = bool(_HOST.search(m.group(1)))
         if named:
@@ -180,6 +221,7 @@ class Discourse:
                 self.guest = place  # 你们 in the host's mouth is the last guest who spoke
         elif _HOST.search(m.group(1)) or re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}|[\u4e00-\u9fff·]{2,6}", m.group(1)):
             self.speaker = ""  # the host, or a name the lexicon does not know: not the guest
+            self.heading = not _HOST.search(m.group(1))
 
     def place(self, text: str, ents: list[Ent]) -> None:
         """Takes note of where a person works when the sentence puts an organisation and a title before
@@ -204,16 +246,36 @@ class Discourse:
                 return place
         return None
 
+    def attend(self, text: str, ents: list[Ent]) -> None:
+        """Takes note of a speech: a person said to give one ("P在大会上发表了主题演讲") or naming
+        themselves on the stage ("我是创始人兼CEO P")."""
+        if self.orator is not None:
+            return  # the first person staged is the speech's; a guest in the audience may name themselves later
+        turn = _LABEL.match(text) if "：" in text[:40] or ":" in text[:40] else None
+        for k, e in enumerate(ents):
+            if e.type != "Person" or e.anaphor:
+                continue
+            nxt = next((x for x in ents[k + 1:] if x.type == "Person" and x.name != e.name), None)
+            talk = _KEYNOTE.match(text, e.end)
+            if talk and (nxt is None or nxt.start >= talk.end()) \
+                    or turn is None and _SELF_INTRO.search(text, max(0, e.start - 24), e.start):
+                self.orator = e.name
+                return
+
     def voices(self) -> tuple[Topic | None, Topic | None]:
         """The organisations 我们 and 你们 stand for: the speaker's own, and the guest's when the host
-        speaks; none when no label says who speaks."""
+        speaks; with no label, the organisation of the speech's speaker when the article gives one (a
+        keynote's transcript), else none."""
         if self.speaker and (place := self._place_of(self.speaker)):
             # a host with a company of their own still speaks to the guest ("主持人P：你们…")
             guest = self.guest if self.hosting and self.guest and self.guest.name != place.name else None
             return place, guest
+        stage = self._place_of(self.orator) if self.orator else None
+        if self.speaker == "" and self.heading and stage is not None:
+            return stage, None  # a heading in the speech's transcript ("处理能力："), not the host
         if self.speaker is not None:
             return None, self.guest
-        return None, None  # nobody labelled: 我们 may be the writer, the host or any guest
+        return stage, None  # nobody labelled: 我们 may be the writer, the host or any guest
 
     def learn(self, facts: list[Fact], sentence: str) -> None:
         """Takes note of who leads or founded what."""
