@@ -18,27 +18,54 @@ def _converter():
 
 
 @functools.cache
-def _traditional() -> re.Pattern:
+def _traditional() -> frozenset[str]:
     """Characters that OpenCC's character table writes otherwise in simplified script."""
     from aigraph.folding import _T2S
 
-    chars = sorted(c for c, s in _T2S.items() if s != c)
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+    return frozenset(c for c, s in _T2S.items() if s != c)
+
+
+@functools.cache
+def _changing() -> frozenset[str]:
+    """Characters without which no entry of OpenCC's t2s dictionaries changes a run: where an entry
+    keeps its length, the characters it replaces; where not, all of its characters. A run with none of
+    them converts to itself (entries like 反覆 -> 反复 change characters that are not traditional)."""
+    out: set[str] = set()
+    for group in _converter()._dict_chain_data:
+        for _, _, table in group:
+            for key, value in table.items():
+                if key == value:
+                    continue
+                if len(key) == len(value):
+                    out.update(k for k, v in zip(key, value) if k != v)
+                else:
+                    out.update(key)
+    return frozenset(out)
 
 
 def simplified(text: str) -> str:
     """`text` with traditional characters written in simplified script (OpenCC t2s, which knows phrases:
     著名 stays 著名), the same length as `text`: a run whose conversion would change its length is
     converted character by character. Text without a traditional character comes back as it is."""
-    if not _traditional().search(text):
+    if _traditional().isdisjoint(text):
+        return text
+    changing = _changing()
+    if changing.isdisjoint(text):
         return text
     convert = _converter().convert
-
-    def run(m: re.Match) -> str:
+    # only the runs holding a character some entry changes go through OpenCC (a Python parser, the
+    # slowest step of extraction when it saw every run of a document with one traditional character)
+    pieces: list[str] = []
+    last = 0
+    for m in _CJK_RUN.finditer(text):
         s = m.group()
+        if changing.isdisjoint(s):
+            continue
         out = convert(s)
-        if len(out) == len(s):
-            return out
-        return "".join(c2 if len(c2 := convert(c)) == 1 else fold_char(c) for c in s)
-
-    return _CJK_RUN.sub(run, text)
+        if len(out) != len(s):
+            out = "".join(c2 if len(c2 := convert(c)) == 1 else fold_char(c) for c in s)
+        pieces.append(text[last:m.start()])
+        pieces.append(out)
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
