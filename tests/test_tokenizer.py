@@ -26,3 +26,9 @@ def test_latin_word_boundaries_align_spans():
     doc = _nlp()("Metaverse和Meta")
     assert doc.char_span(0, 4) is None  # "Meta" inside "Metaverse" is not a span
     assert doc.char_span(10, 14).text == "Meta"
+
+
+def test_whitespace_runs_are_tokens_and_a_single_space_trails_the_token_before_it():
+    doc = _nlp()(" 中 文  ab 1.5\n")
+    assert [(t.text, t.whitespace_) for t in doc] == [
+        (" ", ""), ("中", " "), ("文", ""), ("  ", ""), ("ab", " "), ("1.5", ""), ("\n", "")]
