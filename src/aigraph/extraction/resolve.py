@@ -56,6 +56,7 @@ class EntityResolver:
         strong = {c.name for c in cands if c.source == "lexicon"}
         self._strong = sorted((c for c in cands if c.source == "lexicon"), key=lambda c: c.start)
         self._strong_starts = [c.start for c in self._strong]
+        self._folded: dict[str, str] = {}
         kept = [self._support(c, text, bounds, strong) for c in cands]
         kept = _senses([c for c in kept if c is not None], text, bounds)
         kept += self._versions(text, kept) + _app_tails(text, kept)
@@ -89,8 +90,13 @@ class EntityResolver:
         """A weak or ambiguous lexicon candidate survives only with evidence for its sense."""
         if c.entry is None:
             return c
-        sent = _sentence_text(text, bounds, c.start)
-        context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
+        context_hit = False
+        if c.entry.context:
+            sent = _sentence_text(text, bounds, c.start)
+            low = self._folded.get(sent)
+            if low is None:
+                low = self._folded[sent] = sent.casefold()  # once per sentence, not per context word
+            context_hit = any(w.casefold() in low for w in c.entry.context)
         rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
         if c.type == "Trend" and (re.match(r"-[A-Za-z0-9]", text[c.end:c.end + 2]) or re.search(r"[A-Za-z0-9]-$", text[max(0, c.start - 2):c.start])):
             return None  # "GPT-MoE-1.8T": part of a model name, not the MoE trend
