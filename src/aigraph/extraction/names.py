@@ -150,9 +150,10 @@ class NamePatterns:
         census = _census_names()
         stop = self.lexicon.stopwords
         # short forms the document spells out in ordinary words are terms wherever they stand
-        terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
+        runs = list(LATIN_RUN.finditer(text))
+        terms = {norm(m.group()) for m in runs if glossed_term(text, m.start(), m.end())}
         speakers = _speakers(text)
-        for m in LATIN_RUN.finditer(text):
+        for m in runs:
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 a0 = a
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
@@ -268,9 +269,14 @@ def _speakers(text: str) -> dict[str, int]:
     return {name: len(bodies) for name, bodies in lines.items()}
 
 
+_PARENS = frozenset("（()）")
+
+
 def glossed_term(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is the short form of a term spelt out beside it in ordinary words:
     "PMF（Product-Market Fit）", "BMS（建筑管理系统）", "多模态大模型 (MM-LLM)"."""
+    if not _PARENS.intersection(text[b:b + 2]):
+        return False  # both readings need a bracket right after the short form
     common = english_common()
     m = _GLOSS_AFTER.match(text, b)
     if m is None and (before := _GLOSS_BEFORE.search(text, max(0, a - 16), a)) and re.match(r"\s?[）)]", text[b:b + 2]):
@@ -417,7 +423,13 @@ def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
     """Parts of a Latin run not covered by lexicon matches, cut at word boundaries and, in English
     prose, at ordinary lower-case words ("agreed to acquire ZT Systems for" → "ZT Systems"). Each part
     comes with whether it was cut out of prose."""
-    words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
+    if not _SPACE.search(text, a, b):
+        # one word, the most common run: no prose around it to cut, unless it is a joiner itself
+        prose = text[a:b] in _JOINERS
+        if not (covered[a:b].count(1) or (prose and _plain_lower(text[a:b]))):
+            yield a, b, prose
+        return
+    words = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text, a, b)]
     prose = sum(1 for ws, we in words if _plain_lower(text[ws:we])) >= 2 or any(
         text[ws:we] in _JOINERS for ws, we in words)
     run: list[tuple[int, int]] = []
@@ -432,6 +444,8 @@ def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
         yield run[0][0], run[-1][1], prose
 
 
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S+")
 _JOINERS = frozenset(("and", "or", "with", "by", "from", "for", "to", "in", "on", "at", "the", "as", "than", "via"))
 
 
