@@ -250,11 +250,19 @@ def _clause_after_name(text: str, b: int) -> bool:
     return False
 
 
+def _near_dot(text: str, pos: int) -> int:
+    """Where a search for _TRANSLIT from `pos` can start finding something: its first name (five Han
+    characters at most) ends on a middle dot, so no match starts earlier than five before the next dot.
+    Without one, the end of the text; the regex alone tried every Han character of the document."""
+    dots = [i for i in (text.find(d, pos) for d in "·•・") if i >= 0]
+    return max(pos, min(dots) - 5) if dots else len(text)
+
+
 def transliterated(text: str, covered: bytearray) -> list[Candidate]:
     """Foreign names written with a middle dot (埃隆·马斯克, 雷·库兹韦尔)."""
     out = []
     pos = 0
-    while m := _TRANSLIT.search(text, pos):
+    while m := _TRANSLIT.search(text, _near_dot(text, pos)):
         # the next name may start where this one ends ("比尔·盖茨和保罗·艾伦"), inside this match
         pos = m.end("first") + 1
         dot = m.end("first")
