@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # Latin letters and digits form words; a case change from digits to letters does not split ("4o").
-# Every other character that is not whitespace is a token of its own, so only these runs need a regex.
-_RUNS = re.compile(r"([A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\s+)")
+# Every other character that is not whitespace is a token of its own, so only these runs need a regex
+# (the lookahead passes over the other characters at once, where the alternation tried each branch).
+_RUNS = re.compile(r"(?=[A-Za-z0-9\s])([A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\s+)")
 
 
 class _Orths(dict):
