@@ -19,12 +19,13 @@ from aigraph.extraction.quick import first_chars, quick
     ("(?!a)[ab]", "ab"),
     ("(?=ab)[a-c]", "a"),  # a lookahead that reads a character does
     ("(?P<n>名为|叫做)\\s?", "名叫"),
+    ("\\d+|a", ["\\d", "a"]),
 ])
 def test_first_characters(pattern, chars):
     assert first_chars(pattern) == frozenset(chars)
 
 
-@pytest.mark.parametrize("pattern", ["a|", "a?", "\\s?a", "[^a]b", ".a", "(?i)abc", "\\d", "(a)?\\1b", "(?=a|)b?"])
+@pytest.mark.parametrize("pattern", ["a|", "a?", "\\S?a", "[^a]b", ".a", "(?i)abc", "\\w", "(a)?\\1b", "(?=a|)b?"])
 def test_no_filter_where_the_first_character_is_no_small_set(pattern):
     assert first_chars(pattern) is None
     assert quick(re.compile(pattern)).pattern == pattern
@@ -40,3 +41,10 @@ def test_the_wrapped_regex_finds_the_same_matches_and_groups():
         assert rx.pattern != plain.pattern
         for t in texts:
             assert [(m.span(), m.groups()) for m in rx.finditer(t)] == [(m.span(), m.groups()) for m in plain.finditer(t)]
+
+
+def test_digits_and_whitespace_count_as_the_pattern_reads_them():
+    assert first_chars(r"(?<=[中])(?P<v> ?\d+)") == frozenset({" ", "\\d"})
+    assert first_chars(r"\s?[（(]") == frozenset({"\\s", "(", "（"})
+    rx = quick(re.compile(r"(?<=[中])(?P<v> ?\d+)"))
+    assert rx.pattern.startswith("(?=[") and [m["v"] for m in rx.finditer("中 12和中٣文中x")] == [" 12", "٣"]

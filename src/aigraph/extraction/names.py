@@ -14,6 +14,7 @@ from aigraph.extraction import names_cn, names_funds
 from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
 from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.quick import quick
 from aigraph.extraction.words import alt
 from aigraph.extraction.words import words as word_list
 from aigraph.folding import norm
@@ -22,6 +23,7 @@ LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # A Latin word: letters/digits with inner . + & ' - joins ("Bolt.new", "Copilot+", "11x", "GPT-4o", "Hölzle").
 _WORD = rf"(?:[{LATIN}][{LATIN}0-9]*|\d+[{LATIN}][{LATIN}0-9]*)(?:[.+&'’-][{LATIN}0-9]+)*\+?"
 LATIN_RUN = re.compile(rf"(?<![{LATIN}0-9.\-]){_WORD}(?:[ ]{_WORD})*")
+LATIN_RUN = quick(LATIN_RUN)  # searched over whole documents
 _VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 # a number with a unit or a level code ("3Wh", "45TOPS", "6G", "2M", "Lv3", "tokens16"): never a name
 _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OPS|TOPS|TFLOPS|PFLOPS|token|tokens|nm|mm|cm|m|km|ms|s|x|X)|"

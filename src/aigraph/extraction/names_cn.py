@@ -484,4 +484,5 @@ def models(text: str, covered: bytearray) -> list[Candidate]:
 
 # searched over whole documents: a lookahead of their first characters passes over the positions where
 # none of their words can start (five times faster; the same matches)
-_PERSON_CUE, _BYLINE, _QUOTED, _CN_ORG, _SOURCE = (quick(rx) for rx in (_PERSON_CUE, _BYLINE, _QUOTED, _CN_ORG, _SOURCE))
+_PERSON_CUE, _BYLINE, _QUOTED, _CN_ORG, _SOURCE, _CN_VERSIONED = (
+    quick(rx) for rx in (_PERSON_CUE, _BYLINE, _QUOTED, _CN_ORG, _SOURCE, _CN_VERSIONED))

@@ -15,9 +15,10 @@ _MAX_SET = 30_000  # a first character from more than this many (a negated class
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Every character a match of `pattern` can begin with, or None when that is not a small known set
-    (the pattern can match the empty string, ignores case, or opens on a category, a negated class, a
-    back reference ...). A superset is safe, a character left out would lose matches."""
+    """Every character a match of `pattern` can begin with ("\\d" and "\\s" standing for all digits and
+    all whitespace, as the pattern reads them), or None when that is not a small known set (the pattern
+    can match the empty string, ignores case, or opens on \\w, a negated class, a back reference ...).
+    A superset is safe, a character left out would lose matches."""
     if flags & re.IGNORECASE:
         return None
     try:
@@ -29,7 +30,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if nullable or len(found) > _MAX_SET:
         return None
-    return frozenset(map(chr, found))
+    return frozenset(_CATEGORIES.get(c) or chr(c) for c in found)
 
 
 def quick(rx: re.Pattern) -> re.Pattern:
@@ -106,15 +107,25 @@ def _first_in(items) -> set[int]:
             if hi - lo > _MAX_SET:
                 raise _Unknown
             out.update(range(lo, hi + 1))
+        elif op is C.CATEGORY and av in _CATEGORY_CODES:
+            out.add(_CATEGORY_CODES[av])
         else:
-            raise _Unknown  # NEGATE, CATEGORY (\s, \d, \w): no small set
+            raise _Unknown  # NEGATE, \w, \S ...: no small set
     return out
+
+
+# digits and whitespace stand in the sets as these negative codes, and in the class as their escapes
+_CATEGORY_CODES = {C.CATEGORY_DIGIT: -1, C.CATEGORY_SPACE: -2}
+_CATEGORIES = {-1: "\\d", -2: "\\s"}
 
 
 def _char_class(chars: frozenset[str]) -> str:
     """A character class of the characters, as ranges."""
-    codes = sorted(map(ord, chars))
-    parts: list[str] = []
+    escapes = "".join(sorted(c for c in chars if len(c) > 1))
+    codes = sorted(ord(c) for c in chars if len(c) == 1)
+    if not codes:
+        return "[" + escapes + "]"
+    parts: list[str] = [escapes]
     start = prev = codes[0]
     for c in [*codes[1:], None]:
         if c is not None and c == prev + 1:
