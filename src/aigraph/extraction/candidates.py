@@ -68,15 +68,16 @@ def is_latin(c: str) -> bool:
 
 def latin_boundary_ok(text: str, start: int, end: int) -> bool:
     """A Latin name must not start or end inside a Latin word ("Meta" in "Metaverse")."""
-    if start > 0 and is_latin(text[start]):
+    # is_latin written out: this runs for every candidate of every document
+    if start > 0 and (first := text[start]).isascii() and first.isalnum():
         prev = text[start - 1]
-        if (prev.isascii() and prev.isalpha()) or (prev.isdigit() and text[start].isdigit()):
+        if (prev.isascii() and prev.isalpha()) or (prev.isdigit() and first.isdigit()):
             return False
-    if end < len(text) and is_latin(text[end - 1]):
+    if end < len(text) and (last := text[end - 1]).isascii() and last.isalnum():
         nxt = text[end]
-        if text[end - 1].isalpha() and nxt.isascii() and nxt.isalpha():
+        if last.isalpha() and nxt.isascii() and nxt.isalpha():
             return False
-        if text[end - 1].isdigit() and (nxt.isdigit() or (nxt == "." and text[end + 1:end + 2].isdigit())):
+        if last.isdigit() and (nxt.isdigit() or (nxt == "." and text[end + 1:end + 2].isdigit())):
             return False
     return True
 
