@@ -201,7 +201,8 @@ class NamePatterns:
                 if kind in ("word", "phrase", "acronym") and votes and noun_after(text, b) \
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
-                if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
+                # the few positions before the name looked up, not every company of the document scanned
+                if any(e in companies and _OWNED.match(text[e:a]) for e in range(a - 8, a + 1)):
                     if kind in ("person", "given", "fullname") or _person_shaped(words, census) \
                             or _SAYS_PERSON.match(text, b):
                         # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
@@ -211,7 +212,7 @@ class NamePatterns:
                     else:
                         votes["Product"] = votes.get("Product", 0.0) + 1.0
                 elif kind in ("name", "word") and not self._model_like(surface) and not votes \
-                        and any(e <= a and _RELEASED.match(text[e:a]) for e in companies if a - 10 <= e <= a):
+                        and any(e in companies and _RELEASED.match(text[e:a]) for e in range(a - 10, a + 1)):
                     votes["Product"] = 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
@@ -271,13 +272,11 @@ def _speakers(text: str) -> dict[str, int]:
     return {name: len(bodies) for name, bodies in lines.items()}
 
 
-_PARENS = frozenset("（()）")
-
-
 def glossed_term(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is the short form of a term spelt out beside it in ordinary words:
     "PMF（Product-Market Fit）", "BMS（建筑管理系统）", "多模态大模型 (MM-LLM)"."""
-    if not _PARENS.intersection(text[b:b + 2]):
+    after = text[b:b + 2]
+    if "（" not in after and "(" not in after and "）" not in after and ")" not in after:
         return False  # both readings need a bracket right after the short form
     common = english_common()
     m = _GLOSS_AFTER.match(text, b)
@@ -334,6 +333,9 @@ def _last(text: str, a: int, b: int) -> str:
     return text[a:b].split(" ")[-1]
 
 
+_WORD_PARTS = re.compile(r"[-+&.]|(?<=[a-z])(?=[A-Z])")
+
+
 def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: frozenset[str]) -> str:
     """The form of a Latin name: what its shape alone says about its type."""
     if len(words) in (2, 3) and words[0] in given and all(w[:1].isupper() and not w[1:].isupper() for w in words[1:]):
@@ -345,7 +347,7 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         if words[-1] in ("Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems",
                          "Semiconductor", "Therapeutics", "Networks", "Computing", "Ltd", "Ltd.", "LLC"):
             return "company"
-    parts = [p.lower() for w in words for p in re.split(r"[-+&.]|(?<=[a-z])(?=[A-Z])", w) if p]
+    parts = [p.lower() for w in words for p in _WORD_PARTS.split(w) if p]
     if len(parts) > 1 and all(p in common for p in parts):
         return "phrase"  # "Know-how", "Post-train", "CodeReview", "Product-Market Fit"
     if words[-1] in _ORG_SUFFIX_INV and len(words) > 1:
