@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class _NormTable(dict):
 _NORM_TABLE = _NormTable()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back sentence after sentence
 def norm(text: str) -> str:
     """Matching key of a name: folded, separators dropped."""
     return text.translate(_NORM_TABLE)
