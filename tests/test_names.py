@@ -343,3 +343,13 @@ def test_a_first_name_that_founds_something_is_a_person(extract_text):
     assert ("Quillon", "Person") not in _ents(b)
     [c] = extract_text("曾任某大厂招聘主管及Quillon.io 创立者的Nikita Rao分享了经验。")
     assert ("Quillon.io", "Company") in _ents(c)
+
+
+def test_the_search_for_transliterated_names_starts_no_further_than_a_first_name_before_a_dot():
+    from aigraph.extraction.names_cn import _TRANSLIT, _near_dot, transliterated
+
+    # _near_dot skips to five characters before the next middle dot: the first name's widest
+    assert _TRANSLIT.pattern.startswith("(?P<first>[") and "]{1,5})[·•・]" in _TRANSLIT.pattern
+    text = "据报道，" * 5 + "特斯拉创始人埃隆·马斯克和比尔•盖茨"
+    assert _near_dot(text, 0) == text.index("·") - 5 and _near_dot("没有点", 0) == 3
+    assert [c.name for c in transliterated(text, bytearray(len(text)))] == ["埃隆·马斯克", "比尔•盖茨"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -21,9 +22,23 @@ def fold_char(c: str) -> str:
     return f
 
 
+class _NormTable(dict):
+    """ord(c) -> fold_char(c), or None for a separator, filled in as characters are met: str.translate
+    then folds and drops in C, where a join over fold_char cost a Python call per character."""
+
+    def __missing__(self, code: int) -> str | None:
+        f = fold_char(chr(code))
+        self[code] = folded = None if f in DROP else f
+        return folded
+
+
+_NORM_TABLE = _NormTable()
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back sentence after sentence
 def norm(text: str) -> str:
     """Matching key of a name: folded, separators dropped."""
-    return "".join(f for f in map(fold_char, text) if f not in DROP)
+    return text.translate(_NORM_TABLE)
 
 
 def _load_t2s() -> dict[str, str]:
