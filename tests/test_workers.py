@@ -154,3 +154,9 @@ def test_progress_bar_lines():
         bar("extract", i, 100, docs=(i // 50, 2), chars=i * 10)
     printed = out.getvalue().splitlines()
     assert [p.split()[2] for p in printed] == ["0%", "25%", "50%", "75%", "100%"]
+
+
+def test_a_stage_a_little_short_of_its_end_is_not_shown_finished():
+    assert " 99%  " in ProgressBar.line("extract", 9_999, 10_000, 2.0, docs=(0, 1), chars=10, sentences=5)
+    line = ProgressBar.line("extract", 10_000, 10_000, 2.0, docs=(1, 1), chars=10, sentences=5)
+    assert "100%  1/1 documents  5 sentences  2 sentences/s" in line

@@ -47,9 +47,10 @@ class ProgressBar:
         """One status line: stage, bar, counts and rates. With `sentences`, done and total measure
         the documents' text (sentences are counted as they are made, their total is not known)."""
         frac = done / total if total else 1.0
-        filled = int(round(frac * _WIDTH))
+        # rounded down: 100% is a finished stage, not one a few characters short of the end
+        filled = int(frac * _WIDTH)
         bar = "█" * filled + "░" * (_WIDTH - filled)
-        parts = [f"{stage:8s} {bar} {100 * frac:3.0f}%"]
+        parts = [f"{stage:8s} {bar} {int(100 * frac):3d}%"]
         count = done if sentences is None else sentences
         if docs is not None:
             parts.append(f"{docs[0]}/{docs[1]} documents")

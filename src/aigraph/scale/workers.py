@@ -6,7 +6,7 @@ import itertools
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -154,9 +154,9 @@ class _Tracker:
         documents = getattr(sentences, "documents", None)
         if documents is not None:
             self.total, self.documents = sum(len(d.text) for d in documents), len(documents)
-        elif progress:
+        elif progress and isinstance(sentences, Sequence):
             ends: dict[str, int] = {}
-            for s in sentences:  # a list: where each document's last sentence ends
+            for s in sentences:  # where each document's last sentence ends (an iterator is read once: not here)
                 ends[s.doc_id] = max(ends.get(s.doc_id, 0), s.end)
             self.total, self.documents = sum(ends.values()), len(ends)
         else:
