@@ -28,6 +28,7 @@ def main() -> None:
     ap.add_argument("--label", default="aigraph")
     ap.add_argument("--sample", type=Path, help="a JSONL file whose `sent` fields are read too, as bench/peers.py does")
     args = ap.parse_args()
+    # the segment stage makes sentences as they are read: made once here, so that only extraction is timed
     sentences = list(segment(ingest(State(tuple(sorted((ROOT / "seeds").glob("*.txt")))))).sentences)
     if args.sample:
         for i, line in enumerate(args.sample.read_text("utf-8").splitlines()):

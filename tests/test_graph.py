@@ -154,3 +154,21 @@ def test_document_date_from_front_matter_or_cover_page():
     quads = build_quads([doc], Linked((), (), ()))
     [date] = [q.object for q in quads if q.predicate.value == "http://purl.org/dc/terms/date"]
     assert (date.value, date.datatype.value) == ("2024-12", "http://www.w3.org/2001/XMLSchema#gYearMonth")
+
+
+def test_union_triples_merges_the_sorted_graphs_into_the_sorted_distinct_triples():
+    import random
+
+    from pyoxigraph import DefaultGraph, Literal, Quad
+
+    from aigraph.graph.rdf import quad_key, union_triples
+
+    rng = random.Random(5)
+    terms = [NamedNode(f"http://example.org/{n}") for n in ("a", "a-b", "a_b", "b", "c")]
+    graphs = [DefaultGraph(), *(NamedNode(f"http://example.org/doc/{i}") for i in range(5))]
+    quads = sorted({Quad(rng.choice(terms), rng.choice(terms), rng.choice([*terms, Literal("x"), Literal("y\nz")]),
+                         rng.choice(graphs)) for _ in range(400)}, key=quad_key)
+    merged = list(union_triples(quads))
+    assert merged == triples_of(quads)
+    assert len(merged) < len(quads)  # the same triple in several graphs is written once
+    assert list(union_triples([])) == []

@@ -78,3 +78,56 @@ def test_compact_form_and_deterministic_whatever_the_order():
     assert zeta["https://example.org/other#p"] == {"@id": ENT + "//not-a-prefix"}
     doc = next(n for n in data["@graph"] if n["@id"] == "doc:d1")
     assert doc["@type"] == "aig:Document" and [n["@id"] for n in doc["@graph"]] == ["_:ev1", "ent:DeepSeek-R1"]
+
+
+def many_quads(seed: int = 3) -> list[Quad]:
+    """A few hundred quads over the default graph and several named graphs, some of them described in
+    the default graph, subjects that sort differently compacted than as IRIs (`A-b` / `A`)."""
+    rng = random.Random(seed)
+    names = [NamedNode(ENT + n) for n in ("A", "A-b", "A_b", "B", "Zed")] + [BlankNode(f"b{i}") for i in range(3)]
+    graphs = [NamedNode(DOC + f"d{i}") for i in range(4)]
+    preds = [NamedNode(AIG + p) for p in ("developedBy", "evidence", "sentenceText")] + [LABEL, RDF_TYPE]
+    out = [Quad(graphs[0], RDF_TYPE, NamedNode(AIG + "Document"), DefaultGraph()),
+           Quad(graphs[2], LABEL, Literal("doc two"), DefaultGraph())]
+    for _ in range(300):
+        p = rng.choice(preds)
+        o = (rng.choice(names + graphs) if rng.random() < 0.5 or p == RDF_TYPE
+             else Literal(rng.choice(["x", "句子\n二", '"q"', "0.5"]),
+                          datatype=rng.choice([None, NamedNode(XSD + "decimal")])))
+        g = rng.choice([DefaultGraph(), *graphs])
+        out.append(Quad(rng.choice(names + graphs[:2]), p, o, g))
+    return out
+
+
+def test_the_written_file_is_the_document_dumped_whatever_the_order(tmp_path):
+    for qs in (quads(), many_quads(), many_quads(4), []):
+        text = json.dumps(document(qs), ensure_ascii=False, indent=1) + "\n"
+        shuffled = list(qs)
+        random.Random(1).shuffle(shuffled)
+        write_jsonld(shuffled, tmp_path / "g.jsonld")
+        assert (tmp_path / "g.jsonld").read_text("utf-8") == text
+
+
+def test_written_a_node_object_at_a_time_and_read_back_by_both_parsers(tmp_path):
+    from pyoxigraph import RdfFormat, parse
+
+    from aigraph.graph.jsonld import stream
+
+    qs = many_quads()
+    # the text comes in pieces of one node object (a whole document of a long file is not built)
+    pieces = list(stream(qs))
+    assert len(pieces) > 20 and max(map(len, pieces)) < len("".join(pieces)) / 10
+    path = tmp_path / "g.jsonld"
+    write_jsonld(qs, path)
+    default = rdflib.URIRef("urn:x-rdflib:default")
+
+    def norm(t):
+        return "blank" if isinstance(t, rdflib.BNode) else t
+
+    ds = rdflib.Dataset()
+    ds.parse(path, format="json-ld")
+    got = {(norm(s), norm(p), norm(o), None if g in (None, default) else g) for s, p, o, g in ds.quads()}
+    assert got == {as_rdflib(q) for q in qs}
+    # pyoxigraph keeps the blank node labels as written: every quad back, term for term
+    back = set(parse(path.read_bytes(), format=RdfFormat.JSON_LD))
+    assert back == set(qs)

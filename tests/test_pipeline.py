@@ -43,3 +43,22 @@ def test_build_command_skips_unreadable_files(tmp_path):
     r = CliRunner().invoke(cli, ["build", str(src), "--out", str(tmp_path / "g"), "--quiet"])
     assert r.exit_code == 0, r.output
     assert "skipped: " in r.output and "empty.txt: empty file" in r.output
+
+
+def test_segmented_sentences_are_made_as_read_and_only_those_naming_something_are_kept(tmp_path):
+    from aigraph.ingest.segment import segment
+    from aigraph.pipeline.stages import Segmented, State, extract, ingest
+    from aigraph.pipeline.stages import segment as segment_stage
+
+    src = tmp_path / "news.txt"
+    src.write_text("天气很好。\n\n我们去公园散步了。\n\n深度求索发布了DeepSeek-R1模型。\n\n晚饭吃了面条。\n", encoding="utf-8")
+    state = segment_stage(ingest(State((src,))))
+    # the stage holds the documents, not their sentences: those are made again each time they are read
+    assert isinstance(state.sentences, Segmented) and not hasattr(state.sentences, "__len__")
+    made = list(state.sentences)
+    assert made == segment(state.documents[0]) and len(made) == 4
+    assert list(state.sentences)[0] is not made[0]
+    state = extract(state)
+    assert [s.text for s in state.sentences] == ["深度求索发布了DeepSeek-R1模型。"]
+    assert [r.sentence for r in state.readings] == list(state.sentences)
+    assert state.sentence_count == 4

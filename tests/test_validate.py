@@ -163,3 +163,17 @@ def test_the_native_checker_finds_what_pyshacl_finds_on_the_seeds(broken):
         # where a shape words its own message the two agree word for word
         worded = {_key(v): v.message for v in reference if not v.message.startswith(("Value", "Less", "More", "Node"))}
         assert worded and all(v.message == worded[_key(v)] for v in ours if _key(v) in worded)
+
+
+def test_the_kept_checker_lets_go_of_the_graph_it_judged(session_graph):
+    from aigraph.graph.validate import _checker, check_part
+
+    quads = _seed_quads(session_graph)
+    checker = _checker()
+    # the checker is built once per process; the data and the SPARQL store of the last check (a part of
+    # a long document's graph) are not kept in it until the next one, whether the part passed or not
+    check_part(quads)
+    assert checker.store is None and not checker.data.sp and not checker._classes
+    with pytest.raises(InvalidGraph):
+        check_part(quads[:50])
+    assert checker.store is None and not checker.data.sp and not checker._classes

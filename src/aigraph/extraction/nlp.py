@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy
 import spacy
@@ -34,7 +34,7 @@ def build_nlp(lexicon_path: str | None = None) -> Language:
     return nlp
 
 
-def chunks(sentences: Sequence[Sentence]) -> Iterator[list[Sentence]]:
+def chunks(sentences: Iterable[Sentence]) -> Iterator[list[Sentence]]:
     """Runs of sentences of one document, small enough to process as one spaCy Doc."""
     for _, group in itertools.groupby(sentences, key=lambda s: s.doc_id):
         chunk: list[Sentence] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from pyoxigraph import Quad, RdfFormat, Store
 from aigraph.atomic import atomic_write
 from aigraph.graph import nameindex
 from aigraph.graph.jsonld import write_jsonld
-from aigraph.graph.rdf import quad_key, triples_of
+from aigraph.graph.rdf import quad_key, union_triples
 from aigraph.graph.store import open_store, run, write_rdf, write_store
 
 TURTLE = "aigraph.ttl"
@@ -34,13 +34,13 @@ class Outputs:
     def __init__(self, folder: Path, quads: Sequence[Quad]) -> None:
         self.folder = Path(folder)
         """The (staged) graph folder written into."""
-        self.quads = sorted(quads, key=quad_key)
+        # the pipeline's quads come sorted: sorting them again would make every key at once
+        self.quads = list(quads) if _is_sorted(quads) else sorted(quads, key=quad_key)
         """Every quad, in a fixed order: the exports are a pure function of them."""
 
-    @cached_property
-    def triples(self) -> list:
-        """The union of all graphs as sorted, distinct triples."""
-        return triples_of(self.quads)
+    def triples(self) -> Iterator:
+        """The union of all graphs as sorted, distinct triples, made as they are written."""
+        return union_triples(self.quads)
 
     @cached_property
     def store(self) -> Store:
@@ -48,16 +48,20 @@ class Outputs:
         return open_store(self.folder)
 
 
+def _is_sorted(quads: Sequence[Quad]) -> bool:
+    return all(quad_key(quads[i - 1]) <= quad_key(quads[i]) for i in range(1, len(quads)))
+
+
 def _store(o: Outputs) -> None:
     write_store(o.quads, o.folder)
 
 
 def _turtle(o: Outputs) -> None:
-    write_rdf(o.triples, o.folder / TURTLE, RdfFormat.TURTLE)
+    write_rdf(o.triples(), o.folder / TURTLE, RdfFormat.TURTLE)
 
 
 def _ntriples(o: Outputs) -> None:
-    write_rdf(o.triples, o.folder / NTRIPLES, RdfFormat.N_TRIPLES)
+    write_rdf(o.triples(), o.folder / NTRIPLES, RdfFormat.N_TRIPLES)
 
 
 def _nquads(o: Outputs) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -89,8 +90,7 @@ def document(quads: Iterable) -> dict:
     c = Compactor(ctx)
     by_graph: dict[str | None, list] = {}
     for q in quads:
-        name = getattr(q, "graph_name", None)
-        g = c.node(name) if isinstance(name, (NamedNode, BlankNode)) else None
+        g = _graph_id(q, c)
         by_graph.setdefault(g, []).append((q.subject, q.predicate, q.object))
     nodes = _node_objects(by_graph.pop(None, []), c)
     for g in sorted(by_graph):
@@ -99,8 +99,73 @@ def document(quads: Iterable) -> dict:
     return {"@context": ctx, "@graph": [nodes[k] for k in sorted(nodes)]}
 
 
-def write_jsonld(quads: Iterable[Quad], path: Path) -> None:
-    """The compacted document, indented, keys in a fixed order, written atomically."""
+def _graph_id(q, c: Compactor) -> str | None:
+    name = getattr(q, "graph_name", None)
+    return c.node(name) if isinstance(name, (NamedNode, BlankNode)) else None
+
+
+def write_jsonld(quads: Sequence[Quad], path: Path) -> None:
+    """The document of `document(quads)`, indented, written atomically, byte for byte as json.dump
+    would write it, but one node object at a time: a long document's graph as one dict of dicts
+    took several times the memory of its quads."""
     with atomic_write(path) as fh:
-        json.dump(document(quads), fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+        for piece in stream(quads):
+            fh.write(piece)
+
+
+def stream(quads: Sequence[Quad]) -> Iterator[str]:
+    """The text of `document(quads)` dumped with indent 1, in pieces of one node object each."""
+    ctx = context()
+    c = Compactor(ctx)
+    # the top-level node, then its own properties (0) before its named graph's content (1), by
+    # subject: the order in which the document's sorted node objects are written
+    keys = []
+    for i, q in enumerate(quads):
+        g = _graph_id(q, c)
+        s = c.node(q.subject)
+        keys.append((s, 0, "", i) if g is None else (g, 1, s, i))
+    keys.sort()
+    yield '{\n "@context": ' + _indented(_dumps(ctx), 1).lstrip() + ',\n "@graph": ['
+    sep = "\n"
+    for top, own, graph in _groups(keys):
+        node = _node_objects([_spo(quads[k]) for k in own], c).get(top, {"@id": top})
+        if not graph:
+            yield sep + _indented(_dumps(node), 2)
+        else:
+            yield sep + _indented(_dumps(node)[:-2] + ',\n "@graph": [', 2)
+            inner_sep = "\n"
+            for sid, part in graph:
+                yield inner_sep + _indented(_dumps(_node_objects([_spo(quads[k]) for k in part], c)[sid]), 4)
+                inner_sep = ",\n"
+            yield "\n   ]\n  }"
+        sep = ",\n"
+    yield ("\n ]" if keys else "]") + "\n}\n"
+
+
+def _groups(keys: list[tuple]) -> Iterator[tuple[str, list[int], list[tuple[str, list[int]]]]]:
+    """Sorted keys as (top-level id, indices of its own quads, [(subject, indices)] of its graph)."""
+    for top, run in itertools.groupby(keys, key=lambda k: k[0]):
+        own: list[int] = []
+        graph: list[tuple[str, list[int]]] = []
+        for k in run:
+            if k[1] == 0:
+                own.append(k[3])
+            elif graph and graph[-1][0] == k[2]:
+                graph[-1][1].append(k[3])
+            else:
+                graph.append((k[2], [k[3]]))
+        yield top, own, graph
+
+
+def _spo(q) -> tuple:
+    return q.subject, q.predicate, q.object
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1)
+
+
+def _indented(text: str, depth: int) -> str:
+    # json.dumps escapes the newlines of strings: every newline in its text is between two lines
+    pad = " " * depth
+    return "\n".join(pad + line for line in text.split("\n"))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
@@ -254,6 +255,31 @@ def quad_key(q: Quad) -> str:
     """Sort key of a quad: graph, subject, predicate, object, as one string (the order of the tuple of
     the four, in a quarter of the memory: a long document's graph is sorted whole)."""
     return f"{q.graph_name}\x00{q.subject}\x00{q.predicate}\x00{q.object}"
+
+
+def union_triples(quads: Sequence[Quad]) -> Iterator:
+    """The triples of `triples_of(quads)`, in its order, from quads sorted by quad_key, made one at a
+    time: each graph's run of quads is already in triple order, so the runs are merged, not copied
+    and sorted (a long document's graph is large)."""
+    from pyoxigraph import Triple
+
+    runs, start = [], 0
+    for i in range(1, len(quads) + 1):
+        if i == len(quads) or quads[i].graph_name != quads[start].graph_name:
+            runs.append(range(start, i))
+            start = i
+
+    def keyed(run: range) -> Iterator[tuple[str, int]]:
+        for i in run:
+            q = quads[i]
+            yield f"{q.subject}\x00{q.predicate}\x00{q.object}", i
+
+    last = None
+    for key, i in heapq.merge(*(keyed(r) for r in runs)):
+        if key != last:
+            q = quads[i]
+            yield Triple(q.subject, q.predicate, q.object)
+            last = key
 
 
 def triples_of(quads: Iterable[Quad]):

@@ -124,14 +124,19 @@ class Checker:
         self._classes: dict = {}
         only = set(focus) if focus is not None else None
         out: list[Result] = []
-        for shape in self.node_shapes:
-            if self.shapes.value(shape, sh("deactivated")) == Literal(True):
-                continue
-            targets = self._targets(shape)
-            if only is not None and not self.params.get(shape, {}).get("sparql"):
-                targets &= only
-            for node in sorted(targets, key=str):
-                out += self._node(shape, node, shape)
+        try:
+            for shape in self.node_shapes:
+                if self.shapes.value(shape, sh("deactivated")) == Literal(True):
+                    continue
+                targets = self._targets(shape)
+                if only is not None and not self.params.get(shape, {}).get("sparql"):
+                    targets &= only
+                for node in sorted(targets, key=str):
+                    out += self._node(shape, node, shape)
+        finally:
+            # the checker is built once and kept: it must not keep the data it judged (a part of a
+            # long document's graph) alive until the next check
+            self.data, self.store, self._classes = Index(()), None, {}
         return out
 
     def _targets(self, shape) -> set:

@@ -253,7 +253,13 @@ def _cap(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 def segment(doc: Document) -> list[Sentence]:
     """The document's sentences, in order, each with the source spans it is made of."""
-    out: list[Sentence] = []
+    return list(sentences(doc))
+
+
+def sentences(doc: Document) -> Iterator[Sentence]:
+    """The sentences of `segment(doc)`, made one paragraph at a time (a long document has hundreds of
+    thousands of them)."""
+    n = 0
     for para in _paragraphs(doc):
         text = para.text
         for a, b in split_sentences(text):
@@ -263,6 +269,5 @@ def segment(doc: Document) -> list[Sentence]:
                 b -= 1
             if b - a < 2:
                 continue
-            out.append(Sentence(doc_id=doc.id, index=len(out), text=text[a:b], pieces=para.spans(a, b),
-                                doc_date=doc.date))
-    return out
+            yield Sentence(doc_id=doc.id, index=n, text=text[a:b], pieces=para.spans(a, b), doc_date=doc.date)
+            n += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,8 +27,9 @@ class State:
     """Files to read (a path's document id is its file name; see reader.find_sources)."""
     documents: tuple[Document, ...] = ()
     """Decoded documents."""
-    sentences: tuple[Sentence, ...] = ()
-    """Clean sentences of all documents, in order (after extraction: those with a mention or a fact)."""
+    sentences: Iterable[Sentence] = ()
+    """Clean sentences of all documents, in order: after segmentation, made as they are read
+    (`Segmented`); after extraction, a tuple of those with a mention or a fact."""
     sentence_count: int = 0
     """How many sentences the documents have (all of them, whatever extraction found)."""
     readings: tuple[Reading, ...] = ()
@@ -84,34 +85,43 @@ def ingest(state: State) -> State:
     return replace(state, documents=tuple(docs), skipped=tuple(skipped), warnings=tuple(warnings))
 
 
+@dataclass(frozen=True)
+class Segmented:
+    """The documents' clean sentences, in order, made as they are read: one document's paragraph at a
+    time, never all at once (a long document has hundreds of thousands of sentences, and extraction
+    keeps only those that name something)."""
+
+    documents: tuple[Document, ...]
+    """The documents whose sentences these are."""
+
+    def __iter__(self) -> Iterator[Sentence]:
+        for doc in self.documents:
+            yield from segmentation.sentences(doc)
+
+
 def segment(state: State) -> State:
-    """Split each document into clean sentences with source offsets."""
-    sentences: list[Sentence] = []
-    for i, doc in enumerate(state.documents, 1):
-        sentences.extend(segmentation.segment(doc))
-        _tick(state, "segment", i, len(state.documents))
-    return replace(state, sentences=tuple(sentences))
+    """Split each document into clean sentences with source offsets (made as extraction reads them)."""
+    return replace(state, sentences=Segmented(state.documents))
 
 
 def extract(state: State) -> State:
-    """Run the spaCy pipeline over all sentences (in `jobs` processes); a document whose extraction
-    fails is reported and left out whole (an error with `strict`)."""
-    outcome = workers.extract_all(state.sentences, state.jobs, state.progress, state.extractor, state.engine, state.scheduler)
+    """Run the spaCy pipeline over all sentences (in `jobs` processes), keeping those with a mention or
+    a fact; a document whose extraction fails is reported and left out whole (an error with `strict`)."""
     # a sentence without a mention says nothing to the graph: it is counted, not kept (a long document
     # has hundreds of thousands)
-    readings = tuple(r for r in outcome.readings if r.mentions or r.facts)
-    state = replace(state, sentence_count=state.sentence_count or len(state.sentences))
+    outcome = workers.extract_all(state.sentences, state.jobs, state.progress, state.extractor, state.engine,
+                                  state.scheduler, keep=lambda r: bool(r.mentions or r.facts))
+    readings = outcome.readings
+    state = replace(state, sentence_count=state.sentence_count or outcome.sentences, readings=readings,
+                    sentences=tuple(r.sentence for r in readings))
     if not outcome.failed:
-        return replace(state, readings=readings, sentences=tuple(r.sentence for r in readings))
+        return state
     paths = {d.id: d.path for d in state.documents}
     reasons = tuple(f"{paths.get(doc_id, doc_id)}: extraction failed ({why})" for doc_id, why in outcome.failed)
     if state.strict:
         raise InputError(reasons[0])
     bad = {doc_id for doc_id, _ in outcome.failed}
-    return replace(state, readings=tuple(r for r in readings if r.sentence.doc_id not in bad),
-                   skipped=state.skipped + reasons,
-                   documents=tuple(d for d in state.documents if d.id not in bad),
-                   sentences=tuple(s for s in state.sentences if s.doc_id not in bad))
+    return replace(state, skipped=state.skipped + reasons, documents=tuple(d for d in state.documents if d.id not in bad))
 
 
 def link(state: State) -> State:
