@@ -43,14 +43,15 @@ def around(g, iri: str, depth: int = 1) -> set[str]:
     return keep
 
 
-def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES) -> dict:
+def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES, plans: dict | None = None) -> dict:
     """What the overview draws: the entities with facts (at most `max_nodes`, the most central), laid out
     in named community clusters with no shape or label overlapping, sized by PageRank, coloured and
     shaped by type, the labels of the most central shown at the fitted zoom and the others as one zooms
-    in; tooltips with aliases, documents and evidence; every entity (drawn or not) in the search index."""
+    in; tooltips with aliases, documents and evidence; every entity (drawn or not) in the search index.
+    `plans`: layouts already made for this graph and metrics (see overview.plan_of)."""
     from aigraph.views.layout import LIFT
     from aigraph.views.metrics import node_metrics
-    from aigraph.views.overview import HULL_MARGIN, plan
+    from aigraph.views.overview import HULL_MARGIN, plan_of
 
     metrics = metrics if metrics is not None else node_metrics(g, betweenness=False)
     names = {iri: d.get("label", iri) for iri, d in g.nodes(data=True)}
@@ -59,7 +60,7 @@ def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES) -> dic
     drawn = linked[:max_nodes]
     sub = g.subgraph(drawn)
     kind = {iri: g.nodes[iri].get("type", "Entity") for iri in g}
-    p = plan(sub, metrics, drawn)
+    p = plan_of(g, metrics, drawn, plans)
     nodes = []
     for iri in sorted(drawn):
         color, shape, _ = TYPE_STYLE.get(kind[iri], OTHER_STYLE)
@@ -222,9 +223,9 @@ def safe_filename(name: str, limit: int = 200) -> str:
 
 
 def write_view(g, path: str | Path, title: str = "aigraph", metrics: dict | None = None,
-               max_nodes: int = MAX_NODES) -> dict:
+               max_nodes: int = MAX_NODES, plans: dict | None = None) -> dict:
     """Write the overview page of a graph from `netgraph.to_networkx` atomically; returns what it drew."""
-    data = view_data(g, metrics, max_nodes)
+    data = view_data(g, metrics, max_nodes, plans)
     with atomic_write(path) as fh:
         fh.write(render_page(data, title))
     return data

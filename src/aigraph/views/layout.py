@@ -148,12 +148,13 @@ def base_layout(n: int, edges: Sequence[tuple[int, int]], seed: int = 7,
                 weights: Sequence[float] | None = None) -> list[tuple[float, float]]:
     """Positions of `n` nodes with mean edge length about 1 (igraph, seeded): Kamada-Kawai for small
     groups, Fruchterman-Reingold for large ones; a node alone at the origin, two side by side."""
-    import igraph as ig
+    from aigraph.views.netgraph import load_igraph
 
     if n == 1:
         return [(0.0, 0.0)]
     if n == 2:
         return [(0.0, 0.0), (1.0, 0.0)]
+    ig = load_igraph()
     g = ig.Graph(n=n, edges=list(edges))
     ig.set_random_number_generator(random.Random(seed))  # FR starts from seeded random positions
     try:

@@ -101,6 +101,19 @@ def plan(g, metrics: dict, drawn: list[str], top_labels: int = TOP_LABELS, canva
                 min(top_labels, len(drawn)))
 
 
+def plan_of(g, metrics: dict, drawn: list[str], plans: dict | None = None) -> Plan:
+    """plan(g.subgraph(drawn), metrics, drawn), kept in `plans` (one dict per graph and metrics, as the
+    caller holds it) for the next view that draws the same entities: the page and the picture of a
+    graph of up to PICTURE_NODES linked entities draw the same ones, and a plan is most of their time."""
+    key = tuple(drawn)
+    if plans is not None and key in plans:
+        return plans[key]
+    p = plan(g.subgraph(drawn), metrics, drawn)
+    if plans is not None:
+        plans[key] = p
+    return p
+
+
 def _sizes(drawn: list[str], metrics: dict, names: dict[str, str], top_pr: float, top_labels: int,
            shrink: float) -> tuple[dict[str, float], dict[str, float], dict[str, Item]]:
     """Shape half-sizes, label sizes and boxes: the top labels at full size, the others `shrink` times theirs."""

@@ -65,21 +65,22 @@ def _save(fig, path: Path) -> None:
         fh.write(svg)
 
 
-def draw_graph(g, metrics: dict, path: Path, title: str | None = None, limit: int = PICTURE_NODES) -> int:
+def draw_graph(g, metrics: dict, path: Path, title: str | None = None, limit: int = PICTURE_NODES,
+               plans: dict | None = None) -> int:
     """The overview as an SVG picture, as the page opens: the most central entities with facts in their
     named community clusters, shapes and colours by type, size by PageRank, the most central labelled,
-    nothing overlapping. Returns how many entities it shows."""
+    nothing overlapping (`plans`: see overview.plan_of). Returns how many entities it shows."""
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
     from matplotlib.patches import Polygon
 
-    from aigraph.views.overview import TITLE_FONT, plan
+    from aigraph.views.overview import TITLE_FONT, plan_of
 
     names = {i: g.nodes[i].get("label", i) for i in g}
     rank = sorted(g.nodes, key=lambda i: (-metrics[i].pagerank, names[i].casefold(), i))
     drawn = [i for i in rank if any(n != i for n in g.successors(i)) or any(n != i for n in g.predecessors(i))][:limit]
     sub = g.subgraph(drawn)
-    p = plan(sub, metrics, drawn)
+    p = plan_of(g, metrics, drawn, plans)
     left, top, right, bottom = p.extent if drawn else (0.0, 0.0, 100.0, 100.0)
     with plt.rc_context(_style()):
         fig = plt.figure(figsize=(max(right - left, 100) / 100, max(bottom - top, 100) / 100 + 0.9))
@@ -141,9 +142,9 @@ def draw_top(g, metrics: dict, path: Path, title: str = "The most central entiti
     return len(top)
 
 
-def write_pictures(g, metrics: dict, out: Path) -> list[Path]:
-    """Both pictures into `out`."""
+def write_pictures(g, metrics: dict, out: Path, plans: dict | None = None) -> list[Path]:
+    """Both pictures into `out` (`plans`: see overview.plan_of)."""
     out = Path(out)
-    draw_graph(g, metrics, out / GRAPH_SVG)
+    draw_graph(g, metrics, out / GRAPH_SVG, plans=plans)
     draw_top(g, metrics, out / TOP_SVG)
     return [out / GRAPH_SVG, out / TOP_SVG]
