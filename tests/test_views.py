@@ -21,7 +21,7 @@ from aigraph.views.layout import Item, separate, skyline
 from aigraph.views.metrics import node_metrics
 from aigraph.views.netgraph import to_networkx
 from aigraph.views.overview import plan
-from aigraph.views.pictures import cjk_family, draw_top, write_pictures
+from aigraph.views.pictures import draw_top, write_pictures
 from aigraph.views.style import CJK_FAMILIES, text_width
 
 from .test_analyse import STAR, tiny
@@ -307,20 +307,28 @@ def test_pictures_are_svg_deterministic_and_name_a_cjk_font(session_graph, tmp_p
     assert g.nodes[best]["label"] in graph_texts
 
 
-def test_pictures_use_an_installed_cjk_font_and_do_without_one(session_graph, tmp_path, monkeypatch, recwarn):
+def test_pictures_are_drawn_without_matplotlib_and_show_every_drawn_entity(session_graph, tmp_path):
     import subprocess
+    import sys
 
-    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
-    if any(f in fonts for f in CJK_FAMILIES):  # `make test` installs one
-        assert cjk_family() in CJK_FAMILIES
+    # a build's pictures are written as SVG text: importing matplotlib (and igraph's plotting) costs more
+    # than drawing them
+    code = ("import sys; from aigraph.graph.store import open_store; from aigraph.views.netgraph import to_networkx; "
+            "from aigraph.views.metrics import node_metrics; from aigraph.views.pictures import write_pictures; "
+            f"g = to_networkx(open_store({str(session_graph)!r})); write_pictures(g, node_metrics(g), {str(tmp_path)!r}); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
     g = to_networkx(open_store(session_graph))
     m = node_metrics(g)
-    import aigraph.views.pictures as pictures
-
-    monkeypatch.setattr(pictures, "cjk_family", lambda: None)
-    files = write_pictures(g, m, tmp_path)
-    assert all(ET.parse(f) for f in files)
-    assert not [w for w in recwarn if "Glyph" in str(w.message)]
+    svg = ET.parse(tmp_path / "graph.svg").getroot()
+    linked = [i for i in g if any(n != i for n in g.successors(i)) or any(n != i for n in g.predecessors(i))]
+    shapes = [e for e in svg.iter() if e.tag in (SVG + "circle", SVG + "rect", SVG + "polygon")]
+    legend = len({g.nodes[i].get("type") for i in linked})
+    assert len(shapes) == len(linked) + legend + 1  # every entity with facts, the legend, the background
+    assert any(f in "".join(e.text or "" for e in svg.iter(SVG + "style")) for f in CJK_FAMILIES)
+    bars = ET.parse(tmp_path / "top_entities.svg").getroot()
+    assert len([r for r in bars.iter(SVG + "rect") if r.get("height") == "20"]) == min(len(m), 20)
 
 
 def test_html_command_refuses_unknown_names_and_two_scopes(session_graph, tmp_path):
