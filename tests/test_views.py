@@ -17,10 +17,10 @@ from aigraph.views.entity_page import entity_data, entity_href
 from aigraph.views.funding import draw, funding_page
 from aigraph.views.funding_data import Round, Said, read_rounds
 from aigraph.views.html import TYPE_STYLE, render_page, view_data
-from aigraph.views.layout import Item, separate, skyline
+from aigraph.views.layout import SMALL, Item, _separate_numpy, _separate_small, separate, skyline
 from aigraph.views.metrics import node_metrics
 from aigraph.views.netgraph import to_networkx
-from aigraph.views.overview import plan
+from aigraph.views.overview import links_between, plan, plan_of
 from aigraph.views.pictures import draw_top, write_pictures
 from aigraph.views.style import CJK_FAMILIES, text_width
 
@@ -183,6 +183,49 @@ def test_overview_plan_has_no_overlaps_and_named_clusters(seed_plan):
     # the most central are labelled larger than any other
     assert min(p.font[i] for i in drawn[:p.labelled]) > max(p.font[i] for i in drawn[p.labelled:])
     assert plan(g.subgraph(drawn), m, drawn) == p  # the same graph, the same picture
+
+
+def test_plan_of_gives_the_plan_of_the_drawn_subgraph_and_makes_it_once(seed_plan, monkeypatch):
+    import aigraph.views.overview as overview
+
+    g, m, drawn, p = seed_plan
+    plans: dict = {}
+    assert plan_of(g, m, drawn, plans) == p  # the whole graph given: only `drawn` of it is read
+    monkeypatch.setattr(overview, "plan", lambda *a, **k: pytest.fail("planned twice"))
+    assert plan_of(g, m, drawn, plans) is plans[tuple(drawn)]
+
+
+def test_links_between_groups_count_as_the_undirected_view_counts_them():
+    import networkx as nx
+
+    rng = random.Random(3)
+    for _ in range(30):
+        g = nx.MultiDiGraph()
+        nodes = [f"n{k}" for k in range(12)]
+        g.add_nodes_from(nodes)
+        for _ in range(rng.randint(0, 40)):  # parallel facts, both directions, self-loops
+            g.add_edge(rng.choice(nodes), rng.choice(nodes), key=rng.choice("abc"))
+        at = {n: rng.randrange(4) for n in rng.sample(nodes, 9)}
+        expected: dict = {}
+        for a, b in g.to_undirected(as_view=True).edges():
+            if a in at and b in at and at[a] != at[b]:
+                key = (min(at[a], at[b]), max(at[a], at[b]))
+                expected[key] = expected.get(key, 0) + 1
+        assert links_between(g, at) == expected
+
+
+def test_small_groups_are_separated_bit_for_bit_as_numpy_separates_them():
+    rng = random.Random(5)
+    for _ in range(400):
+        n = rng.randint(1, SMALL)
+        width = rng.choice([0.0, 1.0, 20.0])
+        xs = [rng.uniform(-width, width) for _ in range(n)]
+        ys = [rng.uniform(-width, width) for _ in range(n)]
+        boxes = [(rng.uniform(1, 20), rng.uniform(1, 10), rng.uniform(1, 30)) for _ in range(n)]
+        pinned = frozenset(rng.sample(range(n), min(n, rng.randint(0, 2))))
+        iterations = rng.choice([400, 12, 3])  # 3 and 12 rounds often leave overlaps to _settle
+        assert _separate_small(xs, ys, boxes, 5.0, pinned, iterations) == \
+            _separate_numpy(xs, ys, boxes, 5.0, pinned, iterations)
 
 
 def test_entity_page_centres_and_enlarges_the_focus_with_its_card(session_graph):
