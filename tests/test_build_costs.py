@@ -63,7 +63,8 @@ def _env() -> dict:
 
 
 def test_extraction_and_analyses_import_neither_spacys_cli_nor_matplotlib():
-    code = ("import sys; from aigraph.extraction.nlp import build_nlp; build_nlp(); "
+    code = ("import sys; import aigraph.extraction.lexicon; assert 'spacy' not in sys.modules; "
+            "from aigraph.extraction.nlp import build_nlp; build_nlp(); "
             "from aigraph.views.netgraph import load_igraph; load_igraph(); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'typer', 'weasel'}), "
             "'spacy.cli' in sys.modules); "
