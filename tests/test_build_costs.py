@@ -71,3 +71,15 @@ def test_extraction_and_analyses_import_neither_spacys_cli_nor_matplotlib():
             "import spacy.cli; print(callable(spacy.cli.info), 'typer' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True).stdout
     assert out == "[] False\nTrue True\n"  # and spaCy's CLI still loads when asked for
+
+
+def test_norm_folds_each_character_as_fold_char_does_and_drops_separators():
+    from aigraph.folding import DROP, fold_char, norm
+
+    def by_char(text: str) -> str:
+        return "".join(f for f in map(fold_char, text) if f not in DROP)
+
+    every = "".join(chr(c) for c in range(0x20000) if not 0xD800 <= c < 0xE000)
+    assert norm(every) == by_char(every)
+    for name in ("DeepSeek V3", "ＤｅｅｐＳｅｅｋ－Ｖ３", "深度求索·DeepSeek", "GPT_4o mini", "", "  "):
+        assert norm(name) == by_char(name)
