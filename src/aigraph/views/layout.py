@@ -102,11 +102,12 @@ def _separate_small(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Bo
     first_pinned = next((i for i in range(n) if not free[i]), None)
     for _round in range(iterations):
         hits = []
-        for i in range(n):
+        for i in range(n - 1):
             xi, yi, hwi, hhi = x[i], y[i], hw[i], hh[i]
-            for j in range(i + 1, n):
-                dx = x[j] - xi
-                ox = hwi + hw[j] - abs(dx)
+            k = i + 1
+            for j, xj, hwj in zip(range(k, n), x[k:], hw[k:]):
+                dx = xj - xi
+                ox = hwi + hwj - abs(dx)
                 if ox > 1e-6:
                     dy = y[j] - yi
                     oy = hhi + hh[j] - abs(dy)
