@@ -83,3 +83,11 @@ def test_norm_folds_each_character_as_fold_char_does_and_drops_separators():
     assert norm(every) == by_char(every)
     for name in ("DeepSeek V3", "ＤｅｅｐＳｅｅｋ－Ｖ３", "深度求索·DeepSeek", "GPT_4o mini", "", "  "):
         assert norm(name) == by_char(name)
+
+
+def test_pages_inline_vis_network_without_importing_pyvis():
+    code = ("import sys; from aigraph.views.html import render_page; page = render_page({}, 't'); "
+            "print('vis.Network' in page or 'vis-network' in page, "
+            "sorted({m.split('.')[0] for m in sys.modules} & {'pyvis', 'IPython', 'jinja2'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True).stdout
+    assert out == "True []\n"
