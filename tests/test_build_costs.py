@@ -91,3 +91,14 @@ def test_pages_inline_vis_network_without_importing_pyvis():
             "sorted({m.split('.')[0] for m in sys.modules} & {'pyvis', 'IPython', 'jinja2'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True).stdout
     assert out == "True []\n"
+
+
+def test_jieba_loads_its_hmm_tables_only_when_a_cut_needs_them():
+    text = "他来到了网易杭研大厦"
+    code = ("import sys; import aigraph.extraction; import jieba; jieba.setLogLevel(60); "
+            f"print(jieba.lcut({text!r}, HMM=False), 'jieba.finalseg.prob_emit' in sys.modules); "
+            f"print(jieba.lcut({text!r}), 'jieba.finalseg.prob_emit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True).stdout
+    plain = ("import jieba; jieba.setLogLevel(60); "
+             f"print(jieba.lcut({text!r}, HMM=False), False); print(jieba.lcut({text!r}), True)")
+    assert out == subprocess.run([sys.executable, "-c", plain], capture_output=True, text=True, check=True).stdout
