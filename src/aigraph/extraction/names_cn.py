@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -168,7 +169,7 @@ def _first_block_words(block: str) -> list[str]:
 
 
 @cache
-def _tags() -> dict[str, str]:
+def _tags() -> Mapping[str, str]:
     """Word -> part-of-speech tag, as jieba's dictionary has it (its `word freq tag` lines), without
     loading posseg's own copy of the table (most of a build's start-up)."""
     return jiebadict.loaded()[1]
