@@ -1,6 +1,6 @@
 """Endpoint throughput side by side: `aigraph serve`, Oxigraph's own server and an rdflib-based endpoint.
 
-    .venv/bin/python bench/endpoint.py [--graph exports] [--seconds 5] [--clients 2 8]
+    .venv/bin/python bench/endpoint.py [--graph exports] [--seconds 5] [--clients 2 8] [--base OLD/src]
 
 Each server answers the same 1-hop query over the same data; N client processes (keep-alive
 connections, Python's http.client) ask it as fast as it answers for a fixed time. The servers take
@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ONE_HOP = """SELECT ?p ?x WHERE { { ent:DeepSeek ?p ?x } UNION { ?x ?p ent:DeepSeek } }"""
 FULL_PREFIXES = ("PREFIX ent: <https://aigraph.dev/id/>\nPREFIX aig: <https://aigraph.dev/ontology#>\n")
+SOURCES: dict[str, str] = {}
+"""Server kind → the source tree its `aigraph` runs from (PYTHONPATH), for kinds other than "aigraph"."""
 
 
 def _free_port() -> int:
@@ -56,9 +58,12 @@ def server(kind: str, graph: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """A running server of `kind` over the graph: ("url of the query path", process)."""
     port = _free_port()
     tmp = None
-    if kind == "aigraph":
+    env = None
+    if kind == "aigraph" or kind in SOURCES:
         cmd = [str(BIN / "aigraph"), "serve", "--port", str(port), "--quiet", "--graph", str(graph)]
         path = "/sparql"
+        if kind in SOURCES:
+            env = dict(os.environ, PYTHONPATH=SOURCES[kind])
     elif kind == "oxigraph":
         cmd = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(graph / "store"),
                "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
@@ -69,7 +74,7 @@ def server(kind: str, graph: Path) -> Iterator[tuple[str, subprocess.Popen]]:
         path = "/sparql"
     else:
         raise ValueError(kind)
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env)
     try:
         _wait_up(port, proc)
         yield f"http://127.0.0.1:{port}{path}", proc
@@ -170,7 +175,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--clients", type=int, nargs="+", default=[2, 8])
     ap.add_argument("--servers", nargs="+", default=["aigraph", "oxigraph", "rdflib"])
+    ap.add_argument("--base", metavar="SRC", help="also serve from this source tree (aigraph-base), for A/B")
     args = ap.parse_args()
+    if args.base:
+        SOURCES["aigraph-base"] = str(Path(args.base).resolve())
+        args.servers.insert(0, "aigraph-base")
     print(f"load average {os.getloadavg()[0]:.2f}")
     for kind, n, qps, cpu, errors, ratio in compare(args.graph, args.servers, args.clients, args.seconds, args.rounds):
         print(f"{kind:9} {n} clients: {qps:8,.0f} q/s  {cpu:6.3f} ms CPU/query  {errors} errors  "

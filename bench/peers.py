@@ -124,10 +124,13 @@ def lookups(graph: Path, name: str = "DeepSeek", repeat: int = 15) -> list[tuple
     from aigraph.graph.nameindex import NAMES
     from aigraph.query.lookup import find_entity, neighbors
 
+    # the installed command, as a user runs it (`python -m` adds runpy's imports)
+    script = Path(sys.executable).with_name("aigraph")
+    command = [str(script)] if script.is_file() else AIGRAPH
     base_wall, base_cpu = process([sys.executable, "-c", "pass"], repeat)
-    wall, cpu = process(AIGRAPH + ["neighbors", name, "--graph", str(graph)], repeat)
+    wall, cpu = process(command + ["neighbors", name, "--graph", str(graph)], repeat)
     variant = name.lower() if name.lower() != name else name.upper()
-    vwall, vcpu = process(AIGRAPH + ["neighbors", variant, "--graph", str(graph)], repeat)
+    vwall, vcpu = process(command + ["neighbors", variant, "--graph", str(graph)], repeat)
     store = Store.read_only(str(graph / "store"))
     warm = timed(lambda: neighbors(store, find_entity(store, name, index=graph / NAMES)), 30)
     return [(f"`aigraph neighbors {name}` (whole process)", f"{1000 * wall:,.0f} ms wall, {1000 * cpu:,.0f} ms CPU",

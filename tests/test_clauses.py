@@ -34,3 +34,23 @@ def test_a_pointing_word_still_carries_the_subject():
     # "它" and "这些" point back to what the clause before is about
     s = _parse("星辰科技推出了新模型，它支持多模态输入。", 星辰科技="Company")
     assert _subjects(s) == ["星辰科技", "星辰科技"]
+
+
+def test_a_time_word_of_the_narrative_may_open_a_clause_before_its_subject():
+    # "同年", "后来", "次年" say when, like a date: the company after them is the clause's subject
+    s = _parse("星辰科技于2019年上市，同年河图智能向星辰科技投资了3亿元。", 星辰科技="Company", 河图智能="Company")
+    assert _subjects(s) == ["星辰科技", "河图智能"]
+    s = _parse("后来河图智能也推出了芯片。", 河图智能="Company")
+    assert _subjects(s) == ["河图智能"]
+    # near miss: a word that is no time word still stands between
+    s = _parse("同行河图智能也推出了芯片。", 河图智能="Company")
+    assert _subjects(s) != ["河图智能"]
+
+
+def test_where_money_came_from_is_not_the_clauses_subject():
+    # "从X获得": X gives; the subject before goes on
+    s = _parse("星辰科技成立于2018年，当年从河图资本获得了首笔投资。", 星辰科技="Company", 河图资本="Investor")
+    assert _subjects(s) == ["星辰科技", "星辰科技"]
+    # near miss: a date after 从 opens the clause, and the company after it is its subject
+    s = _parse("从2016年开始，星辰科技深耕隐私计算。", 星辰科技="Company")
+    assert _subjects(s) == [None, "星辰科技"]

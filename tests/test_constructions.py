@@ -79,6 +79,88 @@ def test_funding_rounds(text, names, expected):
     assert {(s, o) for s, p, o in got if p == "investedIn"} == expected
 
 
+def test_the_company_an_investor_noun_belongs_to_is_funded():
+    # "X的投资方——Y", "X的主要投资方包括A和B": the company before the noun, not the clause's subject
+    text = "这次我们还请来了云帆科技的投资方——星河资本合伙人王强。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 王强="Person")
+    assert ("星河资本", "investedIn", "云帆科技") in got
+    text = "记者了解到，云帆科技的主要投资方包括星河资本和北辰创投。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    # near miss: the investor is introduced as one, not as the company's ("作为X的投资者，Y" is another reading)
+    text = "云帆科技的投资方很多，星河资本也来了。"
+    assert not _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor")
+
+
+def test_a_person_named_with_their_companys_title_in_a_list_of_investors():
+    text = "云帆科技完成新一轮融资，投资方包括星河资本、北辰智能创始人王强和远山基金。"
+    names = dict(云帆科技="Company", 星河资本="Investor", 北辰智能="Company", 王强="Person", 远山基金="Investor")
+    got = {(a, b) for a, p, b in _hits(events.funding, text, **names) if p == "investedIn"}
+    assert got == {("星河资本", "云帆科技"), ("王强", "云帆科技"), ("远山基金", "云帆科技")}
+    # near miss: a company listed on its own is an investor itself
+    text = "云帆科技完成新一轮融资，投资方包括星河资本、北辰智能和远山基金。"
+    got = {(a, b) for a, p, b in _hits(events.funding, text, **names) if p == "investedIn"}
+    assert ("北辰智能", "云帆科技") in got
+
+
+def test_investors_listed_after_the_round_received():
+    context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    text = "该公司很快获得了投资，包括来自李明、王强等知名投资人。"
+    got = _hits(events.funding, text, context, 该公司="Company", 李明="Person", 王强="Person")
+    assert {(s, o) for s, _, o in got} == {("李明", "该公司"), ("王强", "该公司")}
+    # backers taken in, listed after the noun
+    text = "云帆科技很自豪，能够引入很多新的投资者，包括星河资本和北辰创投。"
+    got = _hits(events.funding, text, 云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    # near miss: a record of past investments is no round received
+    text = "星河资本领投了云帆科技的种子轮，这些投资的回报，包括北辰创投的A轮。"
+    got = _hits(events.funding, text, 星河资本="Investor", 云帆科技="Company", 北辰创投="Investor")
+    assert ("北辰创投", "investedIn", "云帆科技") not in got
+
+
+def test_an_investor_announcing_it_leads_a_named_round():
+    names = dict(星河资本="Investor", 云帆科技="Company")
+    assert _hits(rules_org.invested_in, "星河资本宣布领投云帆科技B轮融资。", **names) == {("星河资本", "investedIn", "云帆科技")}
+    # near miss: announcing to lead a company's direction is no investment
+    assert not _hits(rules_org.invested_in, "星河资本宣布主导云帆科技的发展方向。", **names)
+
+
+def test_this_rounds_investor_when_the_company_is_the_paragraphs():
+    context = Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    got = _hits(events.funding, "本次融资由星河资本独家投资。", context, 星河资本="Investor")
+    assert got == {("星河资本", "investedIn", "云帆科技")}
+    # near miss: a determiner that is not the round's ("有人说融资由星河资本投资")
+    assert not _hits(events.funding, "有人说这次融资由星河资本投资是假的。", None, 星河资本="Investor")
+
+
+def test_a_round_received_from_named_investors_without_its_amount():
+    names = dict(云帆科技="Company", 星河资本="Investor", 北辰创投="Investor")
+    got = _hits(events.funding, "B轮之后，云帆科技又从星河资本和北辰创投那里获得了融资。", **names)
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("北辰创投", "investedIn", "云帆科技")}
+    # near miss: what the company got from them is no round
+    assert not _hits(events.funding, "云帆科技从星河资本那里获得的投资建议很有用。", **names)
+
+
+def test_a_clause_that_opens_on_investing_carries_its_subject_over():
+    names = dict(星河资本="Investor", 李明="Person", 云帆科技="Company", 北辰智能="Company")
+    got = _hits(rules_org.invested_in, "星河资本是一家老牌风投公司，早期就投资过云帆科技和北辰智能。", **names)
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("星河资本", "investedIn", "北辰智能")}
+    got = _hits(rules_org.invested_in, "李明是圈内有名的天使投资人，曾投资了包括云帆科技、北辰智能在内的许多公司。", **names)
+    assert got == {("李明", "investedIn", "云帆科技"), ("李明", "investedIn", "北辰智能")}
+    # near miss: a partner of a firm invests the firm's money
+    assert not _hits(rules_org.invested_in, "李明是星河资本的合伙人，投资了云帆科技。", **names)
+
+
+def test_a_clause_of_investing_in_many_and_its_list_in_the_next_clause():
+    names = dict(星河资本="Investor", 云帆科技="Company", 北辰智能="Company")
+    text = "星河资本专注早期项目，并且投资了很多机器人公司，包括云帆科技、北辰智能等。"
+    got = _hits(rules_org.invested_in, text, **names)
+    assert got == {("星河资本", "investedIn", "云帆科技"), ("星河资本", "investedIn", "北辰智能")}
+    # near miss: companies it merely uses, listed the same way
+    text = "星河资本专注早期项目，并且使用了很多机器人公司的产品，包括云帆科技、北辰智能等。"
+    assert not _hits(rules_org.invested_in, text, **names)
+
+
 def test_an_affiliation_in_a_list_of_investors_is_not_the_company_funded():
     # "X 前合伙人 Y 领投": Y invests in the round's company, not in X
     text = "云帆科技完成新一轮融资，由星河资本前合伙人王强领投。"
@@ -260,6 +342,27 @@ def test_we_is_the_labelled_speakers_organisation():
     assert ("云帆科技", "acquired", "星河智能") in {(f.subject, f.predicate, f.object) for f in facts}
     # nobody labelled: 我们 may be anyone
     assert Discourse(affiliations=talk.affiliations, guest=talk.guest).voices() == (None, None)
+
+
+def test_a_host_with_a_company_of_their_own_still_speaks_to_the_guest():
+    talk = Discourse()
+    for text, names in (("云帆科技CEO王强出席了活动。", dict(云帆科技="Company", 王强="Person")),
+                        ("主持人李明是北辰传媒的创始人。", dict(李明="Person", 北辰传媒="Company"))):
+        facts, talk.topic = read_sentence(text, _ents(text, **names), None, talk.topic)
+        talk.learn(facts, text)
+    label = "主持人李明：你们从星河资本那里获得了融资。"
+    ents = _ents(label, 李明="Person", 星河资本="Investor")
+    talk.hear(label, ents)
+    we, you = talk.voices()
+    assert we.name == "北辰传媒" and you.name == "云帆科技"
+    # the guest who last spoke is whom the host speaks to, not the first chief the document named
+    talk.place("北辰智能首席技术官王芳说。", _ents("北辰智能首席技术官王芳说。", 北辰智能="Company", 王芳="Person"))
+    talk.hear("王芳：我们做了很多。", _ents("王芳：我们做了很多。", 王芳="Person"))
+    talk.hear(label, ents)
+    assert talk.voices()[1].name == "北辰智能"
+    # near miss: the same person labelled without the host's title speaks for their company only
+    talk.hear("李明：你们怎么看？", _ents("李明：你们怎么看？", 李明="Person"))
+    assert talk.voices() == (talk.affiliations["李明"], None)
 
 
 # ---------------------------------------------------------------- partners, rivals, trends, English rounds
@@ -469,3 +572,6 @@ def test_he_is_the_person_of_the_clause_before():
     assert got == {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}
     assert not _hits(rules_people.he_is_title, "李明和王强聊了很久，他是云帆科技的CEO。", **names)
     assert _hits(rules_people.he_is_title, "王强是位老将，他曾是云帆科技的CEO。", **names) == set()
+    # a speaker's label: 她 is whom the speaker talks about
+    assert not _hits(rules_people.he_is_title, "王强：她是云帆科技的CEO，之前在银行工作。", **names)
+    assert _hits(rules_people.he_is_title, "王强：李明是个老朋友，他是云帆科技的CEO。", **names) == {("李明", "leads", "云帆科技")}

@@ -100,3 +100,11 @@ def test_a_transliteration_goes_by_the_latin_name_in_brackets(extract_text):
     # what stands in brackets is no person: the name stays its own
     [c] = extract_text("托马斯·维尔丁（云帆科技CEO）在会上发言。")
     assert _names(c, "托马斯·维尔丁") == {"托马斯·维尔丁"}
+
+
+def test_the_longest_joiner_is_what_listed_types_allows_for():
+    import re._parser  # the widest text the pattern can match bounds the gaps worth cutting out
+
+    from aigraph.extraction.docnames import _JOIN, _JOIN_MAX
+
+    assert re._parser.parse(_JOIN.pattern).getwidth()[1] == _JOIN_MAX

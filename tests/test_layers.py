@@ -15,6 +15,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "aigraph"
 # Subpackages in one layer are siblings: neither imports the other.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("aigraph.cli",),
+    ("aigraph.commands",),
+    ("aigraph.quick",),
     ("aigraph",),
     ("aigraph.api",),
     ("aigraph.pipeline", "aigraph.serve"),

@@ -102,3 +102,15 @@ def test_context_words_do_not_confirm_themselves():
         for w in e.weak_aliases:
             for c in e.context:
                 assert c.casefold() not in w.casefold(), f"{e.name}: context {c!r} lies in weak alias {w!r}"
+
+
+def test_find_reports_every_alias_the_plain_automaton_finds_whatever_surrounds_it():
+    # find() scans with characters outside the aliases written as one stand-in: the matches must be
+    # those of the lexicon's plain automaton over the folded text, overlapping ones and offsets included
+    lex = default_lexicon()
+    text = "据悉，OpenAI 与深度求索（DeepSeek）都发布了模型；\x00\x01 Deep-Seek 和 open ai、GPT-4o。"
+    folded = norm(text)
+    plain = sorted((end - len(key) + 1, key) for end, key in lex.automaton.iter(folded))
+    found = list(lex.find(text))
+    assert found and sorted((len(norm(text[:a])), key) for a, _, key in found) == plain
+    assert all(norm(text[a:b]) == key for a, b, key in found)

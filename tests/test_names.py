@@ -33,6 +33,8 @@ def _ents(analysis):
     ("Zentrova, a Lisbon-based startup making tax agents, has raised $9 million.", ("Zentrova", "Company")),
     ("Lisbon-based Brightlane raised €5 million from Quillon Ventures.", ("Brightlane", "Company")),
     ("Tallyfin, which makes tax software, announced a new round.", ("Tallyfin", "Company")),
+    ("星澜资本曾在2020年投资云帆科技。", ("云帆科技", "Company")),            # an investing verb glued before it
+    ("星澜资本战略入股云帆科技。", ("云帆科技", "Company")),
 ])
 def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     [a] = extract_text(sentence)
@@ -56,6 +58,7 @@ def test_unknown_names_are_found_and_typed(extract_text, sentence, expected):
     ("Lisbon-based Brightlane raised €5 million.", "Brightlane raised"),                 # the verb is no part of it
     ("Text-based Image Retrieval is a task.", "Image Retrieval"),                       # based on, not based in
     ("星澜智能的产品很受欢迎。", "星澜智能"),                                           # a weak suffix and no cue
+    ("星澜资本曾在2020年投资云帆科技。", "年投资云帆科技"),                             # the verb is no part of it
 ])
 def test_ordinary_words_and_measures_are_not_names(extract_text, sentence, not_expected):
     [a] = extract_text(sentence)
@@ -340,3 +343,13 @@ def test_a_first_name_that_founds_something_is_a_person(extract_text):
     assert ("Quillon", "Person") not in _ents(b)
     [c] = extract_text("曾任某大厂招聘主管及Quillon.io 创立者的Nikita Rao分享了经验。")
     assert ("Quillon.io", "Company") in _ents(c)
+
+
+def test_the_search_for_transliterated_names_starts_no_further_than_a_first_name_before_a_dot():
+    from aigraph.extraction.names_cn import _TRANSLIT, _near_dot, transliterated
+
+    # _near_dot skips to five characters before the next middle dot: the first name's widest
+    assert _TRANSLIT.pattern.startswith("(?P<first>[") and "]{1,5})[·•・]" in _TRANSLIT.pattern
+    text = "据报道，" * 5 + "特斯拉创始人埃隆·马斯克和比尔•盖茨"
+    assert _near_dot(text, 0) == text.index("·") - 5 and _near_dot("没有点", 0) == 3
+    assert [c.name for c in transliterated(text, bytearray(len(text)))] == ["埃隆·马斯克", "比尔•盖茨"]

@@ -240,3 +240,17 @@ def test_he_opening_a_sentence_is_the_person_the_profile_opened_on(extract_text)
     # two people named before: whom 他 stands for is not clear
     _, c = extract_text("萨姆·奥特曼和黄仁勋在台上聊了一个小时。", "他目前是OpenAI的首席执行官，常年住在旧金山。")
     assert not any(f.predicate == "leads" for f in c.facts)
+
+
+def test_we_who_founded_is_the_speaker_of_the_labelled_sentence_only(extract_text):
+    a, b = extract_text("Sam Altman： 我想我们在2015年创办 OpenAI 时我差不多 30 岁。", "我们创办了Anthropic，这很难。")
+    assert ("Sam Altman", "founderOf", "OpenAI") in _facts(a)
+    # later in the turn the speaker is less sure
+    assert not any(f.predicate == "founderOf" for f in b.facts)
+
+
+def test_a_sale_and_a_later_clause_state_an_acquisition(extract_text):
+    [a] = extract_text("PhysX 最终卖给了英伟达。")
+    [b] = extract_text("英伟达发布了新的GPU，并收购了以色列公司Mellanox。")
+    assert ("NVIDIA", "acquired", "Mellanox") in _facts(b)
+    assert not any(f.predicate == "acquired" for f in a.facts)  # PhysX is a product here: no company sold

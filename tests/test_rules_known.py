@@ -73,3 +73,19 @@ def test_a_thing_and_its_maker_named_side_by_side_are_two_topics():
         assert not any(p == "developedBy" for _, p, _ in facts), text
     facts = _read("云帆科技的星河模型已经开放。", makers, 云帆科技="Company", 星河模型="Model")
     assert ("星河模型", "developedBy", "云帆科技") in facts
+
+
+def test_a_thing_in_a_clause_about_another_company_gets_no_maker_from_elsewhere():
+    makers = {"星河芯片": "云帆科技"}
+    text = "北辰集团正在建设新的星河芯片生产线，云帆科技的软件用于加速建设。"
+    facts = _read(text, makers, 北辰集团="Company", 星河芯片="Chip", 云帆科技="Company")
+    assert not any(p == "developedBy" for _, p, _ in facts)
+    # the maker in the thing's own clause is still read
+    near = "云帆科技推出了星河芯片，北辰集团是首批客户。"
+    assert ("星河芯片", "developedBy", "云帆科技") in _read(near, makers, 北辰集团="Company", 星河芯片="Chip", 云帆科技="Company")
+
+
+def test_a_thing_named_as_what_another_resembles_gets_no_maker():
+    text = "当云帆科技的新产品发布时，它带来了一种类似于星河助手的交互方式。"
+    facts = _read(text, {"星河助手": "云帆科技"}, 云帆科技="Company", 星河助手="Product")
+    assert ("星河助手", "developedBy", "云帆科技") not in facts

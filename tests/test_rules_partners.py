@@ -126,3 +126,23 @@ def test_where_two_firms_work_together_may_come_before_the_verb():
     got = _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开合作。", **names)
     assert ("云帆科技", "partnerOf", "星河科技") in got
     assert not _hits(rules_partners.partners, "云帆科技正在与星河科技在储能领域展开竞争。", **names)
+
+
+def test_a_longer_description_of_what_was_bought():
+    names = dict(星河集团="Company", 云帆智能="Company", 王强="Person")
+    assert _hits(rules_partners.acquisitions, "星河集团 在 2014 年收购了 王强 所在的顶尖 AI 机器人研究实验室 云帆智能。", **names) == {
+        ("星河集团", "acquired", "云帆智能")}
+    # a list after the purchase: the company named is another item
+    assert not _hits(rules_partners.acquisitions, "星河集团收购了一家做芯片以及存储设备的顶尖公司和云帆智能。", **names)
+
+
+def test_partners_named_as_examples_of_a_kind_before_the_verb():
+    names = dict(云帆="Company", 北辰="Company", 远山="Company")
+    for text in ("云帆与北辰等本地软件开发商（ISV）合作，帮助他们构建应用。",
+                 "云帆正在与北辰和远山等数据服务商以及大型企业合作，推广这套工具。"):
+        found = _hits(rules_partners.partners, text, **names)
+        assert ("云帆", "partnerOf", "北辰") in found, text
+    assert ("云帆", "partnerOf", "远山") in _hits(rules_partners.partners, "云帆正在与北辰和远山等数据服务商以及大型企业合作，推广这套工具。", **names)
+    # the kind without a verb of working together, or one the clause ends before, is no partnership
+    assert not _hits(rules_partners.partners, "云帆与北辰等数据服务商的差距正在缩小。", **names)
+    assert not _hits(rules_partners.partners, "云帆与北辰等厂商竞争，之后才开始合作。", **names)

@@ -9,6 +9,7 @@ from aigraph.extraction import clauses, rules_people
 from aigraph.extraction.topic import Discourse
 
 from .given import ents as _ents
+from .given import hits as _given_hits
 
 _PEOPLE = (rules_people.people_titles, rules_people.founded, rules_people.then_founded, rules_people.bio,
            rules_people.with_founded)
@@ -62,6 +63,11 @@ def test_he_opening_a_sentence_is_the_person_the_last_one_opened_on():
     assert talk.he("此外，她还创办了云帆科技。", []) is not None
     assert talk.he("他们创办了云帆科技。", []) is None  # 他们 is more than one
     assert talk.he("云帆科技的CEO是他。", []) is None  # not opening the sentence
+    # after the time the sentence opens on
+    for text in ("2019年，他创办了云帆科技。", "就在去年，她创办了云帆科技。", "离开北辰集团后，他加入了云帆科技。"):
+        assert talk.he(text, []) is not None, text
+    # a clause of its own before it is no time ("王强很忙，他…" names the person, "大家都知道，他…")
+    assert talk.he("大家都知道，他创办了云帆科技。", []) is None
 
 
 def test_he_is_unclear_after_two_people():
@@ -181,3 +187,175 @@ def test_he_in_a_speakers_turn_is_not_the_speaker():
     bio = "王强（Wang Qiang）：工程师、企业家。"
     talk.meet(bio, _ents(bio, 王强="Person", **{"Wang Qiang": "Person"}))
     assert talk.he("他是云帆科技的CEO。", []) is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count before the title: one of several founders
+    ("“这很难，”云帆科技的三位创始人之一王强说。", {("王强", "founderOf", "云帆科技")}),
+    ("云帆科技 的另一位联合创始人 王强 指出，成本在下降。", {("王强", "founderOf", "云帆科技")}),
+    # a dash sets the titles beside the name
+    ("我们请来了王强——云帆科技的联合创始人，聊聊机器人。", {("王强", "founderOf", "云帆科技")}),
+    # a time said roughly before the founding
+    ("作为老员工，王强大约在十年前创立了云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("王强早在2010年就创立了云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    # the founders counted after their list
+    ("云帆科技由王强、李明两人共同创办，总部在杭州。", {("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}),
+    # near-misses: a count of employees, a title of no founder, a time with no founding
+    ("云帆科技的三位工程师王强和李明说。", set()),
+    ("王强大约在十年前离开了云帆科技。", set()),
+])
+def test_counted_titles_dashes_and_rough_times(text, expected):
+    assert _hits(text, 王强="Person", 李明="Person", 云帆科技="Company") == expected
+
+
+def test_it_founded_by_people_is_the_paragraphs_organisation():
+    topic = clauses.Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    text = "它由王强、李明两人共同创办，获得了大笔捐款。"
+    assert _given_hits(rules_people.founded, text, topic, 王强="Person", 李明="Person") == {
+        ("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}
+    # no paragraph's organisation, or "it" is not what was founded
+    assert not _given_hits(rules_people.founded, text, None, 王强="Person", 李明="Person")
+    assert not _given_hits(rules_people.founded, "王强说它由李明创办的团队维护。", topic, 王强="Person", 李明="Person")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("同时，王强还于近期成为云帆科技的董事长。", {("王强", "leads", "云帆科技")}),
+    ("王强近期离开了云帆科技的董事会。", set()),
+])
+def test_taking_a_title_lately(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强离开了北辰资本，并创办了一家专注于机器人安全和隐私的初创公司云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    # a community, not a company; an investment, not a founding
+    ("王强离开了北辰资本，并创办了一个专注于机器人安全和隐私的开源社区云帆科技。", set()),
+    ("王强离开了北辰资本，并投资了一家专注于机器人安全和隐私的初创公司云帆科技。", set()),
+])
+def test_a_later_clause_founds_a_company_described_at_length(text, expected):
+    assert _given_hits(rules_people.then_founded, text, None, 王强="Person", 北辰资本="Investor", 云帆科技="Company") == expected
+
+
+def test_he_after_the_time_a_sentence_opens_on():
+    talk = Discourse()
+    first = "王强出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person"))
+    assert talk.he("2005年，他和李明创立了云帆科技。", []) is not None
+    assert talk.he("就在今年，她创办了云帆科技。", []) is not None
+    # a place or a cause before 他 is no time: the sentence may be about someone else
+    assert talk.he("在杭州，他们创立了云帆科技。", []) is None
+    assert talk.he("因为李明的缘故，他离开了。", []) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each organisation with its own titles before one person
+    ("星河智能联合创始人、云帆科技董事长王强近期接受了采访。", {("王强", "founderOf", "星河智能"), ("王强", "leads", "云帆科技")}),
+    ("星河智能的创始人和机器人独角兽云帆科技的前CEO 王强接受了采访。", {("王强", "founderOf", "星河智能")}),
+    # an organisation named before without a title of its own: nothing about it
+    ("星河智能投资的云帆科技董事长王强接受了采访。", {("王强", "leads", "云帆科技")}),
+    # 暨 joins two titles; 参与创办 and 继续…创立 found
+    ("云帆科技创办人暨CEO王强表示。", {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}),
+    ("王强参与创办了云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("离开星河智能后，王强继续与人共同创立了初创公司云帆科技。", {("王强", "founderOf", "云帆科技")}),
+    ("王强参与了云帆科技的创办。", set()),
+])
+def test_titles_of_several_organisations_and_ways_of_founding(text, expected):
+    assert _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company") == expected
+
+
+def test_he_after_an_opening_clause_of_titles():
+    talk = Discourse()
+    first = "王强出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person"))
+    assert talk.he("作为云帆科技的CEO，他在会上分享了见解。", []) is not None
+    assert talk.he("作为云帆科技的CEO，李明说他很忙。", _ents("作为云帆科技的CEO，李明说他很忙。", 李明="Person")) is None
+    assert talk.he("作为2001年到2011年云帆科技的CEO，他功不可没。", []) is None  # a former role
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the founder goes on to hold a chief's title of what they founded
+    ("王强于2010年创立了云帆科技，并至今仍担任首席执行官。", {("王强", "founderOf", "云帆科技"), ("王强", "leads", "云帆科技")}),
+    ("王强创立了云帆科技，并担任首席科学家。", {("王强", "founderOf", "云帆科技")}),
+    # another organisation named before the title: the title may be of that one
+    ("王强创立了云帆科技，并在星河智能担任CEO。", {("王强", "founderOf", "云帆科技")}),
+    # a company's legal suffix between its name and the titles
+    ("王强正式成为云帆科技 Inc.的首席执行官。", {("王强", "leads", "云帆科技")}),
+])
+def test_founders_who_go_on_to_lead_and_legal_suffixes(text, expected):
+    assert _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company") == expected
+
+
+def test_we_who_founded_is_the_named_speaker():
+    talk = Discourse()
+    turn = "王强：我想我们在2015年创立云帆科技时我才30岁。"
+    talk.hear(turn, _ents(turn, 王强="Person"))
+    me = talk.me("那时候我们在杭州创立了云帆科技。", [])
+    assert me is not None and me.name == "王强" and me.anaphor and me.antecedent == turn
+    assert talk.me("我们发布了云帆一号。", []) is None  # no founding
+    assert talk.me("你们创立了云帆科技。", []) is None  # the other side
+    host = Discourse()
+    turn = "主持人：我们创立这个节目很久了。"
+    host.hear(turn, [])
+    assert host.me("我们创立了云帆科技。", []) is None  # the host is no one the graph knows
+
+
+def test_making_something_of_a_company_is_not_founding_it():
+    assert _hits("王强创建了云帆科技的第一个版本。", 王强="Person", 云帆科技="Company") == set()
+    assert _hits("王强创立云帆科技的时候很难。", 王强="Person", 云帆科技="Company") == {("王强", "founderOf", "云帆科技")}
+
+
+def test_he_after_connectives_and_time_words():
+    talk = Discourse()
+    first = "王强出生于浙江宁波。"
+    talk.meet(first, _ents(first, 王强="Person"))
+    assert talk.he("随后在1987年，他创立了云帆科技。", []) is not None
+    assert talk.he("然而，他最终离开了云帆科技。", []) is not None
+    # a clause of its own before him: he may be someone that clause names
+    assert talk.he("李明的老师说，他很聪明。", _ents("李明的老师说，他很聪明。", 李明="Person")) is None
+    assert talk.he("公司很快发展起来，他离开了。", []) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强，国内最大的机器人公司之一 云帆科技 的CEO，谈了谈形势。", {("王强", "leads", "云帆科技")}),
+    # a description that says how the person is tied to the company otherwise
+    ("王强，他投资的公司 云帆科技 的CEO，很忙。", set()),
+])
+def test_an_apposition_may_describe_the_organisation(text, expected):
+    assert _hits(text, 王强="Person", 云帆科技="Company") == expected
+
+
+def test_founded_by_people_described_by_their_employer():
+    topic = clauses.Ent(0, 0, "Company", "云帆科技", anaphor=True)
+    names = dict(王强="Person", 李明="Person", 星河智能="Company")
+    text = "它由前星河智能研究员王强、李明和众多其他成员于2021年创立。"
+    assert _given_hits(rules_people.founded, text, topic, **names) == {
+        ("王强", "founderOf", "云帆科技"), ("李明", "founderOf", "云帆科技")}
+    # the employer named after 由 is not what was founded
+    assert not _given_hits(rules_people.founded, "由星河智能研究员王强和李明共同创立。", None, **names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王强是星河智能和云帆科技的创始人兼CEO。",
+     {(p, o) for p in ("founderOf", "leads") for o in ("星河智能", "云帆科技")}),
+    # a list of another kind before the titles: not the titles' organisations
+    ("王强是星河资本和云帆科技的投资人。", set()),
+])
+def test_titles_after_a_list_of_organisations(text, expected):
+    found = _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company", 星河资本="Investor")
+    assert {(p, o) for _, p, o in found} == expected
+
+
+def _led(text: str, **names: str) -> set[tuple[str, str, str]]:
+    s = clauses.parse(text, _ents(text, **names))
+    return {(s.ents[h.subject].name, h.predicate, s.ents[h.object].name) for h in rules_people.led(s)}
+
+
+def test_a_person_steering_an_organisation_somewhere_leads_it():
+    names = dict(王强="Person", 云帆科技="Company")
+    for text in ("王强带领云帆科技从一家小型创业公司发展成为行业巨头。", "王强成功带领云帆科技完成了AI转型。",
+                 "在王强的带领下，云帆科技成为最受瞩目的平台。"):
+        assert ("王强", "leads", "云帆科技") in _led(text, **names), text
+    # a team of it, its people, or a steer with nowhere to go is not the organisation led
+    for text in ("王强带领云帆科技团队完成了研发。", "王强带领云帆科技的工程师加班。", "王强率领云帆科技代表团访问了北京。",
+                 "在王强的带领下，云帆科技开始组建研究实验室。"):
+        assert ("王强", "leads", "云帆科技") not in _led(text, **names), text

@@ -32,3 +32,10 @@ def test_traditional_script_gives_the_same_facts(extract_text, traditional, simp
     assert s.facts and [(f.subject, f.predicate, f.object) for f in t.facts] == \
         [(f.subject, f.predicate, f.object) for f in s.facts]
     assert all(traditional[m.start:m.end] == m.surface for m in t.mentions)
+
+
+def test_only_runs_an_entry_changes_are_converted_and_phrases_of_plain_characters_still_are():
+    # 反覆 has no traditional character but OpenCC writes it 反复 in a traditional text; the run
+    # beside it, with nothing to change, comes back as it was
+    assert simplified("他們反覆討論，然后决定") == "他们反复讨论，然后决定"
+    assert simplified("後來，一目瞭然") == "后来，一目了然"

@@ -163,3 +163,17 @@ def test_any_bytes_give_a_clean_skip_or_clean_sentences(data):
 def test_no_sentence_runs_across_a_paragraph_that_ends_in_a_stop():
     paragraphs = ["OpenAI发布了o1模型。", "It was a busy week.", "谷歌发布了Gemini模型！", "Was it?"]
     assert _texts("\n\n".join(paragraphs)) == paragraphs
+
+
+def test_a_speakers_label_line_that_comes_back_is_no_running_header():
+    # an interview puts "**Name：**" on its own line before every turn: the label stays, a repeated title goes
+    turn = "**林远：**\n我们在上海做机器人。\n\n**主持人：**\n你们融资了吗？\n\n"
+    texts = _texts("星河访谈\n" + turn * 3 + "星河访谈\n星河访谈\n")
+    assert texts.count("林远：我们在上海做机器人。") == 3
+    assert "星河访谈" not in " ".join(texts)
+
+
+def test_a_speakers_label_after_a_blank_line_starts_a_new_sentence():
+    # the host's turn may stop on a comma: the next speaker's label still begins a turn of its own
+    text = "**主持人：** 林远是之前的CEO，\n\n**韩梅：**\n她是星河的CEO。\n"
+    assert _texts(text) == ["主持人： 林远是之前的CEO，", "韩梅：她是星河的CEO。"]

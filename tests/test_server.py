@@ -297,3 +297,27 @@ def test_workers_stop_when_the_server_is_killed(graph):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(w) for w in workers)
+
+
+def test_an_idle_connection_is_closed_after_the_idle_time(monkeypatch):
+    """The idle limit is the kernel's receive timeout on the connection (no poll before each recv)."""
+    import socket
+
+    from aigraph.serve import http as serve_http
+
+    monkeypatch.setattr(serve_http, "IDLE", 0.3)
+    sock = serve_http.listen("127.0.0.1", 0)
+    server = serve_http.Server(sock, lambda req, conn: serve_http.text(200, "ok"))
+    thread = threading.Thread(target=server.serve, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        with socket.create_connection(sock.getsockname()[:2], timeout=5) as client:
+            client.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert client.recv(1 << 16).startswith(b"HTTP/1.1 200 OK")
+            start = time.monotonic()
+            assert client.recv(1 << 16) == b""  # closed by the server, once idle for 0.3 s
+            assert 0.2 < time.monotonic() - start < 3
+    finally:
+        server.stop.set()
+        thread.join(5)
+        sock.close()

@@ -27,6 +27,9 @@ def test_updates_are_refused(query):
     "select * { service silent <http://example.org/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { SERV\\u0049CE <http://example.org/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { ?x ?y ?z . SERVICE ?endpoint { ?s ?p ?o } }",
+    "SELECT * WHERE { ?x ?y ?z . SeRvIcE ?endpoint { ?s ?p ?o } }",
+    "SELECT * WHERE { ?x ?y \"中\" . SERVICE ?endpoint { ?s ?p ?o } }",
+    "SELECT * WHERE { SERV\\U00000049CE <http://example.org/sparql> { ?s ?p ?o } }",
 ])
 def test_service_is_refused(query):
     with pytest.raises(RefusedQuery, match="SERVICE"):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 import pytest
 
-from aigraph.serve.protocol import ProtocolError, Request, choose, negotiate, read_request
+from aigraph.serve.protocol import ProtocolError, Request, choose, negotiate, parse_form, read_request
 
 Q = "SELECT * WHERE { ?s ?p ?o }"
 
@@ -21,6 +21,15 @@ def test_graph_parameters_and_format():
     req = read_request("GET", urlencode([("query", Q), ("default-graph-uri", "http://g/1"),
                                          ("named-graph-uri", "http://g/2"), ("format", "CSV")]), None, b"")
     assert req == Request(Q, ("http://g/1",), ("http://g/2",), "csv")
+
+
+@pytest.mark.parametrize("text", [
+    "", "&", "&&query=x&", "query", "query=", "=x", "query=a=b", "query=%3d%3D&q=%", "q=%zz%41", "q=%4", "q=100%",
+    "q=a+b%2Bc", "q=%E4%B8%AD%e6%96%87", "q=%FF%C3", "q=中+文%20", "q=%0D%0A%09", "q=%%41", "a_b=_%5F", "q=x;y=z",
+    urlencode({"query": Q, "default-graph-uri": "http://g/1?a=b&c"}),
+])
+def test_forms_are_read_as_parse_qs_reads_them(text):
+    assert parse_form(text) == parse_qs(text, keep_blank_values=True)
 
 
 @pytest.mark.parametrize("method,ctype,body,query,status", [

@@ -26,3 +26,19 @@ def test_latin_word_boundaries_align_spans():
     doc = _nlp()("Metaverse和Meta")
     assert doc.char_span(0, 4) is None  # "Meta" inside "Metaverse" is not a span
     assert doc.char_span(10, 14).text == "Meta"
+
+
+def test_whitespace_runs_are_tokens_and_a_single_space_trails_the_token_before_it():
+    doc = _nlp()(" 中 文  ab 1.5\n")
+    assert [(t.text, t.whitespace_) for t in doc] == [
+        (" ", ""), ("中", " "), ("文", ""), ("  ", ""), ("ab", " "), ("1.5", ""), ("\n", "")]
+
+
+def test_links_and_mail_addresses_are_blanked_out_with_offsets_kept():
+    from aigraph.extraction.candidates import masked_text
+
+    for text, gone in [("见 https://openai.com/x 和[图](a.png)，OpenAI发布", ("https://openai.com/x", "[图](a.png)")),
+                       ("联系 bp@qq.com 或 www.a.cn ，OpenAI发布", ("bp@qq.com", "www.a.cn"))]:
+        masked = masked_text(_nlp()(text))
+        assert len(masked) == len(text) and "OpenAI发布" in masked
+        assert all(" " * len(g) in masked and g not in masked for g in gone)

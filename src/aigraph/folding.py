@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -22,21 +23,22 @@ def fold_char(c: str) -> str:
 
 
 class _NormTable(dict):
-    """str.translate's table for norm: each code point to its folded character, or None (dropped) when
-    that is a separator; filled as characters are first seen, so that translate then runs in C."""
+    """ord(c) -> fold_char(c), or None for a separator, filled in as characters are met: str.translate
+    then folds and drops in C, where a join over fold_char cost a Python call per character."""
 
     def __missing__(self, code: int) -> str | None:
         f = fold_char(chr(code))
-        self[code] = out = None if f in DROP else f
-        return out
+        self[code] = folded = None if f in DROP else f
+        return folded
 
 
-_NORM = _NormTable()
+_NORM_TABLE = _NormTable()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back sentence after sentence
 def norm(text: str) -> str:
-    """Matching key of a name: folded, separators dropped (each character folded, as fold_char does)."""
-    return text.translate(_NORM)
+    """Matching key of a name: folded, separators dropped."""
+    return text.translate(_NORM_TABLE)
 
 
 def _load_t2s() -> dict[str, str]:

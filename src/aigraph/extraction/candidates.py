@@ -12,7 +12,11 @@ from spacy.tokens import Doc
 from aigraph.extraction import docattrs  # noqa: F401  (registers doc._.aigraph_*)
 from aigraph.extraction.lexicon import LexEntry
 
-_URL = re.compile(r"!?\[[^\]\n]{0,80}\]\([^)\s]*\)|https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+")
+_LINK = r"!?\[[^\]\n]{0,80}\]\([^)\s]*\)|https?://\S+|www\.\S+"
+_URL = re.compile(_LINK + r"|\b[\w.-]+@[\w-]+\.\w+")
+# without an @ no e-mail address can match, and its branch is the slow one: it tries every run of word
+# characters, Han ones included, from each of their positions
+_URL_NO_MAIL = re.compile(_LINK)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,8 @@ def doc_text(doc: Doc) -> str:
 def masked_text(doc: Doc) -> str:
     """The Doc text with URLs and markdown links blanked out (same length), cached on the Doc."""
     if doc._.aigraph_masked is None:
-        doc._.aigraph_masked = _URL.sub(lambda m: " " * len(m.group()), doc_text(doc))
+        text = doc_text(doc)
+        doc._.aigraph_masked = (_URL if "@" in text else _URL_NO_MAIL).sub(lambda m: " " * len(m.group()), text)
     return doc._.aigraph_masked
 
 
@@ -63,15 +68,16 @@ def is_latin(c: str) -> bool:
 
 def latin_boundary_ok(text: str, start: int, end: int) -> bool:
     """A Latin name must not start or end inside a Latin word ("Meta" in "Metaverse")."""
-    if start > 0 and is_latin(text[start]):
+    # is_latin written out: this runs for every candidate of every document
+    if start > 0 and (first := text[start]).isascii() and first.isalnum():
         prev = text[start - 1]
-        if (prev.isascii() and prev.isalpha()) or (prev.isdigit() and text[start].isdigit()):
+        if (prev.isascii() and prev.isalpha()) or (prev.isdigit() and first.isdigit()):
             return False
-    if end < len(text) and is_latin(text[end - 1]):
+    if end < len(text) and (last := text[end - 1]).isascii() and last.isalnum():
         nxt = text[end]
-        if text[end - 1].isalpha() and nxt.isascii() and nxt.isalpha():
+        if last.isalpha() and nxt.isascii() and nxt.isalpha():
             return False
-        if text[end - 1].isdigit() and (nxt.isdigit() or (nxt == "." and text[end + 1:end + 2].isdigit())):
+        if last.isdigit() and (nxt.isdigit() or (nxt == "." and text[end + 1:end + 2].isdigit())):
             return False
     return True
 

@@ -23,8 +23,10 @@ _PREFIX = re.compile(
     r"据报道|据了解|值得一提的是|与此同时|近期|近日|最近|今年|去年|明年|早在|截至|截止|到了?|在|自|从|于|由于|因此|"
     r"所以|但是?|不过|然而|而且|并且|同样|另一方面|一方面|首先|其次|最后|第[一二三四五六七八九十]|"
     r"\d{4}\s?年(?:\d{1,2}\s?月)?(?:\d{1,2}\s?[日号])?(?:初|底|末|中|年初|年底|上半年|下半年)?|"
-    r"\d{1,2}\s?月(?:\d{1,2}\s?[日号])?|春节期间|期间|近年来|如今|当下|未来|届时)[，,\s]*)*$"
+    r"\d{1,2}\s?月(?:\d{1,2}\s?[日号])?|春节期间|期间|近年来|如今|当下|未来|届时|同年|当年|次年|同月|此后|之后|后来|随即)[，,\s]*)*$"
 )
+
+_FROM_BEFORE = re.compile(r"(?:从|自)\s?$")
 
 # the connectives that open a clause, and a subject of its own after them ("所以我认为…")
 _OPENER = re.compile(_PREFIX.pattern.removesuffix("$"))
@@ -226,6 +228,8 @@ def parse(text: str, ents: list[Ent], context: Ent | None = None) -> Parse:
                 k = ents[k].owner
                 start = ents[k].start
             opener = text[c.start:start]
+            if _FROM_BEFORE.search(opener):
+                continue  # "（当年）从微软获得了投资": where the money came from, not who got it
             if _PREFIX.match(opener) or _DESCRIPTION.match(opener) or (topic and topic.start(1) <= e.start < topic.end(1)):
                 carried = sent.head(i)
                 break

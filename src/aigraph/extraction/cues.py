@@ -132,13 +132,16 @@ def noun_after(text: str, end: int) -> bool:
     return bool(_NOUN_RIGHT.match(text[end:end + 12])) or bool(re.match(r" ?(?:APP|App|app|platform|model|chip)\b", text[end:end + 10]))
 
 
+_LINE_BREAK = re.compile(r"[\t\n]")
+
+
 def type_votes(text: str, start: int, end: int, nouns_only: bool = False, right_words: bool = True) -> dict[str, float]:
     """Evidence for each entity type from the words around text[start:end] (with `nouns_only`, a
     right-hand cue counts only if it says what the name is, not what it does; without `right_words`,
     the words written right after the name do not count at all, what a copula says does)."""
     votes: dict[str, float] = {}
-    left = re.split(r"[\t\n]", text[max(0, start - 12):start])[-1]
-    right = re.split(r"[\t\n]", text[end:end + 40])[0]
+    left = _LINE_BREAK.split(text[max(0, start - 12):start])[-1]
+    right = _LINE_BREAK.split(text[end:end + 40])[0]
     if (g := _GLOSS.match(right)):
         right = right[g.end():]  # "ABC（某种缩写的中文全称）": a gloss, not a cue
     if (m := _LIST_TAIL.match(right)) and m.end() < len(right):

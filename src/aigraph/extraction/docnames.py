@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from aigraph.extraction.candidates import (
@@ -122,13 +123,17 @@ def repeats(text: str, chosen: list[Candidate]) -> list[Candidate]:
 _JOIN = re.compile(r"\s?(?:、|，|,|/|和|与|及|以及|或|跟|and|or)\s?")
 
 
+_JOIN_MAX = 5  # the longest text _JOIN matches: a space, "and", a space
+
+
 def listed_types(text: str, c: Candidate, others: list[Candidate]) -> set[str]:
     """Types of the names listed beside `c` (joined to it by 、 和 and the like, in either direction)."""
     out: set[str] = set()
     for o in others:
-        if o.end <= c.start and _JOIN.fullmatch(text[o.end:c.start]):
+        # the gap is measured before it is cut out: a far name's gap can be most of the document
+        if o.end <= c.start and c.start - o.end <= _JOIN_MAX and _JOIN.fullmatch(text[o.end:c.start]):
             out.add(o.type)
-        elif o.start >= c.end and _JOIN.fullmatch(text[c.end:o.start]):
+        elif o.start >= c.end and o.start - c.end <= _JOIN_MAX and _JOIN.fullmatch(text[c.end:o.start]):
             out.add(o.type)
     return out
 
@@ -141,10 +146,14 @@ def typed_by_list(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A name the patterns typed without a cue takes the type of the lexicon names listed beside it,
     when they agree ("部署服务的Modular、Hugging Face和Lambda": three companies)."""
     sure = sorted((c for c in chosen if c.source.startswith("lexicon") or c.score >= 0.75), key=lambda c: c.start)
+    starts = [c.start for c in sure]
+    longest = max((c.end - c.start for c in sure), default=0)
     out = []
     for c in chosen:
         if c.source in _SHAPELESS and c.score < 0.75:
-            types = listed_types(text, c, sure)
+            # only names starting near enough can end or start within a joiner of it
+            near = sure[bisect_left(starts, c.start - longest - _JOIN_MAX):bisect_right(starts, c.end + _JOIN_MAX)]
+            types = listed_types(text, c, near)
             if len(types) == 1 and (t := next(iter(types))) != "Trend":
                 c = replace(c, type=t, score=max(c.score, 0.75))
         out.append(c)

@@ -19,7 +19,7 @@ _MONEY_WORD = r"(?:[\d.,]+|[数几一二两三四五六七八九十百千]+)\s?(
 # after a list of investors: "等机构联合领投", "均参与了本轮融资", "继续跟投", "共同领导了…的A轮融资",
 # "担任财务顾问并跟投" (the advisor who also invests)
 _LEAD = re.compile(
-    rf"\s?(?:等(?:\s?[\d一二三四五六七八九十几多数]+\s?家)?(?:知名|头部|多家)?(?:机构|投资方|投资机构|基金|资本|股东)?)?\s?"
+    rf"\s?(?:等(?:\s?[\d一二三四五六七八九十几多数]+\s?家)?(?:知名|头部|多家)?(?:机构|投资方|投资机构|基金|资本|(?:老|新|现有|原有)?股东)?)?\s?"
     rf"(?:担任(?:本轮)?\s?(?:独家)?\s?{alt('funding.advisor')}并)?(?:也|还|均|都|亦|则|再次|持续|继续|分别|共同|联合|一起|同时|已|曾)?\s?"
     rf"(?:{alt('funding.lead')}(?!人|者|方|机构|组合|回报|价值|逻辑|策略|风格|领域|方向|理念|经验|了一家|于)"
     rf"|(?:领导|主导|牵头)(?:了)?(?=[^，,；;。]{{0,40}}?(?:融资|{_ROUND_WORD}))"
@@ -28,13 +28,20 @@ _LEAD = re.compile(
 _OBJECT_AFTER = re.compile(r"\s?(?:了|过|于|的)?\s?")
 _RECEIVE = re.compile(rf"{alt('funding.receive')}(?:了)?")
 _ROUND_AFTER = re.compile(r"[^，,；;。！？]{0,44}?(?:融资|投资|注资|轮|募资|资金|[$€£¥]|美元|人民币|元|欧元|英镑|日元|港元|港币)")
-_INVESTOR_NOUN = re.compile(rf"{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?\s?[:：]?\s?(?:\*\*)?\s?$")
-_INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?[:：]?\s?(?:\*\*)?\s?$|[:：]\s?(?:\*\*)?\s?$")
+_INVESTOR_NOUN = re.compile(rf"{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$")
+_INTRO = re.compile(rf"(?:{alt('funding.investor_intro')})\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$|(?:[:：]|——|—)\s?(?:\*\*)?\s?$")
+# "X的（主要）投资方包括A", "X的投资方——A": the company the noun belongs to is the one funded
+_NOUN_OF = re.compile(rf"\s?的\s?(?:(?:{alt('stake.rank')})\s?(?:的)?\s?)*{alt('funding.investor_noun')}\s?(?:{alt('funding.investor_intro')})?"
+                      r"\s?(?:[:：]|——|—)?\s?(?:\*\*)?\s?$")
+# "该公司获得了投资，包括来自A、B", "引入了很多新的投资者，包括A、B": the round's parties listed after it
+_GOT_INCLUDING = re.compile(rf"(?:(?:{alt('funding.receive')})(?:了)?[^，,；;。]{{0,20}}?(?:投资|融资|注资)(?!人|者|方|机构|回报)"
+                            rf"|(?:{alt('funding.bring_in')})(?:了)?[^，,；;。]{{0,12}}?(?:投资者|投资人|投资方|股东))\s?[，,]\s?"
+                            r"(?:其中)?\s?(?:包括|包含)(?:了)?\s?(?:来自)?\s?$")
 # "获得A、B等机构共计数千万美元投资", "从A那里获得了融资"
 _RECEIVED_FROM = re.compile(r"\s?(?:等[^，,；;。]{0,8}?)?(?:的|处|那里|那儿)?[^，,；;。]{0,16}?(?:投资|注资|融资|资金)(?!人|者|方|机构|回报)")
-# "从A、B那里筹集了26亿美元"
+# "从A、B那里筹集了26亿美元", "从A那里获得了融资"
 _RAISED_FROM = re.compile(rf"\s?(?:等[^，,；;。]{{0,8}}?|在内的[^，,；;。]{{0,20}}?)?(?:那里|处|那儿)?\s?(?:共|一共|总共|先后|再次|又)?\s?(?:获得|筹集|筹得|募集|拿到|融得|融资|获)"
-                          rf"(?:了|到了?)?\s?(?:约|近|超过?|逾)?\s?{_MONEY_WORD}")
+                          rf"(?:了|到了?)?\s?(?:(?:约|近|超过?|逾)?\s?{_MONEY_WORD}|(?:新一轮|[A-H]\+?\s?轮|天使轮|种子轮)?\s?(?:融资|投资|注资)(?![人者方机构的]|回报))")
 _FROM = re.compile(r"(?:从|自|从包括|获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?$")
 _GOT = re.compile(r"(?:获得了?|获|得到了?|拿到了?|收到了?|接受了?)\s?(?:来自)?\s?$")
 _ADVISOR = re.compile(rf"\s?(?:担任|作为|任)(?:本轮|独家)?\s?{alt('funding.advisor')}(?!并)")
@@ -47,7 +54,7 @@ _IN_ROUND_VERB = re.compile(rf"\s?(?:中|里|当中)\s?(?:也|还|曾|共|一共
 # "软银已为OpenAI 66亿美元的融资轮提供了5亿美元支持"
 _BACKS = re.compile(rf"[^，,；;。]{{0,24}}?提供(?:了)?\s?(?:约|近|超过?)?\s?{_MONEY_WORD}\s?(?:的)?\s?(?:资金|投资|融资)?\s?(?:支持)?")
 # "Bold也是投资方之一", "A是B的早期投资人"
-_IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?是\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?"
+_IS_INVESTOR = re.compile(rf"\s?(?:也|同样|还|亦|都|均)?\s?(?:是|为)\s?(?:其|公司)?\s?(?:的)?\s?(?:早期|首位|第一位|最大的|主要|重要|领投|天使|战略)?\s?(?:的)?\s?"
                           rf"(?:{alt('funding.investor_noun')})\s?(?:之一)?(?![\u4e00-\u9fff])")
 # "A是B的早期投资人"
 _INVESTOR_OF = re.compile(rf"\s?的\s?(?:共同|领投|{alt('stake.rank')})?\s?(?:{alt('funding.investor_noun')})\s?(?:之一)?"
@@ -58,7 +65,11 @@ _NOT_RECEIVED = re.compile(r"[^，,；;。]{0,3}(?:回报|收益|认可|支持)"
 _ROUND_NOUN = re.compile(r"(?:了)?\s?(?:金额|额|总额|总金额|规模|轮次|情况|历程|消息|进展|方面)")
 # "他们最近筹集了6300万美元": a pronoun for the company that raises
 _PRONOUN = re.compile(r"^\s?(?:他们|它们|它)")
-_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|领投|跟投|参投")
+_ROUND_TALK = re.compile(rf"(?:{_THIS_ROUND})\s?(?:融资|投资)|{_ROUND_WORD}|第\s?[一二三四五六七八九十\d]+\s?轮|领投|跟投|参投|认购"
+                         rf"|{alt('funding.returning')}")
+_THIS_ROUND_END = re.compile(rf"(?:{_THIS_ROUND})\s?$")
+# a list a noun introduces as a company's backers ("投资方为A", "股东包括A"), not people who invest in general
+_BACKERS = re.compile(r"投资方|投资机构|股东|融资")
 # a line of a company's fact sheet ("主要投资方：A、B"): it names no company, and says none is meant
 _FACT_SHEET = re.compile(r"^\W{0,4}(?:主要)?(?:投资方|投资人|投资机构|融资状态|领域)\s?(?:\*\*)?\s?[:：]")
 # what may stand between a clause's opening and a trigger whose company the sentence leaves out
@@ -119,6 +130,9 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
         return Investors(tuple(group), lead.end(), "by" if _BY.search(before) else "lead")
     if _INVESTOR_NOUN.search(before) and (_INTRO.search(before) or re.search(r"的\s?\S{2,5}\s?$", before)):
         group = _extend_list(s, group)
+        return Investors(tuple(group), ents[group[-1]].end, "investors-are", _noun_owner(s, group[0]))
+    if _GOT_INCLUDING.search(s.before(group[0], 30)):
+        group = _extend_list(s, group)
         return Investors(tuple(group), ents[group[-1]].end, "investors-are")
     if _FROM.search(s.before(group[0], 6)):
         # "获得A的投资"; "从A那里筹集了26亿美元" (从 alone says no more than where: "从A的投资版图…")
@@ -141,6 +155,18 @@ def _shape(s: Parse, group: list[int]) -> Investors | None:
     if m:
         return Investors(tuple(group), m.end(), "is-investor")
     return None
+
+
+def _noun_owner(s: Parse, first: int) -> int | None:
+    """The company an investor noun before a list belongs to ("X的主要投资方包括A"), if one is named
+    right before 的."""
+    m = _NOUN_OF.search(s.text, 0, s.ents[first].start)
+    if m is None:
+        return None
+    k = next((k for k in range(first - 1, -1, -1) if s.ents[k].end <= m.start()), None)
+    if k is None or s.ents[k].type != "Company" or s.ents[k].owned is not None or s.text[s.ents[k].end:m.start()].strip():
+        return None
+    return k
 
 
 def _more_received(s: Parse, group: list[int], end: int) -> tuple[tuple[int, ...], int]:
@@ -215,14 +241,23 @@ def _investor_lists(s: Parse) -> list[Investors]:
 
 def _extend_list(s: Parse, group: list[int]) -> list[int]:
     """A list of investors after "投资方包括" runs on through 、and ，to the clause's end (an aside in
-    brackets after a name, "（A轮领投）", is skipped)."""
-    out = list(group)
+    brackets after a name, "（A轮领投）", is skipped); "亚马逊创始人贝索斯" in it is the person."""
+    out = [_holder(s, k) for k in group]
     k = out[-1] + 1
     while k < len(s.ents) and s.ents[k].type in FUNDERS \
             and re.fullmatch(r"\s?(?:[（(][^（()）]{0,16}[）)])?\s?(?:、|，|,|和|与|及|以及)\s?(?:\*\*)?", s.between(out[-1], k)):
-        out.append(k)
-        k += 1
+        out.append(_holder(s, k))
+        k = out[-1] + 1
     return out
+
+
+def _holder(s: Parse, k: int) -> int:
+    """The person a company's title introduces right after it ("亚马逊创始人贝索斯"): the one who invests,
+    the company being only where they work."""
+    if s.ents[k].type == "Company" and k + 1 < len(s.ents) and s.ents[k + 1].type == "Person" \
+            and _FIRM_TITLE.fullmatch(s.text, s.ents[k].end, s.ents[k + 1].start) and s.between(k, k + 1).strip():
+        return k + 1
+    return k
 
 
 def _receivers(s: Parse, taken: set[int]) -> list[tuple[int | None, int, int]]:
@@ -258,8 +293,9 @@ def _receivers(s: Parse, taken: set[int]) -> list[tuple[int | None, int, int]]:
 
 
 def _opens(text: str) -> bool:
-    """Whether nothing but time words, connectives and adverbs stand before a trigger in its clause."""
-    return opener_only(_ADVERBS.sub("", text))
+    """Whether nothing but time words, connectives and adverbs stand before a trigger in its clause
+    (or the round's own determiner: "本次融资由A投资")."""
+    return opener_only(_ADVERBS.sub("", _THIS_ROUND_END.sub("", text)))
 
 
 def _owner_of_round(s: Parse, taken: set[int]) -> int | None:
@@ -353,7 +389,8 @@ def _about_a_round(s: Parse, lists: list[Investors]) -> bool:
     if _FACT_SHEET.match(s.text) or all(g.investee is not None for g in lists):
         return False
     return bool(_ROUND_TALK.search(s.text)
-                or any(g.shape in ("is-investor", "received-from") for g in lists))
+                or any(g.shape in ("is-investor", "received-from") for g in lists)
+                or any(g.shape == "investors-are" for g in lists) and _BACKERS.search(s.text))
 
 
 def _clause_start(s: Parse, at: int) -> int:

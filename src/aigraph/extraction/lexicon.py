@@ -69,6 +69,7 @@ class Lexicon:
                 if not any(x is e for x, _ in bucket):
                     bucket.append((e, strong))
         self._automaton = None
+        self._scanner: tuple[object, dict[int, str]] | None = None
         self._check_taxonomy()
 
     def _check_taxonomy(self) -> None:
@@ -115,15 +116,45 @@ class Lexicon:
             self._automaton = a
         return self._automaton
 
+    def _scan(self) -> tuple[object, dict[int, str]]:
+        """The automaton find() runs, and the table that folds a text for it.
+
+        pyahocorasick looks a character up among a node's children one by one, so a character that
+        begins no alias cost a scan of all of the root's (hundreds). Here every character of the aliases
+        is a child of the root, the most used first (ASCII, then by how many aliases hold it), through
+        keys that never match ("c\x01"), and the table writes any other character as "\x00", the
+        root's first child: the matches are the same, found in half the time."""
+        if self._scanner is None:
+            import ahocorasick
+
+            counts: dict[str, int] = {}
+            for key in self.by_key:
+                for c in key:
+                    counts[c] = counts.get(c, 0) + 1
+            a = ahocorasick.Automaton()
+            table: dict[int, str]
+            if "\x00" in counts or "\x01" in counts:
+                table = _FOLD_TABLE  # no character is free to stand for the others: scan as the aliases are
+            else:
+                for c in ["\x00", *sorted(counts, key=lambda c: (not c.isascii(), -counts[c], c))]:
+                    a.add_word(c + "\x01", "")
+                table = _ScanTable(frozenset(counts))
+            for key in self.by_key:
+                a.add_word(key, key)
+            a.make_automaton()
+            self._scanner = (a, table)
+        return self._scanner
+
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every alias occurrence in `text` as (start, end, key), overlapping ones included."""
         # fold_char is one character to one, so str.translate folds in C; the separators norm drops
         # are cut out, and a match's offsets mapped back past the ones cut before it
-        folded = text.translate(_FOLD_TABLE)
+        automaton, table = self._scan()
+        folded = text.translate(table)
         cut = [m.start() - i for i, m in enumerate(_DROP_RE.finditer(folded))]
         if cut:
             folded = _DROP_RE.sub("", folded)
-        for end, key in self.automaton.iter(folded):
+        for end, key in automaton.iter(folded):
             start = end - len(key) + 1
             if cut:
                 yield start + bisect_right(cut, start), end + bisect_right(cut, end) + 1, key
@@ -140,6 +171,19 @@ class _FoldTable(dict):
 
 
 _FOLD_TABLE = _FoldTable()
+
+
+class _ScanTable(dict):
+    """ord(c) -> fold_char(c) when that is a character of an alias or a separator, else "\x00"."""
+
+    def __init__(self, alphabet: frozenset[str]) -> None:
+        super().__init__()
+        self.alphabet = alphabet
+
+    def __missing__(self, code: int) -> str:
+        f = fold_char(chr(code))
+        self[code] = f = f if f in self.alphabet or f in DROP else "\x00"
+        return f
 _DROP_RE = re.compile("[" + re.escape("".join(sorted(DROP))) + "]")
 
 

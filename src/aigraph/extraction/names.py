@@ -14,6 +14,7 @@ from aigraph.extraction import names_cn, names_funds
 from aigraph.extraction.candidates import Candidate, candidates, english_common, latin_boundary_ok, masked_text
 from aigraph.extraction.cues import noun_after, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
+from aigraph.extraction.quick import quick
 from aigraph.extraction.words import alt
 from aigraph.extraction.words import words as word_list
 from aigraph.folding import norm
@@ -22,6 +23,7 @@ LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # A Latin word: letters/digits with inner . + & ' - joins ("Bolt.new", "Copilot+", "11x", "GPT-4o", "Hölzle").
 _WORD = rf"(?:[{LATIN}][{LATIN}0-9]*|\d+[{LATIN}][{LATIN}0-9]*)(?:[.+&'’-][{LATIN}0-9]+)*\+?"
 LATIN_RUN = re.compile(rf"(?<![{LATIN}0-9.\-]){_WORD}(?:[ ]{_WORD})*")
+LATIN_RUN = quick(LATIN_RUN)  # searched over whole documents
 _VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 # a number with a unit or a level code ("3Wh", "45TOPS", "6G", "2M", "Lv3", "tokens16"): never a name
 _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:[kKMGTP]?(?:Wh|W|B|b|bps|Hz|FLOPS|OPS|TOPS|TFLOPS|PFLOPS|token|tokens|nm|mm|cm|m|km|ms|s|x|X)|"
@@ -150,9 +152,10 @@ class NamePatterns:
         census = _census_names()
         stop = self.lexicon.stopwords
         # short forms the document spells out in ordinary words are terms wherever they stand
-        terms = {norm(m.group()) for m in LATIN_RUN.finditer(text) if glossed_term(text, m.start(), m.end())}
+        runs = list(LATIN_RUN.finditer(text))
+        terms = {norm(m.group()) for m in runs if glossed_term(text, m.start(), m.end())}
         speakers = _speakers(text)
-        for m in LATIN_RUN.finditer(text):
+        for m in runs:
             for a, b, prose in _uncovered_word_runs(text, m.start(), m.end(), covered):
                 a0 = a
                 # leading generic words and titles are not part of a name; trailing generic ones neither,
@@ -198,7 +201,8 @@ class NamePatterns:
                 if kind in ("word", "phrase", "acronym") and votes and noun_after(text, b) \
                         and not type_votes(text, a, b, right_words=False):
                     continue  # "Super APP", "Critic模型", "CRM平台": a word or acronym before a noun is a kind of it
-                if any(e <= a and _OWNED.match(text[e:a]) for e in companies if a - 8 <= e <= a):
+                # the few positions before the name looked up, not every company of the document scanned
+                if any(e in companies and _OWNED.match(text[e:a]) for e in range(a - 8, a + 1)):
                     if kind in ("person", "given", "fullname") or _person_shaped(words, census) \
                             or _SAYS_PERSON.match(text, b):
                         # "Klarna的Sebastian", "Rippling的Parker Conrad": someone of that company
@@ -208,7 +212,7 @@ class NamePatterns:
                     else:
                         votes["Product"] = votes.get("Product", 0.0) + 1.0
                 elif kind in ("name", "word") and not self._model_like(surface) and not votes \
-                        and any(e <= a and _RELEASED.match(text[e:a]) for e in companies if a - 10 <= e <= a):
+                        and any(e in companies and _RELEASED.match(text[e:a]) for e in range(a - 10, a + 1)):
                     votes["Product"] = 1.0
                 if prose and kind in ("name", "given", "fullname") and not votes and not self._model_like(surface):
                     continue  # a capitalised word of English prose ("Thursday", "San Francisco") with no cue
@@ -271,6 +275,9 @@ def _speakers(text: str) -> dict[str, int]:
 def glossed_term(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is the short form of a term spelt out beside it in ordinary words:
     "PMF（Product-Market Fit）", "BMS（建筑管理系统）", "多模态大模型 (MM-LLM)"."""
+    after = text[b:b + 2]
+    if "（" not in after and "(" not in after and "）" not in after and ")" not in after:
+        return False  # both readings need a bracket right after the short form
     common = english_common()
     m = _GLOSS_AFTER.match(text, b)
     if m is None and (before := _GLOSS_BEFORE.search(text, max(0, a - 16), a)) and re.match(r"\s?[）)]", text[b:b + 2]):
@@ -326,6 +333,9 @@ def _last(text: str, a: int, b: int) -> str:
     return text[a:b].split(" ")[-1]
 
 
+_WORD_PARTS = re.compile(r"[-+&.]|(?<=[a-z])(?=[A-Z])")
+
+
 def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: frozenset[str]) -> str:
     """The form of a Latin name: what its shape alone says about its type."""
     if len(words) in (2, 3) and words[0] in given and all(w[:1].isupper() and not w[1:].isupper() for w in words[1:]):
@@ -337,7 +347,7 @@ def _latin_kind(surface: str, words: list[str], common: frozenset[str], given: f
         if words[-1] in ("Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems",
                          "Semiconductor", "Therapeutics", "Networks", "Computing", "Ltd", "Ltd.", "LLC"):
             return "company"
-    parts = [p.lower() for w in words for p in re.split(r"[-+&.]|(?<=[a-z])(?=[A-Z])", w) if p]
+    parts = [p.lower() for w in words for p in _WORD_PARTS.split(w) if p]
     if len(parts) > 1 and all(p in common for p in parts):
         return "phrase"  # "Know-how", "Post-train", "CodeReview", "Product-Market Fit"
     if words[-1] in _ORG_SUFFIX_INV and len(words) > 1:
@@ -417,7 +427,13 @@ def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
     """Parts of a Latin run not covered by lexicon matches, cut at word boundaries and, in English
     prose, at ordinary lower-case words ("agreed to acquire ZT Systems for" → "ZT Systems"). Each part
     comes with whether it was cut out of prose."""
-    words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
+    if not _SPACE.search(text, a, b):
+        # one word, the most common run: no prose around it to cut, unless it is a joiner itself
+        prose = text[a:b] in _JOINERS
+        if not (covered[a:b].count(1) or (prose and _plain_lower(text[a:b]))):
+            yield a, b, prose
+        return
+    words = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text, a, b)]
     prose = sum(1 for ws, we in words if _plain_lower(text[ws:we])) >= 2 or any(
         text[ws:we] in _JOINERS for ws, we in words)
     run: list[tuple[int, int]] = []
@@ -432,6 +448,8 @@ def _uncovered_word_runs(text: str, a: int, b: int, covered: bytearray):
         yield run[0][0], run[-1][1], prose
 
 
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S+")
 _JOINERS = frozenset(("and", "or", "with", "by", "from", "for", "to", "in", "on", "at", "the", "as", "than", "via"))
 
 

@@ -65,8 +65,14 @@ def extract(nlp: Language, sentences: Sequence[Sentence],
         doc._.aigraph_text = view
         if len(doc):
             idx = doc.to_array([IDX]).astype("int64").reshape(-1)
-            flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
-            doc.from_array([SENT_START], flags)
+            # token offsets rise strictly: each sentence start is looked up by bisection (isin sorted both)
+            wanted = numpy.asarray(starts, dtype="int64")
+            at = numpy.searchsorted(idx, wanted)
+            inside = at < len(idx)
+            at, wanted = at[inside], wanted[inside]
+            flags = numpy.full(len(idx), -1, dtype="int64")
+            flags[at[idx[at] == wanted]] = 1
+            doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         doc._.aigraph_sents = [(a, a + len(s.text)) for a, s in zip(starts, chunk)]
         doc._.aigraph_doc_date = chunk[0].doc_date
         for _, proc in nlp.pipeline:

@@ -20,6 +20,7 @@ from aigraph.extraction import (
     rules_partners,
     rules_people,
     rules_rivals,
+    rules_sales,
     rules_stack,
     rules_stakes,
     rules_tech,
@@ -35,7 +36,7 @@ from aigraph.extraction.words import alt
 from aigraph.model import Fact
 from aigraph.vocab import SYMMETRIC, signatures
 
-MODULES = (events, rules_org, rules_partners, rules_stakes, rules_people, rules_tech, rules_stack, rules_rivals, rules_trends, rules_en,
+MODULES = (events, rules_org, rules_partners, rules_sales, rules_stakes, rules_people, rules_tech, rules_stack, rules_rivals, rules_trends, rules_en,
            rules_en_people, rules_en_tech, events_en, rules_known)
 """The modules of constructions (importing one registers its constructions, in this order)."""
 # English prose: three words in a row, the last two lower-case (Chinese text with Latin names has none)
@@ -95,11 +96,12 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic
     topic's, or the speakers' organisations (`we`, `you`)."""
     text, ents = _compact(text, ents)
     ents = ents + anaphors(text, ents, topic, we, you)
-    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic else None
+    # a sentence that leaves its company out means the paragraph's, not one named in passing
+    context = Ent(0, 0, topic.type, topic.name, anaphor=True, antecedent=topic.sentence) if topic and not topic.passing else None
     sent = clauses.parse(text, ents, context)
     found: dict[tuple[str, str, str], Fact] = {}
     langs = ("zh", "en") if _ENGLISH.search(text) else ("zh",)
-    funded = None
+    funded = founded = None
     for lang in langs:
         for construction in registered(lang):
             for hit in construction(sent):
@@ -114,11 +116,13 @@ def read_sentence(text: str, ents: list[Ent], doc_date: str | None = None, topic
                 found[key] = fact
                 if fact.predicate == "investedIn" and funded is None and hit.object != CONTEXT:
                     funded = hit.object
+                if fact.predicate == "founderOf" and founded is None and hit.object != CONTEXT:
+                    founded = hit.object
     for s, p, o in [k for k in found if k[1] == "usesChip"]:
         if (o, "developedBy", s) in found:
             del found[(s, p, o)]  # "X推出了芯片C": the maker of the chip it announces is not its user
     used = any(f.context is not None for f in found.values())
-    return list(found.values()), next_topic(sent, topic, funded, used)
+    return list(found.values()), next_topic(sent, topic, funded, used, founded)
 
 
 def _entity(s: Parse, i: int) -> Ent:
@@ -219,15 +223,18 @@ class RelationExtractor:
             if labelled:
                 talk.hear(sentence, local)
             talk.place(sentence, local)
+            talk.attend(sentence, local)
             we, you = talk.voices()
             we = we or talk.said_by(sentence, local)
             claimed = talk.claimant(sentence, local) if we is None else None
             we = we or claimed
             talk.note(sentence, local)
             he = None if labelled else talk.he(sentence, local)
+            me = (talk.me(sentence, local) if labelled and talk.label == sentence else None) or talk.founder(sentence, local)
             talk.meet(sentence, local)
-            if he is not None:
-                local = sorted([*local, he], key=lambda e: e.start)
+            for pronoun in (he, me):
+                if pronoun is not None:
+                    local = sorted([*local, pronoun], key=lambda e: e.start)
             if len(local) < 2 and claimed is None and (talk.topic is None and talk.guest is None or not local
                                                        or not points_back(sentence)):
                 talk.topic = opening(sentence, local) or (talk.topic.older() if talk.topic else None)

@@ -21,6 +21,9 @@ from aigraph.folding import norm
 
 _VERB_SENSE = frozenset(words("trend.verb_sense"))
 """Trend words that name the trend even as a verb with 了 (开源了)."""
+_CASED_BRANDS = frozenset(words("names.cased_brands"))
+"""Weak aliases that are the brand when written with their capital in Chinese text (Slack, Cursor)."""
+_HAN_OR_MARK = re.compile(r"[\u4e00-\u9fff，。、：；！？（）“”《》「」]")
 # a fund named by place or parent and kind stands with the lexicon's names: the longer one is the fund meant
 _RANK = {"lexicon": 0, "lexicon+version": 0, "pattern:cn-fund": 0, "lexicon-weak": 1, "short-form": 1, "name-part": 1, "propagated": 2}
 
@@ -56,6 +59,7 @@ class EntityResolver:
         strong = {c.name for c in cands if c.source == "lexicon"}
         self._strong = sorted((c for c in cands if c.source == "lexicon"), key=lambda c: c.start)
         self._strong_starts = [c.start for c in self._strong]
+        self._folded: dict[str, str] = {}
         kept = [self._support(c, text, bounds, strong) for c in cands]
         kept = _senses([c for c in kept if c is not None], text, bounds)
         kept += self._versions(text, kept) + _app_tails(text, kept)
@@ -89,9 +93,13 @@ class EntityResolver:
         """A weak or ambiguous lexicon candidate survives only with evidence for its sense."""
         if c.entry is None:
             return c
-        sent = _sentence_text(text, bounds, c.start)
-        context_hit = any(w.casefold() in sent.casefold() for w in c.entry.context)
-        rivals = [e for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), []) if e is not c.entry]
+        context_hit = False
+        if c.entry.context:
+            sent = _sentence_text(text, bounds, c.start)
+            low = self._folded.get(sent)
+            if low is None:
+                low = self._folded[sent] = sent.casefold()  # once per sentence, not per context word
+            context_hit = any(w.casefold() in low for w in c.entry.context)
         if c.type == "Trend" and (re.match(r"-[A-Za-z0-9]", text[c.end:c.end + 2]) or re.search(r"[A-Za-z0-9]-$", text[max(0, c.start - 2):c.start])):
             return None  # "GPT-MoE-1.8T": part of a model name, not the MoE trend
         if c.type == "Trend" and not text[c.start].isascii() and (
@@ -105,17 +113,19 @@ class EntityResolver:
         if c.source == "lexicon-weak":
             if not text[c.start].isascii() and re.search(r"\d\s?$", text[max(0, c.start - 2):c.start]):
                 return None  # "功耗达10000安培": after a number the word is its unit, not a name
-            cue = type_votes(text, c.start, c.end).get(c.type, 0) >= 1
             # one sense per document holds for names, not for common Chinese words (代理, 蒸馏)
             named_elsewhere = c.name in strong and text[c.start].isascii()
+            if context_hit or named_elsewhere or type_votes(text, c.start, c.end).get(c.type, 0) >= 1 \
+                    or _brand_in_chinese(text, c.start, c.end):
+                return replace(c, score=0.85)
             lo = bisect.bisect_right(self._strong_starts, c.start - 80)
             hi = bisect.bisect_left(self._strong_starts, c.start + 80)
             near = [o for o in self._strong[lo:hi] if o.entry is not c.entry]
-            listed = c.type != "Trend" and c.type in docnames.listed_types(text, c, near)  # "Modular、Hugging Face和Lambda"
-            if context_hit or named_elsewhere or cue or listed:
+            if c.type != "Trend" and c.type in docnames.listed_types(text, c, near):  # "Modular、Hugging Face和Lambda"
                 return replace(c, score=0.85)
             return None
-        if rivals and c.entry.context and not context_hit:
+        if c.entry.context and not context_hit \
+                and any(e is not c.entry for e, _ in self.lexicon.by_key.get(norm(text[c.start:c.end]), [])):
             # a shared alias: this sense needs its context words when a rival claims the alias
             return replace(c, score=0.45)
         return c
@@ -166,6 +176,18 @@ class EntityResolver:
             out.append(Candidate(c.start, cut, "Company", maker.name, "lexicon", c.score, maker))
             out.append(replace(c, start=rest_start))
         return out
+
+
+def _brand_in_chinese(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a listed brand written as listed and standing in Chinese text: a Han
+    character or Chinese mark within two places of it, and no English word joined to it by a space
+    ("Zoom In", "Sweet Spot" are English phrases)."""
+    if text[start:end] not in _CASED_BRANDS:
+        return False
+    left, right = text[max(0, start - 2):start], text[end:end + 2]
+    if re.search(r"[A-Za-z0-9][ .\-]?$", left) or re.match(r"[ .\-]?[A-Za-z0-9]", right):
+        return False
+    return bool(_HAN_OR_MARK.search(left) or _HAN_OR_MARK.search(right))
 
 
 def _app_tails(text: str, cands: list[Candidate]) -> list[Candidate]:

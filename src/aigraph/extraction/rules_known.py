@@ -42,6 +42,16 @@ def _yardstick(s: Parse, j: int) -> bool:
     return bool(_yardstick_cue().search(s.before(j, 10)))
 
 
+def _elsewhere(s: Parse, i: int, j: int) -> bool:
+    """Whether the thing stands in a clause of its own about another organisation ("B公司正在建设X的
+    生产线，A的平台用于…"): the maker named in another clause says nothing of it."""
+    c = s.clauses[s.ents[j].clause]
+    subj = c.subject
+    return s.ents[i].clause != s.ents[j].clause and subj is not None and subj != j \
+        and s.ents[subj].type in MAKERS | {"Investor"} and s.ents[subj].name != s.ents[i].name \
+        and s.ents[subj].clause == s.ents[j].clause
+
+
 @construction("zh.org.known-maker")
 def known_maker(s: Parse) -> Found:
     """A model, product or chip whose maker the lexicon knows, and that maker named in the same sentence
@@ -63,4 +73,7 @@ def known_maker(s: Parse) -> Found:
         for i in same:
             if _COORDINATED.fullmatch(s.between(min(i, j), max(i, j))):
                 continue  # "说到X和谷歌的研究": two topics side by side, neither said to be the other's
+            if _elsewhere(s, i, j):
+                continue
+
             yield Hit("developedBy", j, i, KNOWN, "known-maker")

@@ -211,7 +211,7 @@ def incubated(s: Parse) -> Found:
             yield Hit("investedIn", i, i - 1, 0.75, "incubated-by")
 
 
-_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
+_INVESTED_IN = re.compile(rf"^\s?(?:也|还|曾|已|此前|先后|再次|又|早期|早年|率先|宣布|[\u4e00-\u9fff]{{1,3}}地|在\d{{4}}\s?年)*(?:联合|共同|独家)?"
                           rf"(?:领投|参投|跟投|投资于|投资|注资|{alt('funding.stake')}|战略投资|天使投资|押注|重注|主导|领导|牵头|参与)(?:了|过)?\s?"
                           rf"(?:包括)?\s?$")
 # "主导B", "参与B" say an investment only with B's round after it ("主导Shopify A轮投资", "参与了B的新一轮融资")
@@ -221,11 +221,16 @@ _ROUND_OF = re.compile(rf"\s?(?:的)?\s?(?:{alt('funding.this_round')})?\s?(?:(?
 # "软银投资了众多科技巨头，包括阿里巴巴、雅虎日本等"
 _INVESTED_MANY = re.compile(r"^\s?(?:也|还|曾|已|先后|陆续)*(?:投资|投)(?:了|过)\s?(?:众多|许多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?"
                             r"(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
+# "我们…，并且投资了很多模型公司，包括B、C": a clause of investing in many, its list in the next clause
+_CLAUSE_INVESTS_MANY = re.compile(r"^\s?(?:并且?|而且|还|也|同时|此外)*\s?(?:在早期|早期|早年|也|还|曾|已|先后|陆续)*\s?(?:投资|投)(?:了|过)\s?"
+                                  r"(?:众多|许多|很多|大量|多家|一批|一系列|不少|诸多)[^，,；;。]{0,10}?(?:公司|企业|巨头|初创公司|项目)\s?[，,：:]?\s?$")
+_LIST_OPENS = re.compile(r"^\s?(?:包括|如|例如|比如)\s?[:：]?\s?$")
 _AND_INVESTED_IN = re.compile(r"^\s?(?:的[^，,；;。]{0,12}?(?:融资|投资))?[，,]?\s?(?:并|并且|还|也|同时)(?:也|还)?"
                               r"(?:领投|参投|跟投|投资|注资|入股)(?:了)?\s?$")
 
 
-# "A是一家风投公司，…，早期就投资过B、C": a clause that opens on the investing, its subject carried over
+# "A是一家风投公司，…，早期就投资过B、C", "P是知名的天使投资人，曾投资了B": a clause that opens on the
+# investing, its subject carried over
 _CLAUSE_INVESTS = re.compile(r"^\s?(?:[^，,；;。]{0,10}?)(?:也|还|曾|已|就|先后|陆续)*(?:投资于|投资过|投资了|领投了|参投了)\s?(?:包括)?\s?$")
 
 
@@ -241,10 +246,24 @@ def invested_in(s: Parse) -> Found:
             if nxt is not None and _INVESTED_MANY.match(s.text[e.end:_chain_start(s, nxt)]):
                 for t in s.coordinated(nxt, frozenset({"Company"})):
                     yield Hit("investedIn", i, t, 0.75, "invested-in-many")
+    for c, nxt_clause in zip(s.clauses, s.clauses[1:]):
+        subj = c.subject
+        first = nxt_clause.ents[0] if nxt_clause.ents else None
+        if subj is None or ents[subj].type not in _FUNDERS or first is None or ents[first].type != "Company" \
+                or not _CLAUSE_INVESTS_MANY.match(s.text[c.start:c.end]) \
+                or not _LIST_OPENS.match(s.text[nxt_clause.start:_chain_start(s, first)]):
+            continue
+        if ents[subj].type == "Person" and any(e.type == "Investor" for e in ents if e.clause == ents[subj].clause):
+            continue
+        for t in s.coordinated(first, frozenset({"Company"})):
+            yield Hit("investedIn", subj, t, 0.75, "subject-invested-in-many")
     for c in s.clauses:
         subj = c.subject
-        if subj is None or ents[subj].type != "Investor":
+        # an investor, or a person described as one ("P是知名的天使投资人，曾投资了B、C")
+        if subj is None or ents[subj].type not in ("Investor", "Person"):
             continue
+        if ents[subj].type == "Person" and any(e.type == "Investor" for e in ents if e.clause == ents[subj].clause):
+            continue  # "P是X资本的合伙人，投资了B": the firm's money, not the partner's own
         first = c.ents[0] if c.ents else None
         if first is not None and ents[subj].clause != ents[first].clause and ents[first].type == "Company" \
                 and _CLAUSE_INVESTS.match(s.text[c.start:_chain_start(s, first)]):

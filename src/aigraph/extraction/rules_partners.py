@@ -17,6 +17,9 @@ _PARTNER_AFTER = re.compile(
     rf"|^\s?(?:已经?|正式|将|最终|终于|也|都|还)?\s?(?:达成|签署|签订|签下)(?:了)?\s?(?:一项|一份|一个|多项)?\s?"
     rf"(?:(?!{alt('partner.not_a_deal')})[^，,；;。与和]){{0,6}}?(?:协议|合约)"
 )
+# "A与B等独立软件供应商合作", "与B和C等AI初创公司以及全球公司合作": the kind of partner the list
+# stands for, described at length before the verb
+_SUCH_AS_PARTNER = re.compile(r"\s?等\s?[^，,；;。！？]{0,24}?(?:展开|开展|进行|达成|建立)?(?:了)?(?:深度|战略|全面|长期)?(?:合作|携手)")
 _JOINT_INVESTING = re.compile(rf"^\s?(?:等)?\s?(?:已经?|正式|将|宣布|也|还)?\s?(?:联合|共同|一起|携手|合作)?\s?"
                               rf"{alt('partner.joint_investing', 'partner.joint_winning')}(?!成立|设立|创立|打造|组建)")
 _JOINT = re.compile(r"^\s?(?:已经?|将|正|也)?(?:共同|联合|携手|一起|合作|讨论|签署|合资|联手|共建|合力)")
@@ -57,9 +60,9 @@ def partners(s: Parse) -> Found:
             if b <= a or b in investing:
                 continue  # "A与B联合领投", "A和B一起中标": co-investors or co-winners, not partners
             gap = s.text[_end(s, a):ents[b].start]
-            after_b = s.text[_end(s, b):_end(s, b) + 16]
             listed = s.coordinated(b)
-            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:s.chain_start(s.coordinated(a)[0])]) and (_PARTNER_AFTER.match(after_b) or b == listed[0] and _PARTNER_AFTER.match(s.after(listed[-1], 16))):
+            if _WITH.match(gap) and not _WITH_OBJECT.search(s.text[:s.chain_start(s.coordinated(a)[0])]) and (
+                    _cooperate_after(s, b) or b == listed[0] and _cooperate_after(s, listed[-1])):
                 for k in (listed if b == listed[0] and a not in listed else [b]):
                     yield Hit("partnerOf", a, k, 0.8, "with-cooperate")
             elif _HANDS.match(gap):
@@ -85,7 +88,7 @@ def partners(s: Parse) -> Found:
                 and _WITH.match(s.text[_end(s, prev):ents[b].start]):
             continue  # "…（X正是A和B合作开发的）": B works with A, not with the subject
         if _WITH_BEFORE.search(s.text[s.clauses[ents[b].clause].start:s.chain_start(b)]) \
-                and _PARTNER_AFTER.match(s.text[_end(s, b):_end(s, b) + 16]):
+                and (_PARTNER_AFTER.match(s.text[_end(s, b):_end(s, b) + 16]) or _SUCH_AS_PARTNER.match(s.text, _end(s, b))):
             yield Hit("partnerOf", subj, b, 0.75, "subject-with-cooperate")
 
 
@@ -164,7 +167,7 @@ _ORG_NOUN = r"(?:公司|厂商|供应商|制造商|提供商|服务商|开发商
 # "A以7亿美元收购了B", "A去年十月以690亿美元收购了B", "A投资并收购了B", "A收购了芯片厂商B"
 _ACQUIRE = re.compile(r"^\s?(?!.*(?:放弃|取消|拒绝|否认|失败|未能|没有|不|想|希望|试图|争夺|竞购|要|可能|考虑|有意|打算|洽谈|谈判))"
                       r"(?:[^，,；;。]{0,10}?)?(?:以[^，,；;。]{0,16})?(?:投资并|入股并)?(?:收购|并购|买下|吞并)(?:了)?\s?"
-                      rf"(?:(?:一家|这家|该)?名为|(?!.*(?:以及|和|与|及))[^，,；;。、（）()]{{0,14}}?{_ORG_NOUN}\s?(?:之一)?)?\s?$")
+                      rf"(?:(?:一家|这家|该)?名为|(?!.*(?:以及|和|与|及))[^，,；;。、（）()]{{0,24}}?{_ORG_NOUN}\s?(?:之一)?)?\s?$")
 # "A收购了B的晶圆厂": a part of B; "从A那里收购了B": A sold it
 _PART_OF = re.compile(rf"^\s?的\s?(?:[\d.]+\s?(?:mm|%|％)?\s?)?(?:{alt('acquire.part')})")
 _FROM_SELLER = re.compile(r"(?:从|自)\s?$")
@@ -203,6 +206,13 @@ def acquisitions(s: Parse) -> Found:
             elif b == next(k for k in heads if k > a) and (_ASIDE_BY.fullmatch(gap) or _CLAUSE_BY.fullmatch(gap)) \
                     and _ACQUIRED_VERB.match(after_b):
                 yield Hit("acquired", b, a, 0.8, "b-then-acquired-by-a")
+
+
+def _cooperate_after(s: Parse, i: int) -> bool:
+    """Whether the verb of working together follows the last item of a list ("与A、B合作", "与A和B等
+    服务提供商合作")."""
+    end = _end(s, i)
+    return bool(_PARTNER_AFTER.match(s.text[end:end + 16]) or _SUCH_AS_PARTNER.match(s.text, end))
 
 
 def _aliased(s: Parse, i: int) -> bool:

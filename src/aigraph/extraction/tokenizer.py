@@ -9,9 +9,22 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # Latin letters and digits form words; a case change from digits to letters does not split ("4o").
-_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\S")
-_PIECES = re.compile(r"[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\s+|\S")
-_SPACE = re.compile(r"\s")
+# Every other character that is not whitespace is a token of its own, so only these runs need a regex
+# (the lookahead passes over the other characters at once, where the alternation tried each branch).
+_RUNS = re.compile(r"(?=[A-Za-z0-9\s])([A-Za-z]+|[0-9]+(?:\.[0-9]+)*|\s+)")
+
+
+class _Orths(dict):
+    """token text -> its id in the vocabulary's strings, added as tokens are met. spaCy builds a Doc
+    from ids five times faster than from strings, which it hashes one by one."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.strings = vocab.strings
+
+    def __missing__(self, word: str) -> int:
+        self[word] = orth = self.strings.add(word)
+        return orth
 
 
 class MixedTokenizer:
@@ -19,20 +32,23 @@ class MixedTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._orths = _Orths(vocab)
 
     def __call__(self, text: str) -> Doc:
-        # one regex pass gives tokens and whitespace runs alike: a single space after a token is its
-        # trailing space, any other run (or one at the start) a token of its own
-        pieces = _PIECES.findall(text)
-        if not _SPACE.search(text):
-            return Doc(self.vocab, words=pieces, spaces=[False] * len(pieces))
-        words: list[str] = []
+        # split() alternates single-character stretches and runs: the stretches are extended character
+        # by character in C. A single space after a token is its trailing space, any other whitespace
+        # run (or one at the start) a token of its own.
+        orth = self._orths.__getitem__
+        words: list[int] = []
         spaces: list[bool] = []
-        for p in pieces:
-            if p == " " and words:
+        for i, part in enumerate(_RUNS.split(text)):
+            if not i & 1:
+                words.extend(map(orth, part))
+                spaces.extend([False] * len(part))
+            elif part == " " and words:
                 spaces[-1] = True
             else:
-                words.append(p)
+                words.append(orth(part))
                 spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 

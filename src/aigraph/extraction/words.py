@@ -32,6 +32,7 @@ def lists() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache  # constructions ask for their lists sentence after sentence; lists() is read once
 def words(*names: str) -> tuple[str, ...]:
     """The words of one or more lists, in order, without repeats; an unknown name raises KeyError."""
     table = lists()

@@ -51,11 +51,24 @@ def _header_key(line: str) -> str:
     return _DIGIT.sub("#", "".join(line.split())).casefold()
 
 
+# an interview's speaker label on a line of its own ("**主持人：**", "Sam Altman:"): it comes back at
+# every turn, and says who speaks next (a header never ends on a colon)
+_LABEL_LINE = re.compile(r"[*_#>\s]*[^：:*]{1,40}[：:][*_\s]*")
+# a turn opening on a label in bold ("**施密特：** 她是…")
+_BOLD_LABEL = re.compile(r"\s*\*\*[^*：:\n]{1,40}[：:]\s?\*\*")
+
+
+def opens_turn(line: str) -> bool:
+    """Whether a line opens a speaker's turn with a label ("**主持人：**", "**P：** …", "Name:" alone):
+    what came before it ends there, however it ended."""
+    return bool(_LABEL_LINE.fullmatch(line) or _BOLD_LABEL.match(line))
+
+
 def _running_headers(lines: Sequence[str]) -> set[int]:
     """Short lines without a full stop that come back page after page (a report's title at the top
     of every page, a footer): page numbers in them do not make them differ."""
     keys = [_header_key(line) if len(line.strip()) <= HEADER_CHARS else "" for line in lines]
-    counts = Counter(k for k in keys if len(k) >= 2)
+    counts = Counter(k for k in keys if len(k) >= 2 and not _LABEL_LINE.fullmatch(k))
     repeated = {k for k, n in counts.items() if n >= REPEATS and k[-1] not in _STOPS}
     return {i for i, k in enumerate(keys) if k in repeated}
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from aigraph.ingest import boilerplate
-from aigraph.ingest.furniture import drop_lines
+from aigraph.ingest.furniture import drop_lines, opens_turn
 from aigraph.ingest.mapped import Mapped
 from aigraph.ingest.textview import FILLER, visible
 from aigraph.model import Document, Sentence
@@ -142,7 +142,7 @@ def _wrap_across_blank(prev: str, nxt: str, local_width: int) -> bool:
     ending in a comma, a Latin name cut in two, a full-width line (60 columns or more), or a full line
     of a narrow column (about as wide as the widest line around it)."""
     p, n = prev.rstrip(), nxt.lstrip()
-    if not p or not n or _ends_sentence(p, n) or _HEADING.match(nxt) or n[0] in "#>":
+    if not p or not n or _ends_sentence(p, n) or _HEADING.match(nxt) or n[0] in "#>" or opens_turn(nxt):
         return False
     if n[0].isupper() and not _IS_CJK.search(p):  # a new English paragraph
         return False

@@ -28,6 +28,7 @@ from aigraph.graph.store import STORE_DIR, open_store
 from aigraph.query.shipped import shipped
 from aigraph.serve.http import Connection, HttpRequest, Response, Server, text
 from aigraph.serve.protocol import ProtocolError, read_request
+from aigraph.serve.worker import Graph, answer
 
 Page = Callable[[HttpRequest, "Endpoint"], Response]
 ROUTES: dict[str, Page] = {}
@@ -96,8 +97,6 @@ class Endpoint:
     """What one worker process answers: the routes, SPARQL on its own read-only store, the time limit."""
 
     def __init__(self, graph: str | os.PathLike, timeout: float, quiet: bool = False) -> None:
-        from aigraph.serve.worker import Graph
-
         self.graph = Path(graph)
         self.timeout = timeout
         self.quiet = quiet
@@ -183,8 +182,6 @@ class Endpoint:
         return text(501, f"{req.method} is not a method this server knows.", {"Allow": allow})
 
     def sparql(self, req: HttpRequest, conn: Connection) -> Response:
-        from aigraph.serve.worker import answer
-
         try:
             query = read_request("GET" if req.method == "HEAD" else req.method, req.query,
                                  req.header("content-type"), req.body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import select
 import socket
+import struct
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,16 +80,21 @@ class BadRequest(Exception):
 
 def head_bytes(status: int, media: str, length: int, headers: dict[str, str], close: bool) -> bytes:
     """The status line and headers of a response."""
+    return _head(status, media, tuple(headers.items()), close) % length
+
+
+@lru_cache(maxsize=256)
+def _head(status: int, media: str, headers: tuple[tuple[str, str], ...], close: bool) -> bytes:
+    # the same few heads again and again: built once, the length put in with `%`
     charset = "; charset=utf-8" if media.startswith(TEXT_TYPES) else ""
-    lines = [f"HTTP/1.1 {status} {_reason(status)}", f"Content-Type: {media}{charset}", f"Content-Length: {length}",
+    lines = [f"HTTP/1.1 {status} {_reason(status)}", f"Content-Type: {media}{charset}", "Content-Length: \0",
              "X-Content-Type-Options: nosniff", "Cache-Control: no-store", "Server: aigraph"]
-    lines += [f"{k}: {v}" for k, v in headers.items()]
+    lines += [f"{k}: {v}" for k, v in headers]
     if close:
         lines.append("Connection: close")
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1").replace(b"%", b"%%").replace(b"\0", b"%d", 1)
 
 
-@lru_cache(maxsize=64)
 def _reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase
@@ -113,7 +119,11 @@ class Connection:
     def run(self) -> None:
         try:
             self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self.sock.settimeout(IDLE)
+            # the kernel's timeouts, not Python's: a socket with a Python timeout polls before every recv
+            # and send, two system calls (and two releases of the GIL) where one does
+            idle = struct.pack("ll", int(IDLE), int(IDLE % 1 * 1e6))
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, idle)
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, idle)
             while True:
                 try:
                     req = self.read_request()
@@ -152,7 +162,10 @@ class Connection:
         return True
 
     def _more(self) -> None:
-        chunk = self.sock.recv(1 << 16)
+        try:
+            chunk = self.sock.recv(1 << 16)
+        except BlockingIOError:  # SO_RCVTIMEO ran out
+            raise TimeoutError from None
         if not chunk:
             raise EOFError
         self.buffer += chunk

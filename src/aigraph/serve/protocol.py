@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import binascii
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qs
@@ -71,13 +73,13 @@ def read_request(method: str, url_query: str, content_type: str | None, body: by
     """The query of a GET (query string), a POST form or a POST application/sparql-query body.
 
     Updates (`update=`, application/sparql-update) are refused with 403: this endpoint is read-only."""
-    params = parse_qs(url_query, keep_blank_values=True)
+    params = parse_form(url_query)
     mime = (content_type or "").split(";")[0].strip().lower()
     if method == "POST":
         if mime == "application/sparql-update":
             raise ProtocolError(403, "This endpoint is read-only: SPARQL updates are refused.")
         if mime == "application/x-www-form-urlencoded":
-            for k, v in parse_qs(_text(body), keep_blank_values=True).items():
+            for k, v in parse_form(_text(body)).items():
                 params.setdefault(k, []).extend(v)
         elif mime == "application/sparql-query":
             params.setdefault("query", []).insert(0, _text(body))
@@ -91,6 +93,37 @@ def read_request(method: str, url_query: str, content_type: str | None, body: by
         raise ProtocolError(400, "Send exactly one non-empty `query` parameter.")
     return Request(queries[0], tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])),
                    _format(params))
+
+
+# a `%` not starting an escape: parse_qs keeps it as it is, which the quick decoder below would not
+_NOT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def parse_form(text: str) -> dict[str, list[str]]:
+    """`parse_qs(text, keep_blank_values=True)`, in C for the usual form (ASCII, every `%` a valid escape).
+
+    Python's unquote decodes escapes one at a time in Python: 16 µs of a query's 190 µs. binascii's
+    quoted-printable decoder decodes `=XX` escapes in C, so `%` is swapped for `=` where no `=` is
+    left in a value (a value holding a raw `=`, or text unlike the usual form, goes to parse_qs)."""
+    if not text:
+        return {}
+    if not text.isascii() or _NOT_ESCAPE.search(text):
+        return parse_qs(text, keep_blank_values=True)
+    out: dict[str, list[str]] = {}
+    for part in text.split("&"):
+        if not part:
+            continue
+        name, _, value = part.partition("=")
+        if "=" in value:
+            return parse_qs(text, keep_blank_values=True)
+        out.setdefault(_unquote_plus(name), []).append(_unquote_plus(value))
+    return out
+
+
+def _unquote_plus(text: str) -> str:
+    if "%" not in text:
+        return text.replace("+", " ")
+    return binascii.a2b_qp(text.replace("+", " ").replace("%", "=")).decode("utf-8", "replace")
 
 
 def _format(params: dict[str, list[str]]) -> str | None:
