@@ -17,11 +17,11 @@ from aigraph.views.entity_page import entity_data, entity_href
 from aigraph.views.funding import draw, funding_page
 from aigraph.views.funding_data import Round, Said, read_rounds
 from aigraph.views.html import TYPE_STYLE, render_page, view_data
-from aigraph.views.layout import Item, separate, skyline
+from aigraph.views.layout import SMALL, Item, _separate_numpy, _separate_small, separate, skyline
 from aigraph.views.metrics import node_metrics
 from aigraph.views.netgraph import to_networkx
-from aigraph.views.overview import plan
-from aigraph.views.pictures import cjk_family, draw_top, write_pictures
+from aigraph.views.overview import links_between, plan, plan_of
+from aigraph.views.pictures import draw_top, write_pictures
 from aigraph.views.style import CJK_FAMILIES, text_width
 
 from .test_analyse import STAR, tiny
@@ -185,6 +185,49 @@ def test_overview_plan_has_no_overlaps_and_named_clusters(seed_plan):
     assert plan(g.subgraph(drawn), m, drawn) == p  # the same graph, the same picture
 
 
+def test_plan_of_gives_the_plan_of_the_drawn_subgraph_and_makes_it_once(seed_plan, monkeypatch):
+    import aigraph.views.overview as overview
+
+    g, m, drawn, p = seed_plan
+    plans: dict = {}
+    assert plan_of(g, m, drawn, plans) == p  # the whole graph given: only `drawn` of it is read
+    monkeypatch.setattr(overview, "plan", lambda *a, **k: pytest.fail("planned twice"))
+    assert plan_of(g, m, drawn, plans) is plans[tuple(drawn)]
+
+
+def test_links_between_groups_count_as_the_undirected_view_counts_them():
+    import networkx as nx
+
+    rng = random.Random(3)
+    for _ in range(30):
+        g = nx.MultiDiGraph()
+        nodes = [f"n{k}" for k in range(12)]
+        g.add_nodes_from(nodes)
+        for _ in range(rng.randint(0, 40)):  # parallel facts, both directions, self-loops
+            g.add_edge(rng.choice(nodes), rng.choice(nodes), key=rng.choice("abc"))
+        at = {n: rng.randrange(4) for n in rng.sample(nodes, 9)}
+        expected: dict = {}
+        for a, b in g.to_undirected(as_view=True).edges():
+            if a in at and b in at and at[a] != at[b]:
+                key = (min(at[a], at[b]), max(at[a], at[b]))
+                expected[key] = expected.get(key, 0) + 1
+        assert links_between(g, at) == expected
+
+
+def test_small_groups_are_separated_bit_for_bit_as_numpy_separates_them():
+    rng = random.Random(5)
+    for _ in range(400):
+        n = rng.randint(1, SMALL)
+        width = rng.choice([0.0, 1.0, 20.0])
+        xs = [rng.uniform(-width, width) for _ in range(n)]
+        ys = [rng.uniform(-width, width) for _ in range(n)]
+        boxes = [(rng.uniform(1, 20), rng.uniform(1, 10), rng.uniform(1, 30)) for _ in range(n)]
+        pinned = frozenset(rng.sample(range(n), min(n, rng.randint(0, 2))))
+        iterations = rng.choice([400, 12, 3])  # 3 and 12 rounds often leave overlaps to _settle
+        assert _separate_small(xs, ys, boxes, 5.0, pinned, iterations) == \
+            _separate_numpy(xs, ys, boxes, 5.0, pinned, iterations)
+
+
 def test_entity_page_centres_and_enlarges_the_focus_with_its_card(session_graph):
     store = open_store(session_graph)
     ds = find_entity(store, "DeepSeek")
@@ -307,20 +350,28 @@ def test_pictures_are_svg_deterministic_and_name_a_cjk_font(session_graph, tmp_p
     assert g.nodes[best]["label"] in graph_texts
 
 
-def test_pictures_use_an_installed_cjk_font_and_do_without_one(session_graph, tmp_path, monkeypatch, recwarn):
+def test_pictures_are_drawn_without_matplotlib_and_show_every_drawn_entity(session_graph, tmp_path):
     import subprocess
+    import sys
 
-    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
-    if any(f in fonts for f in CJK_FAMILIES):  # `make test` installs one
-        assert cjk_family() in CJK_FAMILIES
+    # a build's pictures are written as SVG text: importing matplotlib (and igraph's plotting) costs more
+    # than drawing them
+    code = ("import sys; from aigraph.graph.store import open_store; from aigraph.views.netgraph import to_networkx; "
+            "from aigraph.views.metrics import node_metrics; from aigraph.views.pictures import write_pictures; "
+            f"g = to_networkx(open_store({str(session_graph)!r})); write_pictures(g, node_metrics(g), {str(tmp_path)!r}); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
     g = to_networkx(open_store(session_graph))
     m = node_metrics(g)
-    import aigraph.views.pictures as pictures
-
-    monkeypatch.setattr(pictures, "cjk_family", lambda: None)
-    files = write_pictures(g, m, tmp_path)
-    assert all(ET.parse(f) for f in files)
-    assert not [w for w in recwarn if "Glyph" in str(w.message)]
+    svg = ET.parse(tmp_path / "graph.svg").getroot()
+    linked = [i for i in g if any(n != i for n in g.successors(i)) or any(n != i for n in g.predecessors(i))]
+    shapes = [e for e in svg.iter() if e.tag in (SVG + "circle", SVG + "rect", SVG + "polygon")]
+    legend = len({g.nodes[i].get("type") for i in linked})
+    assert len(shapes) == len(linked) + legend + 1  # every entity with facts, the legend, the background
+    assert any(f in "".join(e.text or "" for e in svg.iter(SVG + "style")) for f in CJK_FAMILIES)
+    bars = ET.parse(tmp_path / "top_entities.svg").getroot()
+    assert len([r for r in bars.iter(SVG + "rect") if r.get("height") == "20"]) == min(len(m), 20)
 
 
 def test_html_command_refuses_unknown_names_and_two_scopes(session_graph, tmp_path):

@@ -117,7 +117,9 @@ def _segmented(window: str) -> tuple[str, ...]:
     """jieba's words of a few characters (a name and its neighbours come back again and again)."""
     import jieba
 
-    jieba.setLogLevel(60)
+    from aigraph.extraction.jiebadict import loaded
+
+    loaded()  # jieba's dictionary from our cache, not from jieba's slower one
     return tuple(jieba.cut(window, HMM=False))
 
 

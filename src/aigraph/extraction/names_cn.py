@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
+from aigraph.extraction import jiebadict
 from aigraph.extraction.candidates import Candidate
 from aigraph.extraction.cues import type_votes
 from aigraph.extraction.names_funds import fund_kind
@@ -89,11 +91,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _jieba_freq() -> dict[str, int]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.initialize()
-    return jieba.dt.FREQ
+    return jiebadict.loaded()[0]
 
 
 def cn_common(word: str, threshold: int = 50) -> bool:
@@ -173,17 +171,10 @@ def _first_block_words(block: str) -> list[str]:
 
 
 @cache
-def _tags() -> dict[str, str]:
-    """Word -> part-of-speech tag, read from jieba's dictionary (its `word freq tag` lines), without
+def _tags() -> Mapping[str, str]:
+    """Word -> part-of-speech tag, as jieba's dictionary has it (its `word freq tag` lines), without
     loading posseg's own copy of the table (most of a build's start-up)."""
-    import jieba
-
-    f = jieba.dt.get_dict_file()
-    try:
-        fields = f.read().decode("utf-8").split()
-    finally:
-        f.close()
-    return dict(zip(fields[0::3], fields[2::3]))
+    return jiebadict.loaded()[1]
 
 
 def name_start(text: str, end: int, max_len: int) -> int:

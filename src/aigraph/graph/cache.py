@@ -83,7 +83,8 @@ def write_entry(fh: IO[bytes], entry: Entry) -> None:
     def dumps(value) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
-    with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0) as gz:
+    # zlib's default level: 9 takes twice the CPU (0.06 s of a seed build) for a file a few % smaller
+    with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=6) as gz:
         gz.write(f'{{"document": {dumps(asdict(entry.document))}, "extractor": {dumps(entry.extractor)}, '
                  f'"format": {FORMAT}, "readings": ['.encode())
         for i, a in enumerate(entry.readings):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections import deque
@@ -43,14 +44,15 @@ def around(g, iri: str, depth: int = 1) -> set[str]:
     return keep
 
 
-def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES) -> dict:
+def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES, plans: dict | None = None) -> dict:
     """What the overview draws: the entities with facts (at most `max_nodes`, the most central), laid out
     in named community clusters with no shape or label overlapping, sized by PageRank, coloured and
     shaped by type, the labels of the most central shown at the fitted zoom and the others as one zooms
-    in; tooltips with aliases, documents and evidence; every entity (drawn or not) in the search index."""
+    in; tooltips with aliases, documents and evidence; every entity (drawn or not) in the search index.
+    `plans`: layouts already made for this graph and metrics (see overview.plan_of)."""
     from aigraph.views.layout import LIFT
     from aigraph.views.metrics import node_metrics
-    from aigraph.views.overview import HULL_MARGIN, plan
+    from aigraph.views.overview import HULL_MARGIN, plan_of
 
     metrics = metrics if metrics is not None else node_metrics(g, betweenness=False)
     names = {iri: d.get("label", iri) for iri, d in g.nodes(data=True)}
@@ -59,7 +61,7 @@ def view_data(g, metrics: dict | None = None, max_nodes: int = MAX_NODES) -> dic
     drawn = linked[:max_nodes]
     sub = g.subgraph(drawn)
     kind = {iri: g.nodes[iri].get("type", "Entity") for iri in g}
-    p = plan(sub, metrics, drawn)
+    p = plan_of(g, metrics, drawn, plans)
     nodes = []
     for iri in sorted(drawn):
         color, shape, _ = TYPE_STYLE.get(kind[iri], OTHER_STYLE)
@@ -151,12 +153,21 @@ def _json_for_script(data) -> str:
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def vis_network_files() -> Path:
+    """The folder of vis-network's script and styles inside the pyvis package, found without importing
+    pyvis (its __init__ imports IPython and Jinja, 0.2 s of a build, for files that are only read)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: the pages inline its copy of vis-network")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / "vis-9.1.2"
+
+
 def render_page(data: dict, title: str) -> str:
     """A complete page: vis-network from the pyvis package inlined, our script and styles, the data as
     JSON; nothing is fetched from anywhere."""
     import html
 
-    lib = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2")
+    lib = vis_network_files()
     own = resources.files("aigraph.views").joinpath("templates")
     parts = {
         "TITLE": html.escape(title),
@@ -222,9 +233,9 @@ def safe_filename(name: str, limit: int = 200) -> str:
 
 
 def write_view(g, path: str | Path, title: str = "aigraph", metrics: dict | None = None,
-               max_nodes: int = MAX_NODES) -> dict:
+               max_nodes: int = MAX_NODES, plans: dict | None = None) -> dict:
     """Write the overview page of a graph from `netgraph.to_networkx` atomically; returns what it drew."""
-    data = view_data(g, metrics, max_nodes)
+    data = view_data(g, metrics, max_nodes, plans)
     with atomic_write(path) as fh:
         fh.write(render_page(data, title))
     return data

@@ -6,6 +6,7 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 LABEL_GAP = 0.0
 """Space between a shape and the box of the label drawn under it."""
@@ -73,7 +74,79 @@ def separate(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad
              pinned: frozenset[int] = frozenset(), iterations: int = 400) -> tuple[list[float], list[float]]:
     """Move boxes apart until none overlaps another (with `pad` between): each overlapping pair is pushed
     apart along the axis it overlaps least, pinned ones staying put. Positions change as little as that
-    needs, so the layout keeps its shape."""
+    needs, so the layout keeps its shape. Small groups (most of an overview's) are done in plain Python,
+    with the very same arithmetic in the same order: numpy's overhead per round is most of their time."""
+    if len(boxes) <= SMALL:
+        return _separate_small(xs, ys, boxes, pad, pinned, iterations)
+    return _separate_numpy(xs, ys, boxes, pad, pinned, iterations)
+
+
+SMALL = 24
+"""Groups up to this size are separated in plain Python (same result as numpy, faster below this size)."""
+
+
+def _separate_small(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad: float,
+                    pinned: frozenset[int], iterations: int) -> tuple[list[float], list[float]]:
+    """`_separate_numpy` step by step on lists: every float operation as numpy does it, in its order
+    (np.add.at adds each pair's push in pair order: first to the pairs' first boxes, then to their
+    second), so that the positions are bit for bit the same."""
+    import numpy as np  # only for the mean, summed as numpy sums
+
+    n = len(boxes)
+    x = [float(v) for v in xs]
+    hw = [float(b[0]) + pad / 2 for b in boxes]
+    off = [float((b[2] - b[1]) / 2) for b in boxes]
+    hh = [float((b[1] + b[2]) / 2) + pad / 2 for b in boxes]
+    y = [float(v) + o for v, o in zip(ys, off)]
+    free = [0.0 if i in pinned else 1.0 for i in range(n)]
+    first_pinned = next((i for i in range(n) if not free[i]), None)
+    for _round in range(iterations):
+        hits = []
+        for i in range(n - 1):
+            xi, yi, hwi, hhi = x[i], y[i], hw[i], hh[i]
+            k = i + 1
+            for j, xj, hwj in zip(range(k, n), x[k:], hw[k:]):
+                dx = xj - xi
+                ox = hwi + hwj - abs(dx)
+                if ox > 1e-6:
+                    dy = y[j] - yi
+                    oy = hhi + hh[j] - abs(dy)
+                    if oy > 1e-6:
+                        hits.append((i, j, dx, dy, ox, oy))
+        if not hits:
+            break
+        mx, my = [0.0] * n, [0.0] * n
+        pushes = []
+        for a, b, pdx, pdy, pox, poy in hits:
+            along_x = pox < poy
+            sx = 1.0 if pdx > 0 else -1.0 if pdx < 0 else 1.0 if (a + b) % 2 == 0 else -1.0
+            sy = 1.0 if pdy > 0 else -1.0 if pdy < 0 else 1.0
+            both = max(free[a] + free[b], 1e-9)
+            push_x = (pox if along_x else 0.0) * sx
+            push_y = (0.0 if along_x else poy) * sy
+            share_a, share_b = free[a] / both, free[b] / both
+            mx[a] += -push_x * share_a
+            my[a] += -push_y * share_a
+            pushes.append((b, push_x * share_b, push_y * share_b))
+        for b, px, py in pushes:
+            mx[b] += px
+            my[b] += py
+        x = [v + m for v, m in zip(x, mx)]
+        y = [v + m for v, m in zip(y, my)]
+        if _round % EXPAND_EVERY == EXPAND_EVERY - 1:
+            if first_pinned is not None:
+                cx, cy = x[first_pinned], y[first_pinned]
+            else:
+                cx, cy = float(np.asarray(x).mean()), float(np.asarray(y).mean())
+            x = [cx + (v - cx) * EXPAND if f > 0 else v for v, f in zip(x, free)]
+            y = [cy + (v - cy) * EXPAND if f > 0 else v for v, f in zip(y, free)]
+    else:
+        _settle(x, y, hw, hh, free)
+    return x, [v - o for v, o in zip(y, off)]
+
+
+def _separate_numpy(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box], pad: float,
+                    pinned: frozenset[int], iterations: int) -> tuple[list[float], list[float]]:
     import numpy as np
 
     n = len(boxes)
@@ -147,13 +220,22 @@ def _settle(x, y, hw, hh, free) -> None:
 def base_layout(n: int, edges: Sequence[tuple[int, int]], seed: int = 7,
                 weights: Sequence[float] | None = None) -> list[tuple[float, float]]:
     """Positions of `n` nodes with mean edge length about 1 (igraph, seeded): Kamada-Kawai for small
-    groups, Fruchterman-Reingold for large ones; a node alone at the origin, two side by side."""
-    import igraph as ig
+    groups, Fruchterman-Reingold for large ones; a node alone at the origin, two side by side. The same
+    input gives the same positions (the random start is seeded), so they are kept for the next call: an
+    overview lays its groups out again at each step of shrinking the lesser labels."""
+    return list(_base_layout(n, tuple(edges), seed, tuple(weights) if weights else None))
+
+
+@lru_cache(maxsize=4096)
+def _base_layout(n: int, edges: tuple[tuple[int, int], ...], seed: int,
+                 weights: tuple[float, ...] | None) -> tuple[tuple[float, float], ...]:
+    from aigraph.views.netgraph import load_igraph
 
     if n == 1:
-        return [(0.0, 0.0)]
+        return ((0.0, 0.0),)
     if n == 2:
-        return [(0.0, 0.0), (1.0, 0.0)]
+        return ((0.0, 0.0), (1.0, 0.0))
+    ig = load_igraph()
     g = ig.Graph(n=n, edges=list(edges))
     ig.set_random_number_generator(random.Random(seed))  # FR starts from seeded random positions
     try:
@@ -165,7 +247,7 @@ def base_layout(n: int, edges: Sequence[tuple[int, int]], seed: int = 7,
         ig.set_random_number_generator(random)
     lengths = [math.dist(coords[a], coords[b]) for a, b in g.get_edgelist()]
     unit = (sum(lengths) / len(lengths)) if lengths else 1.0
-    return [(cx / (unit or 1.0), cy / (unit or 1.0)) for cx, cy in coords]
+    return tuple((cx / (unit or 1.0), cy / (unit or 1.0)) for cx, cy in coords)
 
 
 def spread(coords: Sequence[tuple[float, float]], boxes: Sequence[Box], fill: float | None = None,
@@ -258,18 +340,19 @@ def hull(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
     pts = sorted(set(points))
     if len(pts) <= 2:
         return pts
+    return _chain(pts)[:-1] + _chain(pts[::-1])[:-1]
 
-    def cross(o, a, b) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
-    lower: list[tuple[float, float]] = []
-    upper: list[tuple[float, float]] = []
+def _chain(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """One half of the hull: points kept while each turn is to the left (the cross product inline: this
+    runs for every corner of every cluster member)."""
+    out: list[tuple[float, float]] = []
     for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
+        px, py = p
+        while len(out) >= 2:
+            (ox, oy), (ax, ay) = out[-2], out[-1]
+            if (ax - ox) * (py - oy) - (ay - oy) * (px - ox) > 0:
+                break
+            out.pop()
+        out.append(p)
+    return out

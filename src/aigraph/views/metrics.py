@@ -48,7 +48,9 @@ class NodeMetrics:
 
 
 def _igraph(u, order: list[str]):
-    import igraph as ig
+    from aigraph.views.netgraph import load_igraph
+
+    ig = load_igraph()
 
     idx = {n: i for i, n in enumerate(order)}
     edges = sorted((min(idx[a], idx[b]), max(idx[a], idx[b]), d["weight"]) for a, b, d in u.edges(data=True))
@@ -63,10 +65,11 @@ def _ranked(groups: list[list[str]], label) -> list[list[str]]:
 def node_metrics(g, seed: int = SEED, betweenness: bool = True) -> dict[str, NodeMetrics]:
     """Every node's metrics. NetworkX holds the graph; igraph does PageRank, betweenness and Leiden, which
     pure Python is too slow for on 100k nodes."""
-    import igraph as ig
     import networkx as nx
 
-    from aigraph.views.netgraph import undirected
+    from aigraph.views.netgraph import load_igraph, undirected
+
+    ig = load_igraph()
 
     u = undirected(g)
     order = sorted(u.nodes)

@@ -118,3 +118,21 @@ def undirected(g):
         else:
             u.add_edge(a, b, weight=1)
     return u
+
+
+def load_igraph():
+    """The igraph module, imported without the matplotlib it would import for plotting (0.4 s of a
+    build's CPU; aigraph draws nothing with igraph). igraph's own plotting through matplotlib then
+    fails in this process; everything else in igraph is as usual."""
+    import sys
+
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # `import matplotlib` raises ImportError
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph

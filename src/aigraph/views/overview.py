@@ -101,6 +101,19 @@ def plan(g, metrics: dict, drawn: list[str], top_labels: int = TOP_LABELS, canva
                 min(top_labels, len(drawn)))
 
 
+def plan_of(g, metrics: dict, drawn: list[str], plans: dict | None = None) -> Plan:
+    """plan(g.subgraph(drawn), metrics, drawn), kept in `plans` (one dict per graph and metrics, as the
+    caller holds it) for the next view that draws the same entities: the page and the picture of a
+    graph of up to PICTURE_NODES linked entities draw the same ones, and a plan is most of their time."""
+    key = tuple(drawn)
+    if plans is not None and key in plans:
+        return plans[key]
+    p = plan(g, metrics, drawn)  # the same plan as of g.subgraph(drawn): plan only reads `drawn` of g
+    if plans is not None:
+        plans[key] = p
+    return p
+
+
 def _sizes(drawn: list[str], metrics: dict, names: dict[str, str], top_pr: float, top_labels: int,
            shrink: float) -> tuple[dict[str, float], dict[str, float], dict[str, Item]]:
     """Shape half-sizes, label sizes and boxes: the top labels at full size, the others `shrink` times theirs."""
@@ -156,8 +169,9 @@ def _group(members: list[str], g, items: dict[str, Item], seed: int, named: tupl
     """One community (or small part) laid out, its title above it when named; the margin its coloured
     area needs is inside the block."""
     idx = {iri: k for k, iri in enumerate(members)}
-    sub = g.subgraph(members)
-    edges = sorted({(min(idx[a], idx[b]), max(idx[a], idx[b])) for a, b in sub.edges() if a != b})
+    # the members' links read from their adjacency, not through a subgraph view (its filters cost more)
+    edges = sorted({(min(idx[a], idx[b]), max(idx[a], idx[b])) for a in members for b in g.succ[a]
+                    if b in idx and a != b})
     boxes = [items[m].box for m in members]
     xs, ys = spread(base_layout(len(members), edges, seed), boxes)
     left, top, right, bottom = extent(xs, ys, boxes)
@@ -196,23 +210,19 @@ def _blocks(g, metrics, drawn, rank_of, names, items, seed) -> list[_Block]:
     blocks = []
     for part in parts:
         comms = sorted({metrics[i].community for i in part}, key=lambda c: rank_of[by_comm[c][0]])
-        groups = [[i for i in by_comm[c] if i in set(part)] for c in comms]
+        in_part = set(part)
+        groups = [[i for i in by_comm[c] if i in in_part] for c in comms]
         if len(groups) == 1:
             blocks.append(_group(part, g, items, seed, named(part)))
         else:
             inner = [_group(m, g, items, seed, named(m)) for m in groups]
-            blocks.append(_merge(inner, groups, u, seed))
+            blocks.append(_merge(inner, groups, g, seed))
     return blocks
 
 
-def _merge(inner: list[_Block], groups: list[list[str]], u, seed: int) -> _Block:
+def _merge(inner: list[_Block], groups: list[list[str]], g, seed: int) -> _Block:
     """Communities of one connected part placed by how many facts link them, then pushed apart."""
-    at = {m: k for k, members in enumerate(groups) for m in members}
-    weight: dict[tuple[int, int], int] = {}
-    for a, b in u.edges():
-        if a in at and b in at and at[a] != at[b]:
-            key = (min(at[a], at[b]), max(at[a], at[b]))
-            weight[key] = weight.get(key, 0) + 1
+    weight = links_between(g, {m: k for k, members in enumerate(groups) for m in members})
     pairs = sorted(weight)
     coords = base_layout(len(inner), pairs, seed, weights=[weight[p] for p in pairs])
     boxes = [((b.size[0] + GAP) / 2, (b.size[1] + GAP) / 2, (b.size[1] + GAP) / 2) for b in inner]
@@ -228,6 +238,21 @@ def _merge(inner: list[_Block], groups: list[list[str]], u, seed: int) -> _Block
     right = max(x + b.size[0] / 2 for x, b in zip(xs, inner))
     bottom = max(y + b.size[1] / 2 for y, b in zip(ys, inner))
     return _Block(pos, (right - left, bottom - top), clusters)
+
+
+def links_between(g, at: dict[str, int]) -> dict[tuple[int, int], int]:
+    """(group, group) -> links between them, for nodes in groups `at` (node -> group) of a MultiDiGraph:
+    each linked pair counts its distinct keys in either direction, as the edges of
+    `g.to_undirected(as_view=True)` are, read from the adjacency (iterating that view costs more than
+    the layout it feeds)."""
+    weight: dict[tuple[int, int], int] = {}
+    for a, k in at.items():
+        succ, pred = g.succ[a], g.pred[a]
+        for b in set(succ) | set(pred):
+            if b in at and k != at[b] and a < b:
+                key = (min(k, at[b]), max(k, at[b]))
+                weight[key] = weight.get(key, 0) + len(set(succ.get(b, ())) | set(pred.get(b, ())))
+    return weight
 
 
 def _pack(blocks: list[_Block], canvas: tuple[float, float]) -> tuple[dict[str, tuple[float, float]], list]:
@@ -263,13 +288,16 @@ def _outlined(raw: list, pos: dict, items: dict[str, Item]) -> list[Cluster]:
             (x, y), it = pos[m], items[m]
             for cx, cy in ((x - it.half_width, y - it.top), (x + it.half_width, y - it.top),
                            (x - it.half_width, y + it.bottom), (x + it.half_width, y + it.bottom)):
-                corners += [(cx + HULL_MARGIN * math.cos(a * math.pi / 4), cy + HULL_MARGIN * math.sin(a * math.pi / 4))
-                            for a in range(8)]
+                corners += [(cx + ox, cy + oy) for ox, oy in _ROUND]
         color = COMMUNITY_COLORS[k % len(COMMUNITY_COLORS)]
         out.append(Cluster(c, title, members, color, darker(color),
                            tuple((round(a, 1), round(b, 1)) for a, b in hull(corners)),
                            (round(at[0], 1), round(at[1], 1))))
     return out
+
+
+_ROUND = tuple((HULL_MARGIN * math.cos(a * math.pi / 4), HULL_MARGIN * math.sin(a * math.pi / 4)) for a in range(8))
+"""Eight points HULL_MARGIN around a corner: a cluster's outline rounds each member's box."""
 
 
 def darker(color: str, by: float = 0.55) -> str:

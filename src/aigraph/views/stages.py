@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import Store
@@ -31,6 +31,8 @@ class ViewInput:
     """The folder written into."""
     store: Store | None = None
     """The store the graph was read from (for what the NetworkX graph does not hold: funding rounds)."""
+    plans: dict = field(default_factory=dict)
+    """Overview layouts made for this graph, shared by the page and the picture (overview.plan_of)."""
 
 
 def write_graphml(g, path: Path) -> None:
@@ -57,13 +59,13 @@ def _analysis(v: ViewInput) -> None:
 
 
 def _pictures(v: ViewInput) -> None:
-    write_pictures(v.graph, v.measures.metrics, v.out)
+    write_pictures(v.graph, v.measures.metrics, v.out, v.plans)
 
 
 def _html(v: ViewInput) -> None:
     from aigraph.views.html import WHOLE_TITLE, write_view
 
-    write_view(v.graph, v.out / HTML, WHOLE_TITLE, v.measures.metrics)
+    write_view(v.graph, v.out / HTML, WHOLE_TITLE, v.measures.metrics, plans=v.plans)
 
 
 def _funding(v: ViewInput) -> None:
