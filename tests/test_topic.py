@@ -178,3 +178,28 @@ def test_qi_opening_a_clause_of_a_round_received_is_the_paragraphs_company():
 def test_a_returning_shareholder_taking_up_shares_may_speak_of_the_paragraphs_round():
     from aigraph.extraction.topic import points_back
     assert points_back("老股东星河资本超额认购。") and not points_back("星河资本的办公室在上海。")
+
+
+# ---------------------------------------------------------------- 他 after a subordinate clause's subject
+
+def _he_after(first: str, then: str, **names: str) -> str | None:
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    talk.meet(first, _ents(first, **names))
+    he = talk.he(then, _ents(then, **names))
+    return he.name if he else None
+
+
+def test_the_person_after_an_opening_subordinate_clause_is_whom_he_stands_for():
+    then = "他还向云帆生物投资了两千万美元。"
+    for first in ("与此同时，随着星河科技开始对外出售服务，李明远开始筹划几个副业。",
+                  "如果云帆生物真的做成了（当然很难），李明远希望拿下整个市场。"):
+        assert _he_after(first, then, 李明远="Person", 星河科技="Company", 云帆生物="Company") == "李明远", first
+
+
+def test_a_person_after_the_clause_as_a_possessor_or_beside_another_is_not_whom_he_stands_for():
+    then = "他还向云帆生物投资了两千万美元。"
+    names = dict(李明远="Person", 王可="Person", 星河科技="Company", 云帆生物="Company")
+    assert _he_after("如果星河科技真的做成了，李明远的公司会受益。", then, **names) is None
+    assert _he_after("如果星河科技真的做成了，李明远和王可都会受益。", then, **names) is None
+    assert _he_after("星河科技开始对外出售服务，李明远开始筹划几个副业。", then, **names) is None

@@ -49,6 +49,10 @@ _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此�
 _ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
                          r"(?:创立|创办|创建)(?:了)?)")
 _HE = re.compile(r"(?<![其吉])([他她])(?![们人])")
+# a subordinate clause opening the sentence, its main clause's subject named right after it
+# ("同时，随着X开始…，P开始…", "如果X成功（…），P希望…"): P is whom a later 他 stands for
+_SUBORDINATE = re.compile("(?:" + alt("anaphora.subordinate") + r")[^。！？；;：:“”\n]{1,60}?[，,]\s?$")
+_NOT_SUBJECT = re.compile(r"\s?(?:的|之|[：:]|[（(])")
 # or after an opening clause that gives their role ("作为OpenAI的CEO，他…"; not "作为2001年到2011年X的CEO": a former role)
 _HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她\d]{1,40}[，,]\s?([他她])(?![们人])")
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
@@ -117,6 +121,8 @@ class Discourse:
             # "P：我有个朋友。他是X的CEO。": in a speaker's turn 他 is whoever they speak of, not themselves
             self.person = None if turn and _FIRST_SECOND.search(text, turn.end()) else \
                 Topic(_latin_alias(text, ents) or first.name, "Person", text)
+        elif len(people) == 1 and (p := _subject_after_clause(text, ents)) is not None:
+            self.person = Topic(p.name, "Person", text)
         elif after and after[0].start - guest.end() <= 2 and len({e.name for e in after}) == 1:
             self.person = Topic(after[0].name, "Person", text)  # "主持人Q：今天的嘉宾是P。"
         elif not (self.person and people == {self.person.name}):
@@ -222,6 +228,16 @@ class Discourse:
                 t = Topic(f.object, "Company", sentence)
                 self.affiliations.setdefault(f.subject, t)
                 self.guest = self.guest or t  # an interview names its guest first
+
+
+def _subject_after_clause(text: str, ents: list[Ent]) -> Ent | None:
+    """The one person of a sentence standing right after the subordinate clause it opens on, as the main
+    clause's subject (not a possessor: "…，P的公司…")."""
+    p = next(e for e in ents if e.type == "Person")
+    m = _SUBORDINATE.search(text[:p.start])
+    if m is None or not opener_only(text[:m.start()]) or _NOT_SUBJECT.match(text, p.end):
+        return None
+    return p
 
 
 def _latin_alias(text: str, ents: list[Ent]) -> str | None:
