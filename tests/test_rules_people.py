@@ -338,3 +338,10 @@ def test_founded_by_people_described_by_their_employer():
 def test_titles_after_a_list_of_organisations(text, expected):
     found = _hits(text, 王强="Person", 星河智能="Company", 云帆科技="Company", 星河资本="Investor")
     assert {(p, o) for _, p, o in found} == expected
+
+
+def test_founding_a_unit_of_an_organisation_is_not_founding_the_organisation(extract_text):
+    [a] = extract_text("萨姆·奥特曼还联合创立了星河科技的AI研究项目，后来离开了。")
+    assert not any(f.predicate == "founderOf" for f in a.facts)
+    [b] = extract_text("萨姆·奥特曼还联合创立了Anthropic，后来离开了。")
+    assert ("founderOf", "Anthropic") in {(f.predicate, f.object) for f in b.facts}
