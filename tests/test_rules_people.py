@@ -359,3 +359,10 @@ def test_a_person_steering_an_organisation_somewhere_leads_it():
     for text in ("王强带领云帆科技团队完成了研发。", "王强带领云帆科技的工程师加班。", "王强率领云帆科技代表团访问了北京。",
                  "在王强的带领下，云帆科技开始组建研究实验室。"):
         assert ("王强", "leads", "云帆科技") not in _led(text, **names), text
+
+
+def test_founding_a_unit_of_an_organisation_is_not_founding_the_organisation(extract_text):
+    [a] = extract_text("萨姆·奥特曼还联合创立了星河科技的AI研究项目，后来离开了。")
+    assert not any(f.predicate == "founderOf" for f in a.facts)
+    [b] = extract_text("萨姆·奥特曼还联合创立了Anthropic，后来离开了。")
+    assert ("founderOf", "Anthropic") in {(f.predicate, f.object) for f in b.facts}

@@ -275,3 +275,33 @@ def test_one_who_attends_or_hears_anothers_speech_is_not_staged():
         talk = Discourse()
         talk.attend(text, _ents(text, 林一鸣="Person"))
         assert talk.orator is None, text
+
+
+# ---------------------------------------------------------------- 他 after a sentence naming one person
+
+def _he_after(first: str, then: str, **names: str) -> str | None:
+    from aigraph.extraction.topic import Discourse
+    talk = Discourse()
+    talk.meet(first, _ents(first, **names))
+    he = talk.he(then, _ents(then, **names))
+    return he.name if he else None
+
+
+_NAMES = dict(李明远="Person", 王可="Person", 星河科技="Company", 云帆生物="Company")
+
+
+def test_the_one_person_a_sentence_names_is_whom_he_opening_the_next_stands_for():
+    then = "他还向云帆生物投资了两千万美元。"
+    for first in ("与此同时，随着星河科技开始对外出售服务，李明远开始筹划几个副业。",
+                  "如果云帆生物真的做成了（当然很难），李明远希望拿下整个市场。",
+                  "后来，我在一次会上遇到了李明远教授。"):
+        assert _he_after(first, then, **_NAMES) == "李明远", first
+
+
+def test_he_stays_unclear_after_two_people_a_turn_a_he_before_the_name_or_a_denied_name():
+    then = "他还向云帆生物投资了两千万美元。"
+    for first in ("如果星河科技真的做成了，李明远和王可都会受益。",
+                  "李明远：我有个朋友在星河科技，人很聪明。",
+                  "去年，他和星河科技创始人李明远一起签了一封公开信。",
+                  "我认识星河科技的一位高管，不是李明远，是另一位。"):
+        assert _he_after(first, then, **_NAMES) is None, first

@@ -55,7 +55,8 @@ _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
 _DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
 # "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
 # also "创立了X旗下的Y", "创建FAIR（某公司的研究机构）": a unit, said after the name or in brackets
-_UNIT_AFTER = re.compile(r"(?:[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门|课程|产品|功能)|\s?(?:旗下|下属|内部)"
+# ("创立了X的AI研究项目": a unit of X was founded, X was not)
+_UNIT_AFTER = re.compile(r"(?:\s?的?\s?[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门|课程|产品|功能)|\s?(?:旗下|下属|内部)"
                          r"|\s?[（(][^（()）]{0,16}?(?:研究机构|研究所|研究院|实验室|部门|大学|学院|基金会)[）)])")
 # "他创立了某大学", "创建了某基金会": a school or a foundation is no company (by its name's ending)
 _NOT_COMPANY = re.compile(rf"(?:{alt('people.not_company')})$", re.I)

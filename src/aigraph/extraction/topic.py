@@ -52,6 +52,7 @@ _HE_OPENS = re.compile(r"\s*(?:(?:此外|另外|同时|后来|随后|之后|此�
 _ME_FOUNDED = re.compile(r"(?<![你他她自])(我们|我)(?=\s?(?:(?:大约|约|早)?(?:在|于)[^，,；;。]{0,14}?)?(?:就)?(?:联合|共同|参与)?"
                          r"(?:创立|创办|创建)(?:了)?)")
 _HE = re.compile(r"(?<![其吉])([他她])(?![们人])")
+_DENIED = re.compile(r"(?:不是|并非|而非)\s?$")
 # or after an opening clause that gives their role ("作为OpenAI的CEO，他…"; not "作为2001年到2011年X的CEO": a former role)
 _HE_AFTER_AS = re.compile(r"\s*(?:作为|身为)[^，,；;。他她\d]{1,40}[，,]\s?([他她])(?![们人])")
 # or after the time the sentence opens on ("2005年，他…", "就在今年，她…")
@@ -141,6 +142,8 @@ class Discourse:
             # "P：我有个朋友。他是X的CEO。": in a speaker's turn 他 is whoever they speak of, not themselves
             self.person = None if turn and _FIRST_SECOND.search(text, turn.end()) else \
                 Topic(_latin_alias(text, ents) or first.name, "Person", text)
+        elif len(people) == 1 and self.person is None and (p := _sole_person(text, ents)) is not None:
+            self.person = Topic(p.name, "Person", text)
         elif after and after[0].start - guest.end() <= 2 and len({e.name for e in after}) == 1:
             self.person = Topic(after[0].name, "Person", text)  # "主持人Q：今天的嘉宾是P。"
         elif not (self.person and people == {self.person.name}):
@@ -284,6 +287,17 @@ class Discourse:
                 t = Topic(f.object, "Company", sentence)
                 self.affiliations.setdefault(f.subject, t)
                 self.guest = self.guest or t  # an interview names its guest first
+
+
+def _sole_person(text: str, ents: list[Ent]) -> Ent | None:
+    """The one person a sentence names, wherever it stands ("后来，我遇到了P教授。他…", "毫无疑问，P改变了…。
+    他…"): whom 他 opening the next sentence stands for when no profile's person is current, unless the
+    sentence is a speaker's turn (whose 他 is someone the speaker tells of), a 他 before the name speaks of
+    someone else, or the name is denied (不是P)."""
+    p = next(e for e in ents if e.type == "Person")
+    if _LABEL.match(text) or _HE.search(text, 0, p.start) or _DENIED.search(text[max(0, p.start - 4):p.start]):
+        return None
+    return p
 
 
 def _latin_alias(text: str, ents: list[Ent]) -> str | None:
