@@ -64,3 +64,9 @@ def test_a_byte_is_no_bytedance(extract_text):
 def test_blackwell_systems_are_chips_not_people(extract_text, sentence, chip):
     found = _surfaces(extract_text(sentence))
     assert (chip, "Chip") in found and not [s for s, t in found if t == "Person"]
+
+
+def test_a_bare_blackwell_is_the_chip_and_a_full_name_the_person(extract_text):
+    assert ("Blackwell", "Chip") in _surfaces(extract_text("客户们都在排队等待Blackwell的交付。"))
+    found = _surfaces(extract_text("孵化器的创办者里有Trevor Blackwell和另外三位工程师。"))
+    assert ("Blackwell", "Chip") not in found and ("Trevor Blackwell", "Person") in found
