@@ -82,7 +82,7 @@ def test_ordinary_senses_of_trend_words_are_no_trends(extract_text, sentence):
     ("视频生成是今年AI行业增长最快的赛道。", "视频生成"),
     # named technology waves, marked wherever real news names them
     ("这位创业者早年做过RPA，后来又投身元宇宙。", "RPA"),
-    ("这位创业者早年做过RPA，后来又投身元宇宙。", "元宇宙"),
+    ("这几年，元宇宙是资本追逐的风口。", "元宇宙"),
     ("芯片厂商在发布会上大谈物理AI和机器人。", "物理AI"),
     ("几年前资本追逐区块链和NFT，如今转向大模型。", "区块链"),
     ("几年前资本追逐区块链和NFT，如今转向大模型。", "NFT"),
