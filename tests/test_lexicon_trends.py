@@ -69,6 +69,7 @@ def test_weak_trend_aliases_have_context_words():
     "这家量化基金的规模去年翻了一倍。",
     "模块化家具在年轻人中很受欢迎。",
     "老师傅正在给果树剪枝。",
+    "这部电影讲的是多元宇宙里的另一个自己。",
 ])
 def test_ordinary_senses_of_trend_words_are_no_trends(extract_text, sentence):
     [a] = extract_text(sentence)
@@ -79,6 +80,12 @@ def test_ordinary_senses_of_trend_words_are_no_trends(extract_text, sentence):
     ("知识蒸馏让小模型学到了大模型的能力，蒸馏后的模型更快。", "蒸馏"),
     ("AI智能体与多模态是今年大模型最重要的两个方向。", "多模态"),
     ("视频生成是今年AI行业增长最快的赛道。", "视频生成"),
+    # named technology waves, marked wherever real news names them
+    ("这位创业者早年做过RPA，后来又投身元宇宙。", "RPA"),
+    ("这几年，元宇宙是资本追逐的风口。", "元宇宙"),
+    ("芯片厂商在发布会上大谈物理AI和机器人。", "物理AI"),
+    ("几年前资本追逐区块链和NFT，如今转向大模型。", "区块链"),
+    ("几年前资本追逐区块链和NFT，如今转向大模型。", "NFT"),
 ])
 def test_trend_words_in_their_trend_sense(extract_text, sentence, surface):
     [a] = extract_text(sentence)

@@ -127,6 +127,20 @@ def employer(text: str, start: int, end: int) -> bool:
     return bool(at and _WORKS.match(text, end)) or bool(_ROLE_OF.match(text, end))
 
 
+_BUY = alt("acquire.buy")
+_BOUGHT = re.compile(_BUY + r"了?\s?$")
+# the later names of a list of companies bought ("收购Instagram、Snapchat和WhatsApp")
+_BOUGHT_LIST = re.compile(_BUY + r"了?\s?(?:[A-Z][A-Za-z0-9.\-]*(?: [A-Za-z0-9.\-]+)?\s?[和、与及]\s?){1,3}$")
+_OF_PURCHASE = re.compile(r"\s?的\s?" + _BUY)
+
+
+def acquired(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is named as what was bought ("收购Slack", "对Slack的收购")."""
+    if _BOUGHT.search(text, max(0, start - 6), start) or _BOUGHT_LIST.search(text, max(0, start - 32), start):
+        return True
+    return bool(re.search(r"对\s?$", text[max(0, start - 2):start]) and _OF_PURCHASE.match(text, end))
+
+
 def noun_after(text: str, end: int) -> bool:
     """Whether a kind word (公司, 平台, 模型, App …) follows text[:end] at once: "Critic模型", "Super APP"."""
     return bool(_NOUN_RIGHT.match(text[end:end + 12])) or bool(re.match(r" ?(?:APP|App|app|platform|model|chip)\b", text[end:end + 10]))

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from aigraph.extraction import docnames
 from aigraph.extraction.candidates import Candidate, candidates, latin_boundary_ok, masked_text, sentence_bounds
-from aigraph.extraction.cues import employer, type_votes
+from aigraph.extraction.cues import acquired, employer, type_votes
 from aigraph.extraction.lexicon import Lexicon, load_lexicon
 from aigraph.extraction.words import alt, words
 from aigraph.folding import norm
@@ -108,8 +108,8 @@ class EntityResolver:
             return None  # the word used as a verb (蒸馏出, 被蒸馏), not the technique
         if c.type in ("Company", "Investor") and _event().match(text, c.end):
             return None  # "Google I/O", "软银世界2024": the name of an event
-        if c.type == "Product" and employer(text, c.start, c.end):
-            c = replace(c, type="Company")  # "在Twitter工作": the company behind the product
+        if c.type == "Product" and (employer(text, c.start, c.end) or acquired(text, c.start, c.end)):
+            c = replace(c, type="Company")  # "在Twitter工作", "收购Slack": the company behind the product
         if c.source == "lexicon-weak":
             if not text[c.start].isascii() and re.search(r"\d\s?$", text[max(0, c.start - 2):c.start]):
                 return None  # "功耗达10000安培": after a number the word is its unit, not a name
