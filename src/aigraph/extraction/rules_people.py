@@ -53,7 +53,7 @@ _FOUNDED_BY = re.compile(r"\s?[）)]?\s?(?:" + alt("people.honour") + r")?\s?(?:
 # "P是一位企业家，他于2010年共同创立了X": the person named before in the sentence
 _HE = re.compile(r"(?<![其吉])[他她](?![们人])")
 _DENIED = re.compile(rf"(?:{alt('modal.negation')}|不)\s?$")
-# "创办了X大学以人为本人工智能研究所": a unit of the organisation named, not the organisation
+# "创办了X大学的机器人研究中心": a unit of the organisation named, not the organisation
 # also "创立了X旗下的Y", "创建FAIR（某公司的研究机构）": a unit, said after the name or in brackets
 # ("创立了X的AI研究项目": a unit of X was founded, X was not)
 _UNIT_AFTER = re.compile(r"(?:\s?的?\s?[^，,；;。的\s]{0,12}?(?:研究所|研究院|实验室|研究中心|中心|学院|基金会|项目|部门|课程|产品|功能)|\s?(?:旗下|下属|内部)"
@@ -322,7 +322,7 @@ def bare_title(s: Parse) -> Found:
 _THEN = r"[\s，,]*(?:并且|并|而|随后|后来|之后|此后|然后|还|也|又|便|最终|先后)*\s?"
 _THEN_FOUNDED = re.compile(rf"{_THEN}(?P<span>[^，,；;。]{{0,50}}?)(?:联合|共同|参与)?(?:创立|创办|创建)了")
 _SPAN_OK = re.compile(r"^\s?(?:(?:于|在)\s?[^，,；;。与和同]{1,12}?)?\s?(?:(?:与|和|同)\s?(?P<with>.*?))?\s?$")
-# "创办了一家专注于人工智能安全的初创公司 X": a longer description, of a company
+# "创办了一家做机器人软件的初创公司 X": a longer description, of a company
 _A_COMPANY = re.compile(rf"\s?一家[^，,；;。]{{0,24}}?{alt('people.kind')}\s?")
 _NOT_FOUNDING = re.compile(r"投资|加入|离开|收购|担任|发布|推出|帮助|支持|资助")
 
