@@ -138,12 +138,20 @@ class Opened:
 
     def platform_fonts(self, selector: str) -> dict[str, int]:
         """The fonts Chromium drew an element's text with: family -> glyphs."""
+        # Chromium reports fonts only for text it has laid out: force layout, and on a loaded machine
+        # the report can still come back empty for a node changed a moment ago, so ask again.
+        self.page.wait_for_function("s => document.querySelector(s).getBoundingClientRect().width > 0", arg=selector)
         cdp = self.page.context.new_cdp_session(self.page)
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        fonts: list[dict] = []
+        for _ in range(20):
+            root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            if fonts:
+                break
+            self.page.wait_for_timeout(100)
         cdp.detach()
         return {f["familyName"]: f["glyphCount"] for f in fonts}
 
